@@ -1,0 +1,268 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from meetings.roles import VIEW_ALL_ANNOTATIONS, VIEW_DRAFTS, VIEW_SHARED_ANNOTATIONS
+
+
+class Origin(models.TextChoices):
+    """Where a row came from, so a re-import never overwrites staff work."""
+
+    IMPORT = "import", _("Imported from the report")
+    STAFF = "staff", _("Added by staff")
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Meeting.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        if user.is_active and user.has_perm(VIEW_DRAFTS):
+            return self.all()
+        return self.published()
+
+
+class Meeting(models.Model):
+    """A MAG meeting and the summary report that records it."""
+
+    class Kind(models.TextChoices):
+        VIRTUAL = "virtual", _("Virtual MAG meeting")
+        FACE_TO_FACE = "face_to_face", _("Face-to-face MAG meeting")
+        OPEN_CONSULTATIONS = "open_consultations", _("Open consultations")
+        TOPICAL = "topical", _("Topical meeting")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.VIRTUAL)
+    number = models.PositiveSmallIntegerField(
+        _("number"), null=True, blank=True, help_text=_("The meeting's number in its cycle: VI is 6.")
+    )
+    date = models.DateField(_("date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    cycle_year = models.PositiveSmallIntegerField(_("cycle year"), db_index=True)
+    chair = models.CharField(_("chair"), max_length=200, blank=True)
+    recording_url = models.URLField(_("recording URL"), max_length=500, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    event = models.ForeignKey(
+        "schedule.Event",
+        verbose_name=_("annual meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        help_text=_("The annual meeting whose schedule this report's annex holds."),
+    )
+    source_file = models.FileField(_("source document"), upload_to="reports/%Y/", blank=True)
+    source_name = models.CharField(_("original file name"), max_length=255, blank=True)
+    source_sha256 = models.CharField(_("source SHA-256"), max_length=64, blank=True, editable=False)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-date", "-pk"]
+        permissions = [("view_draft_meeting", "Can view draft meetings and their decisions")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_sha256"],
+                condition=~Q(source_sha256=""),
+                name="meeting_unique_source_sha256",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")),
+                name="meeting_end_date_not_before_date",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-date"], name="meeting_status_date")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+
+class AgendaItemQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(meeting__in=Meeting.objects.visible_to(user))
+
+
+class AgendaItem(models.Model):
+    """One numbered paragraph of a meeting's summary report."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(_("position"), help_text=_("Order in the document, from 1."))
+    number = models.CharField(
+        _("number"), max_length=16, blank=True, help_text=_("As printed; two paragraphs may share one.")
+    )
+    section = models.CharField(_("section heading"), max_length=300, blank=True)
+    text = models.TextField(_("text"))
+    origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.STAFF, editable=False)
+    import_digest = models.CharField(max_length=64, blank=True, editable=False)
+    history = HistoricalRecords()
+
+    objects = AgendaItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_unique_position"),
+        ]
+
+    def __str__(self):
+        label = self.number or f"#{self.position}"
+        return f"{self.meeting} — {label}"
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        # Printed numbers repeat (two paragraphs 8 in the seed), positions do not.
+        return f"item-{self.position}"
+
+
+class DecisionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(agenda_item__meeting__status=Meeting.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        if user.is_active and user.has_perm(VIEW_DRAFTS):
+            return self.all()
+        return self.published()
+
+
+class Decision(models.Model):
+    """A decision or action recorded in an agenda item."""
+
+    class Kind(models.TextChoices):
+        DECISION = "decision", _("Decision")
+        ACTION = "action", _("Action")
+
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DECISION)
+    text = models.TextField(_("text"))
+    position = models.PositiveIntegerField(_("position"), default=1)
+    session = models.ForeignKey(
+        "schedule.Session",
+        verbose_name=_("session"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decisions",
+        help_text=_("The session of the annual meeting this decision shapes, if any."),
+    )
+    origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.STAFF, editable=False)
+    import_digest = models.CharField(max_length=64, blank=True, editable=False)
+    history = HistoricalRecords()
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["agenda_item", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["agenda_item", "position"], name="decision_unique_position"),
+        ]
+
+    def __str__(self):
+        return self.text if len(self.text) <= 80 else f"{self.text[:79]}…"
+
+    def get_absolute_url(self):
+        return reverse("meetings:decision_detail", kwargs={"pk": self.pk})
+
+
+class AnnotationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user.is_active:
+            return self.none()
+        if user.has_perm(VIEW_ALL_ANNOTATIONS):
+            visible = self.all()
+        elif user.has_perm(VIEW_SHARED_ANNOTATIONS):
+            visible = self.filter(visibility=Annotation.Visibility.MEMBERS)
+        else:
+            return self.none()
+        return visible.filter(agenda_item__meeting__in=Meeting.objects.visible_to(user))
+
+
+class Annotation(models.Model):
+    """A note on an agenda item, such as a Word comment by the chair."""
+
+    class Visibility(models.TextChoices):
+        SECRETARIAT = "secretariat", _("Secretariat only")
+        MEMBERS = "members", _("MAG members too")
+
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="annotations")
+    author = models.CharField(_("author"), max_length=200)
+    initials = models.CharField(_("initials"), max_length=16, blank=True)
+    date = models.DateTimeField(_("date"), null=True, blank=True)
+    text = models.TextField(_("text"))
+    anchor = models.TextField(
+        _("commented text"), blank=True, help_text=_("The text the note is anchored to.")
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.SECRETARIAT
+    )
+    origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.STAFF, editable=False)
+    import_digest = models.CharField(max_length=64, blank=True, editable=False)
+    history = HistoricalRecords()
+
+    objects = AnnotationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("annotation")
+        verbose_name_plural = _("annotations")
+        ordering = ["agenda_item", "date", "pk"]
+        permissions = [("view_shared_annotation", "Can view annotations shared with MAG members")]
+
+    def __str__(self):
+        return f"{self.author}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return self.agenda_item.get_absolute_url()
+
+
+class Footnote(models.Model):
+    """A footnote or endnote of an agenda item, with the links it cites."""
+
+    class Kind(models.TextChoices):
+        FOOTNOTE = "footnote", _("Footnote")
+        ENDNOTE = "endnote", _("Endnote")
+
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="footnotes")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.FOOTNOTE)
+    mark = models.CharField(_("mark"), max_length=16, help_text=_("As printed, e.g. 1."))
+    text = models.TextField(_("text"))
+    urls = models.JSONField(_("URLs"), default=list, blank=True)
+    origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.STAFF, editable=False)
+    import_digest = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("footnote")
+        verbose_name_plural = _("footnotes")
+        ordering = ["agenda_item", "kind", "pk"]
+
+    def __str__(self):
+        return f"[{self.mark}] {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return self.agenda_item.get_absolute_url()

@@ -1,0 +1,47 @@
+"""The portal's roles and what each may see.
+
+Roles are Django groups whose permissions do the work, so views ask
+``user.has_perm(...)`` and never compare group names.
+"""
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+SECRETARIAT = "Secretariat"
+MAG_MEMBERS = "MAG members"
+
+#: Unpublished (draft) meetings and their decisions.
+VIEW_DRAFTS = "meetings.view_draft_meeting"
+#: Annotations whose visibility is "MAG members too".
+VIEW_SHARED_ANNOTATIONS = "meetings.view_shared_annotation"
+#: Every annotation, including the secretariat-only ones.
+VIEW_ALL_ANNOTATIONS = "meetings.view_annotation"
+
+#: The apps whose every permission the Secretariat group holds.
+SECRETARIAT_APPS = ("meetings", "schedule")
+MAG_MEMBER_PERMISSIONS = (VIEW_DRAFTS, VIEW_SHARED_ANNOTATIONS)
+
+
+def can_view_drafts(user: "User | AnonymousUser") -> bool:
+    return user.is_active and user.has_perm(VIEW_DRAFTS)
+
+
+def sync_role_groups(*, using: str = "default") -> None:
+    """Create both groups and give them their permissions.
+
+    Runs after every ``migrate`` so that models added later (and their
+    history models) are covered too; the data migration runs it first.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    secretariat, _ = Group.objects.using(using).get_or_create(name=SECRETARIAT)
+    secretariat.permissions.set(
+        Permission.objects.using(using).filter(content_type__app_label__in=SECRETARIAT_APPS)
+    )
+    members, _ = Group.objects.using(using).get_or_create(name=MAG_MEMBERS)
+    codenames = [perm.split(".", 1)[1] for perm in MAG_MEMBER_PERMISSIONS]
+    members.permissions.set(
+        Permission.objects.using(using).filter(content_type__app_label="meetings", codename__in=codenames)
+    )

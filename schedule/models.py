@@ -1,0 +1,113 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        # Unpublished grids are working drafts, like draft meetings.
+        if user.is_active and user.has_perm("meetings.view_draft_meeting"):
+            return self.all()
+        return self.published()
+
+
+class Event(models.Model):
+    """An annual meeting of the IGF, whose main sessions make the grid."""
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    theme = models.CharField(_("theme"), max_length=300, blank=True)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="UTC", help_text=_("IANA name, e.g. America/Mexico_City.")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    is_published = models.BooleanField(_("published"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="event_end_not_before_start"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("schedule:event_detail", kwargs={"slug": self.slug})
+
+
+class Session(models.Model):
+    """A session of the annual meeting; it may run over several slots."""
+
+    class Kind(models.TextChoices):
+        MAIN = "main", _("Main session")
+        CEREMONY = "ceremony", _("Ceremony")
+        ORIENTATION = "orientation", _("Orientation")
+        OTHER = "other", _("Other")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.MAIN)
+    description = models.TextField(_("description"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["event", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.event.get_absolute_url()}#session-{self.pk}"
+
+
+class Slot(models.Model):
+    """A time in the grid when a session takes place."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="slots")
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"))
+    note = models.CharField(_("note"), max_length=200, blank=True, help_text=_('e.g. "Youth Open Mic"'))
+    continued = models.BooleanField(
+        _("continued"), default=False, help_text=_("Continues the session after a break.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("slot")
+        verbose_name_plural = _("slots")
+        ordering = ["date", "start_time"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_time__gt=F("start_time")), name="slot_end_after_start"),
+        ]
+        indexes = [models.Index(fields=["date", "start_time"], name="slot_date_start")]
+
+    def __str__(self):
+        return f"{self.session} — {self.date:%Y-%m-%d} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
+
+    def get_absolute_url(self):
+        return self.session.get_absolute_url()
+
+    @property
+    def minutes(self):
+        start = self.start_time.hour * 60 + self.start_time.minute
+        end = self.end_time.hour * 60 + self.end_time.minute
+        return end - start

@@ -1,0 +1,81 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import IntegrityError, transaction
+
+from meetings.models import Annotation, Decision, Meeting
+from tests.factories import (
+    make_agenda_item,
+    make_annotation,
+    make_decision,
+    make_mag_member,
+    make_meeting,
+    make_secretariat_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_agenda_item_position_is_unique_per_meeting():
+    item = make_agenda_item(position=1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_agenda_item(meeting=item.meeting, position=1)
+
+
+def test_agenda_item_numbers_may_repeat():
+    meeting = make_meeting()
+    make_agenda_item(meeting=meeting, position=9, number="8")
+    make_agenda_item(meeting=meeting, position=10, number="8")
+    assert list(meeting.items.values_list("number", flat=True)) == ["8", "8"]
+
+
+def test_meeting_source_sha256_is_unique_when_set():
+    make_meeting(source_sha256="a" * 64)
+    make_meeting(source_sha256="")
+    make_meeting(source_sha256="")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_meeting(source_sha256="a" * 64)
+
+
+def test_meeting_end_date_cannot_precede_date():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_meeting(date=datetime.date(2016, 7, 14), end_date=datetime.date(2016, 7, 12))
+
+
+def test_meeting_absolute_url_uses_slug():
+    meeting = make_meeting(slug="virtual-mag-vi")
+    assert meeting.get_absolute_url() == "/meetings/virtual-mag-vi/"
+
+
+def test_agenda_item_absolute_url_points_at_its_anchor():
+    item = make_agenda_item(meeting=make_meeting(slug="m"), position=10, number="8")
+    assert item.get_absolute_url() == "/meetings/m/#item-10"
+
+
+def test_decision_str_is_shortened():
+    decision = make_decision(text="x" * 200)
+    assert str(decision) == "x" * 79 + "…"
+
+
+def test_decisions_of_drafts_are_hidden_from_anonymous_users():
+    published = make_decision(agenda_item=make_agenda_item(meeting=make_meeting()))
+    make_decision(agenda_item=make_agenda_item(meeting=make_meeting(status=Meeting.Status.DRAFT)))
+    assert list(Decision.objects.visible_to(AnonymousUser())) == [published]
+    assert Decision.objects.visible_to(make_mag_member()).count() == 2
+
+
+def test_annotations_visible_by_role():
+    item = make_agenda_item()
+    internal = make_annotation(agenda_item=item, visibility=Annotation.Visibility.SECRETARIAT)
+    shared = make_annotation(agenda_item=item, visibility=Annotation.Visibility.MEMBERS)
+    assert list(Annotation.objects.visible_to(AnonymousUser())) == []
+    assert list(Annotation.objects.visible_to(make_mag_member())) == [shared]
+    assert sorted(Annotation.objects.visible_to(make_secretariat_user()), key=lambda a: a.pk) == [
+        internal,
+        shared,
+    ]
+
+
+def test_imported_annotation_defaults_to_secretariat_only():
+    assert make_annotation().visibility == Annotation.Visibility.SECRETARIAT
