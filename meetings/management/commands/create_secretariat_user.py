@@ -20,7 +20,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("username")
         parser.add_argument("--email", default="")
-        parser.add_argument("--noinput", action="store_true", help="Read the password from MAGPORTAL_PASSWORD.")
+        parser.add_argument(
+            "--noinput", action="store_true", help="Read the password from MAGPORTAL_PASSWORD."
+        )
 
     def handle(self, *args, username, email, noinput, **options):
         User = get_user_model()
