@@ -327,7 +327,7 @@ def meeting_number(title: str) -> int | None:
 def meeting_number_in_text(text: str) -> int | None:
     """ "The sixth IGF Virtual MAG Meeting ..." → 6, from the sentence naming the meeting."""
     sentence = next(iter(split_sentences(text)), "")
-    match = re.search(r"\b(\w+)\s+(?:[\w()-]+\s+){0,5}meeting\b", sentence, re.IGNORECASE)
+    match = re.search(r"\b(\w+)\s+(?:[\w()-]+\s+){0,5}(?:meeting|consultations)\b", sentence, re.IGNORECASE)
     return _ordinal(match.group(0)) if match else None
 
 
