@@ -1,0 +1,175 @@
+"""Caching the annual meeting's grid, and its .ics and .json, until the event changes.
+
+An event's version is its ``updated_at``: it is bumped (in the same transaction)
+by every save or delete of the event, its sessions, its slots, decisions linked
+to its sessions, and a change of status of a meeting with such decisions. Cache
+keys and ETags are built from that version, read from the database on each
+request, so every server process sees an edit at once, whatever the cache
+backend: a stale grid after an edit is a bug. Bulk ``QuerySet.update()`` calls
+send no signals; code doing them on these models must call ``touch_events``.
+
+The HTML grid shows the signed-in user's name and drafts, so only anonymous
+requests are served from the cache; the .ics and .json are the same for
+everyone who may see the event. Every response gets an ETag and Last-Modified,
+and a matching conditional GET gets a 304.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import wraps
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_init, post_save
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+from meetings.models import Decision, Meeting
+from schedule.models import Event, Session, Slot
+
+#: Versions change on every edit, so old entries are never served; they only age out.
+CACHE_TIMEOUT = 24 * 60 * 60
+CSRF_PLACEHOLDER = "__magportal_csrf_token__"
+# The language menu's form carries a CSRF token; each visitor must get their own.
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]+)(")')
+
+
+def touch_events(*, event_ids) -> None:
+    """Mark events as changed now, so their cached grids and ETags are replaced."""
+    ids = {pk for pk in event_ids if pk is not None}
+    if ids:
+        Event.objects.filter(pk__in=ids).update(updated_at=timezone.now())
+
+
+def cache_event_response(*, anonymous_only: bool = False):
+    """Serve ``view(request, slug)`` from the cache while the event is unchanged.
+
+    ``anonymous_only`` for pages that differ by user: signed-in users always
+    get the view itself, uncached and without an ETag.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, slug, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view(request, slug, *args, **kwargs)
+            shared = not anonymous_only or _is_anonymous(request)
+            if not shared:
+                return view(request, slug, *args, **kwargs)
+            version = (
+                Event.objects.visible_to(request.user)
+                .filter(slug=slug)
+                .values_list("pk", "updated_at")
+                .first()
+            )
+            if version is None:
+                return view(request, slug, *args, **kwargs)  # its own 404
+            key = _key(request, view, version)
+            etag = f'W/"{key.rsplit(":", 1)[1]}"'
+            last_modified = version[1].timestamp()
+            not_modified = get_conditional_response(request, etag=etag, last_modified=int(last_modified))
+            if not_modified is not None:
+                return not_modified
+            stored = cache.get(key)
+            if stored is None:
+                response = view(request, slug, *args, **kwargs)
+                if not _cacheable(response):
+                    return response
+                stored = _freeze(response)
+                cache.set(key, stored, CACHE_TIMEOUT)
+            response = _thaw(request, stored)
+            response["ETag"] = etag
+            response["Last-Modified"] = http_date(last_modified)
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+def _is_anonymous(request) -> bool:
+    # Pending flash messages are shown once, to that visitor only.
+    return not request.user.is_authenticated and "messages" not in request.COOKIES
+
+
+def _key(request, view, version) -> str:
+    pk, updated_at = version
+    parts = [
+        view.__module__,
+        view.__qualname__,
+        str(pk),
+        updated_at.isoformat(),
+        get_language() or "",
+        request.scheme,
+        request.get_host(),
+    ]
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+    return f"schedule:event:{pk}:{digest}"
+
+
+def _cacheable(response) -> bool:
+    return response.status_code == 200 and not response.streaming and not response.cookies
+
+
+def _freeze(response) -> tuple[int, bytes, dict[str, str]]:
+    content = CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER.encode() + rb"\3", response.content)
+    return response.status_code, content, dict(response.headers)
+
+
+def _thaw(request, stored) -> HttpResponse:
+    status, content, headers = stored
+    placeholder = CSRF_PLACEHOLDER.encode()
+    if placeholder in content:
+        content = content.replace(placeholder, get_token(request).encode())
+    response = HttpResponse(content, status=status)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+# -- what changes an event's grid --------------------------------------------------------------
+
+
+@receiver(post_init, sender=Slot, dispatch_uid="schedule.caching.slot_init")
+@receiver(post_init, sender=Decision, dispatch_uid="schedule.caching.decision_init")
+def _remember_session(sender, instance, **kwargs):
+    # A slot or decision moved to another event's session changes both grids.
+    # Read from __dict__: a deferred field must not cost a query per loaded row.
+    instance._loaded_session_id = instance.__dict__.get("session_id")
+
+
+@receiver(post_init, sender=Meeting, dispatch_uid="schedule.caching.meeting_init")
+def _remember_status(sender, instance, **kwargs):
+    instance._loaded_status = instance.__dict__.get("status")
+
+
+@receiver(post_save, sender=Session, dispatch_uid="schedule.caching.session_saved")
+@receiver(post_delete, sender=Session, dispatch_uid="schedule.caching.session_deleted")
+def _session_changed(sender, instance, **kwargs):
+    touch_events(event_ids=[instance.event_id])
+
+
+@receiver(post_save, sender=Slot, dispatch_uid="schedule.caching.slot_saved")
+@receiver(post_delete, sender=Slot, dispatch_uid="schedule.caching.slot_deleted")
+@receiver(post_save, sender=Decision, dispatch_uid="schedule.caching.decision_saved")
+@receiver(post_delete, sender=Decision, dispatch_uid="schedule.caching.decision_deleted")
+def _linked_row_changed(sender, instance, **kwargs):
+    sessions = {instance.session_id, getattr(instance, "_loaded_session_id", None)} - {None}
+    if sessions:
+        touch_events(event_ids=Session.objects.filter(pk__in=sessions).values_list("event_id", flat=True))
+    instance._loaded_session_id = instance.session_id
+
+
+@receiver(post_save, sender=Meeting, dispatch_uid="schedule.caching.meeting_saved")
+def _meeting_status_changed(sender, instance, created, **kwargs):
+    # Publishing or unpublishing a meeting shows or hides its decisions on the grid.
+    if not created and instance.status != getattr(instance, "_loaded_status", instance.status):
+        linked = Session.objects.filter(decisions__agenda_item__meeting=instance).values_list("event_id")
+        touch_events(event_ids=[pk for (pk,) in linked])
+    instance._loaded_status = instance.status
