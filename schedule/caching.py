@@ -21,6 +21,7 @@ import re
 from functools import wraps
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_init, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -40,11 +41,62 @@ CSRF_PLACEHOLDER = "__magportal_csrf_token__"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]+)(")')
 
 
-def touch_events(*, event_ids) -> None:
-    """Mark events as changed now, so their cached grids and ETags are replaced."""
+def touch_events(*, event_ids, session_ids=()) -> None:
+    """Mark events as changed now, so their cached grids and ETags are replaced.
+
+    Within a transaction each event is marked once: an import adding thirty
+    slots costs one UPDATE, not thirty. ``session_ids`` are sessions of these
+    events, so later changes to their slots need no lookup.
+    """
     ids = {pk for pk in event_ids if pk is not None}
-    if ids:
-        Event.objects.filter(pk__in=ids).update(updated_at=timezone.now())
+    touched = _touched_in_transaction()
+    if touched is not None:
+        ids -= touched.event_ids
+        touched.session_ids.update(session_ids)
+    if not ids:
+        return
+    Event.objects.filter(pk__in=ids).update(updated_at=timezone.now())
+    if touched is not None:
+        touched.event_ids.update(ids)
+    elif transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_Touched(event_ids=ids, session_ids=set(session_ids)))
+
+
+class _Touched:
+    """A no-op commit hook that records which events this transaction has marked changed.
+
+    Django drops the hooks registered in a savepoint that is rolled back, so a
+    record found among the pending hooks is always one whose UPDATE still stands.
+    """
+
+    def __init__(self, *, event_ids: set[int], session_ids: set[int]):
+        self.event_ids = event_ids
+        self.session_ids = session_ids
+
+    def __call__(self):
+        pass
+
+
+def _forget_touches(*, event_id: int) -> None:
+    """This transaction read the event's version: its next edit in the transaction must bump it again."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        for _savepoints, hook, _robust in connection.run_on_commit:
+            if isinstance(hook, _Touched):
+                hook.event_ids.discard(event_id)
+                hook.session_ids.clear()
+
+
+def _touched_in_transaction() -> _Touched | None:
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return None
+    current = set(connection.savepoint_ids)
+    for savepoints, hook, _robust in connection.run_on_commit:
+        # Only a record made in this savepoint or an enclosing one still applies here.
+        if isinstance(hook, _Touched) and savepoints <= current:
+            return hook
+    return None
 
 
 def cache_event_response(*, anonymous_only: bool = False):
@@ -70,6 +122,7 @@ def cache_event_response(*, anonymous_only: bool = False):
             )
             if version is None:
                 return view(request, slug, *args, **kwargs)  # its own 404
+            _forget_touches(event_id=version[0])
             key = _key(request, view, version)
             etag = f'W/"{key.rsplit(":", 1)[1]}"'
             last_modified = version[1].timestamp()
@@ -152,7 +205,7 @@ def _remember_status(sender, instance, **kwargs):
 @receiver(post_save, sender=Session, dispatch_uid="schedule.caching.session_saved")
 @receiver(post_delete, sender=Session, dispatch_uid="schedule.caching.session_deleted")
 def _session_changed(sender, instance, **kwargs):
-    touch_events(event_ids=[instance.event_id])
+    touch_events(event_ids=[instance.event_id], session_ids=[instance.pk])
 
 
 @receiver(post_save, sender=Slot, dispatch_uid="schedule.caching.slot_saved")
@@ -161,6 +214,9 @@ def _session_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=Decision, dispatch_uid="schedule.caching.decision_deleted")
 def _linked_row_changed(sender, instance, **kwargs):
     sessions = {instance.session_id, getattr(instance, "_loaded_session_id", None)} - {None}
+    touched = _touched_in_transaction()
+    if touched is not None:
+        sessions -= touched.session_ids
     if sessions:
         touch_events(event_ids=Session.objects.filter(pk__in=sessions).values_list("event_id", flat=True))
     instance._loaded_session_id = instance.session_id

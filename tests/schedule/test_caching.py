@@ -4,6 +4,7 @@ import socket
 import environ
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
@@ -224,13 +225,26 @@ def test_cache_event_response_unpublished_event_404_for_public(client, grid):
     assert client.get("/grid/igf-2016/").status_code == 404
 
 
-def test_touch_events_ignores_missing_ids(grid):
-    event, _session, _slot = grid
-    before = Event.objects.get(pk=event.pk).updated_at
+def test_touch_events_marks_event_once_per_transaction(db, django_assert_num_queries):
+    event = make_event()
 
-    touch_events(event_ids=[None, event.pk])
+    with django_assert_num_queries(1):
+        touch_events(event_ids=[None, event.pk])
+        touch_events(event_ids=[event.pk])
 
-    assert Event.objects.get(pk=event.pk).updated_at > before
+    assert Event.objects.get(pk=event.pk).updated_at > event.updated_at
+
+
+def test_touch_events_again_after_savepoint_rolled_back(db, django_assert_num_queries):
+    event = make_event()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        touch_events(event_ids=[event.pk])
+        raise RuntimeError
+
+    with django_assert_num_queries(1):
+        touch_events(event_ids=[event.pk])
+
+    assert Event.objects.get(pk=event.pk).updated_at > event.updated_at
 
 
 def _redis_up() -> bool:
