@@ -124,6 +124,7 @@ class Package:
         self.inflated = 0
         self.content_types: dict[str, str] = {}
         self.main_part = ""
+        self._relationships: dict[str, dict[str, Relationship]] = {}
 
     def content_type(self, name: str) -> str:
         """The content type [Content_Types].xml gives a part ("" if none)."""
@@ -170,6 +171,11 @@ class Package:
 
     def relationships(self, source: str) -> dict[str, Relationship]:
         """The relationships of a part ("" for the package), by id, targets resolved to part names."""
+        if source not in self._relationships:
+            self._relationships[source] = self._read_relationships(source)
+        return self._relationships[source]
+
+    def _read_relationships(self, source: str) -> dict[str, Relationship]:
         folder, base = posixpath.split(source)
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         root = self.xml(rels_name)

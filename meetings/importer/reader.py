@@ -9,6 +9,7 @@ part is parsed once; nothing here interprets what the text means.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -578,8 +579,6 @@ class _Reader:
         relationships = package.relationships(main)
 
         root = package.xml(main)
-        self.styles = _Styles(self.part("/styles"))
-        self.numbering = _Numbering(self.part("/numbering"), self.styles)
         self.story = _Story(self, relationships, track_comments=True)
         body = root.find(W + "body")
         if body is not None:
@@ -702,11 +701,11 @@ class _Reader:
                     outline = _int(child.get(VAL))
         if outline is not None:
             heading = outline + 1 if 0 <= outline <= 8 else None
-        else:
+        elif style:
             heading = self.styles.heading_level(style)
         label = None
         list_level = None
-        if num_id is None or ilvl is None:
+        if style and (num_id is None or ilvl is None):
             style_num, style_ilvl = self.styles.numbering(style)
             if num_id is None:
                 num_id = style_num
@@ -805,6 +804,15 @@ class _Reader:
             links.extend((base + start, base + end, url) for start, end, url in line.hyperlinks)
             base += len(line.text) + 1
         return "\n".join(texts), links
+
+    # styles.xml is often the biggest part, so it is parsed only once a paragraph names a style.
+    @functools.cached_property
+    def styles(self) -> _Styles:
+        return _Styles(self.part("/styles"))
+
+    @functools.cached_property
+    def numbering(self) -> _Numbering:
+        return _Numbering(self.part("/numbering"), self.styles)
 
     def part(self, type_suffix: str) -> etree._Element | None:
         """A part the main document relates to, parsed; None if there is none."""
