@@ -113,6 +113,8 @@ def save_report(
     """
     if report.meeting.date is None:
         raise ImportRefused("the meeting's date was not found in the report's heading or first paragraph")
+    if not report.meeting.title:
+        raise ImportRefused("the report has no title line above its first numbered paragraph")
     sha256 = hashlib.sha256(data).hexdigest()
     slug = meeting_slug(report.meeting.title, report.meeting.date)
     source_name = PurePath(source_name).name
