@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from meetings.forms import ConfirmImportForm, ImportReportForm
 from meetings.importer import ImportRefused
+from meetings.importer.save import previous_import
 from meetings.importer.services import import_report, parse_report
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting
 
@@ -88,7 +89,9 @@ class MeetingAdmin(SimpleHistoryAdmin):
                     "replace": form.cleaned_data["replace"],
                 }
             )
-            return self._preview(request, form.report, confirm, form.cleaned_data["file"].name)
+            return self._preview(
+                request, form.report, confirm, form.cleaned_data["file"].name, data=form.data_bytes
+            )
         return TemplateResponse(
             request, "admin/meetings/meeting/import_report.html", {**self._context(request), "form": form}
         )
@@ -105,17 +108,25 @@ class MeetingAdmin(SimpleHistoryAdmin):
             outcome = import_report(data, source_name=upload["name"], **options)
         except ImportRefused as error:
             form.add_error(None, " ".join(str(error).split()))
-            return self._preview(request, parse_report(data), form, upload["name"])
+            return self._preview(request, parse_report(data), form, upload["name"], data=data)
         except Exception as error:
             logger.exception("importing %s failed", upload["name"])
             form.add_error(None, f"The report could not be saved: {' '.join(str(error).split())}")
-            return self._preview(request, parse_report(data), form, upload["name"])
+            return self._preview(request, parse_report(data), form, upload["name"], data=data)
         del request.session[_upload_key(form.cleaned_data["sha256"])]
         messages.success(request, outcome.summary())
         return redirect(reverse("admin:meetings_meeting_change", args=[outcome.meeting.pk]))
 
-    def _preview(self, request, report, confirm, name):
-        context = {**self._context(request), "report": report, "confirm": confirm, "file_name": name}
+    def _preview(self, request, report, confirm, name, *, data):
+        same_file, same_meeting = previous_import(report, data=data)
+        context = {
+            **self._context(request),
+            "report": report,
+            "confirm": confirm,
+            "file_name": name,
+            "same_file": same_file,
+            "same_meeting": same_meeting,
+        }
         return TemplateResponse(request, "admin/meetings/meeting/import_preview.html", context)
 
     def _context(self, request):

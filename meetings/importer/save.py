@@ -103,6 +103,15 @@ def session_kind(title: str) -> str:
     return Session.Kind.MAIN
 
 
+def previous_import(report: ParsedReport, *, data: bytes) -> tuple[Meeting | None, Meeting | None]:
+    """The meeting imported from this very file, and the meeting this report is of, if any."""
+    same_file = Meeting.objects.filter(source_sha256=hashlib.sha256(data).hexdigest()).first()
+    if report.meeting.date is None:
+        return same_file, None
+    slug = meeting_slug(report.meeting.title, report.meeting.date)
+    return same_file, Meeting.objects.filter(slug=slug).first()
+
+
 def save_report(
     report: ParsedReport, *, data: bytes, source_name: str, publish: bool = False, replace: bool = False
 ) -> ImportOutcome:

@@ -202,3 +202,40 @@ def test_import_page_requires_csrf(secretariat_user):
     client.force_login(secretariat_user)
 
     assert client.post(IMPORT_URL, {"file": upload()}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_import_preview_of_existing_meeting_says_so(client, secretariat_user):
+    client.force_login(secretariat_user)
+    first = client.post(IMPORT_URL, {"file": upload()})
+    client.post(IMPORT_URL, {"sha256": first.context["confirm"].initial["sha256"]})
+    meeting = Meeting.objects.get()
+
+    same = client.post(IMPORT_URL, {"file": upload()})
+    revised = client.post(IMPORT_URL, {"file": upload(SEED_DOCX.read_bytes() + b"\0", "v2.docx")})
+
+    assert (same.context["same_file"], revised.context["same_file"]) == (meeting, None)
+    assert revised.context["same_meeting"] == meeting
+    assert 'id="import-same-file"' in same.text
+    assert "Upload again with “replace” ticked to update it." in revised.text
+
+
+def numbered_report(n_items):
+    body = p("IGF Virtual MAG Meeting II") + p("3 May 2017")
+    for number in range(1, n_items + 1):
+        body += p(f"{number}.\tIt was agreed that item {number} stands.")
+    return build_docx(body)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("n_items", [1, 3])
+def test_import_preview_query_count_does_not_grow_with_items(
+    client, secretariat_user, django_assert_num_queries, n_items
+):
+    client.force_login(secretariat_user)
+    data = numbered_report(n_items)
+
+    with django_assert_num_queries(9):
+        response = client.post(IMPORT_URL, {"file": upload(data, "n.docx")})
+
+    assert len(response.context["report"].items) == n_items
