@@ -4,6 +4,11 @@ The XML is read directly with lxml rather than through python-docx, whose
 ``Paragraph.text`` misses runs inside w:ins, w:fldSimple, w:smartTag and
 w:sdt, and which has no footnotes, numbering labels or comment ranges. Each
 part is parsed once; nothing here interprets what the text means.
+
+What Word shows is what is read: tracked changes accepted, field results
+without their instructions, list labels as Word numbers them, note marks in
+citation order. Left out: text boxes and drawings, headers and footers, and
+notes that nothing cites (Word does not print them).
 """
 
 from __future__ import annotations
