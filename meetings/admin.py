@@ -78,6 +78,9 @@ class MeetingAdmin(SimpleHistoryAdmin):
         form = ImportReportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             # The bytes wait in the session under their hash: the confirm step never trusts a client path.
+            # Only the latest upload waits, so abandoned previews do not pile up in the session.
+            for key in [key for key, _ in request.session.items() if key.startswith(_upload_key(""))]:
+                del request.session[key]
             request.session[_upload_key(form.sha256)] = {
                 "name": form.cleaned_data["file"].name,
                 "data": base64.b64encode(form.data_bytes).decode(),

@@ -239,3 +239,15 @@ def test_import_preview_query_count_does_not_grow_with_items(
         response = client.post(IMPORT_URL, {"file": upload(data, "n.docx")})
 
     assert len(response.context["report"].items) == n_items
+
+
+@pytest.mark.django_db
+def test_import_preview_keeps_only_the_latest_upload_in_the_session(client, secretariat_user):
+    client.force_login(secretariat_user)
+    first = client.post(IMPORT_URL, {"file": upload()})
+    second = client.post(IMPORT_URL, {"file": upload(numbered_report(1), "other.docx")})
+
+    keys = [key for key, _ in client.session.items() if key.startswith("meetings.import_report:")]
+
+    assert keys == [f"meetings.import_report:{second.context['confirm'].initial['sha256']}"]
+    assert first.context["confirm"].initial["sha256"] not in keys[0]

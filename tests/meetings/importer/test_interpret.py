@@ -260,3 +260,17 @@ def test_roman_to_int(text, value):
 )
 def test_meeting_kind(title, kind):
     assert meeting_kind(title) == kind
+
+
+@pytest.mark.parametrize("heading", ["Annex I", "Annex 2: Main Session Schedule", "APPENDIX"])
+def test_interpret_document_annex_headings_end_the_items(heading):
+    builder = DocumentBuilder()
+    builder.paragraph("IGF Virtual MAG Meeting III")
+    builder.paragraph("3 May 2017")
+    builder.paragraph("1.\tFirst.")
+    builder.paragraph(heading)
+    builder.paragraph("List of participants: 40 MAG members.")
+
+    report = interpret_document(builder.document())
+
+    assert [item.text for item in report.items] == ["First."]
