@@ -16,6 +16,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -121,6 +122,7 @@ class Package:
         self.archive = archive
         self.limits = limits
         self.names = {info.filename: info for info in archive.infolist() if not info.is_dir()}
+        self.lower_names = {name.lower(): name for name in self.names}
         self.inflated = 0
         self.content_types: dict[str, str] = {}
         self.main_part = ""
@@ -188,6 +190,7 @@ class Package:
             external = element.get("TargetMode", "") == "External"
             if not external:
                 target = _part_name(folder, target)
+                target = self.lower_names.get(target.lower(), target)  # part names ignore case
             found[r_id] = Relationship(type=element.get("Type", ""), target=target, external=external)
         return found
 
@@ -204,7 +207,7 @@ class Package:
 
 
 def _part_name(folder: str, target: str) -> str:
-    target = target.split("#", 1)[0]
+    target = unquote(target.split("#", 1)[0])
     path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
     return posixpath.normpath(path).lstrip("/") if path else ""
 

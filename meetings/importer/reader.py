@@ -844,6 +844,7 @@ class _Reader:
                 in_header = False
             row_index = len(rows)
             row: list[Cell] = []
+            below: dict[int, Cell] = {}  # what a vertical merge in the next row may continue
             column = before
             for tc in _children(tr, W_TC, depth):
                 cell_properties = _first(tc, W_TC_PR)
@@ -861,13 +862,13 @@ class _Reader:
                 if merge == "continue" and upper is not None and upper.col_span == span:
                     upper.row_span += 1
                     upper.paragraphs.extend(p for p in paragraphs if p.text.strip())
+                    below[column] = upper
                 else:
                     cell = Cell(row=row_index, col=column, paragraphs=paragraphs, col_span=span)
                     row.append(cell)
-                    above[column] = cell
-                    for covered in range(column + 1, column + span):
-                        above.pop(covered, None)
+                    below[column] = cell
                 column += span
+            above = below
             n_cols = max(n_cols, column + after)
             rows.append(row)
         return Table(index=index, rows=rows, header_rows=header_rows, n_cols=n_cols)

@@ -303,3 +303,13 @@ def test_limits_defaults_match_the_documented_bounds():
         20 * MB,
         60 * MB,
     )
+
+
+def test_relationship_targets_are_unescaped_and_matched_ignoring_case():
+    parts = docx_parts(p(r("Cited"), r_footnote(1)), footnotes_xml=footnote(1, "Found."))
+    parts["word/Foot Notes.xml"] = parts.pop("word/footnotes.xml")
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        'Target="footnotes.xml"', 'Target="foot%20NOTES.xml"'
+    )
+    document = read_document(zip_bytes(parts), limits=LIMITS)
+    assert [(n.mark, n.text) for n in document.notes] == [("1", "Found.")]

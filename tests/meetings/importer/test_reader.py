@@ -557,3 +557,15 @@ def test_read_without_doc_props_like_google_docs():
 def test_read_document_refuses_with_import_refused():
     with pytest.raises(ImportRefused, match=r"^The file is empty\.$"):
         read(b"")
+
+
+def test_read_vertical_merge_continues_only_the_cell_right_above():
+    body = table(
+        tr(tc("A", vmerge="restart"), tc("B")),
+        tr(tc("C"), grid_before=1),  # nothing at column 0 in this row
+        tr(tc("stray", vmerge="continue"), tc("D")),
+        grid=2,
+    )
+    (result,) = read(build_docx(body)).tables
+    cells = [(c.row, c.col, c.row_span, c.text) for row in result.rows for c in row]
+    assert cells == [(0, 0, 1, "A"), (0, 1, 1, "B"), (1, 1, 1, "C"), (2, 0, 1, "stray"), (2, 1, 1, "D")]
