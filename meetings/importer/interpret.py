@@ -64,7 +64,7 @@ class _Item:
 def interpret_document(document: Document) -> ParsedReport:
     """The meeting, agenda items, decisions, notes and schedule that ``document`` records."""
     warnings: list[str] = []
-    header, items, annex = _split_body(document)
+    header, items, annex = _split_body(document, warnings)
     if not items:
         first = next((p.text.strip() for p in document.paragraphs if p.text.strip()), "")
         raise ImportRefused(
@@ -125,21 +125,24 @@ def item_number(paragraph: Paragraph) -> tuple[str, str] | None:
     return None
 
 
-def _split_body(document: Document):
+def _split_body(document: Document, warnings: list[str]):
     """Header paragraphs, agenda items, and the annex blocks (after an "Annex" heading)."""
     header: list[Paragraph] = []
     items: list[_Item] = []
     annex: list[Paragraph | Table] = []
     section = ""
-    for block in document.blocks:
+    for position, block in enumerate(document.blocks):
         if annex:
             annex.append(block)
             continue
         if isinstance(block, Table):
-            if not items:
-                continue
-            # A table amid the items without an annex heading: treat it as the annex grid.
-            annex.append(block)
+            later = document.blocks[position + 1 :]
+            if items and not any(isinstance(b, Paragraph) and item_number(b) for b in later):
+                # A table after the last item without an "Annex" heading is the annex all the same.
+                annex.append(block)
+            else:
+                where = f"after item {items[-1].number}" if items else "before the first item"
+                warnings.append(f"a table {where} is not part of any agenda item and was not imported")
             continue
         if not block.text.strip():
             continue
