@@ -346,3 +346,48 @@ def test_import_report_corpus_libreoffice_file_is_refused_in_one_line():
     assert (status, stdout) == (1, "")
     assert stderr == f"{path}: the meeting's date was not found in the report's heading or first paragraph\n"
     assert row_counts() == dict.fromkeys(row_counts(), 0)
+
+
+@pytest.mark.django_db
+def test_import_report_several_files_one_summary_line_each_and_warnings_on_stderr(tmp_path):
+    body = (
+        p("IGF Virtual MAG Meeting IV")
+        + p("2 June 2030")
+        + p("1.\tIt was agreed that the schedule in Annex I stands.")
+        + p("Annex I")
+        + p("2030 IGF Main Session Schedule")
+        + p("1-2 December 2030, Atlantis")
+        + table(
+            tr(tc("Time"), tc("Day 1 – 1 December")), tr(tc("10:00 – 11:00"), tc("Plenary (1 hour)")), grid=2
+        )
+    )
+    other = write(tmp_path, "atlantis.docx", build_docx(body))
+
+    status, stdout, stderr = run(SEED_DOCX, other)
+
+    assert status == 0
+    assert [line.split(": ")[:2] for line in stdout.splitlines()] == [
+        [
+            SEED_DOCX.name,
+            "created IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI (igf-virtual-"
+            "multistakeholder-advisory-group-mag-meeting-vi-2016-08-30)",
+        ],
+        ["atlantis.docx", "created IGF Virtual MAG Meeting IV (igf-virtual-mag-meeting-iv-2030-06-02)"],
+    ]
+    assert (
+        stderr
+        == f"{other}: warning: schedule: the time zone of 'Atlantis' is not known; set it on the event\n"
+    )
+    assert Event.objects.get(slug="igf-2030").time_zone == "UTC"
+
+
+@pytest.mark.django_db
+def test_import_report_dry_run_without_json_says_what_it_would_do():
+    status, stdout, stderr = run(SEED_DOCX, "--dry-run")
+
+    assert (status, stderr) == (0, "")
+    assert stdout == (
+        f"{SEED_DOCX}: would import IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI "
+        "(10 agenda items, 0 warnings)\n"
+    )
+    assert Meeting.objects.count() == 0
