@@ -64,6 +64,9 @@ W_FLD_CHAR = W + "fldChar"
 W_FLD_CHAR_TYPE = W + "fldCharType"
 W_FLD_SIMPLE = W + "fldSimple"
 W_FOOTNOTE_REFERENCE = W + "footnoteReference"
+W_FOOTNOTE_PR = W + "footnotePr"
+W_ENDNOTE_PR = W + "endnotePr"
+W_NUM_START = W + "numStart"
 W_GRID_COL = W + "gridCol"
 W_HYPERLINK = W + "hyperlink"
 W_ILVL = W + "ilvl"
@@ -936,7 +939,10 @@ class _Reader:
     def note_marks(self) -> dict[tuple[str, str], str]:
         """Marks as Word prints them: numbered by first citation, per kind; custom marks as typed."""
         marks: dict[tuple[str, str], str] = {}
-        counters = {"footnote": 0, "endnote": 0}
+        if not self.note_order:
+            return marks
+        numbering = self.note_numbering()
+        counters = {kind: start - 1 for kind, (_format, start) in numbering.items()}
         for reference in self.note_order:
             key = (reference.kind, reference.note_id)
             if key in marks:
@@ -945,8 +951,26 @@ class _Reader:
                 marks[key] = self.custom_marks[key]
             else:
                 counters[reference.kind] += 1
-                marks[key] = str(counters[reference.kind])
+                marks[key] = format_number(counters[reference.kind], numbering[reference.kind][0])
         return marks
+
+    def note_numbering(self) -> dict[str, tuple[str, int]]:
+        """Each kind of note's number format and first number, from settings.xml (default 1, 2, 3)."""
+        numbering = {"footnote": ("decimal", 1), "endnote": ("decimal", 1)}
+        settings = self.part("/settings")
+        if settings is None:
+            return numbering
+        for kind, tag in (("footnote", W_FOOTNOTE_PR), ("endnote", W_ENDNOTE_PR)):
+            properties = _first(settings, tag)
+            if properties is None:
+                continue
+            num_format = _first(properties, W_NUM_FMT)
+            start = _first(properties, W_NUM_START)
+            numbering[kind] = (
+                num_format.get(VAL, "decimal") if num_format is not None else "decimal",
+                _int(start.get(VAL), 1) if start is not None else 1,
+            )
+        return numbering
 
     def read_comments(self) -> list[Comment]:
         name = self.package.related(self.package.main_part, "/comments")

@@ -569,3 +569,24 @@ def test_read_vertical_merge_continues_only_the_cell_right_above():
     (result,) = read(build_docx(body)).tables
     cells = [(c.row, c.col, c.row_span, c.text) for row in result.rows for c in row]
     assert cells == [(0, 0, 1, "A"), (0, 1, 1, "B"), (1, 1, 1, "C"), (2, 0, 1, "stray"), (2, 1, 1, "D")]
+
+
+def test_read_note_number_format_and_start_from_settings():
+    settings_xml = (
+        '<w:footnotePr><w:numFmt w:val="lowerLetter"/><w:numStart w:val="3"/></w:footnotePr>'
+        '<w:endnotePr><w:numFmt w:val="lowerRoman"/></w:endnotePr>'
+    )
+    body = p(r("A"), r_footnote(1), r("B"), r_footnote(2), r("C"), r_endnote(1))
+    document = read(
+        build_docx(
+            body,
+            settings_xml=settings_xml,
+            footnotes_xml=footnote(1, "one") + footnote(2, "two"),
+            endnotes_xml=endnote(1, "end"),
+        )
+    )
+    assert [(n.kind, n.mark) for n in document.notes] == [
+        ("footnote", "c"),
+        ("footnote", "d"),
+        ("endnote", "i"),
+    ]
