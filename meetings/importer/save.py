@@ -138,8 +138,24 @@ def save_report(
             try:
                 with transaction.atomic():
                     if current:
-                        return _replace(current, report, data, sha256, source_name, publish, stored)
-                    return _create(report, slug, data, sha256, source_name, publish, stored)
+                        return _replace(
+                            current,
+                            report,
+                            data=data,
+                            sha256=sha256,
+                            source_name=source_name,
+                            publish=publish,
+                            stored=stored,
+                        )
+                    return _create(
+                        report,
+                        slug=slug,
+                        data=data,
+                        sha256=sha256,
+                        source_name=source_name,
+                        publish=publish,
+                        stored=stored,
+                    )
             except IntegrityError:
                 # Another import of the same file committed first (unique source_sha256).
                 _delete_files(stored)
@@ -175,7 +191,7 @@ def _unchanged(meeting: Meeting, source_name: str, report: ParsedReport) -> Impo
     )
 
 
-def _create(report, slug, data, sha256, source_name, publish, stored) -> ImportOutcome:
+def _create(report, *, slug, data, sha256, source_name, publish, stored) -> ImportOutcome:
     warnings = list(report.warnings)
     meeting = Meeting(slug=slug, status=Meeting.Status.PUBLISHED if publish else Meeting.Status.DRAFT)
     _set_meeting_fields(meeting, report, sha256, source_name)
@@ -192,7 +208,7 @@ def _create(report, slug, data, sha256, source_name, publish, stored) -> ImportO
     return ImportOutcome(meeting, "created", source_name, counts, [], warnings)
 
 
-def _replace(meeting, report, data, sha256, source_name, publish, stored) -> ImportOutcome:
+def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> ImportOutcome:
     warnings = list(report.warnings)
     old_file = meeting.source_file.name
     _set_meeting_fields(meeting, report, sha256, source_name)
