@@ -1,0 +1,134 @@
+"""Finding the decisions and actions recorded in an agenda item's text.
+
+A sentence counts when it records what the meeting agreed, approved or
+decided. Its kind is "action" when what was agreed is that someone does some
+work (send updates, step forward, report back), else "decision". Proposals,
+reports, briefings and thanks are neither, and neither is a decision mentioned
+only as background ("given the MAG decided not to ...", "had agreed").
+Sentences that only tell of work to come, without the meeting agreeing to it
+("The Secretariat will circulate ..."), are follow-ups, not records of the
+meeting: the seed report's seven decisions are exactly the agreed sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from meetings.importer.report import ParsedDecision
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "h.e",
+    "approx",
+    "e.g",
+    "i.e",
+    "cf",
+    "contd",
+    "cont'd",
+    "no",
+    "vs",
+    "jr",
+    "sr",
+    "esp",
+    "incl",
+    "fig",
+    "para",
+    "paras",
+}
+# These end a sentence when a capital follows ("..., etc. The Secretariat ...").
+_SOMETIMES_FINAL = {"etc"}
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(\[]*[A-Z0-9])")
+
+_DECISION = re.compile(
+    r"\b(?:it\s+was\s+(?:also\s+|further\s+|then\s+)?(?:agreed|decided|resolved)"
+    r"|(?:was|were|been)\s+(?:also\s+|formally\s+|unanimously\s+)?(?:approved|adopted|endorsed|agreed\s+upon)"
+    r"|agreed\s+upon"
+    r"|(?:there\s+was|with)\s+(?:general\s+|broad\s+|common\s+|full\s+)?(?:agreement|consensus)\b"
+    r"|common\s+agreement"
+    r"|(?:the\s+)?(?:mag|meeting|group|secretariat|members)\s+(?:also\s+)?(?:agreed|decided|approved|endorsed)"
+    r"|\bdecided\b"
+    r"|\bagreed\s+that\b)",
+    re.IGNORECASE,
+)
+# A decision mentioned as the reason for something else, or taken before.
+_BACKGROUND = re.compile(
+    r"\b(?:given|since|because|as|after|following|once)\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:had\s+)?(?:decided|agreed|approved)\b"
+    r"|\bhad\s+(?:been\s+)?(?:decided|agreed|approved)\b"
+    r"|\bpreviously\s+(?:decided|agreed|approved)\b",
+    re.IGNORECASE,
+)
+_NEITHER = re.compile(
+    r"^\s*(?:it\s+was\s+(?:also\s+)?(?:proposed|suggested|reported|noted|said|recalled)\b"
+    r"|.*\b(?:thanked|expressed\s+(?:its|their)\s+(?:appreciation|thanks|gratitude))\b)",
+    re.IGNORECASE,
+)
+_ACTION = re.compile(
+    r"\b(?:(?:was|were|are|is)\s+(?:also\s+)?(?:asked|requested|invited|tasked)\s+to"
+    r"|(?:will|would|should|shall)\s+(?:\w+\s+)?(?:send|circulate|prepare|draft|submit|share|report|"
+    r"step\s+forward|follow\s+up|organi[sz]e|contact|update|reach\s+out)"
+    r"|agreed\s+to\s+work\s+together"
+    r"|and\s+to\s+report"
+    r"|volunteer(?:ed|s)?\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, keeping "Ms.", "approx.", "e.g.", decimals and URLs whole."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return []
+    pieces = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(text):
+        before = text[start : boundary.start()]
+        last_word = re.search(r"([\w.'’]+)[.]\W*$", before)
+        word = last_word.group(1).lower().replace("’", "'") if last_word else ""
+        if word in _ABBREVIATIONS:
+            continue
+        if word in _SOMETIMES_FINAL and not text[boundary.end() :][:1].isupper():
+            continue
+        # A single capital ("Lynn St. Amour", "J. Smith") is an initial, not an end.
+        if re.fullmatch(r"[A-Z]", last_word.group(1) if last_word else ""):
+            continue
+        pieces.append(before.strip())
+        start = boundary.end()
+    pieces.append(text[start:].strip())
+    return [piece for piece in pieces if piece]
+
+
+def classify_sentence(sentence: str) -> str | None:
+    """ "decision", "action" or None for one sentence."""
+    if _NEITHER.search(sentence):
+        return None
+    decisions = [match for match in _DECISION.finditer(sentence) if not _is_background(sentence, match)]
+    if not decisions:
+        return None
+    return "action" if _ACTION.search(sentence) else "decision"
+
+
+def classify_sentences(text: str) -> list[ParsedDecision]:
+    """Every sentence of ``text`` that records a decision or an action, in order."""
+    found = []
+    for sentence in split_sentences(text):
+        kind = classify_sentence(sentence)
+        if kind:
+            found.append(ParsedDecision(kind=kind, text=sentence))
+    return found
+
+
+def _is_background(sentence: str, match: re.Match) -> bool:
+    for background in _BACKGROUND.finditer(sentence):
+        if background.start() <= match.start() < background.end() or (
+            match.start() <= background.start() < match.end()
+        ):
+            return True
+    return False

@@ -1,0 +1,457 @@
+"""Step 3: write a parsed report to the database, in one transaction per file.
+
+Every row the import creates is marked ``origin=import`` with the digest of
+what it imported, so a later import of a revised report can tell the rows it
+may replace from those staff added or edited by hand, which it keeps.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+
+from meetings.importer import ImportRefused
+from meetings.importer.report import ParsedItem, ParsedReport, ParsedSchedule
+from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, Origin
+from schedule.models import Event, Session, Slot
+
+# Moves positions out of the way while rows are renumbered under a unique constraint.
+_POSITION_SHIFT = 1_000_000
+
+
+@dataclass
+class ImportOutcome:
+    """What one import did: the meeting, whether it was created, unchanged or replaced, and counts."""
+
+    meeting: Meeting
+    status: str  # "created", "unchanged" or "replaced"
+    source_name: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    kept: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for the command's output and the admin's message."""
+        if self.status == "unchanged":
+            return f"{self.source_name}: unchanged: already imported as {self.meeting} ({self.meeting.slug})"
+        counts = self.counts
+        line = (
+            f"{self.source_name}: {self.status} {self.meeting} ({self.meeting.slug}): "
+            f"{counts.get('items', 0)} agenda items, {counts.get('decisions', 0)} decisions, "
+            f"{counts.get('annotations', 0)} annotations, {counts.get('footnotes', 0)} footnotes, "
+            f"{counts.get('slots', 0)} slots in {counts.get('sessions', 0)} sessions"
+        )
+        if self.kept:
+            line += f"; kept {len(self.kept)} staff rows: " + ", ".join(self.kept)
+        if self.warnings:
+            line += f"; {len(self.warnings)} warnings"
+        return line
+
+
+def content_digest(row: AgendaItem | Decision | Annotation | Footnote) -> str:
+    """SHA-256 of what an import writes into ``row``; it differs once staff edit the row."""
+    if isinstance(row, AgendaItem):
+        values = [row.number, row.section, row.text]
+    elif isinstance(row, Decision):
+        values = [row.kind, row.text]
+    elif isinstance(row, Annotation):
+        date = row.date.astimezone(datetime.UTC).isoformat() if row.date else None
+        values = [row.author, row.initials, date, row.text, row.anchor]
+    else:
+        values = [row.kind, row.mark, row.text, list(row.urls)]
+    encoded = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def is_staff_work(row: AgendaItem | Decision | Annotation | Footnote) -> bool:
+    """Added by staff, or imported and edited since: a re-import keeps it."""
+    return row.origin == Origin.STAFF or content_digest(row) != row.import_digest
+
+
+def meeting_slug(title: str, date: datetime.date) -> str:
+    """ "igf-virtual-...-meeting-vi-2016-08-30": the same title and date is the same meeting."""
+    return f"{slugify(title)[:108].strip('-')}-{date.isoformat()}"
+
+
+def event_slug(schedule: ParsedSchedule) -> str:
+    """ "igf-2016" for an IGF annual meeting, else the slug of its name."""
+    name = f"{schedule.event} {schedule.title}"
+    year = re.search(r"\b(?:19|20)\d\d\b", name)
+    year = year.group(0) if year else (str(schedule.start_date.year) if schedule.start_date else "")
+    if year and re.search(r"\bIGF\b|Internet Governance Forum", name):
+        return f"igf-{year}"
+    return slugify(schedule.event or schedule.title)[:120] or f"event-{year}"
+
+
+def session_kind(title: str) -> str:
+    lowered = title.lower()
+    if "ceremony" in lowered:
+        return Session.Kind.CEREMONY
+    if any(word in lowered for word in ("orientation", "newcomers", "setting the scene")):
+        return Session.Kind.ORIENTATION
+    return Session.Kind.MAIN
+
+
+def previous_import(report: ParsedReport, *, data: bytes) -> tuple[Meeting | None, Meeting | None]:
+    """The meeting imported from this very file, and the meeting this report is of, if any."""
+    same_file = Meeting.objects.filter(source_sha256=hashlib.sha256(data).hexdigest()).first()
+    if report.meeting.date is None:
+        return same_file, None
+    slug = meeting_slug(report.meeting.title, report.meeting.date)
+    return same_file, Meeting.objects.filter(slug=slug).first()
+
+
+def save_report(
+    report: ParsedReport, *, data: bytes, source_name: str, publish: bool = False, replace: bool = False
+) -> ImportOutcome:
+    """Save ``report`` (read from ``data``) as a meeting, in one transaction.
+
+    The same file again changes nothing; a revised report of an existing
+    meeting is refused unless ``replace``, which keeps staff work.
+    """
+    if report.meeting.date is None:
+        raise ImportRefused("the meeting's date was not found in the report's heading or first paragraph")
+    if not report.meeting.title:
+        raise ImportRefused("the report has no title line above its first numbered paragraph")
+    sha256 = hashlib.sha256(data).hexdigest()
+    slug = meeting_slug(report.meeting.title, report.meeting.date)
+    source_name = PurePath(source_name).name
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            imported, current = _existing(sha256=sha256, slug=slug)
+            if imported:
+                return _unchanged(imported, source_name, report)
+            if current and not replace:
+                raise _already_exists(current)
+            try:
+                with transaction.atomic():
+                    if current:
+                        return _replace(
+                            current,
+                            report,
+                            data=data,
+                            sha256=sha256,
+                            source_name=source_name,
+                            publish=publish,
+                            stored=stored,
+                        )
+                    return _create(
+                        report,
+                        slug=slug,
+                        data=data,
+                        sha256=sha256,
+                        source_name=source_name,
+                        publish=publish,
+                        stored=stored,
+                    )
+            except IntegrityError:
+                # Another import of the same file committed first (unique source_sha256).
+                _delete_files(stored)
+                imported = Meeting.objects.filter(source_sha256=sha256).first()
+                if imported:
+                    return _unchanged(imported, source_name, report)
+                current = Meeting.objects.filter(slug=slug).first()
+                if current:
+                    raise _already_exists(current) from None
+                raise
+    except BaseException:
+        _delete_files(stored)
+        raise
+
+
+def _existing(*, sha256: str, slug: str) -> tuple[Meeting | None, Meeting | None]:
+    """The meeting imported from this very file, and the meeting with this slug."""
+    imported = Meeting.objects.filter(source_sha256=sha256).first()
+    current = Meeting.objects.select_for_update().filter(slug=slug).first()
+    return imported, current
+
+
+def _already_exists(meeting: Meeting) -> ImportRefused:
+    source = meeting.source_name or "added by hand"
+    return ImportRefused(
+        f"meeting {meeting.slug!r} already exists (imported from {source}); use --replace to update it"
+    )
+
+
+def _unchanged(meeting: Meeting, source_name: str, report: ParsedReport) -> ImportOutcome:
+    return ImportOutcome(
+        meeting=meeting, status="unchanged", source_name=source_name, warnings=list(report.warnings)
+    )
+
+
+def _create(report, *, slug, data, sha256, source_name, publish, stored) -> ImportOutcome:
+    warnings = list(report.warnings)
+    meeting = Meeting(slug=slug, status=Meeting.Status.PUBLISHED if publish else Meeting.Status.DRAFT)
+    _set_meeting_fields(meeting, report, sha256, source_name)
+    _store_source(meeting, data, source_name, stored)
+    meeting.save()
+    counts = {"items": 0, "decisions": 0, "annotations": 0, "footnotes": 0}
+    for parsed in report.items:
+        item = AgendaItem(meeting=meeting, position=parsed.position)
+        _set_item_fields(item, parsed)
+        item.save()
+        counts["items"] += 1
+        _add_children(item, parsed, counts, kept_rows=[])
+    _link_schedule(meeting, report.schedule, publish, counts, warnings)
+    return ImportOutcome(meeting, "created", source_name, counts, [], warnings)
+
+
+def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> ImportOutcome:
+    warnings = list(report.warnings)
+    old_file = meeting.source_file.name
+    _set_meeting_fields(meeting, report, sha256, source_name)
+    if publish:
+        meeting.status = Meeting.Status.PUBLISHED
+    _store_source(meeting, data, source_name, stored)
+    meeting.save()
+    if old_file and old_file != meeting.source_file.name:
+        transaction.on_commit(lambda: default_storage.delete(old_file))
+
+    counts = {"items": 0, "decisions": 0, "annotations": 0, "footnotes": 0}
+    kept: list[str] = []
+    items = meeting.items.prefetch_related("decisions", "annotations", "footnotes").order_by("position")
+    existing = {item.position: item for item in items}
+    meeting.items.update(position=F("position") + _POSITION_SHIFT)
+    ordered: list[tuple[AgendaItem, ParsedItem | None]] = []
+    for parsed in report.items:
+        item = existing.pop(parsed.position, None)
+        if item is not None and is_staff_work(item):
+            kept.append(f"agenda item {item.number or item.position} ({_why_kept(item)})")
+        else:
+            item = item or AgendaItem(meeting=meeting)
+            _set_item_fields(item, parsed)
+            counts["items"] += 1
+        ordered.append((item, parsed))
+    for item in existing.values():
+        keep_children = [row for row in _children(item) if is_staff_work(row)]
+        if is_staff_work(item) or keep_children:
+            kept.append(f"agenda item {item.number or item.position} ({_why_kept(item)}, not in the report)")
+            ordered.append((item, None))
+        else:
+            item.delete()
+    for position, (item, parsed) in enumerate(ordered, start=1):
+        item.position = position
+        item.save()
+        _replace_children(item, parsed, counts, kept)
+    _link_schedule(meeting, report.schedule, publish, counts, warnings)
+    return ImportOutcome(meeting, "replaced", source_name, counts, kept, warnings)
+
+
+def _set_meeting_fields(meeting: Meeting, report: ParsedReport, sha256: str, source_name: str) -> None:
+    parsed = report.meeting
+    meeting.title = parsed.title[:300]
+    meeting.kind = parsed.kind
+    meeting.number = parsed.number
+    meeting.date = parsed.date
+    meeting.end_date = parsed.end_date
+    meeting.cycle_year = parsed.cycle_year or parsed.date.year
+    meeting.chair = parsed.chair[:200]
+    meeting.recording_url = parsed.recording_url if len(parsed.recording_url) <= 500 else ""
+    meeting.source_name = source_name[:255]
+    meeting.source_sha256 = sha256
+    meeting.imported_at = timezone.now()
+
+
+def _store_source(meeting: Meeting, data: bytes, source_name: str, stored: list[str]) -> None:
+    meeting.source_file.save(source_name or "report.docx", ContentFile(data), save=False)
+    stored.append(meeting.source_file.name)
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)
+    names.clear()
+
+
+def _set_item_fields(item: AgendaItem, parsed: ParsedItem) -> None:
+    item.number = parsed.number[:16]
+    item.section = parsed.section[:300]
+    item.text = parsed.text
+    _mark_imported(item)
+
+
+def _mark_imported(row) -> None:
+    row.origin = Origin.IMPORT
+    row.import_digest = content_digest(row)
+
+
+def _new_children(item: AgendaItem, parsed: ParsedItem):
+    """Unsaved decisions, annotations and footnotes of ``parsed``, marked as imported."""
+    decisions = [Decision(agenda_item=item, kind=d.kind, text=d.text) for d in parsed.decisions]
+    annotations = [
+        Annotation(
+            agenda_item=item,
+            author=a.author[:200],
+            initials=a.initials[:16],
+            date=_aware(a.date),
+            text=a.text,
+            anchor=a.anchor,
+            visibility=Annotation.Visibility.SECRETARIAT,
+        )
+        for a in parsed.annotations
+    ]
+    footnotes = [
+        Footnote(agenda_item=item, kind=f.kind, mark=f.mark[:16], text=f.text, urls=list(f.urls))
+        for f in parsed.footnotes
+    ]
+    for row in [*decisions, *annotations, *footnotes]:
+        _mark_imported(row)
+    return decisions, annotations, footnotes
+
+
+def _add_children(item: AgendaItem, parsed: ParsedItem, counts: dict, kept_rows: list) -> None:
+    decisions, annotations, footnotes = _new_children(item, parsed)
+    for position, decision in enumerate(decisions, start=1):
+        decision.position = position
+        decision.save()
+    for row in [*annotations, *footnotes]:
+        row.save()
+    counts["decisions"] += len(decisions)
+    counts["annotations"] += len(annotations)
+    counts["footnotes"] += len(footnotes)
+
+
+def _replace_children(item: AgendaItem, parsed: ParsedItem | None, counts: dict, kept: list[str]) -> None:
+    """Replace the imported rows of ``item`` by those of ``parsed``, keeping staff work."""
+    label = item.number or str(item.position)
+    old_decisions = list(item.decisions.all()) if item.pk else []
+    old_annotations = list(item.annotations.all()) if item.pk else []
+    old_footnotes = list(item.footnotes.all()) if item.pk else []
+    for row in [*old_decisions, *old_annotations, *old_footnotes]:
+        if not is_staff_work(row):
+            row.delete()
+    kept_decisions = {d.position: d for d in old_decisions if is_staff_work(d)}
+    kept_annotations = [a for a in old_annotations if is_staff_work(a)]
+    kept_footnotes = [f for f in old_footnotes if is_staff_work(f)]
+    for decision in kept_decisions.values():
+        kept.append(f"decision {decision.position} of item {label} ({_why_kept(decision)})")
+    for annotation in kept_annotations:
+        kept.append(f"annotation by {annotation.author} on item {label} ({_why_kept(annotation)})")
+    for footnote in kept_footnotes:
+        kept.append(f"footnote {footnote.mark} of item {label} ({_why_kept(footnote)})")
+    if parsed is None:
+        return
+    decisions, annotations, footnotes = _new_children(item, parsed)
+
+    # An edited imported decision stands in for the one it was imported as, at its position.
+    ordered: list[Decision] = []
+    for position, decision in enumerate(decisions, start=1):
+        edited = kept_decisions.get(position)
+        if edited is not None and edited.origin == Origin.IMPORT:
+            ordered.append(kept_decisions.pop(position))
+        else:
+            ordered.append(decision)
+    ordered.extend(kept_decisions[position] for position in sorted(kept_decisions))
+    item.decisions.update(position=F("position") + _POSITION_SHIFT)
+    for position, decision in enumerate(ordered, start=1):
+        decision.position = position
+        if decision.pk is None:
+            counts["decisions"] += 1
+        decision.save()
+
+    edited_annotations = {(a.author, a.date) for a in kept_annotations if a.origin == Origin.IMPORT}
+    for annotation in annotations:
+        if (annotation.author, annotation.date) not in edited_annotations:
+            annotation.save()
+            counts["annotations"] += 1
+    edited_footnotes = {(f.kind, f.mark) for f in kept_footnotes if f.origin == Origin.IMPORT}
+    for footnote in footnotes:
+        if (footnote.kind, footnote.mark) not in edited_footnotes:
+            footnote.save()
+            counts["footnotes"] += 1
+
+
+def _children(item: AgendaItem) -> list:
+    return [*item.decisions.all(), *item.annotations.all(), *item.footnotes.all()]
+
+
+def _why_kept(row) -> str:
+    return "added by staff" if row.origin == Origin.STAFF else "edited by staff"
+
+
+def _aware(value: datetime.datetime | None) -> datetime.datetime | None:
+    if value is None or timezone.is_aware(value):
+        return value
+    return timezone.make_aware(value, datetime.UTC)
+
+
+def _link_schedule(meeting, schedule, publish, counts, warnings) -> None:
+    event = _save_schedule(schedule, publish=publish, counts=counts, warnings=warnings)
+    if event is not None and meeting.event_id != event.pk:
+        meeting.event = event
+        meeting.save(update_fields=["event", "updated_at"])
+
+
+def _save_schedule(schedule: ParsedSchedule | None, *, publish: bool, counts: dict, warnings: list[str]):
+    """The event of the annex schedule, with its sessions and slots; None without a schedule."""
+    counts.setdefault("sessions", 0)
+    counts.setdefault("slots", 0)
+    if schedule is None or not schedule.slots or schedule.start_date is None:
+        return None
+    slug = event_slug(schedule)
+    title = re.sub(r"^The\s+", "", schedule.event) or schedule.title
+    event, created = Event.objects.get_or_create(
+        slug=slug,
+        defaults={
+            "title": title[:300],
+            "theme": schedule.theme[:300],
+            "venue": schedule.venue[:200],
+            "time_zone": schedule.time_zone or "UTC",
+            "start_date": schedule.start_date,
+            "end_date": schedule.end_date or schedule.start_date,
+            "is_published": publish,
+        },
+    )
+    if not created:
+        if publish and not event.is_published:
+            event.is_published = True
+            event.save(update_fields=["is_published", "updated_at"])
+        if event.sessions.exists():
+            if _grid_of(event) != _grid_of_schedule(schedule):
+                warnings.append(
+                    f"the event {event} already has a schedule that differs from this report's annex; "
+                    "it was kept as it is"
+                )
+            return event
+    sessions: dict[str, Session] = {}
+    for parsed in schedule.slots:
+        session = sessions.get(parsed.title)
+        if session is None:
+            session = Session.objects.create(
+                event=event, title=parsed.title[:300], kind=session_kind(parsed.title)
+            )
+            sessions[parsed.title] = session
+            counts["sessions"] += 1
+        Slot.objects.create(
+            session=session,
+            date=parsed.date,
+            start_time=parsed.start,
+            end_time=parsed.end,
+            note=parsed.note[:200],
+            continued=parsed.continued,
+        )
+        counts["slots"] += 1
+    return event
+
+
+def _grid_of(event: Event) -> set[tuple]:
+    return {
+        (slot.session.title, slot.date, slot.start_time, slot.end_time)
+        for slot in Slot.objects.filter(session__event=event).select_related("session")
+    }
+
+
+def _grid_of_schedule(schedule: ParsedSchedule) -> set[tuple]:
+    return {(slot.title[:300], slot.date, slot.start, slot.end) for slot in schedule.slots}

@@ -1,0 +1,136 @@
+import pytest
+
+from meetings.importer.decisions import classify_sentence, classify_sentences, split_sentences
+from meetings.importer.interpret import interpret_document
+from tests.meetings.importer.documents import seed_document
+
+# The seven decisions of the seed report the issue means, with their kinds. The
+# sentences that only announce work ("The Secretariat will circulate ...",
+# "... were asked to send updates", "volunteers ... agreed to work together")
+# record no agreement of the meeting and are not among them.
+SEED_DECISIONS = [
+    (
+        "5",
+        "decision",
+        "It was agreed that with further planning and better diversity of speakers, including ensuring the "
+        "inclusion of Private Sector and Government actors active in trade negotiations, that the session "
+        "would be included as a 90-minute main session.",
+    ),
+    (
+        "5",
+        "decision",
+        "Other changes to the previous main session schedule that were agreed upon were that the NRI main "
+        "session would be moved to the afternoon of Day 2, and that the ‘Shaping the Future of Internet "
+        "Governance’ session would be allotted a 2-hour main session on Day 4 and would provide a useful "
+        "transition to the Taking Stock/Open Microphone session being held immediately after it.",
+    ),
+    (
+        "6",
+        "decision",
+        "With common agreement that all organizers of main sessions would continue to refine their "
+        "programmes in-line with suggestions from their fellow MAG members, the main session schedule "
+        "was approved.",
+    ),
+    (
+        "7",
+        "decision",
+        "It was agreed that the traditional ‘Setting the Scene/Newcomers’ session should complement other "
+        "efforts such as a dedicated booth and other orientation activities for newcomers to the IGF and "
+        "that the programme of the 1 hour plenary session should give an overall overview of the programme "
+        "and offer ways for newcomers to the IGF to navigate the 4-day programme.",
+    ),
+    (
+        "8",
+        "action",
+        "There was agreement that further discussions were needed and that dedicated MAG members should step "
+        "forward to organize these important sessions (in addition to those MAG members who have already "
+        "volunteered to lead them).",
+    ),
+    (
+        "8",
+        "action",
+        "It was agreed that MAG working groups on New Session Formats/Additional Workshop’s; Outreach and "
+        "Communications; and Workshop Evaluation Process would send written updates to the MAG for review "
+        "and that if needed, topical and issue-specific MAG meetings would be held to help carry the work "
+        "of these MAG working groups forward.",
+    ),
+    ("9", "decision", "The virtual meeting schedule was approved by the MAG."),
+]
+
+
+def test_classify_sentences_seed_finds_exactly_the_seven_decisions():
+    report = interpret_document(seed_document())
+
+    found = [(item.number, d.kind, d.text) for item in report.items for d in item.decisions]
+
+    assert found == SEED_DECISIONS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("It was agreed that the NRI session would be held on Day 2.", "decision"),
+        ("It was also decided to hold the retreat in Geneva.", "decision"),
+        ("The MAG decided to extend the call for workshops.", "decision"),
+        ("The workshop evaluation criteria were approved.", "decision"),
+        ("The proposal was adopted by the MAG.", "decision"),
+        ("There was general agreement that the themes stay the same.", "decision"),
+        ("By common agreement the deadline is 30 April.", "decision"),
+        ("The changes agreed upon are listed in Annex II.", "decision"),
+        ("It was agreed that the Secretariat will circulate a revised draft.", "action"),
+        ("It was agreed that MAG members were asked to review the proposals.", "action"),
+        ("It was decided that volunteers should step forward to lead the session.", "action"),
+        ("It was proposed that the session be moved to Day 3.", None),
+        ("It was reported that 120 workshops were received.", None),
+        ("The Secretariat briefed the MAG on the logistics.", None),
+        ("The MAG thanked the host country for its support.", None),
+        ("The MAG expressed their appreciation for the work of the Secretariat.", None),
+        ("The Secretariat will circulate its schedule in the coming weeks.", None),
+        ("This is needed given the MAG decided not to have a third meeting.", None),
+        ("The MAG had agreed in July to keep the format.", None),
+    ],
+)
+def test_classify_sentence_phrasings(sentence, kind):
+    assert classify_sentence(sentence) == kind
+
+
+def test_classify_sentences_keeps_order_and_kinds():
+    text = (
+        "It was proposed that the retreat be held in June. It was agreed that it would be held in July. "
+        "It was agreed that the Secretariat will circulate a draft agenda."
+    )
+
+    assert [(d.kind, d.text) for d in classify_sentences(text)] == [
+        ("decision", "It was agreed that it would be held in July."),
+        ("action", "It was agreed that the Secretariat will circulate a draft agenda."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Ms. Lynn St. Amour chaired. Mr. Lagunes spoke.",
+            ["Ms. Lynn St. Amour chaired.", "Mr. Lagunes spoke."],
+        ),
+        (
+            "Meetings take place approx. every 3 weeks. Fine.",
+            ["Meetings take place approx. every 3 weeks.", "Fine."],
+        ),
+        ("Formats, e.g. Flash Sessions, were new. Yes.", ["Formats, e.g. Flash Sessions, were new.", "Yes."]),
+        ("The share rose to 2.5 percent. Good.", ["The share rose to 2.5 percent.", "Good."]),
+        (
+            "See https://www.intgovforum.org/cms/file.pdf for details. Next.",
+            ["See https://www.intgovforum.org/cms/file.pdf for details.", "Next."],
+        ),
+        ("(Contd.) Shaping the Future continued. Then.", ["(Contd.) Shaping the Future continued.", "Then."]),
+        (
+            "Booths, workshops, etc. The Secretariat will reply.",
+            ["Booths, workshops, etc.", "The Secretariat will reply."],
+        ),
+        ("It was agreed.  Then   nothing\nelse.", ["It was agreed.", "Then nothing else."]),
+        ("", []),
+    ],
+)
+def test_split_sentences_abbreviations_decimals_and_urls(text, sentences):
+    assert split_sentences(text) == sentences

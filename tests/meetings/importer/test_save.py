@@ -1,0 +1,336 @@
+import datetime
+import hashlib
+import threading
+
+import pytest
+from django.db import IntegrityError, connection
+
+from meetings.importer import ImportRefused, save
+from meetings.importer.interpret import interpret_document
+from meetings.importer.save import content_digest, event_slug, meeting_slug, save_report, session_kind
+from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, Origin
+from schedule.models import Event, Session, Slot
+from tests.factories import make_annotation, make_event, make_session, make_slot
+from tests.meetings.importer.documents import seed_document
+
+SEED_SLUG = "igf-virtual-multistakeholder-advisory-group-mag-meeting-vi-2016-08-30"
+MODELS = [Meeting, AgendaItem, Decision, Annotation, Footnote, Event, Session, Slot]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def seed_report():
+    return interpret_document(seed_document())
+
+
+def row_counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+@pytest.mark.django_db
+def test_save_report_seed_creates_meeting_with_all_rows():
+    outcome = save_report(seed_report(), data=b"seed bytes", source_name="/tmp/reports/seed.docx")
+
+    meeting = Meeting.objects.get()
+    assert outcome.status == "created"
+    assert outcome.meeting == meeting
+    assert meeting.slug == SEED_SLUG
+    assert meeting.status == Meeting.Status.DRAFT
+    assert meeting.source_name == "seed.docx"
+    assert meeting.source_sha256 == hashlib.sha256(b"seed bytes").hexdigest()
+    assert meeting.source_file.read() == b"seed bytes"
+    assert meeting.imported_at is not None
+    assert (meeting.number, meeting.cycle_year, meeting.chair) == (6, 2016, "Ms. Lynn St. Amour")
+    assert outcome.counts == {
+        "items": 10,
+        "decisions": 7,
+        "annotations": 2,
+        "footnotes": 2,
+        "sessions": 13,
+        "slots": 14,
+    }
+    assert row_counts() == {
+        "Meeting": 1,
+        "AgendaItem": 10,
+        "Decision": 7,
+        "Annotation": 2,
+        "Footnote": 2,
+        "Event": 1,
+        "Session": 13,
+        "Slot": 14,
+    }
+    assert list(meeting.items.values_list("number", flat=True)) == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "8",
+        "9",
+    ]
+    assert set(Annotation.objects.values_list("visibility", flat=True)) == {Annotation.Visibility.SECRETARIAT}
+    for model in [AgendaItem, Decision, Annotation, Footnote]:
+        for row in model.objects.all():
+            assert (row.origin, row.import_digest) == (Origin.IMPORT, content_digest(row))
+    assert meeting.event.slug == "igf-2016"
+    assert meeting.event.is_published is False
+    assert meeting.event.time_zone == "America/Mexico_City"
+
+
+@pytest.mark.django_db
+def test_save_report_seed_sessions_have_kinds_and_continued_slot():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+
+    kinds = dict(Session.objects.values_list("title", "kind"))
+    assert kinds["Setting the Scene: Newcomers Orientation"] == Session.Kind.ORIENTATION
+    assert kinds["11th IGF - Opening Ceremony"] == Session.Kind.CEREMONY
+    assert kinds["Human Rights: Broadening the Conversation"] == Session.Kind.MAIN
+    shaping = Session.objects.get(title="Shaping the Future of Internet Governance")
+    assert [(s.date.day, s.start_time, s.end_time, s.continued, s.note) for s in shaping.slots.all()] == [
+        (9, datetime.time(11, 30), datetime.time(13, 0), False, ""),
+        (9, datetime.time(15, 0), datetime.time(15, 30), True, "Youth Open Mic"),
+    ]
+
+
+@pytest.mark.django_db
+def test_save_report_publish_publishes_meeting_and_event():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx", publish=True)
+
+    meeting = Meeting.objects.get()
+    assert (meeting.status, meeting.event.is_published) == (Meeting.Status.PUBLISHED, True)
+
+
+@pytest.mark.django_db
+def test_save_report_same_file_twice_changes_nothing():
+    first = save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    before = row_counts()
+
+    again = save_report(seed_report(), data=b"seed bytes", source_name="seed.docx", replace=True)
+
+    assert again.status == "unchanged"
+    assert again.meeting == first.meeting
+    assert again.summary() == f"seed.docx: unchanged: already imported as {first.meeting} ({SEED_SLUG})"
+    assert row_counts() == before
+
+
+@pytest.mark.django_db
+def test_save_report_revised_report_without_replace_is_refused():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    before = row_counts()
+
+    with pytest.raises(ImportRefused) as refused:
+        save_report(seed_report(), data=b"revised bytes", source_name="seed-v2.docx")
+
+    assert str(refused.value) == (
+        f"meeting '{SEED_SLUG}' already exists (imported from seed.docx); use --replace to update it"
+    )
+    assert row_counts() == before
+
+
+@pytest.mark.django_db
+def test_save_report_replace_keeps_staff_edited_decision_and_added_annotation():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    meeting = Meeting.objects.get()
+    item_6 = meeting.items.get(position=6)
+    edited = item_6.decisions.get()
+    edited.text = "The main session schedule was approved (edited by the Secretariat)."
+    edited.save()
+    item_9 = meeting.items.get(position=10)
+    added = make_annotation(agenda_item=item_9, author="Secretariat", text="Check the dates.")
+    revised = seed_report()
+    revised.items[4].text = "A revised paragraph 5. It was agreed that the NRI session moves to Day 3."
+    revised.items[4].decisions = revised.items[4].decisions[:1]
+
+    outcome = save_report(revised, data=b"revised bytes", source_name="seed-v2.docx", replace=True)
+
+    assert outcome.status == "replaced"
+    assert outcome.kept == [
+        "decision 1 of item 6 (edited by staff)",
+        "annotation by Secretariat on item 9 (added by staff)",
+    ]
+    assert Meeting.objects.get().source_name == "seed-v2.docx"
+    assert Decision.objects.get(pk=edited.pk).text == edited.text
+    assert list(item_9.annotations.values_list("pk", "origin")) == [(added.pk, Origin.STAFF)]
+    assert list(
+        Annotation.objects.filter(origin=Origin.IMPORT).values_list("agenda_item__position", flat=True)
+    ) == [
+        7,
+        9,
+    ]
+    assert AgendaItem.objects.get(meeting=meeting, position=5).text == revised.items[4].text
+    assert Decision.objects.count() == 6
+    assert item_6.decisions.count() == 1
+    assert Annotation.objects.count() == 3
+    assert (AgendaItem.objects.count(), Footnote.objects.count(), Slot.objects.count()) == (10, 2, 14)
+
+
+@pytest.mark.django_db
+def test_save_report_replace_drops_items_no_longer_in_report():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    shorter = seed_report()
+    shorter.items = shorter.items[:3]
+
+    outcome = save_report(shorter, data=b"shorter", source_name="seed-v2.docx", replace=True)
+
+    assert outcome.kept == []
+    assert list(AgendaItem.objects.values_list("number", flat=True)) == ["1", "2", "3"]
+    assert (Decision.objects.count(), Annotation.objects.count(), Footnote.objects.count()) == (0, 0, 2)
+
+
+@pytest.mark.django_db
+def test_save_report_failure_midway_leaves_no_rows(monkeypatch, settings):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(save, "_save_schedule", broken)
+    before = row_counts()
+
+    with pytest.raises(RuntimeError):
+        save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+
+    assert row_counts() == before
+    assert list(settings.MEDIA_ROOT.rglob("*.docx")) == []
+
+
+@pytest.mark.django_db
+def test_save_report_concurrent_import_of_same_file_is_unchanged(monkeypatch):
+    first = save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    # The second import looked before the first committed: it saw no meeting.
+    monkeypatch.setattr(save, "_existing", lambda **kwargs: (None, None))
+
+    second = save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+
+    assert (second.status, second.meeting) == ("unchanged", first.meeting)
+    assert Meeting.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_save_report_other_integrity_error_is_raised(monkeypatch):
+    def clash(*args, **kwargs):
+        raise IntegrityError("something else")
+
+    monkeypatch.setattr(save, "_create", clash)
+
+    with pytest.raises(IntegrityError):
+        save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    assert Meeting.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_save_report_existing_event_with_other_grid_is_kept_with_warning():
+    event = make_event(slug="igf-2016", title="IGF 2016")
+    make_slot(session=make_session(event=event, title="Hand-made session"))
+
+    outcome = save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+
+    assert outcome.meeting.event == event
+    assert list(Session.objects.values_list("title", flat=True)) == ["Hand-made session"]
+    assert outcome.warnings == [
+        "the event IGF 2016 already has a schedule that differs from this report's annex; "
+        "it was kept as it is"
+    ]
+
+
+@pytest.mark.django_db
+def test_save_report_without_date_is_refused():
+    report = seed_report()
+    report.meeting.date = None
+
+    with pytest.raises(ImportRefused, match="date was not found"):
+        save_report(report, data=b"x", source_name="x.docx")
+    assert Meeting.objects.count() == 0
+
+
+def test_meeting_slug_title_and_date():
+    assert meeting_slug("IGF Virtual MAG Meeting VI", datetime.date(2016, 8, 30)) == (
+        "igf-virtual-mag-meeting-vi-2016-08-30"
+    )
+
+
+def test_event_slug_igf_year():
+    schedule = seed_report().schedule
+    assert event_slug(schedule) == "igf-2016"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("11th IGF Closing Ceremony", "ceremony"),
+        ("Setting the Scene: Newcomers Orientation", "orientation"),
+        ("Newcomers Track", "orientation"),
+        ("National and Regional IGFs (NRIs)", "main"),
+    ],
+)
+def test_session_kind_from_title(title, kind):
+    assert session_kind(title) == kind
+
+
+@pytest.mark.django_db
+def test_save_report_without_title_is_refused():
+    report = seed_report()
+    report.meeting.title = ""
+
+    with pytest.raises(
+        ImportRefused, match="^the report has no title line above its first numbered paragraph$"
+    ):
+        save_report(report, data=b"x", source_name="x.docx")
+    assert Meeting.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_save_report_two_concurrent_imports_end_with_one_meeting(monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
+    both_looked = threading.Barrier(2, timeout=10)
+    real_existing = save._existing
+
+    def existing_then_wait(**kwargs):
+        found = real_existing(**kwargs)
+        both_looked.wait()  # neither import has written yet: both see no meeting
+        return found
+
+    monkeypatch.setattr(save, "_existing", existing_then_wait)
+    outcomes, errors = [], []
+
+    def import_once():
+        try:
+            outcomes.append(save_report(seed_report(), data=b"seed bytes", source_name="seed.docx").status)
+        except Exception as error:  # collected for the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=import_once) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert sorted(outcomes) == ["created", "unchanged"]
+    assert Meeting.objects.count() == 1
+    assert AgendaItem.objects.count() == 10
+
+
+@pytest.mark.django_db
+def test_import_outcome_summary_lists_kept_rows_and_warnings():
+    outcome = save.ImportOutcome(
+        meeting=Meeting(title="MAG Meeting", slug="mag-meeting-2016-08-30"),
+        status="replaced",
+        source_name="v2.docx",
+        counts={"items": 2, "decisions": 1, "annotations": 0, "footnotes": 0, "sessions": 0, "slots": 0},
+        kept=["decision 1 of item 6 (edited by staff)"],
+        warnings=["one"],
+    )
+
+    assert outcome.summary() == (
+        "v2.docx: replaced MAG Meeting (mag-meeting-2016-08-30): 2 agenda items, 1 decisions, "
+        "0 annotations, 0 footnotes, 0 slots in 0 sessions; "
+        "kept 1 staff rows: decision 1 of item 6 (edited by staff); 1 warnings"
+    )
