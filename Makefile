@@ -19,8 +19,11 @@ install: $(BIN)/.installed
 migrate: install
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 
+# The seed summary report, imported and published; running it again changes nothing.
+SEED_REPORT := fixtures/reports/mag-virtual-meeting-vi-2016-08-30.docx
+
 sample: migrate
-	$(RUN_ENV) $(BIN)/python manage.py loaddata fixtures/sample.json
+	$(RUN_ENV) $(BIN)/python manage.py import_report $(SEED_REPORT) --publish --replace
 
 run: sample
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000

@@ -1,7 +1,20 @@
-from django.contrib import admin
+import base64
+import logging
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from meetings.forms import ConfirmImportForm, ImportReportForm
+from meetings.importer import ImportRefused
+from meetings.importer.save import previous_import
+from meetings.importer.services import import_report, parse_report
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting
+
+logger = logging.getLogger(__name__)
 
 
 class AgendaItemInline(admin.StackedInline):
@@ -51,6 +64,84 @@ class MeetingAdmin(SimpleHistoryAdmin):
         ),
     ]
     inlines = [AgendaItemInline]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_report_view)
+        return [path("import/", view, name="meetings_meeting_import"), *super().get_urls()]
+
+    def import_report_view(self, request):
+        """Upload a .docx report, preview what it says, then confirm to save it."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        if request.method == "POST" and "sha256" in request.POST:
+            return self._confirm_import(request)
+        form = ImportReportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            # The bytes wait in the session under their hash: the confirm step never trusts a client path.
+            # Only the latest upload waits, so abandoned previews do not pile up in the session.
+            for key in [key for key, _ in request.session.items() if key.startswith(_upload_key(""))]:
+                del request.session[key]
+            request.session[_upload_key(form.sha256)] = {
+                "name": form.cleaned_data["file"].name,
+                "data": base64.b64encode(form.data_bytes).decode(),
+            }
+            confirm = ConfirmImportForm(
+                initial={
+                    "sha256": form.sha256,
+                    "publish": form.cleaned_data["publish"],
+                    "replace": form.cleaned_data["replace"],
+                }
+            )
+            return self._preview(
+                request, form.report, confirm, form.cleaned_data["file"].name, data=form.data_bytes
+            )
+        return TemplateResponse(
+            request, "admin/meetings/meeting/import_report.html", {**self._context(request), "form": form}
+        )
+
+    def _confirm_import(self, request):
+        form = ConfirmImportForm(request.POST)
+        upload = request.session.get(_upload_key(form.data.get("sha256", ""))) if form.is_valid() else None
+        if upload is None:
+            messages.error(request, "The uploaded report is no longer available; please upload it again.")
+            return redirect("admin:meetings_meeting_import")
+        data = base64.b64decode(upload["data"])
+        options = {"publish": form.cleaned_data["publish"], "replace": form.cleaned_data["replace"]}
+        try:
+            outcome = import_report(data, source_name=upload["name"], **options)
+        except ImportRefused as error:
+            form.add_error(None, " ".join(str(error).split()))
+            return self._preview(request, parse_report(data), form, upload["name"], data=data)
+        except Exception as error:
+            logger.exception("importing %s failed", upload["name"])
+            form.add_error(None, f"The report could not be saved: {' '.join(str(error).split())}")
+            return self._preview(request, parse_report(data), form, upload["name"], data=data)
+        del request.session[_upload_key(form.cleaned_data["sha256"])]
+        messages.success(request, outcome.summary())
+        return redirect(reverse("admin:meetings_meeting_change", args=[outcome.meeting.pk]))
+
+    def _preview(self, request, report, confirm, name, *, data):
+        same_file, same_meeting = previous_import(report, data=data)
+        context = {
+            **self._context(request),
+            "report": report,
+            "confirm": confirm,
+            "file_name": name,
+            "same_file": same_file,
+            "same_meeting": same_meeting,
+        }
+        return TemplateResponse(request, "admin/meetings/meeting/import_preview.html", context)
+
+    def _context(self, request):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Import a summary report",
+        }
+
+
+def _upload_key(sha256: str) -> str:
+    return f"meetings.import_report:{sha256}"
 
 
 @admin.register(AgendaItem)

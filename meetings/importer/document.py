@@ -37,7 +37,7 @@ class Paragraph:
     tabs are kept as "\\n" and "\\t".
     """
 
-    index: int  # position among the body's blocks, from 0
+    index: int  # position among the body's blocks, from 0 (in a table cell: the table's index)
     text: str
     style: str = ""  # style id, e.g. "Heading1", "ListParagraph"
     heading_level: int | None = None  # 1.. for headings (style or outline level), else None

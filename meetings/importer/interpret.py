@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -16,44 +15,12 @@ from meetings.importer.report import (
     ParsedMeeting,
     ParsedReport,
 )
-from meetings.importer.schedule_grid import read_schedule
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
-# "30 August 2016", "12-14 July", "6-9 December 2016", "30 August - 2 September 2016".
-DATE_RANGE = re.compile(
-    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-    r"(?:\s*[-–—]\s*(?P<end_day>\d{1,2})(?:st|nd|rd|th)?)?\s+"
-    + _MONTH
-    + r"(?:\s*[-–—]\s*(?P<end_day2>\d{1,2})\s+"
-    r"(?P<end_month>January|February|March|April|May|June|July|August|September|October|November|December))?"
-    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
-    re.IGNORECASE,
-)
+from meetings.importer.schedule_grid import parse_date_range, read_schedule
 
 _TYPED_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s?[.)](?=[\s\u00a0]|$)[\s\u00a0]*")
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
-_ANNEX = re.compile(r"^\s*(?:Annex|Appendix)\b(?:\s+[\dIVXLC]+\b)?\s*[:.–-]?\s*\S{0,80}$", re.IGNORECASE)
+# "Annex I", "Annex 2: Schedule", "Appendix": a short line without a full stop.
+_ANNEX = re.compile(r"^\s*(?:Annex|Appendix)\b[^.]{0,80}$", re.IGNORECASE)
 
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ORDINAL_WORDS = {
@@ -97,7 +64,7 @@ class _Item:
 def interpret_document(document: Document) -> ParsedReport:
     """The meeting, agenda items, decisions, notes and schedule that ``document`` records."""
     warnings: list[str] = []
-    header, items, annex = _split_body(document)
+    header, items, annex = _split_body(document, warnings)
     if not items:
         first = next((p.text.strip() for p in document.paragraphs if p.text.strip()), "")
         raise ImportRefused(
@@ -158,21 +125,24 @@ def item_number(paragraph: Paragraph) -> tuple[str, str] | None:
     return None
 
 
-def _split_body(document: Document):
+def _split_body(document: Document, warnings: list[str]):
     """Header paragraphs, agenda items, and the annex blocks (after an "Annex" heading)."""
     header: list[Paragraph] = []
     items: list[_Item] = []
     annex: list[Paragraph | Table] = []
     section = ""
-    for block in document.blocks:
+    for position, block in enumerate(document.blocks):
         if annex:
             annex.append(block)
             continue
         if isinstance(block, Table):
-            if not items:
-                continue
-            # A table amid the items without an annex heading: treat it as the annex grid.
-            annex.append(block)
+            later = document.blocks[position + 1 :]
+            if items and not any(isinstance(b, Paragraph) and item_number(b) for b in later):
+                # A table after the last item without an "Annex" heading is the annex all the same.
+                annex.append(block)
+            else:
+                where = f"after item {items[-1].number}" if items else "before the first item"
+                warnings.append(f"a table {where} is not part of any agenda item and was not imported")
             continue
         if not block.text.strip():
             continue
@@ -263,31 +233,6 @@ def _read_meeting(document: Document, header: list[Paragraph], items: list[_Item
         recording_url=_find_recording(items),
         cycle_year=cycle_year,
     )
-
-
-def parse_date_range(
-    text: str, *, default_year: int | None
-) -> tuple[datetime.date, datetime.date | None] | None:
-    """The first date or date range in ``text``: ("6-9 December 2016") → (6 Dec, 9 Dec)."""
-    for match in DATE_RANGE.finditer(text):
-        year = int(match.group("year")) if match.group("year") else default_year
-        if year is None:
-            continue
-        month = MONTHS[match.group("month").lower()]
-        try:
-            start = datetime.date(year, month, int(match.group("day")))
-            end = None
-            if match.group("end_day"):
-                end = datetime.date(year, month, int(match.group("end_day")))
-            elif match.group("end_day2"):
-                end_month = MONTHS[match.group("end_month").lower()]
-                end = datetime.date(year, end_month, int(match.group("end_day2")))
-        except ValueError:
-            continue
-        if end is not None and end < start:
-            continue
-        return start, end
-    return None
 
 
 def meeting_kind(title: str) -> str:

@@ -16,6 +16,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -121,9 +122,11 @@ class Package:
         self.archive = archive
         self.limits = limits
         self.names = {info.filename: info for info in archive.infolist() if not info.is_dir()}
+        self.lower_names = {name.lower(): name for name in self.names}
         self.inflated = 0
         self.content_types: dict[str, str] = {}
         self.main_part = ""
+        self._relationships: dict[str, dict[str, Relationship]] = {}
 
     def content_type(self, name: str) -> str:
         """The content type [Content_Types].xml gives a part ("" if none)."""
@@ -170,6 +173,11 @@ class Package:
 
     def relationships(self, source: str) -> dict[str, Relationship]:
         """The relationships of a part ("" for the package), by id, targets resolved to part names."""
+        if source not in self._relationships:
+            self._relationships[source] = self._read_relationships(source)
+        return self._relationships[source]
+
+    def _read_relationships(self, source: str) -> dict[str, Relationship]:
         folder, base = posixpath.split(source)
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         root = self.xml(rels_name)
@@ -182,6 +190,7 @@ class Package:
             external = element.get("TargetMode", "") == "External"
             if not external:
                 target = _part_name(folder, target)
+                target = self.lower_names.get(target.lower(), target)  # part names ignore case
             found[r_id] = Relationship(type=element.get("Type", ""), target=target, external=external)
         return found
 
@@ -198,7 +207,7 @@ class Package:
 
 
 def _part_name(folder: str, target: str) -> str:
-    target = target.split("#", 1)[0]
+    target = unquote(target.split("#", 1)[0])
     path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
     return posixpath.normpath(path).lstrip("/") if path else ""
 

@@ -4,11 +4,17 @@ The XML is read directly with lxml rather than through python-docx, whose
 ``Paragraph.text`` misses runs inside w:ins, w:fldSimple, w:smartTag and
 w:sdt, and which has no footnotes, numbering labels or comment ranges. Each
 part is parsed once; nothing here interprets what the text means.
+
+What Word shows is what is read: tracked changes accepted, field results
+without their instructions, list labels as Word numbers them, note marks in
+citation order. Left out: text boxes and drawings, headers and footers, and
+notes that nothing cites (Word does not print them).
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -33,8 +39,88 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 APP_APPLICATION = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Application"
-VAL = W + "val"
 W_ID = W + "id"
+W_ABSTRACT_NUM = W + "abstractNum"
+W_ABSTRACT_NUM_ID = W + "abstractNumId"
+W_ANCHOR = W + "anchor"
+W_AUTHOR = W + "author"
+W_BASED_ON = W + "basedOn"
+W_BDO = W + "bdo"
+W_BODY = W + "body"
+W_BR = W + "br"
+W_CHAR = W + "char"
+W_COMMENT = W + "comment"
+W_COMMENT_RANGE_END = W + "commentRangeEnd"
+W_COMMENT_RANGE_START = W + "commentRangeStart"
+W_CR = W + "cr"
+W_CUSTOM_MARK_FOLLOWS = W + "customMarkFollows"
+W_CUSTOM_XML = W + "customXml"
+W_DATE = W + "date"
+W_DEFAULT = W + "default"
+W_DEL = W + "del"
+W_DIR = W + "dir"
+W_ENDNOTE_REFERENCE = W + "endnoteReference"
+W_FLD_CHAR = W + "fldChar"
+W_FLD_CHAR_TYPE = W + "fldCharType"
+W_FLD_SIMPLE = W + "fldSimple"
+W_FOOTNOTE_REFERENCE = W + "footnoteReference"
+W_FOOTNOTE_PR = W + "footnotePr"
+W_ENDNOTE_PR = W + "endnotePr"
+W_NUM_START = W + "numStart"
+W_GRID_COL = W + "gridCol"
+W_HYPERLINK = W + "hyperlink"
+W_ILVL = W + "ilvl"
+W_INITIALS = W + "initials"
+W_INS = W + "ins"
+W_INSTR = W + "instr"
+W_INSTR_TEXT = W + "instrText"
+W_IS_LGL = W + "isLgl"
+W_LVL = W + "lvl"
+W_LVL_OVERRIDE = W + "lvlOverride"
+W_LVL_RESTART = W + "lvlRestart"
+W_LVL_TEXT = W + "lvlText"
+W_MOVE_FROM = W + "moveFrom"
+W_MOVE_TO = W + "moveTo"
+W_NAME = W + "name"
+W_NO_BREAK_HYPHEN = W + "noBreakHyphen"
+W_NUM = W + "num"
+W_NUM_FMT = W + "numFmt"
+W_NUM_ID = W + "numId"
+W_NUM_PR = W + "numPr"
+W_NUM_STYLE_LINK = W + "numStyleLink"
+W_OUTLINE_LVL = W + "outlineLvl"
+W_P = W + "p"
+W_PTAB = W + "ptab"
+W_P_PR = W + "pPr"
+W_P_STYLE = W + "pStyle"
+W_R = W + "r"
+W_R_PR = W + "rPr"
+W_SDT = W + "sdt"
+W_SDT_CONTENT = W + "sdtContent"
+W_SMART_TAG = W + "smartTag"
+W_START = W + "start"
+W_START_OVERRIDE = W + "startOverride"
+W_STYLE = W + "style"
+W_STYLE_ID = W + "styleId"
+W_SYM = W + "sym"
+W_T = W + "t"
+W_TAB = W + "tab"
+W_TBL = W + "tbl"
+W_TBL_GRID = W + "tblGrid"
+W_TBL_HEADER = W + "tblHeader"
+W_TC = W + "tc"
+W_TC_PR = W + "tcPr"
+W_TR = W + "tr"
+W_TR_PR = W + "trPr"
+W_TYPE = W + "type"
+W_VAL = W + "val"
+W_V_MERGE = W + "vMerge"
+VAL = W_VAL
+MC_ALTERNATE_CONTENT = MC + "AlternateContent"
+MC_CHOICE = MC + "Choice"
+M_MATH = M + "oMath"
+M_MATH_PARAGRAPH = M + "oMathPara"
+M_T = M + "t"
 
 # Only these reach the portal as links; anything else (javascript:, data:, file:) stays plain text.
 SAFE_URL_SCHEMES = {"http", "https", "mailto"}
@@ -101,28 +187,28 @@ class _Styles:
         self.default = ""
         if root is None:
             return
-        for element in root.iterchildren(W + "style"):
-            if element.get(W + "type", "paragraph") != "paragraph":
+        for element in root.iterchildren(W_STYLE):
+            if element.get(W_TYPE, "paragraph") != "paragraph":
                 continue
-            style_id = element.get(W + "styleId", "")
+            style_id = element.get(W_STYLE_ID, "")
             style = _Style()
             for child in element:
-                if child.tag == W + "name":
+                if child.tag == W_NAME:
                     style.name = child.get(VAL, "")
-                elif child.tag == W + "basedOn":
+                elif child.tag == W_BASED_ON:
                     style.based_on = child.get(VAL, "")
-                elif child.tag == W + "pPr":
-                    outline = child.find(W + "outlineLvl")
+                elif child.tag == W_P_PR:
+                    outline = _first(child, W_OUTLINE_LVL)
                     if outline is not None:
                         style.outline_level = _int(outline.get(VAL))
-                    num_pr = child.find(W + "numPr")
+                    num_pr = _first(child, W_NUM_PR)
                     if num_pr is not None:
-                        num_id = num_pr.find(W + "numId")
-                        ilvl = num_pr.find(W + "ilvl")
+                        num_id = _first(num_pr, W_NUM_ID)
+                        ilvl = _first(num_pr, W_ILVL)
                         style.num_id = num_id.get(VAL) if num_id is not None else None
                         style.ilvl = _int(ilvl.get(VAL)) if ilvl is not None else None
             self.styles[style_id] = style
-            if _on(element, W + "default") and element.get(W + "default") is not None:
+            if _on(element, W_DEFAULT) and element.get(W_DEFAULT) is not None:
                 self.default = style_id
 
     def _chain(self, style_id: str):
@@ -169,17 +255,17 @@ def _level(element: etree._Element) -> _Level:
     level = _Level()
     for child in element:
         tag = child.tag
-        if tag == W + "start":
+        if tag == W_START:
             level.start = _int(child.get(VAL), 0)
-        elif tag == W + "numFmt":
+        elif tag == W_NUM_FMT:
             level.num_format = child.get(VAL, "decimal")
-        elif tag == W + "lvlText":
+        elif tag == W_LVL_TEXT:
             level.text = child.get(VAL, "")
-        elif tag == W + "isLgl":
+        elif tag == W_IS_LGL:
             level.legal = _on(child)
-        elif tag == W + "lvlRestart":
+        elif tag == W_LVL_RESTART:
             level.restart = _int(child.get(VAL))
-        elif tag == W + "pStyle":
+        elif tag == W_P_STYLE:
             level.style = child.get(VAL, "")
     return level
 
@@ -265,26 +351,26 @@ class _Numbering:
         self.styles = styles
         if root is None:
             return
-        for element in root.iterchildren(W + "abstractNum"):
-            abstract_id = element.get(W + "abstractNumId", "")
+        for element in root.iterchildren(W_ABSTRACT_NUM):
+            abstract_id = element.get(W_ABSTRACT_NUM_ID, "")
             self.abstracts[abstract_id] = {
-                _int(lvl.get(W + "ilvl"), 0): _level(lvl) for lvl in element.iterchildren(W + "lvl")
+                _int(lvl.get(W_ILVL), 0): _level(lvl) for lvl in element.iterchildren(W_LVL)
             }
-            link = element.find(W + "numStyleLink")
+            link = _first(element, W_NUM_STYLE_LINK)
             if link is not None:
                 self.style_links[abstract_id] = link.get(VAL, "")
-        for element in root.iterchildren(W + "num"):
-            abstract = element.find(W + "abstractNumId")
+        for element in root.iterchildren(W_NUM):
+            abstract = _first(element, W_ABSTRACT_NUM_ID)
             num = _Num(abstract_id=abstract.get(VAL, "") if abstract is not None else "")
-            for override in element.iterchildren(W + "lvlOverride"):
-                ilvl = _int(override.get(W + "ilvl"), 0)
-                start = override.find(W + "startOverride")
+            for override in element.iterchildren(W_LVL_OVERRIDE):
+                ilvl = _int(override.get(W_ILVL), 0)
+                start = _first(override, W_START_OVERRIDE)
                 if start is not None:
                     num.start_overrides[ilvl] = _int(start.get(VAL), 0)
-                lvl = override.find(W + "lvl")
+                lvl = _first(override, W_LVL)
                 if lvl is not None:
                     num.level_overrides[ilvl] = _level(lvl)
-            self.nums[element.get(W + "numId", "")] = num
+            self.nums[element.get(W_NUM_ID, "")] = num
 
     def _abstract_id(self, num: _Num) -> str:
         """The abstract numbering, following a numbering style link (w:numStyleLink) once."""
@@ -426,6 +512,7 @@ class _Story:
         self.relationships = relationships
         self.track_comments = track_comments
         self.fields: list[_Field] = []
+        self.hidden = False
         self.custom_mark: NoteRef | None = None
         self.line: _Line | None = None
 
@@ -434,57 +521,57 @@ class _Story:
         line = self.line
         for child in run:
             tag = child.tag
-            if tag == W + "t":
-                text = child.text or ""
-                if self.custom_mark is not None and text:
+            if tag == W_T:
+                text = child.text
+                if not text:
+                    continue
+                if self.custom_mark is not None:
                     self.reader.custom_marks[(self.custom_mark.kind, self.custom_mark.note_id)] = text
                     self.custom_mark = None
-                elif self.showing():
+                elif not self.hidden:
                     line.add(text)
-            elif tag == W + "tab" or tag == W + "ptab":
-                if self.showing():
-                    line.add("\t")
-            elif tag == W + "br" or tag == W + "cr":
-                if self.showing():
-                    line.add("\n")
-            elif tag == W + "noBreakHyphen":
-                if self.showing():
-                    line.add("-")
-            elif tag == W + "sym":
-                if self.showing():
+            elif tag in CHARACTERS:
+                if not self.hidden:
+                    line.add(CHARACTERS[tag])
+            elif tag == W_SYM:
+                if not self.hidden:
                     line.add(_symbol(child))
-            elif tag == W + "instrText":
+            elif tag == W_INSTR_TEXT:
                 if self.fields and not self.fields[-1].showing:
                     self.fields[-1].instruction.append(child.text or "")
-            elif tag == W + "fldChar":
+            elif tag == W_FLD_CHAR:
                 self.field_char(child)
-            elif tag == W + "footnoteReference" or tag == W + "endnoteReference":
-                kind = "footnote" if tag == W + "footnoteReference" else "endnote"
+            elif tag in (W_FOOTNOTE_REFERENCE, W_ENDNOTE_REFERENCE):
+                kind = "footnote" if tag == W_FOOTNOTE_REFERENCE else "endnote"
                 reference = NoteRef(kind=kind, note_id=child.get(W_ID, ""), offset=line.length)
                 line.note_refs.append(reference)
                 self.reader.note_order.append(reference)
-                if _on(child, W + "customMarkFollows") and child.get(W + "customMarkFollows") is not None:
+                if _on(child, W_CUSTOM_MARK_FOLLOWS) and child.get(W_CUSTOM_MARK_FOLLOWS) is not None:
                     self.custom_mark = reference
-            elif tag == MC + "AlternateContent" and depth < MAX_NESTING:
-                choice = child.find(MC + "Choice")
+            elif tag == MC_ALTERNATE_CONTENT and depth < MAX_NESTING:
+                choice = _first(child, MC_CHOICE)
                 if choice is not None:
                     self.run(choice, depth + 1)
 
-    def showing(self) -> bool:
-        return all(f.showing for f in self.fields)
+    def _fields_changed(self) -> None:
+        # Text is shown unless some open field is still in its instruction part.
+        self.hidden = any(not f.showing for f in self.fields)
 
     def field_char(self, element: etree._Element) -> None:
-        kind = element.get(W + "fldCharType")
+        kind = element.get(W_FLD_CHAR_TYPE)
         if kind == "begin":
             self.fields.append(_Field())
+            self.hidden = True
         elif kind == "separate" and self.fields:
             current = self.fields[-1]
             current.showing = True
             current.url = safe_url(_field_url("".join(current.instruction)))
             current.line = self.line
             current.start = self.line.length
+            self._fields_changed()
         elif kind == "end" and self.fields:
             current = self.fields.pop()
+            self._fields_changed()
             if current.url and current.line is not None:
                 line = self.line
                 start = current.start if current.line is line else 0
@@ -500,50 +587,53 @@ class _Story:
             return
         for child in parent:
             tag = child.tag
-            if tag == W + "r":
+            if tag == W_R:
                 self.run(child, depth + 1)
             elif tag in CONTAINERS:
                 self.inline(child, depth + 1)
-            elif tag == W + "hyperlink":
+            elif tag == W_HYPERLINK:
                 start = self.line.length
                 self.inline(child, depth + 1)
                 target = self.relationships.get(child.get(R_ID, ""))
                 url = target.target if target is not None and target.external else ""
-                anchor = child.get(W + "anchor", "")
+                anchor = child.get(W_ANCHOR, "")
                 if anchor:
                     url = f"{url}#{anchor}"
                 url = safe_url(url)
-                if url and self.showing():
+                if url and not self.hidden:
                     self.add_hyperlink(self.line, start, url)
-            elif tag == W + "fldSimple":
+            elif tag == W_FLD_SIMPLE:
                 start = self.line.length
                 self.inline(child, depth + 1)
-                url = safe_url(_field_url(child.get(W + "instr", "")))
+                url = safe_url(_field_url(child.get(W_INSTR, "")))
                 if url:
                     self.add_hyperlink(self.line, start, url)
-            elif tag == W + "sdt":
-                content = child.find(W + "sdtContent")
+            elif tag == W_SDT:
+                content = _first(child, W_SDT_CONTENT)
                 if content is not None:
                     self.inline(content, depth + 1)
-            elif tag == W + "commentRangeStart" or tag == W + "commentRangeEnd":
+            elif tag in (W_COMMENT_RANGE_START, W_COMMENT_RANGE_END):
                 if self.track_comments:
                     self.reader.comment_mark(child, self.line, self.line.length)
-            elif tag == MC + "AlternateContent":
-                choice = child.find(MC + "Choice")
+            elif tag == MC_ALTERNATE_CONTENT:
+                choice = _first(child, MC_CHOICE)
                 if choice is not None:
                     self.inline(choice, depth + 1)
-            elif tag == M + "oMath" or tag == M + "oMathPara":
-                self.line.add("".join(t.text or "" for t in child.iter(M + "t")))
+            elif tag in (M_MATH, M_MATH_PARAGRAPH):
+                self.line.add("".join(t.text or "" for t in child.iter(M_T)))
 
+
+# Run content that stands for one character.
+CHARACTERS = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NO_BREAK_HYPHEN: "-"}
 
 # Elements whose runs count as the paragraph's own (insertions accepted; w:del and w:moveFrom
 # are not here, so deletions are dropped).
-CONTAINERS = {W + "ins", W + "moveTo", W + "smartTag", W + "customXml", W + "dir", W + "bdo"}
+CONTAINERS = {W_INS, W_MOVE_TO, W_SMART_TAG, W_CUSTOM_XML, W_DIR, W_BDO}
 
 
 def _symbol(element: etree._Element) -> str:
     try:
-        code = int(element.get(W + "char", ""), 16)
+        code = int(element.get(W_CHAR, ""), 16)
     except ValueError:
         return ""
     if 0xF000 <= code <= 0xF0FF:  # symbol fonts map their glyphs at U+F0xx
@@ -578,10 +668,8 @@ class _Reader:
         relationships = package.relationships(main)
 
         root = package.xml(main)
-        self.styles = _Styles(self.part("/styles"))
-        self.numbering = _Numbering(self.part("/numbering"), self.styles)
         self.story = _Story(self, relationships, track_comments=True)
-        body = root.find(W + "body")
+        body = _first(root, W_BODY)
         if body is not None:
             self.body_blocks(body, 0)
         self.flush_pending()
@@ -606,7 +694,7 @@ class _Reader:
 
     def comment_mark(self, element: etree._Element, line: _Line | None, offset: int) -> None:
         comment_id = element.get(W_ID, "")
-        if element.tag == W + "commentRangeStart":
+        if element.tag == W_COMMENT_RANGE_START:
             if line is None:
                 self.pending_starts.append(comment_id)
             else:
@@ -620,14 +708,14 @@ class _Reader:
             return
         for child in container:
             tag = child.tag
-            if tag == W + "p":
+            if tag == W_P:
                 paragraph = self.paragraph(child, self.next_index() if cell_index is None else cell_index)
                 if paragraph is not None:
                     if out is None:
                         self.blocks.append(paragraph)
                     else:
                         out.append(paragraph)
-            elif tag == W + "tbl":
+            elif tag == W_TBL:
                 self.flush_pending(out)
                 if out is None:
                     table = self.table(child, len(self.blocks), depth + 1)
@@ -637,19 +725,19 @@ class _Reader:
                     for row in table.rows:
                         for cell in row:
                             out.extend(cell.paragraphs)
-            elif tag == W + "sdt":
-                content = child.find(W + "sdtContent")
+            elif tag == W_SDT:
+                content = _first(child, W_SDT_CONTENT)
                 if content is not None:
                     self.body_blocks(content, depth + 1, cell_index=cell_index, out=out)
             elif tag in BLOCK_CONTAINERS:
                 self.body_blocks(child, depth + 1, cell_index=cell_index, out=out)
-            elif tag == W + "commentRangeStart":
+            elif tag == W_COMMENT_RANGE_START:
                 self.comment_mark(child, self.pending, self.pending.length if self.pending else 0)
-            elif tag == W + "commentRangeEnd":
+            elif tag == W_COMMENT_RANGE_END:
                 last = self.pending or (self.lines[-1] if self.lines else None)
                 self.comment_mark(child, last, last.length if last else 0)
-            elif tag == MC + "AlternateContent":
-                choice = child.find(MC + "Choice")
+            elif tag == MC_ALTERNATE_CONTENT:
+                choice = _first(child, MC_CHOICE)
                 if choice is not None:
                     self.body_blocks(choice, depth + 1, cell_index=cell_index, out=out)
 
@@ -670,11 +758,11 @@ class _Reader:
         story = self.story
         story.line = line
         story.inline(element, 0)
-        properties = element.find(W + "pPr")
+        properties = _first(element, W_P_PR)
         if properties is not None:
-            mark = properties.find(W + "rPr")
+            mark = _first(properties, W_R_PR)
             if mark is not None and (
-                mark.find(W + "del") is not None or mark.find(W + "moveFrom") is not None
+                _first(mark, W_DEL) is not None or _first(mark, W_MOVE_FROM) is not None
             ):
                 # A deleted paragraph mark joins this paragraph to the next one.
                 self.pending = line
@@ -691,22 +779,22 @@ class _Reader:
         if properties is not None:
             for child in properties:
                 tag = child.tag
-                if tag == W + "pStyle":
+                if tag == W_P_STYLE:
                     style = child.get(VAL, "")
-                elif tag == W + "numPr":
-                    num = child.find(W + "numId")
-                    level = child.find(W + "ilvl")
+                elif tag == W_NUM_PR:
+                    num = _first(child, W_NUM_ID)
+                    level = _first(child, W_ILVL)
                     num_id = num.get(VAL) if num is not None else None
                     ilvl = _int(level.get(VAL)) if level is not None else None
-                elif tag == W + "outlineLvl":
+                elif tag == W_OUTLINE_LVL:
                     outline = _int(child.get(VAL))
         if outline is not None:
             heading = outline + 1 if 0 <= outline <= 8 else None
-        else:
+        elif style:
             heading = self.styles.heading_level(style)
         label = None
         list_level = None
-        if num_id is None or ilvl is None:
+        if style and (num_id is None or ilvl is None):
             style_num, style_ilvl = self.styles.numbering(style)
             if num_id is None:
                 num_id = style_num
@@ -737,36 +825,37 @@ class _Reader:
         )
 
     def table(self, element: etree._Element, index: int, depth: int) -> Table:
-        grid = element.find(W + "tblGrid")
-        n_cols = len(grid.findall(W + "gridCol")) if grid is not None else 0
+        grid = _first(element, W_TBL_GRID)
+        n_cols = len(grid.findall(W_GRID_COL)) if grid is not None else 0
         rows: list[list[Cell]] = []
         header_rows = 0
         in_header = True
         above: dict[int, Cell] = {}
-        for tr in _children(element, W + "tr", depth):
-            row_properties = tr.find(W + "trPr")
+        for tr in _children(element, W_TR, depth):
+            row_properties = _first(tr, W_TR_PR)
             before = after = 0
             is_header = False
             if row_properties is not None:
-                if row_properties.find(W + "del") is not None:
+                if _first(row_properties, W_DEL) is not None:
                     continue  # a tracked deletion of the whole row
                 before = max(_int(_val(row_properties, "gridBefore"), 0), 0)
                 after = max(_int(_val(row_properties, "gridAfter"), 0), 0)
-                is_header = _on(row_properties.find(W + "tblHeader"))
+                is_header = _on(_first(row_properties, W_TBL_HEADER))
             if in_header and is_header:
                 header_rows += 1
             else:
                 in_header = False
             row_index = len(rows)
             row: list[Cell] = []
+            below: dict[int, Cell] = {}  # what a vertical merge in the next row may continue
             column = before
-            for tc in _children(tr, W + "tc", depth):
-                cell_properties = tc.find(W + "tcPr")
+            for tc in _children(tr, W_TC, depth):
+                cell_properties = _first(tc, W_TC_PR)
                 span = 1
                 merge = None
                 if cell_properties is not None:
                     span = min(max(_int(_val(cell_properties, "gridSpan"), 1), 1), 1000)
-                    merge_element = cell_properties.find(W + "vMerge")
+                    merge_element = _first(cell_properties, W_V_MERGE)
                     if merge_element is not None:
                         merge = merge_element.get(VAL, "continue")
                 paragraphs: list[Paragraph] = []
@@ -776,13 +865,13 @@ class _Reader:
                 if merge == "continue" and upper is not None and upper.col_span == span:
                     upper.row_span += 1
                     upper.paragraphs.extend(p for p in paragraphs if p.text.strip())
+                    below[column] = upper
                 else:
                     cell = Cell(row=row_index, col=column, paragraphs=paragraphs, col_span=span)
                     row.append(cell)
-                    above[column] = cell
-                    for covered in range(column + 1, column + span):
-                        above.pop(covered, None)
+                    below[column] = cell
                 column += span
+            above = below
             n_cols = max(n_cols, column + after)
             rows.append(row)
         return Table(index=index, rows=rows, header_rows=header_rows, n_cols=n_cols)
@@ -797,7 +886,7 @@ class _Reader:
         texts = []
         links = []
         base = 0
-        for paragraph in element.iter(W + "p"):
+        for paragraph in element.iter(W_P):
             line = _Line(-1)
             story.line = line
             story.inline(paragraph, 0)
@@ -805,6 +894,15 @@ class _Reader:
             links.extend((base + start, base + end, url) for start, end, url in line.hyperlinks)
             base += len(line.text) + 1
         return "\n".join(texts), links
+
+    # styles.xml is often the biggest part, so it is parsed only once a paragraph names a style.
+    @functools.cached_property
+    def styles(self) -> _Styles:
+        return _Styles(self.part("/styles"))
+
+    @functools.cached_property
+    def numbering(self) -> _Numbering:
+        return _Numbering(self.part("/numbering"), self.styles)
 
     def part(self, type_suffix: str) -> etree._Element | None:
         """A part the main document relates to, parsed; None if there is none."""
@@ -819,7 +917,7 @@ class _Reader:
         relationships = self.package.relationships(name)
         notes = []
         for element in root.iterchildren(W + kind):
-            if element.get(W + "type") in SKIPPED_NOTE_TYPES:
+            if element.get(W_TYPE) in SKIPPED_NOTE_TYPES:
                 continue
             note_id = element.get(W_ID, "")
             if (kind, note_id) not in marks:
@@ -841,7 +939,10 @@ class _Reader:
     def note_marks(self) -> dict[tuple[str, str], str]:
         """Marks as Word prints them: numbered by first citation, per kind; custom marks as typed."""
         marks: dict[tuple[str, str], str] = {}
-        counters = {"footnote": 0, "endnote": 0}
+        if not self.note_order:
+            return marks
+        numbering = self.note_numbering()
+        counters = {kind: start - 1 for kind, (_format, start) in numbering.items()}
         for reference in self.note_order:
             key = (reference.kind, reference.note_id)
             if key in marks:
@@ -850,8 +951,26 @@ class _Reader:
                 marks[key] = self.custom_marks[key]
             else:
                 counters[reference.kind] += 1
-                marks[key] = str(counters[reference.kind])
+                marks[key] = format_number(counters[reference.kind], numbering[reference.kind][0])
         return marks
+
+    def note_numbering(self) -> dict[str, tuple[str, int]]:
+        """Each kind of note's number format and first number, from settings.xml (default 1, 2, 3)."""
+        numbering = {"footnote": ("decimal", 1), "endnote": ("decimal", 1)}
+        settings = self.part("/settings")
+        if settings is None:
+            return numbering
+        for kind, tag in (("footnote", W_FOOTNOTE_PR), ("endnote", W_ENDNOTE_PR)):
+            properties = _first(settings, tag)
+            if properties is None:
+                continue
+            num_format = _first(properties, W_NUM_FMT)
+            start = _first(properties, W_NUM_START)
+            numbering[kind] = (
+                num_format.get(VAL, "decimal") if num_format is not None else "decimal",
+                _int(start.get(VAL), 1) if start is not None else 1,
+            )
+        return numbering
 
     def read_comments(self) -> list[Comment]:
         name = self.package.related(self.package.main_part, "/comments")
@@ -860,16 +979,16 @@ class _Reader:
         root = self.package.xml(name)
         relationships = self.package.relationships(name)
         comments = []
-        for element in root.iterchildren(W + "comment"):
+        for element in root.iterchildren(W_COMMENT):
             comment_id = element.get(W_ID, "")
             text, _links = self.story_text(element, relationships)
             anchor, paragraph_index = self.anchor(comment_id)
             comments.append(
                 Comment(
                     comment_id=comment_id,
-                    author=element.get(W + "author", ""),
-                    initials=element.get(W + "initials", ""),
-                    date=_date(element.get(W + "date")),
+                    author=element.get(W_AUTHOR, ""),
+                    initials=element.get(W_INITIALS, ""),
+                    date=_date(element.get(W_DATE)),
                     text=text.strip(),
                     anchor=anchor,
                     paragraph_index=paragraph_index,
@@ -904,16 +1023,21 @@ class _Reader:
         title = producer = ""
         if core:
             root = package.xml(core)
-            element = root.find(DC_TITLE) if root is not None else None
+            element = _first(root, DC_TITLE) if root is not None else None
             title = (element.text or "").strip() if element is not None else ""
         if app:
             root = package.xml(app)
-            element = root.find(APP_APPLICATION) if root is not None else None
+            element = _first(root, APP_APPLICATION) if root is not None else None
             producer = (element.text or "").strip() if element is not None else ""
         return title, producer
 
 
-BLOCK_CONTAINERS = {W + "customXml", W + "ins", W + "moveTo"}
+BLOCK_CONTAINERS = {W_CUSTOM_XML, W_INS, W_MOVE_TO}
+
+
+def _first(element: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with ``tag``, like ``find`` without its path parsing (this is the hot path)."""
+    return next(element.iterchildren(tag), None)
 
 
 def _children(element: etree._Element, tag: str, depth: int):
@@ -921,12 +1045,12 @@ def _children(element: etree._Element, tag: str, depth: int):
     for child in element:
         if child.tag == tag:
             yield child
-        elif depth < MAX_NESTING and child.tag in (W + "sdt", W + "customXml", W + "sdtContent"):
+        elif depth < MAX_NESTING and child.tag in (W_SDT, W_CUSTOM_XML, W_SDT_CONTENT):
             yield from _children(child, tag, depth + 1)
 
 
 def _val(properties: etree._Element, name: str) -> str | None:
-    element = properties.find(W + name)
+    element = _first(properties, W + name)
     return element.get(VAL) if element is not None else None
 
 

@@ -104,6 +104,15 @@ def session_kind(title: str) -> str:
     return Session.Kind.MAIN
 
 
+def previous_import(report: ParsedReport, *, data: bytes) -> tuple[Meeting | None, Meeting | None]:
+    """The meeting imported from this very file, and the meeting this report is of, if any."""
+    same_file = Meeting.objects.filter(source_sha256=hashlib.sha256(data).hexdigest()).first()
+    if report.meeting.date is None:
+        return same_file, None
+    slug = meeting_slug(report.meeting.title, report.meeting.date)
+    return same_file, Meeting.objects.filter(slug=slug).first()
+
+
 def save_report(
     report: ParsedReport, *, data: bytes, source_name: str, publish: bool = False, replace: bool = False
 ) -> ImportOutcome:
@@ -114,6 +123,8 @@ def save_report(
     """
     if report.meeting.date is None:
         raise ImportRefused("the meeting's date was not found in the report's heading or first paragraph")
+    if not report.meeting.title:
+        raise ImportRefused("the report has no title line above its first numbered paragraph")
     sha256 = hashlib.sha256(data).hexdigest()
     slug = meeting_slug(report.meeting.title, report.meeting.date)
     source_name = PurePath(source_name).name
@@ -128,8 +139,24 @@ def save_report(
             try:
                 with transaction.atomic():
                     if current:
-                        return _replace(current, report, data, sha256, source_name, publish, stored)
-                    return _create(report, slug, data, sha256, source_name, publish, stored)
+                        return _replace(
+                            current,
+                            report,
+                            data=data,
+                            sha256=sha256,
+                            source_name=source_name,
+                            publish=publish,
+                            stored=stored,
+                        )
+                    return _create(
+                        report,
+                        slug=slug,
+                        data=data,
+                        sha256=sha256,
+                        source_name=source_name,
+                        publish=publish,
+                        stored=stored,
+                    )
             except IntegrityError:
                 # Another import of the same file committed first (unique source_sha256).
                 _delete_files(stored)
@@ -165,7 +192,7 @@ def _unchanged(meeting: Meeting, source_name: str, report: ParsedReport) -> Impo
     )
 
 
-def _create(report, slug, data, sha256, source_name, publish, stored) -> ImportOutcome:
+def _create(report, *, slug, data, sha256, source_name, publish, stored) -> ImportOutcome:
     warnings = list(report.warnings)
     meeting = Meeting(slug=slug, status=Meeting.Status.PUBLISHED if publish else Meeting.Status.DRAFT)
     _set_meeting_fields(meeting, report, sha256, source_name)
@@ -185,7 +212,7 @@ def _create(report, slug, data, sha256, source_name, publish, stored) -> ImportO
     return ImportOutcome(meeting, "created", source_name, counts, [], warnings)
 
 
-def _replace(meeting, report, data, sha256, source_name, publish, stored) -> ImportOutcome:
+def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> ImportOutcome:
     warnings = list(report.warnings)
     old_file = meeting.source_file.name
     _set_meeting_fields(meeting, report, sha256, source_name)

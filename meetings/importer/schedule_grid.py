@@ -44,11 +44,24 @@ VENUE_TIME_ZONES = {
 
 _DASH = r"\s*[-–—‒―]\s*"
 TIME_RANGE = re.compile(r"\b(\d{1,2})[:.h](\d{2})" + _DASH + r"(\d{1,2})[:.h](\d{2})\b")
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = rf"(?P<month>{_MONTH_NAMES})"
+MONTHS = {name.lower(): number for number, name in enumerate(_MONTH_NAMES.split("|"), start=1)}
+# "30 August 2016", "12-14 July", "6-9 December 2016", "30 August - 2 September 2016".
+DATE_RANGE = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:\s*[-–—]\s*(?P<end_day>\d{1,2})(?:st|nd|rd|th)?)?\s+"
+    + _MONTH
+    + r"(?:\s*[-–—]\s*(?P<end_day2>\d{1,2})\s+"
+    rf"(?P<end_month>{_MONTH_NAMES}))?"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+
 # A day heading: "Day 1 – 6 December", "Tuesday, 6 December 2016", "Day 2".
 DAY_LINE = re.compile(
     r"^\s*(?:[A-Z][a-z]+day,?\s+)?(?:Day\s*(?P<n>\d+)\s*(?:[-–—:,]\s*)?)?"
-    r"(?:(?:[A-Z][a-z]+day,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTH[1:-1] + r")"
+    r"(?:(?:[A-Z][a-z]+day,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTH_NAMES + r")"
     r"(?:,?\s+(?P<year>\d{4}))?)?\s*$",
     re.IGNORECASE,
 )
@@ -80,6 +93,31 @@ class _Session:
     minutes: int
     note: str
     continued: bool
+
+
+def parse_date_range(
+    text: str, *, default_year: int | None
+) -> tuple[datetime.date, datetime.date | None] | None:
+    """The first date or date range in ``text``: ("6-9 December 2016") → (6 Dec, 9 Dec)."""
+    for match in DATE_RANGE.finditer(text):
+        year = int(match.group("year")) if match.group("year") else default_year
+        if year is None:
+            continue
+        month = MONTHS[match.group("month").lower()]
+        try:
+            start = datetime.date(year, month, int(match.group("day")))
+            end = None
+            if match.group("end_day"):
+                end = datetime.date(year, month, int(match.group("end_day")))
+            elif match.group("end_day2"):
+                end_month = MONTHS[match.group("end_month").lower()]
+                end = datetime.date(year, end_month, int(match.group("end_day2")))
+        except ValueError:
+            continue
+        if end is not None and end < start:
+            continue
+        return start, end
+    return None
 
 
 def read_schedule(
@@ -127,8 +165,6 @@ def time_zone_for(venue: str) -> str:
 
 
 def _read_heading(lines: list[str], default_year: int | None):
-    from meetings.importer.interpret import parse_date_range
-
     lines = [line for line in lines if not re.match(r"^(?:Annex|Appendix)\b", line, re.IGNORECASE)]
     title = next((line for line in lines if re.search(r"\bschedule\b|\bprogramme\b", line, re.I)), "")
     event = theme = venue = ""
@@ -332,8 +368,6 @@ def _time_column(cells: list[Cell]) -> int | None:
 
 
 def _day_date(match: re.Match, *, year: int | None, start_date: datetime.date | None) -> datetime.date | None:
-    from meetings.importer.interpret import MONTHS
-
     if match.group("day"):
         day_year = int(match.group("year")) if match.group("year") else year
         if day_year is None:

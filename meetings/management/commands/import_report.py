@@ -57,8 +57,9 @@ class Command(BaseCommand):
                     continue
                 outcome = import_report(data, source_name=Path(name).name, publish=publish, replace=replace)
                 self.stdout.write(outcome.summary())
+                # Warnings go to stderr so stdout stays one summary line per file.
                 for warning in outcome.warnings:
-                    self.stdout.write(f"{name}: warning: {warning}")
+                    self.stderr.write(f"{name}: warning: {warning}")
             except ImportRefused as error:
                 failed += 1
                 self.stderr.write(f"{name}: {_one_line(error)}")

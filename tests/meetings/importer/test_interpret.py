@@ -15,6 +15,7 @@ from meetings.importer.interpret import (
 from meetings.importer.report import ParsedFootnote, ParsedMeeting
 from tests.meetings.importer.documents import (
     DocumentBuilder,
+    cell,
     list_numbered_document,
     plain_document,
     seed_builder,
@@ -260,3 +261,32 @@ def test_roman_to_int(text, value):
 )
 def test_meeting_kind(title, kind):
     assert meeting_kind(title) == kind
+
+
+@pytest.mark.parametrize("heading", ["Annex I", "Annex 2: Main Session Schedule", "APPENDIX"])
+def test_interpret_document_annex_headings_end_the_items(heading):
+    builder = DocumentBuilder()
+    builder.paragraph("IGF Virtual MAG Meeting III")
+    builder.paragraph("3 May 2017")
+    builder.paragraph("1.\tFirst.")
+    builder.paragraph(heading)
+    builder.paragraph("List of participants: 40 MAG members.")
+
+    report = interpret_document(builder.document())
+
+    assert [item.text for item in report.items] == ["First."]
+
+
+def test_interpret_document_table_between_items_is_a_warning_and_items_go_on():
+    builder = DocumentBuilder()
+    builder.paragraph("IGF Virtual MAG Meeting III")
+    builder.paragraph("3 May 2017")
+    builder.paragraph("1.\tFirst.")
+    builder.table([[cell(0, 0, "Name"), cell(0, 1, "Stakeholder group")]])
+    builder.paragraph("2.\tSecond.")
+
+    report = interpret_document(builder.document())
+
+    assert [item.number for item in report.items] == ["1", "2"]
+    assert report.schedule is None
+    assert report.warnings == ["a table after item 1 is not part of any agenda item and was not imported"]

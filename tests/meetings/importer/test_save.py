@@ -1,8 +1,9 @@
 import datetime
 import hashlib
+import threading
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 
 from meetings.importer import ImportRefused, save
 from meetings.importer.interpret import interpret_document
@@ -268,3 +269,68 @@ def test_event_slug_igf_year():
 )
 def test_session_kind_from_title(title, kind):
     assert session_kind(title) == kind
+
+
+@pytest.mark.django_db
+def test_save_report_without_title_is_refused():
+    report = seed_report()
+    report.meeting.title = ""
+
+    with pytest.raises(
+        ImportRefused, match="^the report has no title line above its first numbered paragraph$"
+    ):
+        save_report(report, data=b"x", source_name="x.docx")
+    assert Meeting.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_save_report_two_concurrent_imports_end_with_one_meeting(monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
+    both_looked = threading.Barrier(2, timeout=10)
+    real_existing = save._existing
+
+    def existing_then_wait(**kwargs):
+        found = real_existing(**kwargs)
+        both_looked.wait()  # neither import has written yet: both see no meeting
+        return found
+
+    monkeypatch.setattr(save, "_existing", existing_then_wait)
+    outcomes, errors = [], []
+
+    def import_once():
+        try:
+            outcomes.append(save_report(seed_report(), data=b"seed bytes", source_name="seed.docx").status)
+        except Exception as error:  # collected for the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=import_once) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert sorted(outcomes) == ["created", "unchanged"]
+    assert Meeting.objects.count() == 1
+    assert AgendaItem.objects.count() == 10
+
+
+@pytest.mark.django_db
+def test_import_outcome_summary_lists_kept_rows_and_warnings():
+    outcome = save.ImportOutcome(
+        meeting=Meeting(title="MAG Meeting", slug="mag-meeting-2016-08-30"),
+        status="replaced",
+        source_name="v2.docx",
+        counts={"items": 2, "decisions": 1, "annotations": 0, "footnotes": 0, "sessions": 0, "slots": 0},
+        kept=["decision 1 of item 6 (edited by staff)"],
+        warnings=["one"],
+    )
+
+    assert outcome.summary() == (
+        "v2.docx: replaced MAG Meeting (mag-meeting-2016-08-30): 2 agenda items, 1 decisions, "
+        "0 annotations, 0 footnotes, 0 slots in 0 sessions; "
+        "kept 1 staff rows: decision 1 of item 6 (edited by staff); 1 warnings"
+    )

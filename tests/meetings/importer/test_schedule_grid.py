@@ -1,0 +1,278 @@
+import datetime
+
+import pytest
+
+from meetings.importer.document import Paragraph
+from meetings.importer.interpret import interpret_document
+from meetings.importer.schedule_grid import read_grid, read_schedule, time_zone_for
+from tests.meetings.importer.documents import DocumentBuilder, cell, seed_document
+
+T = datetime.time
+
+
+def slot_rows(slots):
+    return [
+        (
+            slot.date.day,
+            f"{slot.start:%H:%M}",
+            f"{slot.end:%H:%M}",
+            slot.title,
+            slot.minutes,
+            slot.continued,
+            slot.note,
+        )
+        for slot in slots
+    ]
+
+
+def test_read_schedule_seed_heading_and_venue():
+    schedule = interpret_document(seed_document()).schedule
+
+    assert (schedule.title, schedule.event, schedule.theme, schedule.venue, schedule.time_zone) == (
+        "2016 IGF Main Session Schedule",
+        "The 2016 Internet Governance Forum (IGF)",
+        "Enabling Inclusive and Sustainable Growth",
+        "Guadalajara, Mexico",
+        "America/Mexico_City",
+    )
+    assert (schedule.start_date, schedule.end_date) == (
+        datetime.date(2016, 12, 6),
+        datetime.date(2016, 12, 9),
+    )
+
+
+def test_read_schedule_seed_fourteen_slots_exactly_placed():
+    report = interpret_document(seed_document())
+
+    assert slot_rows(report.schedule.slots) == [
+        (
+            6,
+            "10:00",
+            "13:00",
+            "Assessing the Role of Internet Governance in the Sustainable Development Goals (SDGs)",
+            180,
+            False,
+            "",
+        ),
+        (6, "15:00", "16:00", "Setting the Scene: Newcomers Orientation", 60, False, ""),
+        (6, "16:00", "16:30", "11th IGF - Opening Ceremony", 30, False, ""),
+        (6, "16:30", "18:00", "High-Level Opening Session", 90, False, ""),
+        (7, "10:00", "13:00", "Sustainable Development, Internet and Inclusive Growth", 180, False, ""),
+        (7, "15:00", "18:00", "National and Regional IGFs (NRIs)", 180, False, ""),
+        (8, "10:00", "13:00", "Human Rights: Broadening the Conversation", 180, False, ""),
+        (8, "15:00", "16:30", "IGF Dynamic Coalitions (DCs)", 90, False, ""),
+        (8, "16:30", "18:00", "Trade Agreements and the Internet", 90, False, ""),
+        (
+            9,
+            "10:00",
+            "11:30",
+            "IGF Best Practice Forums (BPFs) and Policy Options for Connecting the Next Billion(s)",
+            90,
+            False,
+            "",
+        ),
+        (9, "11:30", "13:00", "Shaping the Future of Internet Governance", 90, False, ""),
+        (9, "15:00", "15:30", "Shaping the Future of Internet Governance", 30, True, "Youth Open Mic"),
+        (
+            9,
+            "15:30",
+            "17:00",
+            "Taking Stock : Emerging Issues - Future of the IGF and IGF Retreat Consultation",
+            90,
+            False,
+            "",
+        ),
+        (9, "17:00", "18:00", "11th IGF Closing Ceremony", 60, False, ""),
+    ]
+    assert len({slot.title for slot in report.schedule.slots}) == 13
+    assert report.warnings == []
+
+
+def separate_header_grid():
+    """Days in row 0, times in column 0, a vMerged time cell and a gridSpan session."""
+    builder = DocumentBuilder()
+    builder.paragraph("Annex I")
+    builder.paragraph("2019 IGF Main Session Schedule")
+    builder.paragraph("The 2019 Internet Governance Forum (IGF): “One World. One Net. One Vision.”")
+    builder.paragraph("25-29 November 2019, Berlin, Germany")
+    builder.table(
+        [
+            [cell(0, 0, "Time"), cell(0, 1, "Day 1 – 26 November"), cell(0, 2, "Day 2 – 27 November")],
+            [
+                cell(1, 0, "10:00–11:30"),
+                cell(1, 1, "Opening Ceremony (1.5 hours)"),
+                cell(1, 2, "Data Governance", "(1 hour)", "Newcomers Track (30 min)"),
+            ],
+            [
+                cell(2, 0, "15:00 - 18:00", row_span=2),
+                cell(2, 1, "Security, Safety, Stability and Resilience (3 hours)", row_span=2),
+                cell(2, 2, "Digital Inclusion (90 minutes)"),
+            ],
+            [cell(3, 2, "(Cont’d) Digital Inclusion (90 minutes)")],
+        ]
+    )
+    return builder.blocks
+
+
+def test_read_schedule_separate_header_row_and_merged_cells():
+    warnings = []
+
+    schedule = read_schedule(separate_header_grid()[1:], default_year=2019, warnings=warnings)
+
+    assert (schedule.venue, schedule.time_zone, schedule.theme) == (
+        "Berlin, Germany",
+        "Europe/Berlin",
+        "One World. One Net. One Vision.",
+    )
+    assert slot_rows(schedule.slots) == [
+        (26, "10:00", "11:30", "Opening Ceremony", 90, False, ""),
+        (26, "15:00", "18:00", "Security, Safety, Stability and Resilience", 180, False, ""),
+        (27, "10:00", "11:00", "Data Governance", 60, False, ""),
+        (27, "11:00", "11:30", "Newcomers Track", 30, False, ""),
+        (27, "15:00", "16:30", "Digital Inclusion", 90, False, ""),
+        (27, "16:30", "18:00", "Digital Inclusion", 90, True, ""),
+    ]
+    assert warnings == []
+
+
+def test_read_schedule_session_spanning_two_days():
+    builder = DocumentBuilder()
+    builder.paragraph("1-2 June 2020, Paris, France")
+    builder.table(
+        [
+            [cell(0, 0, "Time"), cell(0, 1, "Day 1 – 1 June"), cell(0, 2, "Day 2 – 2 June")],
+            [cell(1, 0, "09:00 – 10:00"), cell(1, 1, "Hackathon (1 hour)", col_span=2)],
+        ]
+    )
+    warnings = []
+
+    schedule = read_schedule(builder.blocks, default_year=None, warnings=warnings)
+
+    assert slot_rows(schedule.slots) == [
+        (1, "09:00", "10:00", "Hackathon", 60, False, ""),
+        (2, "09:00", "10:00", "Hackathon", 60, False, ""),
+    ]
+    assert (schedule.time_zone, warnings) == ("Europe/Paris", [])
+
+
+def grid(*rows):
+    builder = DocumentBuilder()
+    return builder.table([list(row) for row in rows])
+
+
+def test_read_grid_underfilled_block_is_a_warning():
+    table = grid(
+        [cell(0, 0, "Time", "10:00 – 13:00"), cell(0, 1, "Day 1 – 6 December", "Human Rights (90 minutes)")],
+    )
+    warnings = []
+
+    slots = read_grid(table, year=2016, start_date=None, warnings=warnings)
+
+    assert slot_rows(slots) == [(6, "10:00", "11:30", "Human Rights", 90, False, "")]
+    assert warnings == [
+        "schedule: Day 1 – 6 December, 10:00–13:00: the sessions last 90 minutes but the block is 180"
+    ]
+
+
+def test_read_grid_overfull_block_is_a_warning_and_not_placed():
+    table = grid(
+        [cell(0, 0, "10:00 – 11:00"), cell(0, 1, "6 December", "A (1 hour)", "B (30 minutes)")],
+    )
+    warnings = []
+
+    slots = read_grid(table, year=2016, start_date=None, warnings=warnings)
+
+    assert slot_rows(slots) == [(6, "10:00", "11:00", "A", 60, False, "")]
+    assert warnings == [
+        "schedule: 6 December, 10:00–11:00: 'B' (30 minutes) runs past the end of the block; not placed"
+    ]
+
+
+def test_read_grid_unreadable_duration_is_a_warning():
+    table = grid(
+        [
+            cell(0, 0, "10:00 – 11:00"),
+            cell(0, 1, "Day 1 – 6 December", "Human Rights", "________", "Youth (60 minutes)"),
+        ],
+    )
+    warnings = []
+
+    slots = read_grid(table, year=2016, start_date=None, warnings=warnings)
+
+    assert slot_rows(slots) == [(6, "10:00", "11:00", "Youth", 60, False, "")]
+    assert warnings == ["schedule: at row 1, column 2, the duration of 'Human Rights' cannot be read"]
+
+
+def test_read_grid_cell_outside_any_block_is_a_warning():
+    table = grid(
+        [cell(0, 0, "Time"), cell(0, 1, "Day 1 – 6 December", "Orphan session (1 hour)")],
+        [cell(1, 0, "10:00 – 11:00"), cell(1, 1, "Placed (1 hour)")],
+    )
+    warnings = []
+
+    slots = read_grid(table, year=2016, start_date=None, warnings=warnings)
+
+    assert slot_rows(slots) == [(6, "10:00", "11:00", "Placed", 60, False, "")]
+    assert warnings == ["schedule: the cell at row 1, column 2 ('Orphan session') is in no time block"]
+
+
+def test_read_grid_day_without_date_is_a_warning():
+    table = grid([cell(0, 0, "10:00 – 11:00"), cell(0, 1, "Plenary (1 hour)")])
+    warnings = []
+
+    assert read_grid(table, year=2016, start_date=None, warnings=warnings) == []
+    assert warnings == ["schedule: the cell at row 1, column 2 ('Plenary') has no day with a date above it"]
+
+
+def test_read_grid_day_numbers_count_from_the_start_date():
+    table = grid([cell(0, 0, "10:00 – 11:00"), cell(0, 1, "Day 3", "Plenary (1 hour)")])
+    warnings = []
+
+    slots = read_grid(table, year=2016, start_date=datetime.date(2016, 12, 6), warnings=warnings)
+
+    assert [(slot.date, slot.start) for slot in slots] == [(datetime.date(2016, 12, 8), T(10, 0))]
+    assert warnings == []
+
+
+def test_read_grid_continued_without_earlier_session_is_a_warning():
+    table = grid([cell(0, 0, "10:00 – 11:00"), cell(0, 1, "6 December", "(Contd.) Ghost (1 hour)")])
+    warnings = []
+
+    slots = read_grid(table, year=2016, start_date=None, warnings=warnings)
+
+    assert slot_rows(slots) == [(6, "10:00", "11:00", "Ghost", 60, True, "")]
+    assert warnings == ["schedule: 'Ghost' is marked (Contd.) but does not appear earlier"]
+
+
+def test_read_schedule_unknown_venue_warns_and_leaves_time_zone_empty():
+    blocks = [
+        Paragraph(index=0, text="1-2 June 2030, Atlantis"),
+        grid([cell(0, 0, "10:00 – 11:00"), cell(0, 1, "1 June", "Plenary (1 hour)")]),
+    ]
+    warnings = []
+
+    schedule = read_schedule(blocks, default_year=None, warnings=warnings)
+
+    assert (schedule.venue, schedule.time_zone) == ("Atlantis", "")
+    assert warnings == ["schedule: the time zone of 'Atlantis' is not known; set it on the event"]
+
+
+def test_read_schedule_without_table_is_none():
+    assert (
+        read_schedule([Paragraph(index=0, text="List of participants")], default_year=2016, warnings=[])
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("venue", "zone"),
+    [
+        ("Guadalajara, Mexico", "America/Mexico_City"),
+        ("João Pessoa, Brazil", "America/Fortaleza"),
+        ("Sharm El Sheikh, Egypt", "Africa/Cairo"),
+        ("Kyoto, Japan", "Asia/Tokyo"),
+        ("Nowhere", ""),
+    ],
+)
+def test_time_zone_for_known_venues(venue, zone):
+    assert time_zone_for(venue) == zone
