@@ -268,3 +268,18 @@ def test_cache_url_redis_serves_grid_from_redis(client, grid, settings):
     assert (first.status_code, second.status_code, RENDERS) == (200, 200, ["igf-2016"])
     assert text_of(second).split("\n")[:-1] == text_of(first).split("\n")[:-1]
     cache.clear()
+
+
+def test_import_annex_into_existing_event_marks_it_changed(db, settings, tmp_path):
+    from meetings.importer.services import import_report
+    from tests.meetings.importer.documents import SEED_DOCX
+
+    settings.MEDIA_ROOT = tmp_path
+    event = make_event(slug="igf-2016", is_published=True)
+    before = event.updated_at
+
+    import_report(SEED_DOCX.read_bytes(), source_name=SEED_DOCX.name, publish=True)
+
+    event.refresh_from_db()
+    assert (event.sessions.count(), Slot.objects.filter(session__event=event).count()) == (13, 14)
+    assert event.updated_at > before
