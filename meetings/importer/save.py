@@ -49,6 +49,7 @@ class ImportOutcome:
         line = (
             f"{self.source_name}: {self.status} {self.meeting} ({self.meeting.slug}): "
             f"{counts.get('items', 0)} agenda items, {counts.get('decisions', 0)} decisions, "
+            f"{counts.get('actions', 0)} actions, "
             f"{counts.get('annotations', 0)} annotations, {counts.get('footnotes', 0)} footnotes, "
             f"{counts.get('slots', 0)} slots in {counts.get('sessions', 0)} sessions"
         )
@@ -197,7 +198,7 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
     _set_meeting_fields(meeting, report, sha256, source_name)
     _store_source(meeting, data, source_name, stored)
     meeting.save()
-    counts = {"items": 0, "decisions": 0, "annotations": 0, "footnotes": 0}
+    counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
     for parsed in report.items:
         item = AgendaItem(meeting=meeting, position=parsed.position)
         _set_item_fields(item, parsed)
@@ -219,7 +220,7 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
     if old_file and old_file != meeting.source_file.name:
         transaction.on_commit(lambda: default_storage.delete(old_file))
 
-    counts = {"items": 0, "decisions": 0, "annotations": 0, "footnotes": 0}
+    counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
     kept: list[str] = []
     items = meeting.items.prefetch_related("decisions", "annotations", "footnotes").order_by("position")
     existing = {item.position: item for item in items}
@@ -311,14 +312,18 @@ def _new_children(item: AgendaItem, parsed: ParsedItem):
     return decisions, annotations, footnotes
 
 
+def _count_key(decision: Decision) -> str:
+    return "actions" if decision.kind == Decision.Kind.ACTION else "decisions"
+
+
 def _add_children(item: AgendaItem, parsed: ParsedItem, counts: dict, kept_rows: list) -> None:
     decisions, annotations, footnotes = _new_children(item, parsed)
     for position, decision in enumerate(decisions, start=1):
         decision.position = position
         decision.save()
+        counts[_count_key(decision)] += 1
     for row in [*annotations, *footnotes]:
         row.save()
-    counts["decisions"] += len(decisions)
     counts["annotations"] += len(annotations)
     counts["footnotes"] += len(footnotes)
 
@@ -358,7 +363,7 @@ def _replace_children(item: AgendaItem, parsed: ParsedItem | None, counts: dict,
     for position, decision in enumerate(ordered, start=1):
         decision.position = position
         if decision.pk is None:
-            counts["decisions"] += 1
+            counts[_count_key(decision)] += 1
         decision.save()
 
     edited_annotations = {(a.author, a.date) for a in kept_annotations if a.origin == Origin.IMPORT}
