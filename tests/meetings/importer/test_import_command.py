@@ -143,8 +143,8 @@ def test_import_report_seed_end_to_end():
     assert (status, stderr) == (0, "")
     meeting = Meeting.objects.get()
     assert stdout == (
-        f"{SEED_DOCX.name}: created {meeting} ({meeting.slug}): 10 agenda items, 7 decisions, 3 actions, 2 annotations, "
-        "2 footnotes, 14 slots in 13 sessions\n"
+        f"{SEED_DOCX.name}: created {meeting} ({meeting.slug}): 10 agenda items, 7 decisions, 3 actions, "
+        "2 annotations, 2 footnotes, 14 slots in 13 sessions\n"
     )
     assert meeting.status == Meeting.Status.PUBLISHED
     items = list(meeting.items.all())

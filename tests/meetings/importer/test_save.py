@@ -326,7 +326,15 @@ def test_import_outcome_summary_lists_kept_rows_and_warnings():
         meeting=Meeting(title="MAG Meeting", slug="mag-meeting-2016-08-30"),
         status="replaced",
         source_name="v2.docx",
-        counts={"items": 2, "decisions": 1, "actions": 0, "annotations": 0, "footnotes": 0, "sessions": 0, "slots": 0},
+        counts={
+            "items": 2,
+            "decisions": 1,
+            "actions": 0,
+            "annotations": 0,
+            "footnotes": 0,
+            "sessions": 0,
+            "slots": 0,
+        },
         kept=["decision 1 of item 6 (edited by staff)"],
         warnings=["one"],
     )
