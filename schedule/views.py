@@ -18,7 +18,7 @@ def _visible_event(request, slug):
 
 
 def _slots(event):
-    return list(Slot.objects.filter(session__event=event).select_related("session"))
+    return list(Slot.objects.filter(session__event=event).select_related("session__event"))
 
 
 def _first_slot_time(session):
