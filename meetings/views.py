@@ -28,7 +28,10 @@ def decisions_for_listing(user):
 def home(request):
     context = {
         "event": Event.objects.published().first(),
-        "meetings": Meeting.objects.published().annotate(decision_count=Count("items__decisions"))[:5],
+        # Meta.ordering does not apply to a query with an aggregate.
+        "meetings": Meeting.objects.published()
+        .annotate(decision_count=Count("items__decisions"))
+        .order_by("-date", "-pk")[:5],
         "decisions": Decision.objects.published()
         .select_related("agenda_item__meeting")
         .order_by(*NEWEST_DECISIONS_FIRST)[:5],

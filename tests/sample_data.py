@@ -2,23 +2,15 @@
 """A meeting shaped like the sample summary report (../shared/seed), built with the factories.
 
 Ten numbered paragraphs (8 printed twice), two footnotes with URLs on paragraph 1, the chair's two
-comments on paragraphs 7 and the second 8, seven decisions, and the 2016 main-session grid of 14 slots.
+comments on paragraphs 7 (shared with MAG members) and the second 8 (secretariat only), and seven decisions.
+Its annex grid is ``tests.schedule.sample_grid.make_igf_2016_grid``.
 """
 
 import datetime
 
 from meetings.models import Annotation, Decision, Meeting
-from schedule.models import Event, Session
-from tests.factories import (
-    make_agenda_item,
-    make_annotation,
-    make_decision,
-    make_event,
-    make_footnote,
-    make_meeting,
-    make_session,
-    make_slot,
-)
+from schedule.models import Event
+from tests.factories import make_agenda_item, make_annotation, make_decision, make_footnote, make_meeting
 
 # (printed number, text, chair's comment)
 PARAGRAPHS = [
@@ -108,64 +100,12 @@ DECISIONS = [
     (10, Decision.Kind.DECISION, "The virtual meeting schedule was approved"),
 ]
 
-# (day, start, end, session title, continued, note); days 1-4 are 6-9 December 2016.
-GRID = [
-    (
-        1,
-        "10:00",
-        "13:00",
-        "Assessing the Role of Internet Governance in the Sustainable Development Goals (SDGs)",
-    ),
-    (1, "15:00", "16:00", "Setting the Scene: Newcomers Orientation"),
-    (1, "16:00", "16:30", "11th IGF - Opening Ceremony"),
-    (1, "16:30", "18:00", "High-Level Opening Session"),
-    (2, "10:00", "13:00", "Sustainable Development, Internet and Inclusive Growth"),
-    (2, "15:00", "18:00", "National and Regional IGFs (NRIs)"),
-    (3, "10:00", "13:00", "Human Rights: Broadening the Conversation"),
-    (3, "15:00", "16:30", "IGF Dynamic Coalitions (DCs)"),
-    (3, "16:30", "18:00", "Trade Agreements and the Internet"),
-    (
-        4,
-        "10:00",
-        "11:30",
-        "IGF Best Practice Forums (BPFs) and Policy Options for Connecting the Next Billion(s)",
-    ),
-    (4, "11:30", "13:00", "Shaping the Future of Internet Governance"),
-    (4, "15:00", "15:30", "Shaping the Future of Internet Governance"),
-    (4, "15:30", "17:00", "Taking Stock : Emerging Issues - Future of the IGF and IGF Retreat Consultation"),
-    (4, "17:00", "18:00", "11th IGF Closing Ceremony"),
-]
-
 
 def sentence(text: str, start: str) -> str:
     """The sentence of ``text`` that begins with ``start``."""
     begin = text.index(start)
     end = text.find(". ", begin)
     return text[begin : end + 1] if end != -1 else text[begin:]
-
-
-def make_sample_grid(**fields) -> Event:
-    defaults = {
-        "title": "The 2016 Internet Governance Forum (IGF)",
-        "slug": "igf-2016",
-        "theme": "Enabling Inclusive and Sustainable Growth",
-    }
-    event = make_event(**{**defaults, **fields})
-    sessions: dict[str, Session] = {}
-    for day, start, end, title in GRID:
-        kind = Session.Kind.CEREMONY if "Ceremony" in title else Session.Kind.MAIN
-        continued = title in sessions
-        session = sessions.get(title) or make_session(event=event, title=title, kind=kind)
-        sessions[title] = session
-        make_slot(
-            session=session,
-            date=event.start_date + datetime.timedelta(days=day - 1),
-            start_time=datetime.time.fromisoformat(start),
-            end_time=datetime.time.fromisoformat(end),
-            continued=continued,
-            note="Youth Open Mic" if continued else "",
-        )
-    return event
 
 
 def make_sample_report(*, event: Event | None = None, **fields) -> Meeting:
@@ -200,7 +140,7 @@ def make_sample_report(*, event: Event | None = None, **fields) -> Meeting:
         make_footnote(agenda_item=items[0], mark=mark, text=text, urls=urls)
     trade = None
     if event is not None:
-        trade = event.sessions.filter(title="Trade Agreements and the Internet").first()
+        trade = event.sessions.get(title="Trade Agreements and the Internet")
     for position, kind, start in DECISIONS:
         item = items[position - 1]
         make_decision(
