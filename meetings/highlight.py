@@ -54,8 +54,10 @@ class HighlightedText:
     unplaced: list[Decision]
 
 
-def highlight_decisions(*, text: str, decisions: Sequence[Decision]) -> HighlightedText:
-    """The paragraph ``text`` with each decision's sentence marked and linked to its page."""
+def highlight_decisions(
+    *, text: str, decisions: Sequence[Decision], link_decisions: bool = True
+) -> HighlightedText:
+    """The paragraph ``text`` with each decision's sentence marked and, unless told not to, linked."""
     spans: list[tuple[int, int, Decision]] = []
     unplaced: list[Decision] = []
     for decision in decisions:
@@ -69,15 +71,13 @@ def highlight_decisions(*, text: str, decisions: Sequence[Decision]) -> Highligh
     cursor = 0
     for start, end, decision in sorted(spans, key=lambda span: span[0]):
         parts.append(linkify(text[cursor:start]))
-        parts.append(
-            format_html(
-                '<mark class="decision" id="decision-{}">{}</mark> <a class="decision-link" href="{}">{}</a>',
-                decision.pk,
-                linkify(text[start:end]),
-                decision.get_absolute_url(),
-                decision.get_kind_display(),
+        mark = linkify(text[start:end])
+        parts.append(format_html('<mark class="decision" id="decision-{}">{}</mark>', decision.pk, mark))
+        if link_decisions:
+            link = decision.get_absolute_url()
+            parts.append(
+                format_html(' <a class="decision-link" href="{}">{}</a>', link, decision.get_kind_display())
             )
-        )
         cursor = end
     parts.append(linkify(text[cursor:]))
     return HighlightedText(html=_join(parts), unplaced=unplaced)

@@ -154,7 +154,8 @@ class DecisionDetailView(DetailView):
     def get_context_data(self, **kwargs):
         decision = self.object
         item = decision.agenda_item
-        highlighted = highlight_decisions(text=item.text, decisions=[decision])
+        # The decision's own page marks it without a link to itself.
+        highlighted = highlight_decisions(text=item.text, decisions=[decision], link_decisions=False)
         session = decision.session
         show_session = session is not None and visible_event(session.event_id, self.request.user) is not None
         return super().get_context_data(

@@ -448,7 +448,8 @@ def test_decision_detail_shows_kind_meeting_and_paragraph_in_context(client, rep
     assert '<span class="badge badge--action">Action</span>' in html
     assert f'<a href="{report.get_absolute_url()}">{report.title}</a>' in html
     assert f'<a href="{report.get_absolute_url()}#item-9">Paragraph 8</a>' in html
-    assert len(marked(html)) == 1
+    assert marked(html) == [decision.text]
+    assert re.findall(r'class="decision-link"', html) == []
 
 
 def test_decision_detail_links_its_session_in_the_grid(client, report):
