@@ -268,3 +268,27 @@ def test_schedule_views_refuse_posts(client):
     make_event(slug="igf-2016")
 
     assert [client.post(url).status_code for url in ["/schedule/", "/schedule/igf-2016/"]] == [405, 405]
+
+
+def test_event_dates_in_one_month_are_written_as_a_range(client):
+    make_igf_2016_grid()
+
+    html = client.get("/schedule/igf-2016/").text
+
+    assert (
+        '<time datetime="2016-12-06">6</time>–<time datetime="2016-12-09">9 December 2016</time>'
+        ", Guadalajara, Mexico" in html
+    )
+
+
+def test_event_dates_across_months_are_written_in_full(client):
+    make_event(
+        slug="igf-2019", start_date=datetime.date(2019, 11, 25), end_date=datetime.date(2019, 12, 2), venue=""
+    )
+
+    html = client.get("/schedule/").text
+
+    assert (
+        '<time datetime="2019-11-25">25 November 2019</time>–'
+        '<time datetime="2019-12-02">2 December 2019</time>' in html
+    )
