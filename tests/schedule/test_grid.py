@@ -1,9 +1,12 @@
 import datetime
+import itertools
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from schedule.grid import BREAK_ROWS, ROW_MINUTES, build_grid, describe_time_zone
-from schedule.models import Slot
+from schedule.models import Event, Session, Slot
 from tests.factories import make_event, make_session, make_slot
 from tests.schedule.sample_grid import IGF_2016_SLOTS, make_igf_2016_grid
 
@@ -147,3 +150,50 @@ def test_describe_time_zone_uses_the_offset_in_force_on_the_first_day():
 
 def test_describe_time_zone_of_an_unknown_zone_is_its_name():
     assert describe_time_zone(make_event(time_zone="Mars/Olympus_Mons")) == "Mars/Olympus_Mons"
+
+
+def _unsaved_slots(spans):
+    event = Event(start_date=datetime.date(2016, 12, 6), end_date=datetime.date(2016, 12, 6), time_zone="UTC")
+    session = Session(event=event, title="A session")
+    slots = []
+    for n, (start, end) in enumerate(spans, start=1):
+        slots.append(
+            Slot(
+                pk=n,
+                session=session,
+                date=event.start_date,
+                start_time=datetime.time(start // 60, start % 60),
+                end_time=datetime.time(end // 60, end % 60),
+            )
+        )
+    return event, slots
+
+
+@st.composite
+def _day_of_slots(draw):
+    """Back-to-back or separated slots in one day, on 5-minute boundaries."""
+    minute = draw(st.integers(min_value=6 * 12, max_value=10 * 12)) * 5
+    spans = []
+    for _ in range(draw(st.integers(min_value=1, max_value=6))):
+        minute += draw(st.integers(min_value=0, max_value=36)) * 5
+        length = draw(st.integers(min_value=1, max_value=36)) * 5
+        if minute + length >= 24 * 60:
+            break
+        spans.append((minute, minute + length))
+        minute += length
+    return spans or [(600, 660)]
+
+
+@given(_day_of_slots())
+def test_build_grid_rows_are_proportional_and_in_order_for_any_day(spans):
+    event, slots = _unsaved_slots(spans)
+
+    grid = build_grid(event=event, slots=slots)
+
+    placements = grid.days[0].placements
+    assert [p.row_end - p.row_start for p in placements] == [
+        (end - start) // ROW_MINUTES for start, end in spans
+    ]
+    assert all(a.row_end <= b.row_start for a, b in itertools.pairwise(placements))
+    assert placements[0].row_start == 1
+    assert placements[-1].row_end == grid.rows + 1
