@@ -565,3 +565,10 @@ def test_login_page_renders_the_sign_in_form(client):
     html = client.get("/accounts/login/").content.decode()
 
     assert re.findall(r'<label for="(id_\w+)">', html) == ["id_username", "id_password"]
+
+
+def test_missing_page_is_not_found_in_the_site_layout(client):
+    response = client.get("/meetings/no-such-meeting/")
+
+    assert response.status_code == 404
+    assert re.findall(r"<h1>(.*?)</h1>", response.content.decode()) == ["Page not found"]
