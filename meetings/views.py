@@ -25,6 +25,13 @@ def decisions_for_listing(user):
     )
 
 
+def visible_event(event_id: int | None, user) -> Event | None:
+    """The event if the user may open its grid, else None (an unpublished grid 404s for them)."""
+    if event_id is None:
+        return None
+    return Event.objects.visible_to(user).filter(pk=event_id).first()
+
+
 def home(request):
     context = {
         "event": Event.objects.published().first(),
@@ -111,13 +118,6 @@ class MeetingDetailView(DetailView):
             event=visible_event(meeting.event_id, self.request.user),
             **kwargs,
         )
-
-
-def visible_event(event_id, user):
-    """The event if the user may open its grid, else None (an unpublished grid 404s for them)."""
-    if event_id is None:
-        return None
-    return Event.objects.visible_to(user).filter(pk=event_id).first()
 
 
 class DecisionListView(ListView):
