@@ -213,3 +213,21 @@ def test_link_cited_meetings_links_back_when_the_cited_meeting_arrives_later():
     assert link_cited_meetings(meeting=planning) == 1
     footnote.refresh_from_db()
     assert (footnote.cited_meeting, list(planning.citing_footnotes.all())) == (planning, [footnote])
+
+
+@pytest.mark.django_db
+def test_secretariat_can_correct_provenance_in_the_admin(client, secretariat_user):
+    event = make_event()
+    sessions = replace_grid(event, SEED_GRID)
+    decision = make_decision(
+        agenda_item=make_agenda_item(meeting=make_meeting(event=event)), text=DECISION_CHANGES
+    )
+    decision.further_sessions.create(session=sessions[SHAPING])
+    client.force_login(secretariat_user)
+    pages = [
+        f"/admin/meetings/decision/{decision.pk}/change/",
+        "/admin/meetings/upcomingmeeting/",
+        "/admin/schedule/scheduleversion/",
+    ]
+    assert [client.get(page).status_code for page in pages] == [200, 200, 200]
+    assert "further sessions this decision shapes" in client.get(pages[0]).content.decode().lower()
