@@ -14,13 +14,13 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from meetings.models import Decision, DecisionSession, Meeting
 from schedule.diff import ScheduleChange, diff_versions
 from schedule.matching import normalise_title
 from schedule.models import Event, ScheduleVersion, Session, Slot
 
 if TYPE_CHECKING:
     from meetings.importer.report import ParsedReport
-    from meetings.models import Decision, Meeting
 
 _APPROVES_SCHEDULE = re.compile(
     r"\bschedule\b[^.;]*?\b(?:was|were|is|has been|had been)\s+approved\b"
@@ -145,8 +145,6 @@ def version_history(event: Event, *, user) -> list[VersionChanges]:
     A change is linked to the decisions of its version's circulating or approving meeting that
     shape the change's session. Meetings and decisions the user may not see are left out.
     """
-    from meetings.models import Decision, DecisionSession, Meeting
-
     versions = list(event.versions.select_related("meeting", "approved_by").order_by("number"))
     mentioned = {v.meeting_id for v in versions} | {v.approved_by_id for v in versions}
     visible = set(
