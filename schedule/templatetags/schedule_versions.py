@@ -11,6 +11,7 @@
 from dataclasses import dataclass
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
 
 from meetings.models import Decision
 from meetings.roles import can_view_drafts
@@ -41,7 +42,8 @@ class ShapedSession:
 
 @register.simple_tag(takes_context=True)
 def decision_sessions(context, decision: Decision) -> list[ShapedSession]:
-    user = context["request"].user
+    request = context.get("request")
+    user = request.user if request else AnonymousUser()
     sessions = [decision.session] if decision.session_id else []
     sessions += [link.session for link in decision.further_sessions.select_related("session__event")]
     meeting = decision.agenda_item.meeting

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from meetings.importer.report import ParsedDecision
 from meetings.models import DecisionSession, UpcomingMeeting
 from meetings.provenance import (
     check_decisions_against_grid,
@@ -231,3 +232,16 @@ def test_secretariat_can_correct_provenance_in_the_admin(client, secretariat_use
     ]
     assert [client.get(page).status_code for page in pages] == [200, 200, 200]
     assert "further sessions this decision shapes" in client.get(pages[0]).content.decode().lower()
+
+
+def test_check_decisions_against_grid_reads_the_last_day_and_a_block():
+    report = seed_report()
+    text = "The ‘Shaping the Future of Internet Governance’ session would move to the last day."
+    report.items[1].decisions = [ParsedDecision("decision", text)]
+    assert check_decisions_against_grid(report) == []
+    moved = text.replace("the last day", "the afternoon of Day 3")
+    report.items[1].decisions = [ParsedDecision("decision", moved)]
+    assert check_decisions_against_grid(report) == [
+        "Paragraph 5: a decision puts “Shaping the Future of Internet Governance” on Day 3 afternoon "
+        "but the grid has it on Day 4 morning, Day 4 afternoon."
+    ]
