@@ -56,6 +56,13 @@ def test_plain_http_redirected_to_https_when_redirect_on(client, settings):
 
 
 @pytest.mark.django_db
+def test_health_check_answers_plain_http_when_redirect_on(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/health/")
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
 def test_https_request_from_reverse_proxy_not_redirected(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
