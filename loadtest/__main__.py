@@ -67,6 +67,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
+    try:
+        return run(args)
+    except subprocess.CalledProcessError as error:
+        print(f"loadtest: {' '.join(error.cmd[1:])} failed (exit {error.returncode})", file=sys.stderr)
+    except RuntimeError as error:
+        print(f"loadtest: {error}", file=sys.stderr)
+    return 1
+
+
+def run(args: argparse.Namespace) -> int:
     if not 0 < args.duration <= 600 or not 0 < args.concurrency <= 256 or not 0 <= args.warmup <= 60:
         limits = "--duration must be in (0, 600] s, --warmup in [0, 60] s, --concurrency in (0, 256]"
         print(f"loadtest: {limits}", file=sys.stderr)
@@ -86,7 +96,7 @@ def main(argv: list[str]) -> int:
         with gunicorn(env=env, port=free_port(), workers=args.workers) as base_url:
             print(
                 f"Load: {args.concurrency} connections for {args.duration:g} s against {base_url} "
-                f"({args.workers or 'default'} workers)"
+                f"({args.workers or os.environ.get('WEB_CONCURRENCY') or 2 * os.cpu_count() + 1} workers)"
             )
             # Each worker imports and compiles templates on its first requests; not what is measured.
             warmup = run_load(

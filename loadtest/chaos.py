@@ -127,6 +127,19 @@ def summarise(answers: list[Answer], began: float, ended: float) -> tuple[str, b
 
 
 def main(argv: list[str]) -> int:
+    try:
+        return drill(argv)
+    except subprocess.CalledProcessError as error:
+        # The command's own last line of complaint, when it was captured.
+        complaint = (error.stderr or "").strip().splitlines() if isinstance(error.stderr, str) else []
+        detail = complaint[-1] if complaint else ""
+        print(f"chaos: {' '.join(error.cmd)} failed (exit {error.returncode}) {detail}", file=sys.stderr)
+    except RuntimeError as error:
+        print(f"chaos: {error}", file=sys.stderr)
+    return 1
+
+
+def drill(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m loadtest.chaos", description=__doc__.splitlines()[0])
     parser.add_argument("--concurrency", type=int, default=8, help="open connections (default 8)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
