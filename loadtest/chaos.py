@@ -119,8 +119,8 @@ def summarise(answers: list[Answer], began: float, ended: float) -> tuple[str, b
             if failed
             else ""
         ),
-        f"recovered (every later answer 2xx) {recovered_at - began:.2f} s after the restart began, "
-        f"{max(0.0, recovered_at - ended):.2f} s after PostgreSQL was back",
+        f"recovered (every later answer 2xx) {recovered_at - began:.2f} s after the restart began "
+        f"(pg_ctlcluster, which waits for the server to be ready, returned after {ended - began:.2f} s)",
     ]
     healthy = "500" not in {a.status for a in answers} and len(tail) > 0 and bool(before)
     return "\n".join(lines), healthy
