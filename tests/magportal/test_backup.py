@@ -1,9 +1,14 @@
 import json
+import os
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 
 from meetings.models import Annotation, Meeting
@@ -20,6 +25,8 @@ from tests.factories import (
     make_session,
     make_slot,
 )
+
+ROOT = Path(__file__).resolve().parents[2]
 
 #: The portable backup, as the README gives it: content types and permissions
 #: are rebuilt by migrate, sessions are not worth keeping.
@@ -130,3 +137,38 @@ def test_restored_users_keep_groups_and_passwords(tmp_path):
     assert response.status_code == 302
     restored = Group.objects.get(name=SECRETARIAT).user_set.get()
     assert (restored.username, restored.is_staff) == (staff.username, True)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump and pg_restore need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_pg_dump_restore_into_new_database_gives_same_data(tmp_path):
+    _rich_dataset()
+    db = connection.settings_dict
+    host, port = db["HOST"] or "127.0.0.1", str(db["PORT"] or 5432)
+    server = ["-h", host, "-p", port, "-U", db["USER"]]
+    env = {**os.environ, "PGPASSWORD": db["PASSWORD"] or ""}
+    restored_name = f"{db['NAME']}_restored"
+    subprocess.run(
+        ["pg_dump", "-Fc", *server, "-d", db["NAME"], "-f", tmp_path / "backup.dump"], env=env, check=True
+    )
+    subprocess.run(["dropdb", "--if-exists", *server, restored_name], env=env, check=True)
+    subprocess.run(["createdb", *server, restored_name], env=env, check=True)
+    try:
+        subprocess.run(
+            ["pg_restore", "--no-owner", *server, "-d", restored_name, tmp_path / "backup.dump"],
+            env=env,
+            check=True,
+        )
+        password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+        restored_url = f"postgres://{db['USER']}{password}@{host}:{port}/{restored_name}"
+        subprocess.run(
+            [sys.executable, "manage.py", "dumpdata", *DUMP_ARGS, "-o", tmp_path / "restored.json"],
+            cwd=ROOT,
+            env={**env, "DATABASE_URL": restored_url},
+            check=True,
+        )
+        assert _comparable((tmp_path / "restored.json").read_text()) == _comparable(
+            _dump(tmp_path / "here.json")
+        )
+    finally:
+        subprocess.run(["dropdb", "--if-exists", *server, restored_name], env=env, check=True)
