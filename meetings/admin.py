@@ -174,7 +174,7 @@ class AnnotationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Footnote)
-class FootnoteAdmin(admin.ModelAdmin):
+class FootnoteAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "kind", "agenda_item"]
     list_filter = ["kind"]
     list_select_related = ["agenda_item__meeting"]

@@ -264,6 +264,7 @@ class Footnote(models.Model):
     )
     origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.STAFF, editable=False)
     import_digest = models.CharField(max_length=64, blank=True, editable=False)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("footnote")
