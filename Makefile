@@ -38,6 +38,25 @@ lint: install
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
 
+# --- Production hardening ----------------------------------------------------
+# Production: settings from the environment or .env (SECRET_KEY, ALLOWED_HOSTS,
+# DATABASE_URL, SECURE_PROXY_SSL_HEADER...; see README "Running in production").
+serve-prod: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/gunicorn --config gunicorn.conf.py
+
+# Gunicorn with the production settings on the loopback, 32 connections for
+# 60 s; LOADTEST_ARGS e.g. --duration 10 --url / --url /admin/login/
+loadtest: install
+	$(BIN)/python -m loadtest $(LOADTEST_ARGS)
+
+# Restart a private PostgreSQL cluster (port 5433, created if missing) under
+# load and report the errors and the recovery time.
+chaos: install
+	$(BIN)/python -m loadtest.chaos $(CHAOS_ARGS)
+.PHONY: serve-prod loadtest chaos
+
 # Performance benchmark (issue 5): about 3-9 minutes; needs PostgreSQL on 127.0.0.1 and `wrk`
 # (apt-get install wrk; a Python load client is used without it). Writes benchmarks/results.md.
 $(BIN)/.installed-bench: $(BIN)/.installed

@@ -174,9 +174,34 @@ class AnnotationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Footnote)
-class FootnoteAdmin(admin.ModelAdmin):
+class FootnoteAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "kind", "agenda_item"]
     list_filter = ["kind"]
     list_select_related = ["agenda_item__meeting"]
     search_fields = ["text", "mark"]
     raw_id_fields = ["agenda_item"]
+
+
+# Provenance (issue 7): further sessions of decisions, cited meetings, announced meetings.
+from meetings.models import DecisionSession, UpcomingMeeting  # noqa: E402
+
+
+class DecisionSessionInline(admin.TabularInline):
+    model = DecisionSession
+    extra = 0
+    raw_id_fields = ["session"]
+    verbose_name = "further session"
+    verbose_name_plural = "further sessions this decision shapes"
+
+
+DecisionAdmin.inlines = [*DecisionAdmin.inlines, DecisionSessionInline]
+FootnoteAdmin.raw_id_fields = [*FootnoteAdmin.raw_id_fields, "cited_meeting"]
+
+
+@admin.register(UpcomingMeeting)
+class UpcomingMeetingAdmin(admin.ModelAdmin):
+    list_display = ["title", "date", "announced_in", "held_as"]
+    date_hierarchy = "date"
+    list_select_related = ["announced_in", "held_as"]
+    search_fields = ["title"]
+    raw_id_fields = ["announced_in", "agenda_item", "held_as"]

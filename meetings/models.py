@@ -253,8 +253,18 @@ class Footnote(models.Model):
     mark = models.CharField(_("mark"), max_length=16, help_text=_("As printed, e.g. 1."))
     text = models.TextField(_("text"))
     urls = models.JSONField(_("URLs"), default=list, blank=True)
+    cited_meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("cited meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="citing_footnotes",
+        help_text=_("The meeting whose summary report this note cites, when it is in the portal."),
+    )
     origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.STAFF, editable=False)
     import_digest = models.CharField(max_length=64, blank=True, editable=False)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("footnote")
@@ -266,3 +276,81 @@ class Footnote(models.Model):
 
     def get_absolute_url(self):
         return self.agenda_item.get_absolute_url()
+
+
+class DecisionSession(models.Model):
+    """A further session a decision shapes, besides its main one (``Decision.session``)."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="further_sessions")
+    session = models.ForeignKey(
+        "schedule.Session",
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="further_decisions",
+    )
+
+    class Meta:
+        verbose_name = _("further session of a decision")
+        verbose_name_plural = _("further sessions of decisions")
+        ordering = ["decision", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "session"], name="decision_session_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.decision} — {self.session}"
+
+
+class UpcomingMeetingQuerySet(models.QuerySet):
+    def upcoming(self):
+        return self.filter(held_as__isnull=True)
+
+    def visible_to(self, user):
+        return self.filter(announced_in__in=Meeting.objects.visible_to(user))
+
+
+class UpcomingMeeting(models.Model):
+    """A meeting a report announces, shown as upcoming until its own report arrives."""
+
+    title = models.CharField(_("title"), max_length=300)
+    date = models.DateField(_("date"))
+    announced_in = models.ForeignKey(
+        Meeting, verbose_name=_("announced in"), on_delete=models.CASCADE, related_name="announcements"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("announcing paragraph"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="announcements",
+    )
+    held_as = models.ForeignKey(
+        Meeting,
+        verbose_name=_("held as"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="announced_by",
+        help_text=_("The imported meeting that took place as announced; set, it is no longer upcoming."),
+    )
+
+    objects = UpcomingMeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("upcoming meeting")
+        verbose_name_plural = _("upcoming meetings")
+        ordering = ["date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["announced_in", "date", "title"], name="upcoming_meeting_unique_announcement"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%Y-%m-%d})"
+
+    def get_absolute_url(self):
+        if self.agenda_item_id:
+            return self.agenda_item.get_absolute_url()
+        return self.announced_in.get_absolute_url()

@@ -1,11 +1,15 @@
 from django.urls import path
 
 from meetings import views
+from meetings.feeds import LatestDecisionsFeed
 
 app_name = "meetings"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("meetings/", views.MeetingListView.as_view(), name="meeting_list"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("decisions/", views.DecisionListView.as_view(), name="decision_list"),
+    path("decisions/feed/", LatestDecisionsFeed(), name="decision_feed"),
     path("decisions/<int:pk>/", views.DecisionDetailView.as_view(), name="decision_detail"),
 ]

@@ -1,23 +1,167 @@
+from django.db.models import Count, Prefetch
 from django.shortcuts import render
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
 
-from meetings.models import Decision, Meeting
+from meetings.forms import DecisionFilterForm, MeetingFilterForm
+from meetings.highlight import footnote_html, highlight_decisions, is_link
+from meetings.models import AgendaItem, Annotation, Decision, Meeting
+from meetings.search import search_decisions
+from schedule.models import Event
+
+#: Newest meeting first, then in the order of the report.
+NEWEST_DECISIONS_FIRST = (
+    "-agenda_item__meeting__date",
+    "-agenda_item__meeting__pk",
+    "agenda_item__position",
+    "position",
+)
+
+
+def decisions_for_listing(user):
+    return (
+        Decision.objects.visible_to(user)
+        .select_related("agenda_item__meeting")
+        .order_by(*NEWEST_DECISIONS_FIRST)
+    )
+
+
+def visible_event(event_id: int | None, user) -> Event | None:
+    """The event if the user may open its grid, else None (an unpublished grid 404s for them)."""
+    if event_id is None:
+        return None
+    return Event.objects.visible_to(user).filter(pk=event_id).first()
 
 
 def home(request):
-    meetings = Meeting.objects.visible_to(request.user)[:5]
-    return render(request, "meetings/home.html", {"meetings": meetings})
+    context = {
+        "event": Event.objects.published().first(),
+        # Meta.ordering does not apply to a query with an aggregate.
+        "meetings": Meeting.objects.published()
+        .annotate(decision_count=Count("items__decisions"))
+        .order_by("-date", "-pk")[:5],
+        "decisions": Decision.objects.published()
+        .select_related("agenda_item__meeting")
+        .order_by(*NEWEST_DECISIONS_FIRST)[:5],
+    }
+    return render(request, "meetings/home.html", context)
+
+
+class MeetingListView(ListView):
+    template_name = "meetings/meeting_list.html"
+    context_object_name = "meetings"
+
+    def get_queryset(self):
+        self.form = MeetingFilterForm(self.request.GET or None)
+        meetings = (
+            Meeting.objects.visible_to(self.request.user)
+            .annotate(decision_count=Count("items__decisions"))
+            .order_by("-cycle_year", "-date", "-pk")
+        )
+        if self.form.is_bound:
+            if not self.form.is_valid():
+                return meetings.none()
+            if self.form.cleaned_data["kind"]:
+                meetings = meetings.filter(kind=self.form.cleaned_data["kind"])
+        return meetings
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, **kwargs)
 
 
 class MeetingDetailView(DetailView):
+    """The summary report, paragraph by paragraph."""
+
     template_name = "meetings/meeting_detail.html"
 
     def get_queryset(self):
-        return Meeting.objects.visible_to(self.request.user).prefetch_related("items")
+        user = self.request.user
+        items = AgendaItem.objects.order_by("position").prefetch_related(
+            Prefetch("decisions", queryset=Decision.objects.order_by("position")),
+            "footnotes",
+            # Annotations the user may not see are never fetched: not hidden, absent.
+            Prefetch(
+                "annotations",
+                queryset=Annotation.objects.visible_to(user).order_by("date", "pk"),
+                to_attr="visible_annotations",
+            ),
+        )
+        return (
+            Meeting.objects.visible_to(user)
+            .select_related("event")
+            .prefetch_related(Prefetch("items", queryset=items))
+        )
+
+    def get_context_data(self, **kwargs):
+        meeting = self.object
+        paragraphs = []
+        footnotes = []
+        for item in meeting.items.all():
+            highlighted = highlight_decisions(text=item.text, decisions=item.decisions.all())
+            item_footnotes = list(item.footnotes.all())
+            footnotes += [
+                {"item": item, "footnote": footnote, "html": footnote_html(footnote)}
+                for footnote in item_footnotes
+            ]
+            paragraphs.append(
+                {
+                    "item": item,
+                    "html": highlighted.html,
+                    "unplaced_decisions": highlighted.unplaced,
+                    "footnotes": item_footnotes,
+                    "annotations": item.visible_annotations,
+                }
+            )
+        return super().get_context_data(
+            paragraphs=paragraphs,
+            footnotes=footnotes,
+            recording_url=meeting.recording_url if is_link(meeting.recording_url) else "",
+            event=visible_event(meeting.event_id, self.request.user),
+            **kwargs,
+        )
+
+
+class DecisionListView(ListView):
+    """Every decision the user may see, filtered and searched."""
+
+    template_name = "meetings/decision_list.html"
+    context_object_name = "decisions"
+    paginate_by = 25
+
+    def get_queryset(self):
+        user = self.request.user
+        self.form = DecisionFilterForm(self.request.GET or None, meetings=Meeting.objects.visible_to(user))
+        decisions = decisions_for_listing(user)
+        if not self.form.is_bound:
+            return decisions
+        if not self.form.is_valid():
+            return decisions.none()
+        decisions = self.form.filter(decisions)
+        return search_decisions(queryset=decisions, query=self.form.cleaned_data["q"])
+
+    def get_context_data(self, **kwargs):
+        query = self.form.cleaned_data.get("q", "") if self.form.is_bound and self.form.is_valid() else ""
+        return super().get_context_data(form=self.form, query=query, **kwargs)
 
 
 class DecisionDetailView(DetailView):
     template_name = "meetings/decision_detail.html"
 
     def get_queryset(self):
-        return Decision.objects.visible_to(self.request.user).select_related("agenda_item__meeting")
+        return Decision.objects.visible_to(self.request.user).select_related(
+            "agenda_item__meeting", "session__event"
+        )
+
+    def get_context_data(self, **kwargs):
+        decision = self.object
+        item = decision.agenda_item
+        # The decision's own page marks it without a link to itself.
+        highlighted = highlight_decisions(text=item.text, decisions=[decision], link_decisions=False)
+        session = decision.session
+        show_session = session is not None and visible_event(session.event_id, self.request.user) is not None
+        return super().get_context_data(
+            item=item,
+            meeting=item.meeting,
+            paragraph_html=highlighted.html,
+            session=session if show_session else None,
+            **kwargs,
+        )

@@ -47,3 +47,16 @@ class SlotAdmin(SimpleHistoryAdmin):
     list_select_related = ["session__event"]
     search_fields = ["session__title", "note"]
     date_hierarchy = "date"
+
+
+# Versions of the grid (issue 7): kept by the importer, read-only here except status and meetings.
+from schedule.models import ScheduleVersion  # noqa: E402
+
+
+@admin.register(ScheduleVersion)
+class ScheduleVersionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "date", "status", "meeting", "approved_by"]
+    list_filter = ["status", "event"]
+    list_select_related = ["event", "meeting", "approved_by"]
+    raw_id_fields = ["event", "meeting", "approved_by"]
+    readonly_fields = ["snapshot", "created_at"]

@@ -111,3 +111,61 @@ class Slot(models.Model):
         start = self.start_time.hour * 60 + self.start_time.minute
         end = self.end_time.hour * 60 + self.end_time.minute
         return end - start
+
+
+class ScheduleVersionQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=ScheduleVersion.Status.APPROVED)
+
+
+class ScheduleVersion(models.Model):
+    """The grid as one meeting circulated or approved it, kept to show what changed."""
+
+    class Status(models.TextChoices):
+        PROVISIONAL = "provisional", _("Provisional")
+        APPROVED = "approved", _("Approved")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("number"), help_text=_("1 for the event's first version."))
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("circulated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="circulated_schedule_versions",
+        help_text=_("The meeting whose report carries this version of the grid."),
+    )
+    date = models.DateField(_("date"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PROVISIONAL)
+    approved_at = models.DateField(_("approved on"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="approved_schedule_versions",
+    )
+    snapshot = models.JSONField(_("snapshot"), help_text=_("The sessions and their slots at the time."))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScheduleVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("schedule version")
+        verbose_name_plural = _("schedule versions")
+        ordering = ["event", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "number"], name="schedule_version_unique_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.event} — version {self.number}"
+
+    def get_absolute_url(self):
+        return reverse("schedule:version_detail", kwargs={"slug": self.event.slug, "number": self.number})
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED

@@ -1,10 +1,110 @@
-from django.views.generic import DetailView
+import datetime
 
-from schedule.models import Event
+from django.db.models import Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_safe
+
+from meetings.models import Decision
+from schedule.calendar import build_calendar
+from schedule.grid import build_grid, describe_time_zone
+from schedule.models import Event, Session, Slot
 
 
-class EventDetailView(DetailView):
-    template_name = "schedule/event_detail.html"
+def _visible_event(request, slug):
+    # Unpublished events are 404 for the public in every format.
+    return get_object_or_404(Event.objects.visible_to(request.user), slug=slug)
 
-    def get_queryset(self):
-        return Event.objects.visible_to(self.request.user)
+
+def _slots(event):
+    return list(Slot.objects.filter(session__event=event).select_related("session__event"))
+
+
+def _first_slot_time(session):
+    # Sessions not yet scheduled go last.
+    times = [(slot.date, slot.start_time) for slot in session.slots.all()]
+    return min(times, default=(datetime.date.max, datetime.time.max))
+
+
+@require_safe
+def event_list(request):
+    events = Event.objects.visible_to(request.user)
+    return render(request, "schedule/event_list.html", {"events": events})
+
+
+@require_safe
+def event_detail(request, slug):
+    event = _visible_event(request, slug)
+    sessions = list(
+        event.sessions.prefetch_related(
+            Prefetch("slots", queryset=Slot.objects.order_by("date", "start_time")),
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.visible_to(request.user).order_by("pk"),
+                to_attr="visible_decisions",
+            ),
+        )
+    )
+    # The prefetch sets each slot's session, so the grid costs no further queries.
+    slots = [slot for session in sessions for slot in session.slots.all()]
+    sessions.sort(key=_first_slot_time)
+    context = {
+        "event": event,
+        "grid": build_grid(event=event, slots=slots),
+        "sessions": sessions,
+        "time_zone": describe_time_zone(event),
+        "kinds": [(kind.value, kind.label) for kind in Session.Kind if kind in {s.kind for s in sessions}],
+    }
+    return render(request, "schedule/event_detail.html", context)
+
+
+@require_safe
+def event_calendar(request, slug):
+    event = _visible_event(request, slug)
+    body = build_calendar(event=event, slots=_slots(event), absolute_url=request.build_absolute_uri)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{event.slug}.ics"
+    )
+    return response
+
+
+@require_safe
+def event_json(request, slug):
+    event = _visible_event(request, slug)
+    grid = build_grid(event=event, slots=_slots(event))
+    data = {
+        "event": {
+            "title": event.title,
+            "theme": event.theme,
+            "venue": event.venue,
+            "time_zone": event.time_zone,
+            "start_date": event.start_date.isoformat(),
+            "end_date": event.end_date.isoformat(),
+            "url": request.build_absolute_uri(event.get_absolute_url()),
+        },
+        "days": [
+            {
+                "date": day.date.isoformat(),
+                "slots": [
+                    {
+                        "start": placement.slot.start_time.strftime("%H:%M"),
+                        "end": placement.slot.end_time.strftime("%H:%M"),
+                        "title": placement.session.title,
+                        "kind": placement.session.kind,
+                        "minutes": placement.slot.minutes,
+                        "continued": placement.slot.continued,
+                        "note": placement.slot.note,
+                        "session_id": placement.session.pk,
+                    }
+                    for placement in day.placements
+                ],
+            }
+            for day in grid.days
+        ],
+    }
+    response = JsonResponse(data)
+    # Published grids are public data that other sites may embed.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -1,13 +1,15 @@
 """Finding the decisions and actions recorded in an agenda item's text.
 
-A sentence counts when it records what the meeting agreed, approved or
-decided. Its kind is "action" when what was agreed is that someone does some
-work (send updates, step forward, report back), else "decision". Proposals,
-reports, briefings and thanks are neither, and neither is a decision mentioned
-only as background ("given the MAG decided not to ...", "had agreed").
-Sentences that only tell of work to come, without the meeting agreeing to it
-("The Secretariat will circulate ..."), are follow-ups, not records of the
-meeting: the seed report's seven decisions are exactly the agreed sentences.
+A sentence that records what the meeting agreed, approved or decided is a
+"decision", even when what was agreed is that someone does some work ("It was
+agreed that MAG working groups would send written updates"). A sentence that
+assigns work without recording an agreement ("... were asked to send updates",
+"The Secretariat will circulate ...", "volunteers ... agreed to work together
+... and to report") is an "action". Proposals, reports, briefings and thanks
+are neither, and neither is a decision mentioned only as background ("given
+the MAG decided not to ...", "had agreed"). On the seed report: seven
+decisions (paragraphs 5 twice, 6, 7, both 8s and 9) and three actions
+(paragraphs 2, 6 and 7).
 """
 
 from __future__ import annotations
@@ -70,13 +72,13 @@ _NEITHER = re.compile(
     r"|.*\b(?:thanked|expressed\s+(?:its|their)\s+(?:appreciation|thanks|gratitude))\b)",
     re.IGNORECASE,
 )
+# Work given to someone: the seed's "were asked to", "will circulate" and
+# "agreed to work together ... and to report". Only the active "will
+# circulate": "details will be circulated" tells of logistics, not a task.
 _ACTION = re.compile(
-    r"\b(?:(?:was|were|are|is)\s+(?:also\s+)?(?:asked|requested|invited|tasked)\s+to"
-    r"|(?:will|would|should|shall)\s+(?:\w+\s+)?(?:send|circulate|prepare|draft|submit|share|report|"
-    r"step\s+forward|follow\s+up|organi[sz]e|contact|update|reach\s+out)"
-    r"|agreed\s+to\s+work\s+together"
-    r"|and\s+to\s+report"
-    r"|volunteer(?:ed|s)?\s+to)\b",
+    r"\b(?:(?:was|were|are|is)\s+(?:also\s+)?(?:asked|requested|invited|tasked|mandated)\s+to"
+    r"|(?:will|shall)\s+(?:also\s+)?(?:circulate|prepare|draft|submit|send|share|follow\s+up\s+on)"
+    r"|agreed\s+to\s+(?:work\s+together|prepare|draft|circulate|report|follow\s+up|organi[sz]e|lead))\b",
     re.IGNORECASE,
 )
 
@@ -109,10 +111,11 @@ def classify_sentence(sentence: str) -> str | None:
     """ "decision", "action" or None for one sentence."""
     if _NEITHER.search(sentence):
         return None
-    decisions = [match for match in _DECISION.finditer(sentence) if not _is_background(sentence, match)]
-    if not decisions:
-        return None
-    return "action" if _ACTION.search(sentence) else "decision"
+    if any(not _is_background(sentence, match) for match in _DECISION.finditer(sentence)):
+        return "decision"
+    if _ACTION.search(sentence):
+        return "action"
+    return None
 
 
 def classify_sentences(text: str) -> list[ParsedDecision]:

@@ -20,12 +20,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
 
 from meetings.importer import ImportRefused
 from meetings.importer.report import ParsedItem, ParsedReport, ParsedSchedule
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, Origin
-from schedule.caching import touch_events
 from schedule.models import Event, Session, Slot
 
 # Moves positions out of the way while rows are renumbered under a unique constraint.
@@ -51,6 +49,7 @@ class ImportOutcome:
         line = (
             f"{self.source_name}: {self.status} {self.meeting} ({self.meeting.slug}): "
             f"{counts.get('items', 0)} agenda items, {counts.get('decisions', 0)} decisions, "
+            f"{counts.get('actions', 0)} actions, "
             f"{counts.get('annotations', 0)} annotations, {counts.get('footnotes', 0)} footnotes, "
             f"{counts.get('slots', 0)} slots in {counts.get('sessions', 0)} sessions"
         )
@@ -199,16 +198,13 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
     _set_meeting_fields(meeting, report, sha256, source_name)
     _store_source(meeting, data, source_name, stored)
     meeting.save()
-    counts = {"items": 0, "decisions": 0, "annotations": 0, "footnotes": 0}
-    items = []
+    counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
     for parsed in report.items:
         item = AgendaItem(meeting=meeting, position=parsed.position)
         _set_item_fields(item, parsed)
-        items.append(item)
-    # One INSERT per table, not one per row: a report has dozens of rows (bulk import speed, issue 5).
-    bulk_create_with_history(items, AgendaItem)
-    counts["items"] = len(items)
-    _add_children(list(zip(items, report.items, strict=True)), counts)
+        item.save()
+        counts["items"] += 1
+        _add_children(item, parsed, counts, kept_rows=[])
     _link_schedule(meeting, report.schedule, publish, counts, warnings)
     return ImportOutcome(meeting, "created", source_name, counts, [], warnings)
 
@@ -224,7 +220,7 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
     if old_file and old_file != meeting.source_file.name:
         transaction.on_commit(lambda: default_storage.delete(old_file))
 
-    counts = {"items": 0, "decisions": 0, "annotations": 0, "footnotes": 0}
+    counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
     kept: list[str] = []
     items = meeting.items.prefetch_related("decisions", "annotations", "footnotes").order_by("position")
     existing = {item.position: item for item in items}
@@ -316,22 +312,18 @@ def _new_children(item: AgendaItem, parsed: ParsedItem):
     return decisions, annotations, footnotes
 
 
-def _add_children(pairs: list[tuple[AgendaItem, ParsedItem]], counts: dict) -> None:
-    decisions, annotations, footnotes = [], [], []
-    for item, parsed in pairs:
-        item_decisions, item_annotations, item_footnotes = _new_children(item, parsed)
-        for position, decision in enumerate(item_decisions, start=1):
-            decision.position = position
-        decisions += item_decisions
-        annotations += item_annotations
-        footnotes += item_footnotes
-    if decisions:
-        bulk_create_with_history(decisions, Decision)
-    if annotations:
-        bulk_create_with_history(annotations, Annotation)
-    if footnotes:
-        Footnote.objects.bulk_create(footnotes)
-    counts["decisions"] += len(decisions)
+def _count_key(decision: Decision) -> str:
+    return "actions" if decision.kind == Decision.Kind.ACTION else "decisions"
+
+
+def _add_children(item: AgendaItem, parsed: ParsedItem, counts: dict, kept_rows: list) -> None:
+    decisions, annotations, footnotes = _new_children(item, parsed)
+    for position, decision in enumerate(decisions, start=1):
+        decision.position = position
+        decision.save()
+        counts[_count_key(decision)] += 1
+    for row in [*annotations, *footnotes]:
+        row.save()
     counts["annotations"] += len(annotations)
     counts["footnotes"] += len(footnotes)
 
@@ -371,7 +363,7 @@ def _replace_children(item: AgendaItem, parsed: ParsedItem | None, counts: dict,
     for position, decision in enumerate(ordered, start=1):
         decision.position = position
         if decision.pk is None:
-            counts["decisions"] += 1
+            counts[_count_key(decision)] += 1
         decision.save()
 
     edited_annotations = {(a.author, a.date) for a in kept_annotations if a.origin == Origin.IMPORT}
@@ -440,28 +432,22 @@ def _save_schedule(schedule: ParsedSchedule | None, *, publish: bool, counts: di
             return event
     sessions: dict[str, Session] = {}
     for parsed in schedule.slots:
-        if parsed.title not in sessions:
-            sessions[parsed.title] = Session(
+        session = sessions.get(parsed.title)
+        if session is None:
+            session = Session.objects.create(
                 event=event, title=parsed.title[:300], kind=session_kind(parsed.title)
             )
-    # One INSERT per table, not one per row (bulk import speed, issue 5); bulk inserts send no
-    # signals, so the event's grid is marked changed for its cache by hand.
-    bulk_create_with_history(list(sessions.values()), Session)
-    slots = [
-        Slot(
-            session=sessions[parsed.title],
+            sessions[parsed.title] = session
+            counts["sessions"] += 1
+        Slot.objects.create(
+            session=session,
             date=parsed.date,
             start_time=parsed.start,
             end_time=parsed.end,
             note=parsed.note[:200],
             continued=parsed.continued,
         )
-        for parsed in schedule.slots
-    ]
-    bulk_create_with_history(slots, Slot)
-    touch_events(event_ids=[event.pk])
-    counts["sessions"] += len(sessions)
-    counts["slots"] += len(slots)
+        counts["slots"] += 1
     return event
 
 

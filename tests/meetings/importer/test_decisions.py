@@ -4,11 +4,16 @@ from meetings.importer.decisions import classify_sentence, classify_sentences, s
 from meetings.importer.interpret import interpret_document
 from tests.meetings.importer.documents import seed_document
 
-# The seven decisions of the seed report the issue means, with their kinds. The
-# sentences that only announce work ("The Secretariat will circulate ...",
-# "... were asked to send updates", "volunteers ... agreed to work together")
-# record no agreement of the meeting and are not among them.
+# The seed report's seven decisions (paragraphs 5 twice, 6, 7, both 8s and 9)
+# and its three actions: the sentences that assign work without recording an
+# agreement ("will circulate", "were asked to", "agreed to work together ...
+# and to report").
 SEED_DECISIONS = [
+    (
+        "2",
+        "action",
+        "The Secretariat will circulate its initial provisional schedule to the MAG in the coming weeks.",
+    ),
     (
         "5",
         "decision",
@@ -32,6 +37,13 @@ SEED_DECISIONS = [
         "was approved.",
     ),
     (
+        "6",
+        "action",
+        "MAG organizers of main sessions were asked to send updates to the MAG and the Secretariat "
+        "periodically on their sessions, including information for the Secretariat to publish on the IGF "
+        "website and in the first version of the full annual meeting programme.",
+    ),
+    (
         "7",
         "decision",
         "It was agreed that the traditional ‘Setting the Scene/Newcomers’ session should complement other "
@@ -40,15 +52,22 @@ SEED_DECISIONS = [
         "and offer ways for newcomers to the IGF to navigate the 4-day programme.",
     ),
     (
-        "8",
+        "7",
         "action",
+        "MAG volunteers to organize the ‘Setting the Scene/Newcomers’ session and other orientation "
+        "activities aimed at welcoming newcomers agreed to work together moving forward and to report on "
+        "their progress to the MAG on the mailing list and on future MAG virtual meeting calls.",
+    ),
+    (
+        "8",
+        "decision",
         "There was agreement that further discussions were needed and that dedicated MAG members should step "
         "forward to organize these important sessions (in addition to those MAG members who have already "
         "volunteered to lead them).",
     ),
     (
         "8",
-        "action",
+        "decision",
         "It was agreed that MAG working groups on New Session Formats/Additional Workshop’s; Outreach and "
         "Communications; and Workshop Evaluation Process would send written updates to the MAG for review "
         "and that if needed, topical and issue-specific MAG meetings would be held to help carry the work "
@@ -58,12 +77,13 @@ SEED_DECISIONS = [
 ]
 
 
-def test_classify_sentences_seed_finds_exactly_the_seven_decisions():
+def test_classify_sentences_seed_finds_seven_decisions_and_three_actions():
     report = interpret_document(seed_document())
 
     found = [(item.number, d.kind, d.text) for item in report.items for d in item.decisions]
 
     assert found == SEED_DECISIONS
+    assert [kind for _, kind, _ in found].count("decision") == 7
 
 
 @pytest.mark.parametrize(
@@ -77,15 +97,18 @@ def test_classify_sentences_seed_finds_exactly_the_seven_decisions():
         ("There was general agreement that the themes stay the same.", "decision"),
         ("By common agreement the deadline is 30 April.", "decision"),
         ("The changes agreed upon are listed in Annex II.", "decision"),
-        ("It was agreed that the Secretariat will circulate a revised draft.", "action"),
-        ("It was agreed that MAG members were asked to review the proposals.", "action"),
-        ("It was decided that volunteers should step forward to lead the session.", "action"),
+        ("It was agreed that the Secretariat will circulate a revised draft.", "decision"),
+        ("It was decided that volunteers should step forward to lead the session.", "decision"),
+        ("MAG members were asked to review the proposals.", "action"),
+        ("The co-facilitators agreed to work together and to report back in May.", "action"),
+        ("Details will be circulated shortly by the Secretariat.", None),
+        ("Those who have volunteered to lead them were thanked.", None),
         ("It was proposed that the session be moved to Day 3.", None),
         ("It was reported that 120 workshops were received.", None),
         ("The Secretariat briefed the MAG on the logistics.", None),
         ("The MAG thanked the host country for its support.", None),
         ("The MAG expressed their appreciation for the work of the Secretariat.", None),
-        ("The Secretariat will circulate its schedule in the coming weeks.", None),
+        ("The Secretariat will circulate its schedule in the coming weeks.", "action"),
         ("This is needed given the MAG decided not to have a third meeting.", None),
         ("The MAG had agreed in July to keep the format.", None),
     ],
@@ -97,12 +120,12 @@ def test_classify_sentence_phrasings(sentence, kind):
 def test_classify_sentences_keeps_order_and_kinds():
     text = (
         "It was proposed that the retreat be held in June. It was agreed that it would be held in July. "
-        "It was agreed that the Secretariat will circulate a draft agenda."
+        "The Secretariat will circulate a draft agenda."
     )
 
     assert [(d.kind, d.text) for d in classify_sentences(text)] == [
         ("decision", "It was agreed that it would be held in July."),
-        ("action", "It was agreed that the Secretariat will circulate a draft agenda."),
+        ("action", "The Secretariat will circulate a draft agenda."),
     ]
 
 

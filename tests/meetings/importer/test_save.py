@@ -47,6 +47,7 @@ def test_save_report_seed_creates_meeting_with_all_rows():
     assert outcome.counts == {
         "items": 10,
         "decisions": 7,
+        "actions": 3,
         "annotations": 2,
         "footnotes": 2,
         "sessions": 13,
@@ -55,7 +56,7 @@ def test_save_report_seed_creates_meeting_with_all_rows():
     assert row_counts() == {
         "Meeting": 1,
         "AgendaItem": 10,
-        "Decision": 7,
+        "Decision": 10,
         "Annotation": 2,
         "Footnote": 2,
         "Event": 1,
@@ -138,7 +139,7 @@ def test_save_report_replace_keeps_staff_edited_decision_and_added_annotation():
     save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
     meeting = Meeting.objects.get()
     item_6 = meeting.items.get(position=6)
-    edited = item_6.decisions.get()
+    edited = item_6.decisions.get(kind=Decision.Kind.DECISION)
     edited.text = "The main session schedule was approved (edited by the Secretariat)."
     edited.save()
     item_9 = meeting.items.get(position=10)
@@ -164,8 +165,8 @@ def test_save_report_replace_keeps_staff_edited_decision_and_added_annotation():
         9,
     ]
     assert AgendaItem.objects.get(meeting=meeting, position=5).text == revised.items[4].text
-    assert Decision.objects.count() == 6
-    assert item_6.decisions.count() == 1
+    assert Decision.objects.count() == 9
+    assert item_6.decisions.count() == 2
     assert Annotation.objects.count() == 3
     assert (AgendaItem.objects.count(), Footnote.objects.count(), Slot.objects.count()) == (10, 2, 14)
 
@@ -180,7 +181,8 @@ def test_save_report_replace_drops_items_no_longer_in_report():
 
     assert outcome.kept == []
     assert list(AgendaItem.objects.values_list("number", flat=True)) == ["1", "2", "3"]
-    assert (Decision.objects.count(), Annotation.objects.count(), Footnote.objects.count()) == (0, 0, 2)
+    # Paragraph 2's action ("The Secretariat will circulate ...") stays with paragraph 2.
+    assert (Decision.objects.count(), Annotation.objects.count(), Footnote.objects.count()) == (1, 0, 2)
 
 
 @pytest.mark.django_db
@@ -324,13 +326,21 @@ def test_import_outcome_summary_lists_kept_rows_and_warnings():
         meeting=Meeting(title="MAG Meeting", slug="mag-meeting-2016-08-30"),
         status="replaced",
         source_name="v2.docx",
-        counts={"items": 2, "decisions": 1, "annotations": 0, "footnotes": 0, "sessions": 0, "slots": 0},
+        counts={
+            "items": 2,
+            "decisions": 1,
+            "actions": 0,
+            "annotations": 0,
+            "footnotes": 0,
+            "sessions": 0,
+            "slots": 0,
+        },
         kept=["decision 1 of item 6 (edited by staff)"],
         warnings=["one"],
     )
 
     assert outcome.summary() == (
         "v2.docx: replaced MAG Meeting (mag-meeting-2016-08-30): 2 agenda items, 1 decisions, "
-        "0 annotations, 0 footnotes, 0 slots in 0 sessions; "
+        "0 actions, 0 annotations, 0 footnotes, 0 slots in 0 sessions; "
         "kept 1 staff rows: decision 1 of item 6 (edited by staff); 1 warnings"
     )

@@ -1,0 +1,36 @@
+"""Site-wide views: the health check and the error pages."""
+
+import sys
+
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpResponse
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.defaults import server_error as django_server_error
+
+#: Seconds a client should wait before retrying while the database is away.
+RETRY_AFTER_SECONDS = 5
+
+
+@never_cache
+def health(request):
+    """200 "ok" when the app and its database answer; a load balancer polls this."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def server_error(request):
+    """The 500 page, or a 503 with Retry-After when the database is unreachable.
+
+    A database restart drops every open connection; the failing request is
+    answered "retry shortly" rather than "server error", and the next one
+    reconnects by itself (CONN_HEALTH_CHECKS). Django calls this view while
+    handling the exception, so sys.exception() is the error that got here.
+    """
+    error = sys.exception()
+    if isinstance(error, OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return django_server_error(request)

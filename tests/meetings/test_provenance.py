@@ -1,0 +1,247 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from meetings.importer.report import ParsedDecision
+from meetings.models import DecisionSession, UpcomingMeeting
+from meetings.provenance import (
+    check_decisions_against_grid,
+    decisions_by_session,
+    link_cited_meetings,
+    link_decisions_to_sessions,
+    read_announcements,
+    record_announced_meetings,
+    resolve_announcements,
+    resolve_cited_meeting,
+    upcoming_meetings,
+)
+from tests.factories import make_agenda_item, make_decision, make_event, make_footnote, make_meeting
+from tests.seed_2016 import (
+    DECISION_APPROVED,
+    DECISION_CHANGES,
+    DECISION_TRADE,
+    FOOTNOTE_OPEN_CONSULTATIONS,
+    FOOTNOTE_PLANNING,
+    ITEM_5,
+    ITEM_6,
+    ITEM_9,
+    NRIS,
+    SEED_GRID,
+    SHAPING,
+    TRADE,
+    replace_grid,
+    seed_report,
+)
+
+
+def test_check_decisions_against_grid_is_silent_on_the_seed():
+    assert check_decisions_against_grid(seed_report()) == []
+
+
+def test_check_decisions_against_grid_warns_when_the_grid_shortens_a_decided_duration():
+    grid = [(8, "16:30", "17:30", TRADE, False, "") if row[3] == TRADE else row for row in SEED_GRID]
+    assert check_decisions_against_grid(seed_report(grid)) == [
+        "Paragraph 5: a decision gives “Trade Agreements and the Internet” 90 minutes "
+        "but the grid gives it 1 hour."
+    ]
+
+
+def test_check_decisions_against_grid_warns_when_the_grid_keeps_a_moved_session_elsewhere():
+    grid = [(8, "15:00", "18:00", NRIS, False, "") if row[3] == NRIS else row for row in SEED_GRID]
+    assert check_decisions_against_grid(seed_report(grid)) == [
+        "Paragraph 5: a decision puts “National and Regional IGFs (NRIs)” on Day 2 afternoon "
+        "but the grid has it on Day 3 afternoon."
+    ]
+
+
+def test_check_decisions_against_grid_totals_a_session_over_its_slots_on_the_decided_day():
+    grid = [row for row in SEED_GRID if not (row[3] == SHAPING and row[4])]
+    assert check_decisions_against_grid(seed_report(grid)) == [
+        "Paragraph 5: a decision gives “Shaping the Future of Internet Governance” 2 hours on Day 4 "
+        "but the grid gives it 90 minutes."
+    ]
+
+
+def test_check_decisions_against_grid_is_silent_without_a_grid():
+    report = seed_report()
+    report.schedule = None
+    assert check_decisions_against_grid(report) == []
+
+
+@pytest.mark.django_db
+def test_link_decisions_to_sessions_links_the_subject_and_further_sessions_of_paragraph_5():
+    event = make_event()
+    sessions = replace_grid(event, SEED_GRID)
+    meeting = make_meeting(event=event)
+    item = make_agenda_item(meeting=meeting, position=5, number="5", text=ITEM_5)
+    trade = make_decision(agenda_item=item, text=DECISION_TRADE)
+    changes = make_decision(agenda_item=item, text=DECISION_CHANGES)
+    approved = make_decision(
+        agenda_item=make_agenda_item(meeting=meeting, text=ITEM_6), text=DECISION_APPROVED
+    )
+    assert link_decisions_to_sessions(meeting=meeting) == 2
+    for decision in (trade, changes, approved):
+        decision.refresh_from_db()
+    assert (trade.session, changes.session, approved.session) == (sessions[TRADE], sessions[NRIS], None)
+    assert [link.session for link in changes.further_sessions.all()] == [sessions[SHAPING]]
+
+
+@pytest.mark.django_db
+def test_link_decisions_to_sessions_never_overwrites_a_link_staff_set():
+    event = make_event()
+    sessions = replace_grid(event, SEED_GRID)
+    meeting = make_meeting(event=event)
+    item = make_agenda_item(meeting=meeting, text=ITEM_5)
+    decision = make_decision(agenda_item=item, text=DECISION_CHANGES, session=sessions[SHAPING])
+    assert link_decisions_to_sessions(meeting=meeting) == 0
+    decision.refresh_from_db()
+    assert (decision.session, DecisionSession.objects.count()) == (sessions[SHAPING], 0)
+
+
+@pytest.mark.django_db
+def test_link_decisions_to_sessions_without_an_event_links_nothing():
+    item = make_agenda_item(text=ITEM_5)
+    make_decision(agenda_item=item, text=DECISION_CHANGES)
+    assert link_decisions_to_sessions(meeting=item.meeting) == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 3])
+def test_decisions_by_session_hides_drafts_from_the_public(django_assert_num_queries, count):
+    event = make_event()
+    sessions = replace_grid(event, SEED_GRID)
+    published = make_agenda_item(meeting=make_meeting(event=event), text=ITEM_5)
+    draft = make_agenda_item(meeting=make_meeting(event=event, status="draft"), text=ITEM_5)
+    shown = [make_decision(agenda_item=published, text=DECISION_CHANGES) for _ in range(count)]
+    for decision in shown:
+        decision.further_sessions.create(session=sessions[SHAPING])
+    make_decision(agenda_item=draft, session=sessions[SHAPING])
+    with django_assert_num_queries(2):
+        found = decisions_by_session(list(sessions.values()), user=AnonymousUser())
+    assert (found[sessions[SHAPING].pk], found[sessions[NRIS].pk]) == (shown, [])
+
+
+def test_read_announcements_takes_the_year_from_the_cycle():
+    found = read_announcements(ITEM_9, year=2016, after=datetime.date(2016, 8, 30))
+    assert [(a.title, a.date) for a in found] == [
+        (
+            "Issue-specific MAG Virtual Meeting on Intersessional Activities and NRIs",
+            datetime.date(2016, 9, 13),
+        )
+    ]
+
+
+def test_read_announcements_reads_a_next_meeting_on_a_month_day_date():
+    found = read_announcements("The next MAG meeting is scheduled for November 2.", year=2016)
+    assert [(a.title, a.date) for a in found] == [("MAG meeting", datetime.date(2016, 11, 2))]
+
+
+@pytest.mark.django_db
+def test_record_announced_meetings_keeps_an_upcoming_meeting_until_its_report_arrives():
+    meeting = make_meeting(date=datetime.date(2016, 8, 30))
+    item = make_agenda_item(meeting=meeting, text=ITEM_9)
+    [upcoming] = record_announced_meetings(meeting=meeting)
+    assert record_announced_meetings(meeting=meeting) == [upcoming]
+    assert (upcoming.agenda_item, list(upcoming_meetings(user=AnonymousUser()))) == (item, [upcoming])
+    unrelated = make_meeting(title="MAG Virtual Meeting VII", date=datetime.date(2016, 9, 20))
+    held = make_meeting(
+        title="MAG Virtual Meeting on Intersessional Activities and NRIs", date=datetime.date(2016, 9, 13)
+    )
+    assert (resolve_announcements(meeting=unrelated), resolve_announcements(meeting=held)) == (0, 1)
+    assert (list(upcoming_meetings(user=AnonymousUser())), UpcomingMeeting.objects.get().held_as) == (
+        [],
+        held,
+    )
+
+
+@pytest.mark.django_db
+def test_record_announced_meetings_resolves_at_once_when_the_meeting_is_already_in():
+    held = make_meeting(
+        title="IGF MAG Virtual Meeting on Intersessional Activities and NRIs", date=datetime.date(2016, 9, 13)
+    )
+    meeting = make_meeting(date=datetime.date(2016, 8, 30))
+    make_agenda_item(meeting=meeting, text=ITEM_9)
+    [upcoming] = record_announced_meetings(meeting=meeting)
+    assert upcoming.held_as == held
+
+
+@pytest.mark.django_db
+def test_upcoming_meetings_hides_announcements_of_draft_reports_from_the_public(mag_member):
+    meeting = make_meeting(status="draft")
+    make_agenda_item(meeting=meeting, text=ITEM_9)
+    [upcoming] = record_announced_meetings(meeting=meeting)
+    assert (list(upcoming_meetings(user=AnonymousUser())), list(upcoming_meetings(user=mag_member))) == (
+        [],
+        [upcoming],
+    )
+
+
+@pytest.mark.django_db
+def test_resolve_cited_meeting_matches_kind_number_and_dates_in_the_cycle():
+    open_consultations = make_meeting(
+        title="2nd IGF Open Consultations and MAG Meeting",
+        kind="open_consultations",
+        number=2,
+        date=datetime.date(2016, 7, 12),
+        end_date=datetime.date(2016, 7, 14),
+    )
+    make_meeting(
+        title="Open Consultations 2015",
+        kind="open_consultations",
+        number=2,
+        cycle_year=2015,
+        date=datetime.date(2015, 7, 12),
+    )
+    planning = make_meeting(
+        title="MAG Virtual Meeting on Main Session Planning", kind="topical", date=datetime.date(2016, 8, 24)
+    )
+    citing = make_agenda_item(meeting=make_meeting(date=datetime.date(2016, 8, 30)))
+    first = make_footnote(agenda_item=citing, text=FOOTNOTE_OPEN_CONSULTATIONS)
+    second = make_footnote(agenda_item=citing, mark="2", text=FOOTNOTE_PLANNING)
+    other = make_footnote(agenda_item=citing, mark="3", text="See https://example.org/data.csv")
+    assert [resolve_cited_meeting(f) for f in (first, second, other)] == [open_consultations, planning, None]
+
+
+@pytest.mark.django_db
+def test_link_cited_meetings_links_back_when_the_cited_meeting_arrives_later():
+    citing = make_agenda_item(meeting=make_meeting(date=datetime.date(2016, 8, 30)))
+    footnote = make_footnote(agenda_item=citing, text=FOOTNOTE_PLANNING)
+    assert link_cited_meetings(meeting=citing.meeting) == 0
+    planning = make_meeting(
+        title="MAG Virtual Meeting on Main Session Planning", date=datetime.date(2016, 8, 24)
+    )
+    assert link_cited_meetings(meeting=planning) == 1
+    footnote.refresh_from_db()
+    assert (footnote.cited_meeting, list(planning.citing_footnotes.all())) == (planning, [footnote])
+
+
+@pytest.mark.django_db
+def test_secretariat_can_correct_provenance_in_the_admin(client, secretariat_user):
+    event = make_event()
+    sessions = replace_grid(event, SEED_GRID)
+    decision = make_decision(
+        agenda_item=make_agenda_item(meeting=make_meeting(event=event)), text=DECISION_CHANGES
+    )
+    decision.further_sessions.create(session=sessions[SHAPING])
+    client.force_login(secretariat_user)
+    pages = [
+        f"/admin/meetings/decision/{decision.pk}/change/",
+        "/admin/meetings/upcomingmeeting/",
+        "/admin/schedule/scheduleversion/",
+    ]
+    assert [client.get(page).status_code for page in pages] == [200, 200, 200]
+    assert "further sessions this decision shapes" in client.get(pages[0]).content.decode().lower()
+
+
+def test_check_decisions_against_grid_reads_the_last_day_and_a_block():
+    report = seed_report()
+    text = "The ‘Shaping the Future of Internet Governance’ session would move to the last day."
+    report.items[1].decisions = [ParsedDecision("decision", text)]
+    assert check_decisions_against_grid(report) == []
+    moved = text.replace("the last day", "the afternoon of Day 3")
+    report.items[1].decisions = [ParsedDecision("decision", moved)]
+    assert check_decisions_against_grid(report) == [
+        "Paragraph 5: a decision puts “Shaping the Future of Internet Governance” on Day 3 afternoon "
+        "but the grid has it on Day 4 morning, Day 4 afternoon."
+    ]

@@ -1,0 +1,152 @@
+import importlib
+import re
+from types import SimpleNamespace
+
+import pytest
+from django.apps import apps
+from django.db import connection
+
+from meetings.models import Decision
+from meetings.search import search_decisions
+from tests.factories import make_agenda_item, make_decision
+from tests.sample_data import make_sample_report
+
+pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+other_databases_only = pytest.mark.skipif(connection.vendor == "postgresql", reason="the fallback search")
+
+search_indexes = importlib.import_module("meetings.migrations.0003_search_indexes")
+
+
+def texts(decisions) -> list[str]:
+    return [decision.text for decision in decisions]
+
+
+def test_search_finds_words_of_the_decision():
+    make_sample_report()
+
+    found = search_decisions(queryset=Decision.objects.all(), query="virtual meeting schedule approved")
+
+    assert texts(found) == ["The virtual meeting schedule was approved by the MAG."]
+
+
+def test_search_finds_words_only_in_the_paragraph_of_the_decision():
+    item = make_agenda_item(text="The Guadalajara host country briefed the MAG. It was agreed to meet again.")
+    decision = make_decision(agenda_item=item, text="It was agreed to meet again.")
+    make_decision(text="It was agreed to meet again.")
+
+    found = search_decisions(queryset=Decision.objects.all(), query="Guadalajara")
+
+    assert list(found) == [decision]
+
+
+def test_search_keeps_the_filters_of_the_queryset():
+    published = make_decision(kind=Decision.Kind.ACTION, text="Circulate the schedule.")
+    make_decision(kind=Decision.Kind.DECISION, text="Approve the schedule.")
+
+    found = search_decisions(queryset=Decision.objects.filter(kind=Decision.Kind.ACTION), query="schedule")
+
+    assert list(found) == [published]
+
+
+def test_search_with_a_blank_query_returns_the_queryset_unchanged():
+    decisions = [make_decision(), make_decision()]
+
+    found = search_decisions(queryset=Decision.objects.order_by("pk"), query="   ")
+
+    assert list(found) == decisions
+
+
+def test_search_without_a_match_returns_nothing():
+    make_sample_report()
+
+    assert list(search_decisions(queryset=Decision.objects.all(), query="zeppelin")) == []
+
+
+def test_search_treats_punctuation_and_quotes_as_text():
+    make_sample_report()
+
+    found = search_decisions(queryset=Decision.objects.all(), query="\"' (':*!&|) <-> !")
+
+    assert list(found) == []
+
+
+@postgresql_only
+def test_search_on_postgresql_is_stemmed():
+    make_sample_report()
+
+    found = search_decisions(queryset=Decision.objects.all(), query="approving schedules")
+
+    assert sorted(texts(found)) == [
+        "The virtual meeting schedule was approved by the MAG.",
+        "With common agreement that all organizers of main sessions would continue to refine their "
+        "programmes in-line with suggestions from their fellow MAG members, the main session schedule "
+        "was approved.",
+    ]
+
+
+@postgresql_only
+def test_search_on_postgresql_ranks_a_match_in_the_decision_above_one_in_its_paragraph():
+    item = make_agenda_item(text="Retreat retreat retreat. The MAG agreed to meet.")
+    in_paragraph = make_decision(agenda_item=item, text="The MAG agreed to meet.")
+    in_decision = make_decision(text="The retreat was approved.")
+
+    found = search_decisions(queryset=Decision.objects.all(), query="retreat")
+
+    assert list(found) == [in_decision, in_paragraph]
+
+
+@postgresql_only
+def test_search_on_postgresql_uses_the_gin_indexes():
+    make_sample_report()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+
+    plan = search_decisions(queryset=Decision.objects.all(), query="schedule").explain()
+
+    assert sorted(set(re.findall(r"Index Scan on (\w+_text_search)", plan))) == [
+        "agenda_item_text_search",
+        "decision_text_search",
+    ]
+
+
+@postgresql_only
+def test_search_index_migration_reverses_and_reapplies():
+    def index_names():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE indexname LIKE '%%_text_search' ORDER BY 1"
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    with connection.schema_editor() as editor:
+        search_indexes.remove_indexes(apps, editor)
+    removed = index_names()
+    with connection.schema_editor() as editor:
+        search_indexes.add_indexes(apps, editor)
+
+    assert removed == []
+    assert index_names() == ["agenda_item_text_search", "decision_text_search"]
+
+
+@other_databases_only
+def test_search_elsewhere_needs_every_word_in_the_decision_or_its_paragraph():
+    item = make_agenda_item(text="The host country briefed the MAG. The schedule was approved.")
+    both = make_decision(agenda_item=item, text="The schedule was approved.")
+    make_decision(text="The schedule was circulated.")
+
+    found = search_decisions(queryset=Decision.objects.all(), query="host SCHEDULE")
+
+    assert list(found) == [both]
+
+
+@other_databases_only
+def test_search_index_migration_does_nothing_elsewhere():
+    # A schema editor that fails on any index operation: none may be attempted.
+    editor = SimpleNamespace(connection=connection, add_index=None, remove_index=None)
+
+    search_indexes.add_indexes(apps, editor)
+    search_indexes.remove_indexes(apps, editor)
+
+    assert (editor.add_index, editor.remove_index) == (None, None)

@@ -1,0 +1,136 @@
+"""Every page renders with the same number of queries for one item as for three."""
+
+import datetime
+
+import pytest
+
+from meetings.models import Annotation, Decision
+from tests.factories import (
+    make_agenda_item,
+    make_annotation,
+    make_decision,
+    make_event,
+    make_footnote,
+    make_meeting,
+    make_secretariat_user,
+    make_session,
+)
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [1, 3]
+
+
+def make_annotated_decision(*, meeting, text="It was agreed that the schedule was approved."):
+    item = make_agenda_item(meeting=meeting, section="Programme", text=f"Before. {text} After.")
+    make_footnote(agenda_item=item)
+    make_annotation(agenda_item=item, visibility=Annotation.Visibility.MEMBERS)
+    make_annotation(agenda_item=item, visibility=Annotation.Visibility.SECRETARIAT)
+    return make_decision(agenda_item=item, text=text, session=make_session(event=meeting.event))
+
+
+def make_meetings(count: int) -> list[Decision]:
+    """``count`` published meetings, each with one annotated paragraph and its decision."""
+    event = make_event()
+    return [
+        make_annotated_decision(meeting=make_meeting(event=event, date=datetime.date(2016, 1, 1 + n)))
+        for n in range(count)
+    ]
+
+
+def make_report(count: int):
+    """One published meeting with ``count`` annotated paragraphs, each with a decision."""
+    meeting = make_meeting(event=make_event())
+    for _ in range(count):
+        make_annotated_decision(meeting=meeting)
+    return meeting
+
+
+@pytest.fixture(params=["anonymous", "secretariat"])
+def as_user(request, client):
+    if request.param == "secretariat":
+        client.force_login(make_secretariat_user())
+    return request.param
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_home_queries(client, django_assert_num_queries, count):
+    make_meetings(count)
+
+    with django_assert_num_queries(3):
+        response = client.get("/")
+
+    assert len(response.context["meetings"]) == count
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_home_queries_signed_in(client, secretariat_user, django_assert_num_queries, count):
+    make_meetings(count)
+    client.force_login(secretariat_user)
+
+    with django_assert_num_queries(5):
+        client.get("/")
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_meeting_list_queries(client, as_user, django_assert_num_queries, count):
+    make_meetings(count)
+
+    with django_assert_num_queries({"anonymous": 1, "secretariat": 5}[as_user]):
+        response = client.get("/meetings/")
+
+    assert len(response.context["meetings"]) == count
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_report_queries(client, as_user, django_assert_num_queries, count):
+    meeting = make_report(count)
+
+    with django_assert_num_queries({"anonymous": 5, "secretariat": 10}[as_user]):
+        response = client.get(meeting.get_absolute_url())
+
+    annotations = sum(len(p["annotations"]) for p in response.context["paragraphs"])
+    assert annotations == {"anonymous": 0, "secretariat": 2 * count}[as_user]
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_decision_list_queries(client, as_user, django_assert_num_queries, count):
+    make_meetings(count)
+
+    with django_assert_num_queries({"anonymous": 4, "secretariat": 8}[as_user]):
+        response = client.get("/decisions/")
+
+    assert len(response.context["decisions"]) == count
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_decision_search_queries(client, as_user, django_assert_num_queries, count):
+    decisions = make_meetings(count)
+    make_decision(text="Something else entirely.")
+
+    params = {"q": "schedule approved", "cycle_year": "2016", "kind": "decision"}
+    with django_assert_num_queries({"anonymous": 4, "secretariat": 8}[as_user]):
+        response = client.get("/decisions/", params)
+
+    assert sorted(d.pk for d in response.context["decisions"]) == [d.pk for d in decisions]
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_decision_detail_queries(client, as_user, django_assert_num_queries, count):
+    decision = make_meetings(count)[-1]
+
+    with django_assert_num_queries({"anonymous": 2, "secretariat": 6}[as_user]):
+        response = client.get(decision.get_absolute_url())
+
+    assert response.context["session"] == decision.session
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_feed_queries(client, as_user, django_assert_num_queries, count):
+    make_meetings(count)
+
+    # The feed is the same for everyone: it never looks at the user.
+    with django_assert_num_queries(1):
+        response = client.get("/decisions/feed/")
+
+    assert response.content.decode().count("<entry>") == count

@@ -1,0 +1,178 @@
+"""Every page, feed and export as each role, against published and draft data.
+
+Each role gets the expected status from every URL, and no response body (HTML, Atom, JSON or
+iCalendar) carries anything the role may not see: draft titles and decisions, unpublished grids,
+annotations beyond the role's visibility, nor counts of them.
+"""
+
+import re
+
+import pytest
+
+from meetings.models import Annotation, Meeting
+from tests.factories import (
+    make_agenda_item,
+    make_annotation,
+    make_decision,
+    make_event,
+    make_mag_member,
+    make_meeting,
+    make_secretariat_user,
+    make_session,
+    make_slot,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "member", "secretariat"]
+
+DRAFT_TITLE = "Zanzibar draft meeting"
+DRAFT_DECISION = "It was agreed that the quokka retreat would go ahead."
+DRAFT_EVENT = "Unpublished Yellowknife forum"
+MEMBERS_NOTE = "Members may read this pelican note."
+SECRETARIAT_NOTE = "Secretariat only: the walrus budget."
+
+#: What each role may see of the restricted texts above.
+VISIBLE = {
+    "anonymous": set(),
+    "member": {DRAFT_TITLE, DRAFT_DECISION, DRAFT_EVENT, MEMBERS_NOTE},
+    "secretariat": {DRAFT_TITLE, DRAFT_DECISION, DRAFT_EVENT, MEMBERS_NOTE, SECRETARIAT_NOTE},
+}
+RESTRICTED = [DRAFT_TITLE, DRAFT_DECISION, DRAFT_EVENT, MEMBERS_NOTE, SECRETARIAT_NOTE]
+
+
+@pytest.fixture
+def data():
+    event = make_event(slug="igf-2016", title="IGF 2016")
+    session = make_session(event=event, title="Trade Agreements and the Internet")
+    make_slot(session=session)
+    draft_event = make_event(slug="igf-draft", title=DRAFT_EVENT, is_published=False)
+    make_slot(session=make_session(event=draft_event, title="Session of the draft grid"))
+
+    published = make_meeting(slug="published-meeting", title="Published meeting", event=event)
+    item = make_agenda_item(meeting=published, text="The MAG met. The schedule was approved.")
+    public_decision = make_decision(agenda_item=item, text="The schedule was approved.", session=session)
+    make_annotation(agenda_item=item, text=MEMBERS_NOTE, visibility=Annotation.Visibility.MEMBERS)
+    make_annotation(agenda_item=item, text=SECRETARIAT_NOTE, visibility=Annotation.Visibility.SECRETARIAT)
+
+    draft = make_meeting(
+        slug="draft-meeting", title=DRAFT_TITLE, status=Meeting.Status.DRAFT, event=draft_event
+    )
+    draft_item = make_agenda_item(meeting=draft, text=f"The MAG met. {DRAFT_DECISION}")
+    # A draft decision shaping a session of the published grid must not show there either.
+    draft_decision = make_decision(agenda_item=draft_item, text=DRAFT_DECISION, session=session)
+    return {"public_decision": public_decision, "draft_decision": draft_decision}
+
+
+def sign_in(client, role):
+    if role == "member":
+        client.force_login(make_mag_member())
+    elif role == "secretariat":
+        client.force_login(make_secretariat_user())
+
+
+def urls(data):
+    """(url, status for anonymous, status for a MAG member, status for the secretariat)."""
+    public, draft = data["public_decision"], data["draft_decision"]
+    return [
+        ("/", 200, 200, 200),
+        ("/meetings/", 200, 200, 200),
+        ("/meetings/?kind=virtual", 200, 200, 200),
+        ("/meetings/published-meeting/", 200, 200, 200),
+        ("/meetings/draft-meeting/", 404, 200, 200),
+        ("/meetings/no-such-meeting/", 404, 404, 404),
+        ("/decisions/", 200, 200, 200),
+        ("/decisions/?q=quokka", 200, 200, 200),
+        ("/decisions/?q=walrus", 200, 200, 200),
+        ("/decisions/?meeting=draft-meeting", 200, 200, 200),
+        ("/decisions/?cycle_year=2016&kind=decision", 200, 200, 200),
+        (public.get_absolute_url(), 200, 200, 200),
+        (draft.get_absolute_url(), 404, 200, 200),
+        ("/decisions/feed/", 200, 200, 200),
+        ("/accounts/login/", 200, 200, 200),
+        ("/admin/", 302, 302, 200),
+        ("/schedule/", 200, 200, 200),
+        ("/schedule/igf-2016/", 200, 200, 200),
+        ("/schedule/igf-2016.ics", 200, 200, 200),
+        ("/schedule/igf-2016.json", 200, 200, 200),
+        ("/schedule/igf-draft/", 404, 200, 200),
+        ("/schedule/igf-draft.ics", 404, 200, 200),
+        ("/schedule/igf-draft.json", 404, 200, 200),
+    ]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_url_answers_each_role_with_the_expected_status(client, data, role):
+    sign_in(client, role)
+    column = ROLES.index(role) + 1
+
+    statuses = {url: client.get(url).status_code for url, *_ in urls(data)}
+
+    assert statuses == {row[0]: row[column] for row in urls(data)}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_body_shows_a_role_what_it_may_not_see(client, data, role):
+    sign_in(client, role)
+
+    leaks = {}
+    for url, *_ in urls(data):
+        body = client.get(url).content.decode()
+        found = sorted(text for text in RESTRICTED if text in body and text not in VISIBLE[role])
+        if found:
+            leaks[url] = found
+
+    assert leaks == {}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_feed_never_carries_drafts_or_annotations(client, data, role):
+    sign_in(client, role)
+
+    body = client.get("/decisions/feed/").content.decode()
+
+    assert [text for text in RESTRICTED if text in body] == []
+    assert re.findall(r"<summary[^>]*>(.*?)</summary>", body) == ["The schedule was approved."]
+
+
+@pytest.mark.parametrize(("role", "expected"), [("anonymous", []), ("member", [DRAFT_DECISION])])
+def test_search_finds_and_counts_drafts_only_for_those_who_may_see_them(client, data, role, expected):
+    sign_in(client, role)
+
+    response = client.get("/decisions/", {"q": "quokka"})
+
+    assert [d.text for d in response.context["decisions"]] == expected
+    assert re.findall(r'<p class="result-count" role="status">(\d+) decision', response.content.decode()) == [
+        str(len(expected))
+    ]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_search_never_reaches_annotations(client, data, role):
+    sign_in(client, role)
+
+    response = client.get("/decisions/", {"q": "walrus"})
+
+    assert list(response.context["decisions"]) == []
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("anonymous", []), ("member", [MEMBERS_NOTE]), ("secretariat", [MEMBERS_NOTE, SECRETARIAT_NOTE])],
+)
+def test_report_shows_each_role_exactly_its_annotations(client, data, role, expected):
+    sign_in(client, role)
+
+    body = client.get("/meetings/published-meeting/").content.decode()
+
+    assert re.findall(r'<p class="annotation__text">(.*?)</p>', body) == expected
+    assert len(re.findall(r'<aside class="annotations"', body)) == (1 if expected else 0)
+
+
+@pytest.mark.parametrize(("role", "expected"), [("anonymous", 1), ("member", 2), ("secretariat", 2)])
+def test_meeting_list_counts_only_visible_meetings(client, data, role, expected):
+    sign_in(client, role)
+
+    response = client.get("/meetings/")
+
+    assert len(response.context["meetings"]) == expected
