@@ -43,6 +43,7 @@ BASE_ENV = {
     "ALLOWED_HOSTS": "testserver,127.0.0.1",
     "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
     "LOG_LEVEL": "ERROR",
+    "SECURE_SSL_REDIRECT": "false",
 }
 
 

@@ -122,7 +122,6 @@ BACKGROUND = [
     "It was reported that the Secretariat was working on an initial version of the overall schedule and was "
     "communicating with community session organizers of workshops, open forums and those bringing booths "
     "to the IGF village.",
-    "The Secretariat will circulate its initial provisional schedule to the MAG in the coming weeks.",
     "The host country representative then briefed the MAG on the preparations for the annual meeting.",
     "It was said that the Host Country organizing team was continuing to work with partners in their "
     "organizing efforts.",
@@ -147,7 +146,7 @@ BACKGROUND = [
     "MAG members shared their views on {topic}, stressing the diversity of speakers and regional balance.",
     "The working group on {group} gave an update on its work since the last meeting.",
 ]
-# Sentences of the seed report that record a decision or an action.
+# Sentences of the seed report that record a decision or an action (as the importer reads them).
 DECISIONS = [
     "It was agreed that with further planning and better diversity of speakers the ‘{session}’ session "
     "would be included as a 90-minute main session.",
@@ -161,6 +160,7 @@ DECISIONS = [
     "It was agreed that the MAG working group on {group} would send written updates to the MAG for review.",
     "The MAG decided to hold a topical meeting on {topic} before the next full MAG meeting.",
     "The proposal of the working group on {group} was endorsed by the MAG.",
+    "The Secretariat will circulate its initial provisional schedule to the MAG in the coming weeks.",
 ]
 EXTRA_COMMENTS = [
     "Please check this against the recording before we publish.",

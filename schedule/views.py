@@ -7,6 +7,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from meetings.models import Decision
+from schedule.caching import cache_event_response
 from schedule.calendar import build_calendar
 from schedule.grid import build_grid, describe_time_zone
 from schedule.models import Event, Session, Slot
@@ -34,6 +35,7 @@ def event_list(request):
 
 
 @require_safe
+@cache_event_response(anonymous_only=True)
 def event_detail(request, slug):
     event = _visible_event(request, slug)
     sessions = list(
@@ -60,6 +62,7 @@ def event_detail(request, slug):
 
 
 @require_safe
+@cache_event_response()
 def event_calendar(request, slug):
     event = _visible_event(request, slug)
     body = build_calendar(event=event, slots=_slots(event), absolute_url=request.build_absolute_uri)
@@ -71,6 +74,7 @@ def event_calendar(request, slug):
 
 
 @require_safe
+@cache_event_response()
 def event_json(request, slug):
     event = _visible_event(request, slug)
     grid = build_grid(event=event, slots=_slots(event))

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import include, path
 
 from meetings.models import Decision, Meeting
 from schedule.caching import CSRF_PLACEHOLDER, cache_event_response, touch_events
@@ -45,6 +45,7 @@ def grid_data(request, slug):
 urlpatterns = [
     path("grid/<slug:slug>/", grid_page),
     path("grid/<slug:slug>.json", grid_data),
+    path("", include("magportal.urls")),
 ]
 
 
@@ -283,3 +284,46 @@ def test_import_annex_into_existing_event_marks_it_changed(db, settings, tmp_pat
     event.refresh_from_db()
     assert (event.sessions.count(), Slot.objects.filter(session__event=event).count()) == (13, 14)
     assert event.updated_at > before
+
+
+def test_grid_page_edits_show_on_next_request(client, grid):
+    _event, session, slot = grid
+    first = client.get("/schedule/igf-2016/")
+
+    session.title = "Trade and the Internet"
+    session.save()
+    renamed = client.get("/schedule/igf-2016/")
+    slot.delete()
+    emptied = client.get("/schedule/igf-2016/")
+
+    assert "Trade Agreements and the Internet" in first.text
+    assert ("Trade and the Internet" in renamed.text, "Trade Agreements" in renamed.text) == (True, False)
+    assert "Trade and the Internet" in emptied.text  # still listed as a session, without a slot
+    assert emptied.text.count('class="slot__link"') == 0
+    assert len({first["ETag"], renamed["ETag"], emptied["ETag"]}) == 3
+
+
+def test_grid_page_cached_costs_one_query(client, grid, django_assert_num_queries):
+    first = client.get("/schedule/igf-2016/")
+
+    with django_assert_num_queries(1):
+        second = client.get("/schedule/igf-2016/")
+
+    assert second.status_code == 200
+    assert second.text.count('class="slot__link"') == first.text.count('class="slot__link"') == 1
+
+
+def test_grid_json_and_ics_slot_time_change_show_on_next_request(client, grid):
+    _event, _session, slot = grid
+    before = [client.get("/schedule/igf-2016.json"), client.get("/schedule/igf-2016.ics")]
+
+    slot.start_time = datetime.time(15)
+    slot.end_time = datetime.time(16, 30)
+    slot.save()
+    after = [client.get("/schedule/igf-2016.json"), client.get("/schedule/igf-2016.ics")]
+
+    starts = [slot["start"] for day in after[0].json()["days"] for slot in day["slots"]]
+    assert starts == ["15:00"]
+    assert b"T150000" in after[1].content
+    assert [a["ETag"] != b["ETag"] for a, b in zip(after, before, strict=True)] == [True, True]
+    assert after[1]["Content-Disposition"] == before[1]["Content-Disposition"]
