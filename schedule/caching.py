@@ -16,6 +16,7 @@ and a matching conditional GET gets a 304.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from functools import wraps
@@ -37,6 +38,7 @@ from schedule.models import Event, Session, Slot
 #: Versions change on every edit, so old entries are never served; they only age out.
 CACHE_TIMEOUT = 24 * 60 * 60
 CSRF_PLACEHOLDER = "__magportal_csrf_token__"
+SETTLED = datetime.timedelta(seconds=1)
 # The language menu's form carries a CSRF token; each visitor must get their own.
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]+)(")')
 
@@ -125,10 +127,10 @@ def cache_event_response(*, anonymous_only: bool = False):
             _forget_touches(event_id=version[0])
             key = _key(request, view, version)
             etag = f'W/"{key.rsplit(":", 1)[1]}"'
-            last_modified = version[1].timestamp()
-            not_modified = get_conditional_response(request, etag=etag, last_modified=int(last_modified))
+            last_modified = _last_modified(version[1])
+            not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
             if not_modified is not None:
-                return not_modified
+                return _validators(not_modified, etag, last_modified)
             stored = cache.get(key)
             if stored is None:
                 response = view(request, slug, *args, **kwargs)
@@ -136,14 +138,29 @@ def cache_event_response(*, anonymous_only: bool = False):
                     return response
                 stored = _freeze(response)
                 cache.set(key, stored, CACHE_TIMEOUT)
-            response = _thaw(request, stored)
-            response["ETag"] = etag
-            response["Last-Modified"] = http_date(last_modified)
-            return response
+            return _validators(_thaw(request, stored), etag, last_modified)
 
         return wrapper
 
     return decorator
+
+
+def _validators(response, etag: str, last_modified: int | None):
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    return response
+
+
+def _last_modified(changed) -> int | None:
+    """Last-Modified in whole seconds, once the version is a second old.
+
+    A younger version could be followed by another in the same second, which
+    If-Modified-Since could not tell apart: until then only the ETag is sent.
+    """
+    if timezone.now() - changed < SETTLED:
+        return None
+    return int(changed.timestamp())
 
 
 def _is_anonymous(request) -> bool:

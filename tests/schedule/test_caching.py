@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.urls import include, path
+from django.utils import timezone
 
 from meetings.models import Decision, Meeting
 from schedule.caching import CSRF_PLACEHOLDER, cache_event_response, touch_events
@@ -177,16 +178,23 @@ def test_cache_event_response_matching_etag_gets_304(client, grid):
 
 
 def test_cache_event_response_if_modified_since_gets_304_until_an_edit(client, grid):
-    _event, session, _slot = grid
+    event, _session, slot = grid
+    Event.objects.filter(pk=event.pk).update(updated_at=timezone.now() - datetime.timedelta(seconds=5))
     last_modified = client.get("/grid/igf-2016.json")["Last-Modified"]
 
     unchanged = client.get("/grid/igf-2016.json", headers={"if-modified-since": last_modified})
-    Event.objects.filter(pk=session.event_id).update(
-        updated_at=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC)
-    )
+    slot.note = "Youth Open Mic"
+    slot.save()
     changed = client.get("/grid/igf-2016.json", headers={"if-modified-since": last_modified})
 
     assert (unchanged.status_code, changed.status_code) == (304, 200)
+    assert changed["ETag"] != unchanged["ETag"]
+
+
+def test_cache_event_response_new_version_has_no_last_modified_for_a_second(client, grid):
+    response = client.get("/grid/igf-2016.json")
+
+    assert (response.has_header("ETag"), response.has_header("Last-Modified")) == (True, False)
 
 
 def test_cache_event_response_each_visitor_gets_own_csrf_token(grid):
