@@ -190,6 +190,7 @@ def build_corpus(database: str, reports: int, *, parts: int, media: str) -> dict
     started = time.perf_counter()
     results = _run_parallel(commands, env=env, timeout=900)
     seconds = time.perf_counter() - started
+    vacuum_analyze(database)
     # One process's own import time is the single-process rate; parallel parts count by wall time.
     if parts == 1:
         seconds = results[0]["seconds"]
@@ -272,12 +273,15 @@ def step_pages(args) -> None:
         if response.status_code != 200:
             results[label] = {"status": response.status_code}
             continue
-        get()
         with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
             get()
+            first_ms = (time.perf_counter() - started) * 1000
         # Counted now: captured_queries reads the connection's log, which each request resets.
         count = len(queries.captured_queries)
-        results[label] = {"ms": _median_ms(get, runs=args.runs), "queries": count}
+        # A page far off its target gets fewer runs, so the run stays within its time bound.
+        runs = args.runs if first_ms < 200 else 5
+        results[label] = {"ms": _median_ms(get, runs=runs, warmup=1), "queries": count, "runs": runs}
     _emit({"pages": results, "plans": _search_plans(), **_sizes()})
 
 
@@ -329,6 +333,15 @@ def recreate_database(name: str) -> None:
     with psycopg.connect(pg_url("postgres"), autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def vacuum_analyze(name: str) -> None:
+    """What autovacuum does soon after a bulk load: statistics, and the GIN indexes' pending lists
+    merged. Without it the planner skips the full-text indexes of a freshly loaded archive."""
+    import psycopg
+
+    with psycopg.connect(pg_url(name), autocommit=True) as connection:
+        connection.execute("VACUUM ANALYZE")
 
 
 def database_exists(name: str) -> bool:
@@ -650,7 +663,8 @@ def render(facts, parse, sqlite, postgres, small, large, pages_small, pages_larg
                 return "not run"
             if "status" in value:
                 return f"HTTP {value['status']}"
-            return f"{value['ms']:.1f} ms, {value['queries']} queries"
+            runs = f" (median of {value['runs']})" if value.get("runs", ARGS.runs) != ARGS.runs else ""
+            return f"{value['ms']:.1f} ms, {value['queries']} queries{runs}"
 
         flat = None
         ok = None
