@@ -24,7 +24,15 @@ from django.utils.text import slugify
 from meetings.importer import ImportRefused
 from meetings.importer.report import ParsedItem, ParsedReport, ParsedSchedule
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, Origin
+from meetings.provenance import (
+    link_cited_meetings,
+    link_decisions_to_sessions,
+    record_announced_meetings,
+    resolve_announcements,
+)
+from schedule.matching import normalise_title
 from schedule.models import Event, Session, Slot
+from schedule.versions import record_schedule_version, schedule_is_approved
 
 # Moves positions out of the way while rows are renumbered under a unique constraint.
 _POSITION_SHIFT = 1_000_000
@@ -205,7 +213,7 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
         item.save()
         counts["items"] += 1
         _add_children(item, parsed, counts, kept_rows=[])
-    _link_schedule(meeting, report.schedule, publish, counts, warnings)
+    _link_schedule(meeting, report, publish, counts, warnings)
     return ImportOutcome(meeting, "created", source_name, counts, [], warnings)
 
 
@@ -246,7 +254,7 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
         item.position = position
         item.save()
         _replace_children(item, parsed, counts, kept)
-    _link_schedule(meeting, report.schedule, publish, counts, warnings)
+    _link_schedule(meeting, report, publish, counts, warnings)
     return ImportOutcome(meeting, "replaced", source_name, counts, kept, warnings)
 
 
@@ -392,19 +400,37 @@ def _aware(value: datetime.datetime | None) -> datetime.datetime | None:
     return timezone.make_aware(value, datetime.UTC)
 
 
-def _link_schedule(meeting, schedule, publish, counts, warnings) -> None:
-    event = _save_schedule(schedule, publish=publish, counts=counts, warnings=warnings)
+def _link_schedule(
+    meeting: Meeting, report: ParsedReport, publish: bool, counts: dict, warnings: list[str]
+) -> None:
+    """Save the annex grid, record it as a version, and link what the report says to the portal."""
+    event, is_current = _save_schedule(
+        report.schedule, meeting=meeting, publish=publish, counts=counts, warnings=warnings
+    )
     if event is not None and meeting.event_id != event.pk:
         meeting.event = event
         meeting.save(update_fields=["event", "updated_at"])
+    if event is not None and is_current:
+        record_schedule_version(event=event, meeting=meeting, approved=schedule_is_approved(report))
+    link_decisions_to_sessions(meeting=meeting)
+    link_cited_meetings(meeting=meeting)
+    resolve_announcements(meeting=meeting)
+    record_announced_meetings(meeting=meeting)
 
 
-def _save_schedule(schedule: ParsedSchedule | None, *, publish: bool, counts: dict, warnings: list[str]):
-    """The event of the annex schedule, with its sessions and slots; None without a schedule."""
+def _save_schedule(
+    schedule: ParsedSchedule | None, *, meeting: Meeting, publish: bool, counts: dict, warnings: list[str]
+) -> tuple[Event | None, bool]:
+    """The event of the annex schedule and whether its grid is now this annex's.
+
+    A newer report's annex replaces the event's grid (sessions matched by
+    title keep their rows, so links to them survive); an older report's annex,
+    imported late, leaves the newer grid alone.
+    """
     counts.setdefault("sessions", 0)
     counts.setdefault("slots", 0)
     if schedule is None or not schedule.slots or schedule.start_date is None:
-        return None
+        return None, False
     slug = event_slug(schedule)
     title = re.sub(r"^The\s+", "", schedule.event) or schedule.title
     event, created = Event.objects.get_or_create(
@@ -424,20 +450,34 @@ def _save_schedule(schedule: ParsedSchedule | None, *, publish: bool, counts: di
             event.is_published = True
             event.save(update_fields=["is_published", "updated_at"])
         if event.sessions.exists():
-            if _grid_of(event) != _grid_of_schedule(schedule):
+            if _grid_of(event) == _grid_of_schedule(schedule):
+                return event, True
+            latest = event.versions.select_related("meeting").order_by("-number").first()
+            if latest is not None and latest.meeting is not None and latest.meeting.date > meeting.date:
                 warnings.append(
-                    f"the event {event} already has a schedule that differs from this report's annex; "
-                    "it was kept as it is"
+                    f"the grid of {event} comes from a newer report ({latest.meeting}); "
+                    "this report's older annex was not applied to it"
                 )
-            return event
-    sessions: dict[str, Session] = {}
+                return event, False
+    _write_grid(event, schedule, counts)
+    return event, True
+
+
+def _write_grid(event: Event, schedule: ParsedSchedule, counts: dict) -> None:
+    existing = {normalise_title(session.title): session for session in event.sessions.all()}
+    written: dict[str, Session] = {}
     for parsed in schedule.slots:
-        session = sessions.get(parsed.title)
+        key = normalise_title(parsed.title)
+        session = written.get(key)
         if session is None:
-            session = Session.objects.create(
-                event=event, title=parsed.title[:300], kind=session_kind(parsed.title)
-            )
-            sessions[parsed.title] = session
+            session = existing.pop(key, None)
+            if session is None:
+                session = Session.objects.create(
+                    event=event, title=parsed.title[:300], kind=session_kind(parsed.title)
+                )
+            else:
+                session.slots.all().delete()
+            written[key] = session
             counts["sessions"] += 1
         Slot.objects.create(
             session=session,
@@ -448,7 +488,9 @@ def _save_schedule(schedule: ParsedSchedule | None, *, publish: bool, counts: di
             continued=parsed.continued,
         )
         counts["slots"] += 1
-    return event
+    # Sessions the newer annex no longer has.
+    for session in existing.values():
+        session.delete()
 
 
 def _grid_of(event: Event) -> set[tuple]:
