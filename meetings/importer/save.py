@@ -32,7 +32,7 @@ from meetings.provenance import (
 )
 from schedule.matching import normalise_title
 from schedule.models import Event, Session, Slot
-from schedule.versions import record_schedule_version, schedule_is_approved
+from schedule.versions import grid_is_as_last_recorded, record_schedule_version, schedule_is_approved
 
 # Moves positions out of the way while rows are renumbered under a unique constraint.
 _POSITION_SHIFT = 1_000_000
@@ -425,7 +425,8 @@ def _save_schedule(
 
     A newer report's annex replaces the event's grid (sessions matched by
     title keep their rows, so links to them survive); an older report's annex,
-    imported late, leaves the newer grid alone.
+    imported late, leaves the newer grid alone, and so does any annex when
+    staff made or edited the grid by hand.
     """
     counts.setdefault("sessions", 0)
     counts.setdefault("slots", 0)
@@ -452,8 +453,15 @@ def _save_schedule(
         if event.sessions.exists():
             if _grid_of(event) == _grid_of_schedule(schedule):
                 return event, True
+            if not grid_is_as_last_recorded(event):
+                # Staff built or edited this grid by hand: their work wins over any annex.
+                warnings.append(
+                    f"the grid of {event} was made or edited by hand since its last import; "
+                    "it was kept as it is and this report's annex was not applied to it"
+                )
+                return event, False
             latest = event.versions.select_related("meeting").order_by("-number").first()
-            if latest is not None and latest.meeting is not None and latest.meeting.date > meeting.date:
+            if latest.meeting is not None and latest.meeting.date > meeting.date:
                 warnings.append(
                     f"the grid of {event} comes from a newer report ({latest.meeting}); "
                     "this report's older annex was not applied to it"

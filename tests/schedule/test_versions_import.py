@@ -120,3 +120,19 @@ def test_grid_page_says_which_version_it_shows(client, two_versions):
 
     assert response.context["version"].number == 2
     assert "Version 2 of 30 August 2016, approved 30 August 2016." in response.content.decode()
+
+
+def test_newer_annex_leaves_a_grid_edited_by_hand_alone():
+    save_report(_earlier_report(), data=b"meeting V", source_name="meeting-v.docx", publish=True)
+    edited = Session.objects.get(title="Human Rights: Broadening the Conversation")
+    edited.slots.update(start_time=datetime.time(10, 30))
+
+    outcome = import_report(SEED_DOCX.read_bytes(), source_name=SEED_DOCX.name, publish=True)
+
+    assert [s.start_time for s in edited.slots.all()] == [datetime.time(10, 30)]
+    assert not Session.objects.filter(title="Trade Agreements and the Internet").exists()
+    assert ScheduleVersion.objects.count() == 1
+    assert outcome.warnings == [
+        "the grid of 2016 Internet Governance Forum (IGF) was made or edited by hand since its last import; "
+        "it was kept as it is and this report's annex was not applied to it"
+    ]
