@@ -12,7 +12,15 @@ from meetings.forms import ConfirmImportForm, ImportReportForm
 from meetings.importer import ImportRefused
 from meetings.importer.save import previous_import
 from meetings.importer.services import import_report, parse_report
-from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting
+from meetings.models import (
+    AgendaItem,
+    Annotation,
+    Decision,
+    DecisionSession,
+    Footnote,
+    Meeting,
+    UpcomingMeeting,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -154,6 +162,14 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
     inlines = [DecisionInline, AnnotationInline, FootnoteInline]
 
 
+class DecisionSessionInline(admin.TabularInline):
+    model = DecisionSession
+    extra = 0
+    raw_id_fields = ["session"]
+    verbose_name = "further session"
+    verbose_name_plural = "further sessions this decision shapes"
+
+
 @admin.register(Decision)
 class DecisionAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "kind", "agenda_item", "session"]
@@ -161,6 +177,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
     list_select_related = ["agenda_item__meeting", "session"]
     search_fields = ["text", "agenda_item__meeting__title"]
     raw_id_fields = ["agenda_item", "session"]
+    inlines = [DecisionSessionInline]
 
 
 @admin.register(Annotation)
@@ -179,23 +196,7 @@ class FootnoteAdmin(SimpleHistoryAdmin):
     list_filter = ["kind"]
     list_select_related = ["agenda_item__meeting"]
     search_fields = ["text", "mark"]
-    raw_id_fields = ["agenda_item"]
-
-
-# Provenance (issue 7): further sessions of decisions, cited meetings, announced meetings.
-from meetings.models import DecisionSession, UpcomingMeeting  # noqa: E402
-
-
-class DecisionSessionInline(admin.TabularInline):
-    model = DecisionSession
-    extra = 0
-    raw_id_fields = ["session"]
-    verbose_name = "further session"
-    verbose_name_plural = "further sessions this decision shapes"
-
-
-DecisionAdmin.inlines = [*DecisionAdmin.inlines, DecisionSessionInline]
-FootnoteAdmin.raw_id_fields = [*FootnoteAdmin.raw_id_fields, "cited_meeting"]
+    raw_id_fields = ["agenda_item", "cited_meeting"]
 
 
 @admin.register(UpcomingMeeting)

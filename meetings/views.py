@@ -4,7 +4,8 @@ from django.views.generic import DetailView, ListView
 
 from meetings.forms import DecisionFilterForm, MeetingFilterForm
 from meetings.highlight import footnote_html, highlight_decisions, is_link
-from meetings.models import AgendaItem, Annotation, Decision, Meeting
+from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting
+from meetings.provenance import upcoming_meetings
 from meetings.search import search_decisions
 from schedule.models import Event
 
@@ -42,6 +43,8 @@ def home(request):
         "decisions": Decision.objects.published()
         .select_related("agenda_item__meeting")
         .order_by(*NEWEST_DECISIONS_FIRST)[:5],
+        # Announced in a report ("will take place on 13 September") until its own report arrives.
+        "upcoming": upcoming_meetings(user=request.user)[:5],
     }
     return render(request, "meetings/home.html", context)
 
@@ -77,7 +80,7 @@ class MeetingDetailView(DetailView):
         user = self.request.user
         items = AgendaItem.objects.order_by("position").prefetch_related(
             Prefetch("decisions", queryset=Decision.objects.order_by("position")),
-            "footnotes",
+            Prefetch("footnotes", queryset=Footnote.objects.select_related("cited_meeting")),
             # Annotations the user may not see are never fetched: not hidden, absent.
             Prefetch(
                 "annotations",

@@ -1,7 +1,7 @@
 """An event's grid as an iCalendar file: one VEVENT per slot."""
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import icalendar
 
@@ -28,12 +28,21 @@ def _description(slot: Slot) -> str:
     return "\n".join(lines)
 
 
-def build_calendar(*, event: Event, slots: Iterable[Slot], absolute_url: Callable[[str], str]) -> bytes:
+def build_calendar(
+    *,
+    event: Event,
+    slots: Iterable[Slot],
+    absolute_url: Callable[[str], str],
+    sequences: Mapping[int, int] | None = None,
+) -> bytes:
     """The event's slots (each with its session loaded) as an .ics file.
 
     DTSTAMP is the event's last change, so the same grid always gives the same file.
-    ``absolute_url`` turns a path into a full URL.
+    ``absolute_url`` turns a path into a full URL. ``sequences`` maps a slot's pk
+    to how often its time changed between schedule versions: a calendar client
+    replaces its copy of an event only when SEQUENCE rises.
     """
+    sequences = sequences or {}
     zone = event_zone(event)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -48,6 +57,7 @@ def build_calendar(*, event: Event, slots: Iterable[Slot], absolute_url: Callabl
         vevent = icalendar.Event()
         vevent.add("uid", slot_uid(slot))
         vevent.add("dtstamp", stamp)
+        vevent.add("sequence", sequences.get(slot.pk, 0))
         vevent.add("dtstart", datetime.datetime.combine(slot.date, slot.start_time, tzinfo=zone))
         vevent.add("dtend", datetime.datetime.combine(slot.date, slot.end_time, tzinfo=zone))
         summary = f"{slot.session.title} (continued)" if slot.continued else slot.session.title

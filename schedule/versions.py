@@ -109,6 +109,12 @@ def _approve(version: ScheduleVersion, meeting: Meeting | None) -> None:
     version.approved_at = meeting.date if meeting else version.date
 
 
+def grid_is_as_last_recorded(event: Event) -> bool:
+    """Whether the event's grid is still what its newest version recorded (no hand edits since)."""
+    latest = event.versions.order_by("-number").first()
+    return latest is not None and _comparable(latest.snapshot) == _comparable(snapshot_event(event))
+
+
 def current_version(event: Event) -> ScheduleVersion | None:
     """The newest version of the event's grid, approved or not."""
     return event.versions.select_related("meeting", "approved_by").order_by("-number").first()

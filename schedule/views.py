@@ -6,11 +6,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from meetings.models import Decision
-from schedule.caching import cache_event_response
+from meetings.provenance import decisions_by_session
+from meetings.roles import can_view_drafts
 from schedule.calendar import build_calendar
 from schedule.grid import build_grid, describe_time_zone
 from schedule.models import Event, Session, Slot
+from schedule.versions import current_version, slot_sequence
 
 
 def _visible_event(request, slug):
@@ -28,6 +29,10 @@ def _first_slot_time(session):
     return min(times, default=(datetime.date.max, datetime.time.max))
 
 
+def _may_see(user, meeting):
+    return meeting is not None and (meeting.is_published or can_view_drafts(user))
+
+
 @require_safe
 def event_list(request):
     events = Event.objects.visible_to(request.user)
@@ -35,25 +40,26 @@ def event_list(request):
 
 
 @require_safe
-@cache_event_response(anonymous_only=True)
 def event_detail(request, slug):
     event = _visible_event(request, slug)
     sessions = list(
         event.sessions.prefetch_related(
-            Prefetch("slots", queryset=Slot.objects.order_by("date", "start_time")),
-            Prefetch(
-                "decisions",
-                queryset=Decision.objects.visible_to(request.user).order_by("pk"),
-                to_attr="visible_decisions",
-            ),
+            Prefetch("slots", queryset=Slot.objects.order_by("date", "start_time"))
         )
     )
+    shaping = decisions_by_session(sessions, user=request.user)
+    for session in sessions:
+        session.shaping_decisions = shaping[session.pk]
     # The prefetch sets each slot's session, so the grid costs no further queries.
     slots = [slot for session in sessions for slot in session.slots.all()]
     sessions.sort(key=_first_slot_time)
+    version = current_version(event)
     context = {
         "event": event,
         "grid": build_grid(event=event, slots=slots),
+        "version": version,
+        # A draft meeting's title is not for the public, even as the grid's source.
+        "version_meeting": version.meeting if version and _may_see(request.user, version.meeting) else None,
         "sessions": sessions,
         "time_zone": describe_time_zone(event),
         "kinds": [(kind.value, kind.label) for kind in Session.Kind if kind in {s.kind for s in sessions}],
@@ -62,10 +68,14 @@ def event_detail(request, slug):
 
 
 @require_safe
-@cache_event_response()
 def event_calendar(request, slug):
     event = _visible_event(request, slug)
-    body = build_calendar(event=event, slots=_slots(event), absolute_url=request.build_absolute_uri)
+    body = build_calendar(
+        event=event,
+        slots=_slots(event),
+        absolute_url=request.build_absolute_uri,
+        sequences=slot_sequence(event=event),
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=f"{event.slug}.ics"
@@ -74,7 +84,6 @@ def event_calendar(request, slug):
 
 
 @require_safe
-@cache_event_response()
 def event_json(request, slug):
     event = _visible_event(request, slug)
     grid = build_grid(event=event, slots=_slots(event))

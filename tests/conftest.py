@@ -1,6 +1,16 @@
+from pathlib import Path
+
 import pytest
 
 from tests.factories import make_mag_member, make_secretariat_user
+
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests last: Playwright's event loop stays open until the session ends,
+    # which would break later tests that run their own asyncio loop.
+    items.sort(key=lambda item: item.path.is_relative_to(BROWSER_TESTS))
 
 
 @pytest.fixture(autouse=True)

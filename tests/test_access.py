@@ -1,8 +1,9 @@
-"""Every page, feed and export as each role, against published and draft data.
+"""The permission matrix: every page, feed, export and admin page as each role, on published and draft data.
 
-Each role gets the expected status from every URL, and no response body (HTML, Atom, JSON or
-iCalendar) carries anything the role may not see: draft titles and decisions, unpublished grids,
-annotations beyond the role's visibility, nor counts of them.
+Each role (anonymous, an inactive account, MAG member, secretariat, superuser) gets the expected
+status from every URL, and no response body (HTML, Atom, JSON or iCalendar) carries anything the
+role may not see: draft titles and decisions, unpublished grids, annotations beyond the role's
+visibility, nor counts of them.
 """
 
 import re
@@ -10,6 +11,8 @@ import re
 import pytest
 
 from meetings.models import Annotation, Meeting
+from meetings.roles import SECRETARIAT
+from schedule.versions import record_schedule_version
 from tests.factories import (
     make_agenda_item,
     make_annotation,
@@ -20,11 +23,15 @@ from tests.factories import (
     make_secretariat_user,
     make_session,
     make_slot,
+    make_user,
 )
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "member", "secretariat"]
+ROLES = ["anonymous", "inactive", "member", "secretariat", "superuser"]
+#: Which column of ``urls()`` holds a role's expected status: an inactive account is
+#: as good as signed out, a superuser sees what the secretariat sees.
+COLUMN = {"anonymous": 1, "inactive": 1, "member": 2, "secretariat": 3, "superuser": 3}
 
 DRAFT_TITLE = "Zanzibar draft meeting"
 DRAFT_DECISION = "It was agreed that the quokka retreat would go ahead."
@@ -35,6 +42,8 @@ SECRETARIAT_NOTE = "Secretariat only: the walrus budget."
 #: What each role may see of the restricted texts above.
 VISIBLE = {
     "anonymous": set(),
+    "inactive": set(),
+    "superuser": {DRAFT_TITLE, DRAFT_DECISION, DRAFT_EVENT, MEMBERS_NOTE, SECRETARIAT_NOTE},
     "member": {DRAFT_TITLE, DRAFT_DECISION, DRAFT_EVENT, MEMBERS_NOTE},
     "secretariat": {DRAFT_TITLE, DRAFT_DECISION, DRAFT_EVENT, MEMBERS_NOTE, SECRETARIAT_NOTE},
 }
@@ -61,6 +70,9 @@ def data():
     draft_item = make_agenda_item(meeting=draft, text=f"The MAG met. {DRAFT_DECISION}")
     # A draft decision shaping a session of the published grid must not show there either.
     draft_decision = make_decision(agenda_item=draft_item, text=DRAFT_DECISION, session=session)
+    # Each grid has a recorded version, circulated by its meeting.
+    record_schedule_version(event=event, meeting=published, approved=True)
+    record_schedule_version(event=draft_event, meeting=draft, approved=False)
     return {"public_decision": public_decision, "draft_decision": draft_decision}
 
 
@@ -69,6 +81,11 @@ def sign_in(client, role):
         client.force_login(make_mag_member())
     elif role == "secretariat":
         client.force_login(make_secretariat_user())
+    elif role == "superuser":
+        client.force_login(make_user(is_staff=True, is_superuser=True))
+    elif role == "inactive":
+        # A secretariat account that was switched off keeps nothing of its rights.
+        client.force_login(make_user(group=SECRETARIAT, is_staff=True, is_active=False))
 
 
 def urls(data):
@@ -98,13 +115,24 @@ def urls(data):
         ("/schedule/igf-draft/", 404, 200, 200),
         ("/schedule/igf-draft.ics", 404, 200, 200),
         ("/schedule/igf-draft.json", 404, 200, 200),
+        ("/schedule/igf-2016/changes/", 200, 200, 200),
+        ("/schedule/igf-2016/versions/1/", 200, 200, 200),
+        ("/schedule/igf-draft/changes/", 404, 200, 200),
+        ("/schedule/igf-draft/versions/1/", 404, 200, 200),
+        ("/health/", 200, 200, 200),
+        ("/admin/meetings/meeting/", 302, 302, 200),
+        ("/admin/meetings/meeting/import/", 302, 302, 200),
+        ("/admin/meetings/annotation/", 302, 302, 200),
+        ("/admin/meetings/decision/", 302, 302, 200),
+        ("/admin/schedule/event/", 302, 302, 200),
+        ("/admin/schedule/scheduleversion/", 302, 302, 200),
     ]
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_every_url_answers_each_role_with_the_expected_status(client, data, role):
     sign_in(client, role)
-    column = ROLES.index(role) + 1
+    column = COLUMN[role]
 
     statuses = {url: client.get(url).status_code for url, *_ in urls(data)}
 
@@ -135,7 +163,9 @@ def test_feed_never_carries_drafts_or_annotations(client, data, role):
     assert re.findall(r"<summary[^>]*>(.*?)</summary>", body) == ["The schedule was approved."]
 
 
-@pytest.mark.parametrize(("role", "expected"), [("anonymous", []), ("member", [DRAFT_DECISION])])
+@pytest.mark.parametrize(
+    ("role", "expected"), [("anonymous", []), ("inactive", []), ("member", [DRAFT_DECISION])]
+)
 def test_search_finds_and_counts_drafts_only_for_those_who_may_see_them(client, data, role, expected):
     sign_in(client, role)
 
@@ -158,7 +188,13 @@ def test_search_never_reaches_annotations(client, data, role):
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [("anonymous", []), ("member", [MEMBERS_NOTE]), ("secretariat", [MEMBERS_NOTE, SECRETARIAT_NOTE])],
+    [
+        ("anonymous", []),
+        ("inactive", []),
+        ("member", [MEMBERS_NOTE]),
+        ("secretariat", [MEMBERS_NOTE, SECRETARIAT_NOTE]),
+        ("superuser", [MEMBERS_NOTE, SECRETARIAT_NOTE]),
+    ],
 )
 def test_report_shows_each_role_exactly_its_annotations(client, data, role, expected):
     sign_in(client, role)

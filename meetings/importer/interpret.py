@@ -16,6 +16,7 @@ from meetings.importer.report import (
     ParsedReport,
 )
 from meetings.importer.schedule_grid import parse_date_range, read_schedule
+from meetings.provenance import check_decisions_against_grid
 
 _TYPED_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s?[.)](?=[\s\u00a0]|$)[\s\u00a0]*")
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
@@ -109,7 +110,10 @@ def interpret_document(document: Document) -> ParsedReport:
     if annex:
         default_year = meeting.cycle_year or (meeting.date.year if meeting.date else None)
         schedule = read_schedule(annex, default_year=default_year, warnings=warnings)
-    return ParsedReport(meeting=meeting, items=parsed_items, schedule=schedule, warnings=warnings)
+    report = ParsedReport(meeting=meeting, items=parsed_items, schedule=schedule, warnings=warnings)
+    # Where the decisions say one thing and the report's own grid another.
+    report.warnings += check_decisions_against_grid(report)
+    return report
 
 
 def item_number(paragraph: Paragraph) -> tuple[str, str] | None:

@@ -20,13 +20,19 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
 
 from meetings.importer import ImportRefused
 from meetings.importer.report import ParsedItem, ParsedReport, ParsedSchedule
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, Origin
-from schedule.caching import touch_events
+from meetings.provenance import (
+    link_cited_meetings,
+    link_decisions_to_sessions,
+    record_announced_meetings,
+    resolve_announcements,
+)
+from schedule.matching import normalise_title
 from schedule.models import Event, Session, Slot
+from schedule.versions import grid_is_as_last_recorded, record_schedule_version, schedule_is_approved
 
 # Moves positions out of the way while rows are renumbered under a unique constraint.
 _POSITION_SHIFT = 1_000_000
@@ -201,16 +207,13 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
     _store_source(meeting, data, source_name, stored)
     meeting.save()
     counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
-    items = []
     for parsed in report.items:
         item = AgendaItem(meeting=meeting, position=parsed.position)
         _set_item_fields(item, parsed)
-        items.append(item)
-    # One INSERT per table, not one per row: a report has dozens of rows (bulk import speed, issue 5).
-    bulk_create_with_history(items, AgendaItem)
-    counts["items"] = len(items)
-    _add_children(list(zip(items, report.items, strict=True)), counts)
-    _link_schedule(meeting, report.schedule, publish, counts, warnings)
+        item.save()
+        counts["items"] += 1
+        _add_children(item, parsed, counts, kept_rows=[])
+    _link_schedule(meeting, report, publish, counts, warnings)
     return ImportOutcome(meeting, "created", source_name, counts, [], warnings)
 
 
@@ -251,7 +254,7 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
         item.position = position
         item.save()
         _replace_children(item, parsed, counts, kept)
-    _link_schedule(meeting, report.schedule, publish, counts, warnings)
+    _link_schedule(meeting, report, publish, counts, warnings)
     return ImportOutcome(meeting, "replaced", source_name, counts, kept, warnings)
 
 
@@ -321,22 +324,14 @@ def _count_key(decision: Decision) -> str:
     return "actions" if decision.kind == Decision.Kind.ACTION else "decisions"
 
 
-def _add_children(pairs: list[tuple[AgendaItem, ParsedItem]], counts: dict) -> None:
-    decisions, annotations, footnotes = [], [], []
-    for item, parsed in pairs:
-        item_decisions, item_annotations, item_footnotes = _new_children(item, parsed)
-        for position, decision in enumerate(item_decisions, start=1):
-            decision.position = position
-            counts[_count_key(decision)] += 1
-        decisions += item_decisions
-        annotations += item_annotations
-        footnotes += item_footnotes
-    if decisions:
-        bulk_create_with_history(decisions, Decision)
-    if annotations:
-        bulk_create_with_history(annotations, Annotation)
-    if footnotes:
-        Footnote.objects.bulk_create(footnotes)
+def _add_children(item: AgendaItem, parsed: ParsedItem, counts: dict, kept_rows: list) -> None:
+    decisions, annotations, footnotes = _new_children(item, parsed)
+    for position, decision in enumerate(decisions, start=1):
+        decision.position = position
+        decision.save()
+        counts[_count_key(decision)] += 1
+    for row in [*annotations, *footnotes]:
+        row.save()
     counts["annotations"] += len(annotations)
     counts["footnotes"] += len(footnotes)
 
@@ -405,19 +400,38 @@ def _aware(value: datetime.datetime | None) -> datetime.datetime | None:
     return timezone.make_aware(value, datetime.UTC)
 
 
-def _link_schedule(meeting, schedule, publish, counts, warnings) -> None:
-    event = _save_schedule(schedule, publish=publish, counts=counts, warnings=warnings)
+def _link_schedule(
+    meeting: Meeting, report: ParsedReport, publish: bool, counts: dict, warnings: list[str]
+) -> None:
+    """Save the annex grid, record it as a version, and link what the report says to the portal."""
+    event, is_current = _save_schedule(
+        report.schedule, meeting=meeting, publish=publish, counts=counts, warnings=warnings
+    )
     if event is not None and meeting.event_id != event.pk:
         meeting.event = event
         meeting.save(update_fields=["event", "updated_at"])
+    if event is not None and is_current:
+        record_schedule_version(event=event, meeting=meeting, approved=schedule_is_approved(report))
+    link_decisions_to_sessions(meeting=meeting)
+    link_cited_meetings(meeting=meeting)
+    resolve_announcements(meeting=meeting)
+    record_announced_meetings(meeting=meeting)
 
 
-def _save_schedule(schedule: ParsedSchedule | None, *, publish: bool, counts: dict, warnings: list[str]):
-    """The event of the annex schedule, with its sessions and slots; None without a schedule."""
+def _save_schedule(
+    schedule: ParsedSchedule | None, *, meeting: Meeting, publish: bool, counts: dict, warnings: list[str]
+) -> tuple[Event | None, bool]:
+    """The event of the annex schedule and whether its grid is now this annex's.
+
+    A newer report's annex replaces the event's grid (sessions matched by
+    title keep their rows, so links to them survive); an older report's annex,
+    imported late, leaves the newer grid alone, and so does any annex when
+    staff made or edited the grid by hand.
+    """
     counts.setdefault("sessions", 0)
     counts.setdefault("slots", 0)
     if schedule is None or not schedule.slots or schedule.start_date is None:
-        return None
+        return None, False
     slug = event_slug(schedule)
     title = re.sub(r"^The\s+", "", schedule.event) or schedule.title
     event, created = Event.objects.get_or_create(
@@ -437,37 +451,54 @@ def _save_schedule(schedule: ParsedSchedule | None, *, publish: bool, counts: di
             event.is_published = True
             event.save(update_fields=["is_published", "updated_at"])
         if event.sessions.exists():
-            if _grid_of(event) != _grid_of_schedule(schedule):
+            if _grid_of(event) == _grid_of_schedule(schedule):
+                return event, True
+            if not grid_is_as_last_recorded(event):
+                # Staff built or edited this grid by hand: their work wins over any annex.
                 warnings.append(
-                    f"the event {event} already has a schedule that differs from this report's annex; "
-                    "it was kept as it is"
+                    f"the grid of {event} was made or edited by hand since its last import; "
+                    "it was kept as it is and this report's annex was not applied to it"
                 )
-            return event
-    sessions: dict[str, Session] = {}
+                return event, False
+            latest = event.versions.select_related("meeting").order_by("-number").first()
+            if latest.meeting is not None and latest.meeting.date > meeting.date:
+                warnings.append(
+                    f"the grid of {event} comes from a newer report ({latest.meeting}); "
+                    "this report's older annex was not applied to it"
+                )
+                return event, False
+    _write_grid(event, schedule, counts)
+    return event, True
+
+
+def _write_grid(event: Event, schedule: ParsedSchedule, counts: dict) -> None:
+    existing = {normalise_title(session.title): session for session in event.sessions.all()}
+    written: dict[str, Session] = {}
     for parsed in schedule.slots:
-        if parsed.title not in sessions:
-            sessions[parsed.title] = Session(
-                event=event, title=parsed.title[:300], kind=session_kind(parsed.title)
-            )
-    # One INSERT per table, not one per row (bulk import speed, issue 5); bulk inserts send no
-    # signals, so the event's grid is marked changed for its cache by hand.
-    bulk_create_with_history(list(sessions.values()), Session)
-    slots = [
-        Slot(
-            session=sessions[parsed.title],
+        key = normalise_title(parsed.title)
+        session = written.get(key)
+        if session is None:
+            session = existing.pop(key, None)
+            if session is None:
+                session = Session.objects.create(
+                    event=event, title=parsed.title[:300], kind=session_kind(parsed.title)
+                )
+            else:
+                session.slots.all().delete()
+            written[key] = session
+            counts["sessions"] += 1
+        Slot.objects.create(
+            session=session,
             date=parsed.date,
             start_time=parsed.start,
             end_time=parsed.end,
             note=parsed.note[:200],
             continued=parsed.continued,
         )
-        for parsed in schedule.slots
-    ]
-    bulk_create_with_history(slots, Slot)
-    touch_events(event_ids=[event.pk])
-    counts["sessions"] += len(sessions)
-    counts["slots"] += len(slots)
-    return event
+        counts["slots"] += 1
+    # Sessions the newer annex no longer has.
+    for session in existing.values():
+        session.delete()
 
 
 def _grid_of(event: Event) -> set[tuple]:

@@ -5,10 +5,6 @@ import pytest
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, missing_browser
 
-# Playwright's sync API keeps an event loop running in the test's thread, and
-# Django refuses ORM calls from such a thread unless told they are safe here.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 MISSING = missing_browser()
 HERE = Path(__file__).parent
 
@@ -20,6 +16,16 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.is_relative_to(HERE):
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _allow_orm_beside_playwright():
+    # Playwright's sync API keeps an event loop running in the test's thread until the
+    # session ends, and Django refuses ORM calls from such a thread unless told they are
+    # safe. Browser tests run last (tests/conftest.py), so no other test sees this.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import pytest
 from django.db import connection
 
 from loadtest.client import fetch
-from loadtest.server import free_port, gunicorn, production_env
+from loadtest.server import free_port, gunicorn, manage, production_env
 
 pytestmark = [
     pytest.mark.skipif(
@@ -58,8 +58,10 @@ def _drop_app_connections():
 
 
 @pytest.fixture
-def app():
-    env = production_env(database_url=_app_database_url())
+def app(tmp_path):
+    # Production pages name their static files through the manifest collectstatic writes.
+    env = production_env(database_url=_app_database_url(), STATIC_ROOT=str(tmp_path / "static"))
+    manage("collectstatic", "--noinput", "-v0", env=env)
     with gunicorn(env=env, port=free_port(), workers=1) as base_url:
         yield base_url
 

@@ -15,6 +15,9 @@ EDITED = {
 }
 
 
+EMPTY_INLINE = {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"}
+
+
 def _admin_form_data(obj, **changes) -> dict:
     """What the admin's change form posts for ``obj``, with ``changes`` applied."""
     data = {name: "" if value is None else value for name, value in model_to_dict(obj).items()}
@@ -24,6 +27,9 @@ def _admin_form_data(obj, **changes) -> dict:
         data.update({"date_0": "", "date_1": ""})
     if isinstance(obj, Footnote):
         data["urls"] = '["https://example.org/report"]'
+    if isinstance(obj, Decision):
+        # The inline of further sessions the decision shapes, empty.
+        data.update({f"further_sessions-{key}": value for key, value in EMPTY_INLINE.items()})
     data.pop("id")
     return {**data, **changes}
 

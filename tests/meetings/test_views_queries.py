@@ -57,7 +57,7 @@ def as_user(request, client):
 def test_home_queries(client, django_assert_num_queries, count):
     make_meetings(count)
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = client.get("/")
 
     assert len(response.context["meetings"]) == count
@@ -68,7 +68,7 @@ def test_home_queries_signed_in(client, secretariat_user, django_assert_num_quer
     make_meetings(count)
     client.force_login(secretariat_user)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(8):
         client.get("/")
 
 
@@ -119,7 +119,7 @@ def test_decision_search_queries(client, as_user, django_assert_num_queries, cou
 def test_decision_detail_queries(client, as_user, django_assert_num_queries, count):
     decision = make_meetings(count)[-1]
 
-    with django_assert_num_queries({"anonymous": 2, "secretariat": 6}[as_user]):
+    with django_assert_num_queries({"anonymous": 4, "secretariat": 8}[as_user]):
         response = client.get(decision.get_absolute_url())
 
     assert response.context["session"] == decision.session

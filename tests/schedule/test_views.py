@@ -184,9 +184,8 @@ def test_event_detail_lists_decisions_visible_to_the_user(client, mag_member):
     client.force_login(mag_member)
     member_html = client.get("/schedule/igf-2016/").text
 
-    assert (
-        f'<a href="/decisions/{published.pk}/">The session is approved as a main session.</a>' in public_html
-    )
+    paragraph = published.agenda_item.get_absolute_url()
+    assert f'<a href="{paragraph}" title="The session is approved as a main session.">' in public_html
     assert "Still under discussion." not in public_html
     assert "Still under discussion." in member_html
 

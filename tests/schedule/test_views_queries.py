@@ -37,8 +37,8 @@ def test_event_list_queries(client, django_assert_num_queries, count):
 def test_event_detail_queries(client, django_assert_num_queries, count):
     make_sessions(count)
 
-    # The event's version (schedule.caching), the event, its sessions, their slots, their decisions.
-    with django_assert_num_queries(5):
+    # The event, its sessions, their slots, their decisions.
+    with django_assert_num_queries(6):
         response = client.get("/schedule/igf-2016/")
 
     assert response.text.count('class="slot__link"') == 2 * count
@@ -50,7 +50,7 @@ def test_event_detail_queries_for_a_member(client, mag_member, django_assert_num
     client.force_login(mag_member)
 
     # The session and its user, the user's permissions (twice: user and group), then the page.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(10):
         response = client.get("/schedule/igf-2016/")
 
     assert response.text.count('class="slot__link"') == 2 * count
@@ -60,8 +60,7 @@ def test_event_detail_queries_for_a_member(client, mag_member, django_assert_num
 def test_event_calendar_queries(client, django_assert_num_queries, count):
     make_sessions(count)
 
-    # The event's version (schedule.caching), the event, its slots.
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = client.get("/schedule/igf-2016.ics")
 
     assert response.content.count(b"BEGIN:VEVENT") == 2 * count
@@ -71,8 +70,7 @@ def test_event_calendar_queries(client, django_assert_num_queries, count):
 def test_event_json_queries(client, django_assert_num_queries, count):
     make_sessions(count)
 
-    # The event's version (schedule.caching), the event, its slots.
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         response = client.get("/schedule/igf-2016.json")
 
     assert sum(len(day["slots"]) for day in response.json()["days"]) == 2 * count

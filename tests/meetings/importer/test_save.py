@@ -225,7 +225,7 @@ def test_save_report_other_integrity_error_is_raised(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_save_report_existing_event_with_other_grid_is_kept_with_warning():
+def test_save_report_existing_hand_made_grid_is_kept_with_warning():
     event = make_event(slug="igf-2016", title="IGF 2016")
     make_slot(session=make_session(event=event, title="Hand-made session"))
 
@@ -234,8 +234,8 @@ def test_save_report_existing_event_with_other_grid_is_kept_with_warning():
     assert outcome.meeting.event == event
     assert list(Session.objects.values_list("title", flat=True)) == ["Hand-made session"]
     assert outcome.warnings == [
-        "the event IGF 2016 already has a schedule that differs from this report's annex; "
-        "it was kept as it is"
+        "the grid of IGF 2016 was made or edited by hand since its last import; "
+        "it was kept as it is and this report's annex was not applied to it"
     ]
 
 
