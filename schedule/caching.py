@@ -1,8 +1,9 @@
 """Caching the annual meeting's grid, and its .ics and .json, until the event changes.
 
 An event's version is its ``updated_at``: it is bumped (in the same transaction)
-by every save or delete of the event, its sessions, its slots, decisions linked
-to its sessions, and a change of status of a meeting with such decisions. Cache
+by every save or delete of the event, its sessions, its slots, its grid's
+versions, decisions linked to its sessions (directly or as further sessions),
+and a change of status or title of a meeting with such decisions or versions. Cache
 keys and ETags are built from that version, read from the database on each
 request, so every server process sees an edit at once, whatever the cache
 backend: a stale grid after an edit is a bug. Bulk ``QuerySet.update()`` calls
@@ -23,6 +24,7 @@ from functools import wraps
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_init, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -32,8 +34,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from meetings.models import Decision, Meeting
-from schedule.models import Event, Session, Slot
+from meetings.models import Decision, DecisionSession, Meeting
+from schedule.models import Event, ScheduleVersion, Session, Slot
 
 #: Versions change on every edit, so old entries are never served; they only age out.
 CACHE_TIMEOUT = 24 * 60 * 60
@@ -208,6 +210,7 @@ def _thaw(request, stored) -> HttpResponse:
 
 @receiver(post_init, sender=Slot, dispatch_uid="schedule.caching.slot_init")
 @receiver(post_init, sender=Decision, dispatch_uid="schedule.caching.decision_init")
+@receiver(post_init, sender=DecisionSession, dispatch_uid="schedule.caching.decision_session_init")
 def _remember_session(sender, instance, **kwargs):
     # A slot or decision moved to another event's session changes both grids.
     # Read from __dict__: a deferred field must not cost a query per loaded row.
@@ -216,7 +219,7 @@ def _remember_session(sender, instance, **kwargs):
 
 @receiver(post_init, sender=Meeting, dispatch_uid="schedule.caching.meeting_init")
 def _remember_status(sender, instance, **kwargs):
-    instance._loaded_status = instance.__dict__.get("status")
+    instance._loaded_shown = (instance.__dict__.get("status"), instance.__dict__.get("title"))
 
 
 @receiver(post_save, sender=Session, dispatch_uid="schedule.caching.session_saved")
@@ -229,8 +232,15 @@ def _session_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=Slot, dispatch_uid="schedule.caching.slot_deleted")
 @receiver(post_save, sender=Decision, dispatch_uid="schedule.caching.decision_saved")
 @receiver(post_delete, sender=Decision, dispatch_uid="schedule.caching.decision_deleted")
+@receiver(post_save, sender=DecisionSession, dispatch_uid="schedule.caching.decision_session_saved")
+@receiver(post_delete, sender=DecisionSession, dispatch_uid="schedule.caching.decision_session_deleted")
 def _linked_row_changed(sender, instance, **kwargs):
     sessions = {instance.session_id, getattr(instance, "_loaded_session_id", None)} - {None}
+    if sender is Decision and instance.pk is not None and kwargs.get("signal") is post_save:
+        # A decision also shows on the further sessions it shaped.
+        sessions |= set(
+            DecisionSession.objects.filter(decision=instance).values_list("session_id", flat=True)
+        )
     touched = _touched_in_transaction()
     if touched is not None:
         sessions -= touched.session_ids
@@ -239,10 +249,23 @@ def _linked_row_changed(sender, instance, **kwargs):
     instance._loaded_session_id = instance.session_id
 
 
+@receiver(post_save, sender=ScheduleVersion, dispatch_uid="schedule.caching.version_saved")
+@receiver(post_delete, sender=ScheduleVersion, dispatch_uid="schedule.caching.version_deleted")
+def _version_changed(sender, instance, **kwargs):
+    # The grid names its current version, and the .ics numbers changes from the versions.
+    touch_events(event_ids=[instance.event_id])
+
+
 @receiver(post_save, sender=Meeting, dispatch_uid="schedule.caching.meeting_saved")
-def _meeting_status_changed(sender, instance, created, **kwargs):
-    # Publishing or unpublishing a meeting shows or hides its decisions on the grid.
-    if not created and instance.status != getattr(instance, "_loaded_status", instance.status):
-        linked = Session.objects.filter(decisions__agenda_item__meeting=instance).values_list("event_id")
-        touch_events(event_ids=[pk for (pk,) in linked])
-    instance._loaded_status = instance.status
+def _meeting_changed(sender, instance, created, **kwargs):
+    # Publishing, unpublishing or renaming a meeting shows, hides or renames its decisions on the
+    # grid, and the meeting a version of the grid came from.
+    shown = (instance.status, instance.title)
+    if not created and shown != getattr(instance, "_loaded_shown", shown):
+        linked = Event.objects.filter(
+            Q(sessions__decisions__agenda_item__meeting=instance)
+            | Q(sessions__further_decisions__decision__agenda_item__meeting=instance)
+            | Q(versions__meeting=instance)
+        ).values_list("pk", flat=True)
+        touch_events(event_ids=set(linked))
+    instance._loaded_shown = shown

@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import include, path
 from django.utils import timezone
 
-from meetings.models import Decision, Meeting
+from meetings.models import Decision, DecisionSession, Meeting
 from schedule.caching import CSRF_PLACEHOLDER, cache_event_response, touch_events
-from schedule.models import Event, Slot
+from schedule.models import Event, ScheduleVersion, Slot
 from tests.factories import make_agenda_item, make_decision, make_event, make_meeting, make_session, make_slot
 
 pytestmark = pytest.mark.urls(__name__)
@@ -335,3 +335,34 @@ def test_grid_json_and_ics_slot_time_change_show_on_next_request(client, grid):
     assert b"T150000" in after[1].content
     assert [a["ETag"] != b["ETag"] for a, b in zip(after, before, strict=True)] == [True, True]
     assert after[1]["Content-Disposition"] == before[1]["Content-Disposition"]
+
+
+def test_cache_event_response_version_recorded_changes_etag(client, grid):
+    event, _session, _slot = grid
+    before = client.get("/grid/igf-2016.json")["ETag"]
+
+    ScheduleVersion.objects.create(event=event, number=1, date=datetime.date(2016, 8, 30), snapshot=[])
+
+    assert client.get("/grid/igf-2016.json")["ETag"] != before
+
+
+def test_cache_event_response_further_session_link_changes_etag(client, grid):
+    _event, session, _slot = grid
+    decision = make_decision(text="It was agreed.")
+    before = client.get("/grid/igf-2016.json")["ETag"]
+
+    DecisionSession.objects.create(decision=decision, session=session)
+
+    assert client.get("/grid/igf-2016.json")["ETag"] != before
+
+
+def test_cache_event_response_meeting_renamed_changes_etag(client, grid):
+    _event, session, _slot = grid
+    meeting = make_meeting()
+    make_decision(agenda_item=make_agenda_item(meeting=meeting), session=session)
+    before = client.get("/grid/igf-2016.json")["ETag"]
+
+    meeting.title = "IGF Virtual MAG Meeting VII"
+    meeting.save()
+
+    assert client.get("/grid/igf-2016.json")["ETag"] != before
