@@ -224,7 +224,9 @@ def _remember_status(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Session, dispatch_uid="schedule.caching.session_saved")
 @receiver(post_delete, sender=Session, dispatch_uid="schedule.caching.session_deleted")
-def _session_changed(sender, instance, **kwargs):
+def _session_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return  # loaddata restores rows with their events' own updated_at
     touch_events(event_ids=[instance.event_id], session_ids=[instance.pk])
 
 
@@ -234,7 +236,9 @@ def _session_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=Decision, dispatch_uid="schedule.caching.decision_deleted")
 @receiver(post_save, sender=DecisionSession, dispatch_uid="schedule.caching.decision_session_saved")
 @receiver(post_delete, sender=DecisionSession, dispatch_uid="schedule.caching.decision_session_deleted")
-def _linked_row_changed(sender, instance, **kwargs):
+def _linked_row_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return  # loaddata restores rows with their events' own updated_at
     sessions = {instance.session_id, getattr(instance, "_loaded_session_id", None)} - {None}
     if sender is Decision and instance.pk is not None and kwargs.get("signal") is post_save:
         # A decision also shows on the further sessions it shaped.
@@ -251,13 +255,17 @@ def _linked_row_changed(sender, instance, **kwargs):
 
 @receiver(post_save, sender=ScheduleVersion, dispatch_uid="schedule.caching.version_saved")
 @receiver(post_delete, sender=ScheduleVersion, dispatch_uid="schedule.caching.version_deleted")
-def _version_changed(sender, instance, **kwargs):
+def _version_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return  # loaddata restores rows with their events' own updated_at
     # The grid names its current version, and the .ics numbers changes from the versions.
     touch_events(event_ids=[instance.event_id])
 
 
 @receiver(post_save, sender=Meeting, dispatch_uid="schedule.caching.meeting_saved")
-def _meeting_changed(sender, instance, created, **kwargs):
+def _meeting_changed(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return  # loaddata restores rows with their events' own updated_at
     # Publishing, unpublishing or renaming a meeting shows, hides or renames its decisions on the
     # grid, and the meeting a version of the grid came from.
     shown = (instance.status, instance.title)
