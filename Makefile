@@ -56,3 +56,13 @@ loadtest: install
 chaos: install
 	$(BIN)/python -m loadtest.chaos $(CHAOS_ARGS)
 .PHONY: serve-prod loadtest chaos
+
+# Performance benchmark (issue 5): about 3-9 minutes; needs PostgreSQL on 127.0.0.1 and `wrk`
+# (apt-get install wrk; a Python load client is used without it). Writes benchmarks/results.md.
+$(BIN)/.installed-bench: $(BIN)/.installed
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+.PHONY: bench
+bench: $(BIN)/.installed-bench
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)

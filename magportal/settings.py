@@ -87,6 +87,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 # next request instead of failing it.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# Local memory by default (per process); production sets CACHE_URL=redis://host:6379/N, which
+# django-environ maps to Django's built-in RedisCache (needs the redis package). The grid's cache
+# keys come from the database (schedule/caching.py), so either backend stays correct across workers.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://magportal")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

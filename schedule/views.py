@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from meetings.provenance import decisions_by_session
 from meetings.roles import can_view_drafts
+from schedule.caching import cache_event_response
 from schedule.calendar import build_calendar
 from schedule.grid import build_grid, describe_time_zone
 from schedule.models import Event, Session, Slot
@@ -40,6 +41,7 @@ def event_list(request):
 
 
 @require_safe
+@cache_event_response(anonymous_only=True)
 def event_detail(request, slug):
     event = _visible_event(request, slug)
     sessions = list(
@@ -68,6 +70,7 @@ def event_detail(request, slug):
 
 
 @require_safe
+@cache_event_response()
 def event_calendar(request, slug):
     event = _visible_event(request, slug)
     body = build_calendar(
@@ -84,6 +87,7 @@ def event_calendar(request, slug):
 
 
 @require_safe
+@cache_event_response()
 def event_json(request, slug):
     event = _visible_event(request, slug)
     grid = build_grid(event=event, slots=_slots(event))

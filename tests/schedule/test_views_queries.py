@@ -37,8 +37,8 @@ def test_event_list_queries(client, django_assert_num_queries, count):
 def test_event_detail_queries(client, django_assert_num_queries, count):
     make_sessions(count)
 
-    # The event, its sessions, their slots, their decisions.
-    with django_assert_num_queries(6):
+    # The event's version (schedule.caching), the event, its sessions, their slots, their decisions.
+    with django_assert_num_queries(7):
         response = client.get("/schedule/igf-2016/")
 
     assert response.text.count('class="slot__link"') == 2 * count
@@ -60,7 +60,8 @@ def test_event_detail_queries_for_a_member(client, mag_member, django_assert_num
 def test_event_calendar_queries(client, django_assert_num_queries, count):
     make_sessions(count)
 
-    with django_assert_num_queries(4):
+    # With the event's version (schedule.caching) first.
+    with django_assert_num_queries(5):
         response = client.get("/schedule/igf-2016.ics")
 
     assert response.content.count(b"BEGIN:VEVENT") == 2 * count
@@ -70,7 +71,8 @@ def test_event_calendar_queries(client, django_assert_num_queries, count):
 def test_event_json_queries(client, django_assert_num_queries, count):
     make_sessions(count)
 
-    with django_assert_num_queries(2):
+    # With the event's version (schedule.caching) first.
+    with django_assert_num_queries(3):
         response = client.get("/schedule/igf-2016.json")
 
     assert sum(len(day["slots"]) for day in response.json()["days"]) == 2 * count

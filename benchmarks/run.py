@@ -1,0 +1,768 @@
+"""MAG Portal benchmark: `make bench` runs this, prints the table and writes benchmarks/results.md.
+
+Each measurement runs in its own subprocess (``run.py --step NAME``) with its own
+DATABASE_URL, and prints one JSON line; this script orders them, keeps within
+the time bound, and writes the results. See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "benchmarks"
+CACHE_DIR = HERE / ".cache"
+PYTHON = sys.executable
+SAMPLE = ROOT / "fixtures" / "reports" / "mag-virtual-meeting-vi-2016-08-30.docx"
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+SEED = 0
+SMALL, LARGE = 300, 3000
+BUDGET_SECONDS = 9 * 60
+SEARCH_WORDS = ["fundraising", "working group"]
+GRID_EVENT = "igf-2025"
+REPORT_INDEX = 150  # a report of both archives, its page measured
+BASE_ENV = {
+    "DEBUG": "false",
+    "SECRET_KEY": "benchmark-only-secret-key-not-used-anywhere-else",
+    "ALLOWED_HOSTS": "testserver,127.0.0.1",
+    "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+    "LOG_LEVEL": "ERROR",
+    "SECURE_SSL_REDIRECT": "false",
+}
+
+
+# -- helpers used inside steps -----------------------------------------------------------------
+
+
+def _setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def _median_ms(function, *, runs: int, warmup: int = 2, clock=time.perf_counter) -> float:
+    for _ in range(warmup):
+        function()
+    times = []
+    for _ in range(runs):
+        started = clock()
+        function()
+        times.append((clock() - started) * 1000)
+    return statistics.median(times)
+
+
+def _emit(result: dict) -> None:
+    print("RESULT " + json.dumps(result), flush=True)
+
+
+# -- steps (each runs in a subprocess) ---------------------------------------------------------
+
+
+def step_parse(args) -> None:
+    """Reading the sample: ours (read + interpret) against mammoth and against bare zip + lxml."""
+    import io
+    import zipfile
+
+    import mammoth
+    from lxml import etree
+
+    _setup_django()
+    from meetings.importer.interpret import interpret_document
+    from meetings.importer.reader import read_document
+
+    data = SAMPLE.read_bytes()
+
+    def ours():
+        interpret_document(read_document(data))
+
+    def theirs():
+        mammoth.convert_to_html(io.BytesIO(data))
+
+    def floor():
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for name in archive.namelist():
+                if name.endswith((".xml", ".rels")):
+                    etree.fromstring(archive.read(name))
+
+    # Interleaved rounds, so a burst of load on the shared machine hits all three alike.
+    rounds = {"ours": [], "mammoth": [], "floor": []}
+    theirs()  # mammoth takes a second a call here: one warm-up and one call per round
+    for _ in range(args.rounds):
+        rounds["ours"].append(_median_ms(ours, runs=5, warmup=1))
+        rounds["mammoth"].append(_median_ms(theirs, runs=1, warmup=0))
+        rounds["floor"].append(_median_ms(floor, runs=5, warmup=1))
+    _emit({name: statistics.median(values) for name, values in rounds.items()})
+
+
+def step_import_sample(args) -> None:
+    """A full import of the sample, each run in a transaction rolled back afterwards."""
+    _setup_django()
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from meetings.importer.services import import_report
+
+    call_command("migrate", verbosity=0)
+    data = SAMPLE.read_bytes()
+
+    class Rollback(Exception):
+        pass
+
+    def once():
+        try:
+            with transaction.atomic():
+                outcome = import_report(data, source_name=SAMPLE.name, publish=True)
+                assert outcome.status == "created", outcome.summary()
+                raise Rollback
+        except Rollback:
+            pass
+
+    # CPU time of this process too: on a shared machine wall time includes waiting for a core.
+    cpu = _median_ms(once, runs=args.runs, warmup=3, clock=time.process_time)
+    _emit({"ms": _median_ms(once, runs=args.runs), "cpu_ms": cpu, "vendor": connection.vendor})
+
+
+def step_migrate(args) -> None:
+    _setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    _emit({"migrated": True})
+
+
+def step_build(args) -> None:
+    """Import the corpus (its part ``--part`` of ``--parts``) into a migrated database; times the import.
+
+    Parts split by year, so parallel parts never share an annual meeting's event.
+    """
+    _setup_django()
+    from meetings.corpus import YEARS, generate_reports
+    from meetings.importer.services import import_report
+
+    folder = Path(tempfile.mkdtemp(prefix="magportal-bench-corpus-"))
+    try:
+        names = []
+        for report in generate_reports(count=args.reports, seed=SEED):
+            if (report.index % YEARS) % args.parts != args.part:
+                continue
+            (folder / report.name).write_bytes(report.data)
+            names.append((report.name, report.publish))
+        started = time.perf_counter()
+        cpu_started = time.process_time()
+        for name, publish in names:
+            outcome = import_report((folder / name).read_bytes(), source_name=name, publish=publish)
+            assert outcome.status == "created", outcome.summary()
+        seconds = time.perf_counter() - started
+        cpu_seconds = time.process_time() - cpu_started
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    _emit({"reports": len(names), "seconds": seconds, "cpu_seconds": cpu_seconds, "peak_mb": peak_kb / 1024})
+
+
+def build_corpus(database: str, reports: int, *, parts: int, media: str) -> dict:
+    """A fresh database ``database`` holding the corpus, imported by ``parts`` processes at once."""
+    recreate_database(database)
+    env = {"DATABASE_URL": pg_url(database), "MEDIA_ROOT": media}
+    run_step("migrate", env=env)
+    commands = [
+        [PYTHON, str(HERE / "run.py"), "--step", "build", "--reports", str(reports)]
+        + ["--part", str(part), "--parts", str(parts)]
+        for part in range(parts)
+    ]
+    started = time.perf_counter()
+    results = _run_parallel(commands, env=env, timeout=900)
+    seconds = time.perf_counter() - started
+    vacuum_analyze(database)
+    # One process's own import time is the single-process rate; parallel parts count by wall time.
+    if parts == 1:
+        seconds = results[0]["seconds"]
+    return {
+        "cpu_seconds": sum(result.get("cpu_seconds", 0) for result in results),
+        "reports": sum(result["reports"] for result in results),
+        "seconds": seconds,
+        "peak_mb": max(result["peak_mb"] for result in results),
+        "processes": parts,
+        **run_step("sizes", env=env),
+    }
+
+
+def _run_parallel(commands: list[list[str]], *, env: dict, timeout: float) -> list[dict]:
+    processes = [
+        subprocess.Popen(
+            command,
+            env={**os.environ, **BASE_ENV, **env},
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for command in commands
+    ]
+    results = []
+    for process in processes:
+        stdout, stderr = process.communicate(timeout=timeout)
+        results.append(_result_of(stdout, stderr, "build"))
+    return results
+
+
+def step_sizes(args) -> None:
+    _setup_django()
+    _emit(_sizes())
+
+
+def _sizes() -> dict:
+    from meetings.models import AgendaItem, Decision, Meeting
+
+    return {
+        "meetings": Meeting.objects.count(),
+        "items": AgendaItem.objects.count(),
+        "decisions": Decision.objects.count(),
+    }
+
+
+def step_pages(args) -> None:
+    """Server-side time and query count of the public pages, through Django's test client."""
+    _setup_django()
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.corpus import generate_report
+    from meetings.importer.save import meeting_slug
+
+    report = generate_report(index=REPORT_INDEX, seed=SEED)
+    pages = [
+        ("grid, cache cold", f"/schedule/{GRID_EVENT}/", True),
+        ("grid, cache warm", f"/schedule/{GRID_EVENT}/", False),
+        ("report page", f"/meetings/{meeting_slug(report.title, report.date)}/", False),
+        ("decisions list", "/decisions/", False),
+        *(
+            (f"decisions search '{word}'", f"/decisions/?q={word.replace(' ', '+')}", False)
+            for word in SEARCH_WORDS
+        ),
+    ]
+    client = Client()
+    results = {}
+    for label, url, cold in pages:
+
+        def get(url=url, cold=cold):
+            if cold:
+                cache.clear()
+            return client.get(url)
+
+        response = get()
+        if response.status_code != 200:
+            results[label] = {"status": response.status_code}
+            continue
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            get()
+            first_ms = (time.perf_counter() - started) * 1000
+        # Counted now: captured_queries reads the connection's log, which each request resets.
+        count = len(queries.captured_queries)
+        # A page far off its target gets fewer runs, so the run stays within its time bound.
+        runs = args.runs if first_ms < 200 else 5
+        results[label] = {"ms": _median_ms(get, runs=runs, warmup=1), "queries": count, "runs": runs}
+    _emit({"pages": results, "plans": _search_plans(), **_sizes()})
+
+
+def _search_plans() -> dict:
+    try:
+        from meetings.search import search_decisions
+    except ImportError:
+        return {}
+    from meetings.models import Decision
+
+    plans = {}
+    for word in SEARCH_WORDS:
+        plan = search_decisions(queryset=Decision.objects.published(), query=word).explain()
+        indexes = re.findall(r"(?:Index Scan using|Index Scan on|Index Only Scan using) (\w+)", plan)
+        plans[word] = sorted(set(indexes))
+    return plans
+
+
+# -- the orchestrator ------------------------------------------------------------------------
+
+
+def run_step(step: str, *, env: dict, extra: list[str] | None = None, timeout: float = 300) -> dict:
+    command = [PYTHON, str(HERE / "run.py"), "--step", step, *(extra or [])]
+    completed = subprocess.run(
+        command,
+        env={**os.environ, **BASE_ENV, **env},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    return _result_of(completed.stdout, completed.stderr, step)
+
+
+def _result_of(stdout: str, stderr: str, step: str) -> dict:
+    for line in reversed(stdout.splitlines()):
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT ") :])
+    raise RuntimeError(f"step {step} failed:\n{stdout[-2000:]}\n{stderr[-4000:]}")
+
+
+def pg_url(name: str) -> str:
+    return f"{PG}/{name}"
+
+
+def recreate_database(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(pg_url("postgres"), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def vacuum_analyze(name: str) -> None:
+    """What autovacuum does soon after a bulk load: statistics, and the GIN indexes' pending lists
+    merged. Without it the planner skips the full-text indexes of a freshly loaded archive."""
+    import psycopg
+
+    with psycopg.connect(pg_url(name), autocommit=True) as connection:
+        connection.execute("VACUUM ANALYZE")
+
+
+def database_exists(name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(pg_url("postgres"), autocommit=True) as connection:
+        row = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    return row is not None
+
+
+def fingerprint(reports: int) -> str:
+    """What the cached corpus database holds: the generator's output as the importer saves it.
+
+    Migrations are not part of it: a reused database is migrated forward instead.
+    """
+    digest = hashlib.sha256(f"{reports}:{SEED}".encode())
+    sources = [
+        ROOT / "meetings" / "corpus.py",
+        SAMPLE,
+        ROOT / "fixtures" / "reports" / "build_seed_report.py",
+    ]
+    sources.extend(sorted((ROOT / "meetings" / "importer").glob("*.py")))
+    for path in sources:
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cached_corpus(name: str, reports: int, log) -> dict:
+    """The corpus database ``name``, reused when its fingerprint matches, else rebuilt."""
+    CACHE_DIR.mkdir(exist_ok=True)
+    record = CACHE_DIR / f"{name}.json"
+    wanted = fingerprint(reports)
+    if record.exists() and database_exists(name):
+        stored = json.loads(record.read_text())
+        if stored.get("fingerprint") == wanted:
+            log(f"reusing database {name} (built {stored['built_at']}, fingerprint {wanted[:12]})")
+            run_step("migrate", env={"DATABASE_URL": pg_url(name)})
+            return {**stored, "reused": True}
+    log(f"building database {name}: {reports} reports in 2 processes (cached for later runs)")
+    media = tempfile.mkdtemp(prefix="magportal-bench-media-")
+    try:
+        result = build_corpus(name, reports, parts=2, media=media)
+    finally:
+        shutil.rmtree(media, ignore_errors=True)
+    stored = {"fingerprint": wanted, "built_at": _now(), **result}
+    record.write_text(json.dumps(stored, indent=2))
+    return {**stored, "reused": False}
+
+
+def gunicorn_rates(database: str, log, *, seconds: int) -> dict:
+    """Requests per second under gunicorn (2 workers, production settings) for the grid and a trivial view."""
+    static_root = tempfile.mkdtemp(prefix="magportal-bench-static-")
+    media_root = tempfile.mkdtemp(prefix="magportal-bench-media-")
+    env = {
+        **os.environ,
+        **BASE_ENV,
+        "DATABASE_URL": pg_url(database),
+        "STATIC_ROOT": static_root,
+        "MEDIA_ROOT": media_root,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "BENCH_MANIFEST_STATIC": "1",
+    }
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True, timeout=120
+    )
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(Path(PYTHON).with_name("gunicorn")), "magportal.wsgi:application", "--workers", "2"]
+        + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        urls = {"trivial": f"{base}/bench/trivial/", "grid": f"{base}/schedule/{GRID_EVENT}/"}
+        _wait_for(urls["trivial"])
+        for url in urls.values():
+            for _ in range(5):
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    assert response.status == 200, url
+        rates = {name: [] for name in urls}
+        for _ in range(2):
+            for name, url in urls.items():
+                rates[name].append(_load(url, seconds=seconds))
+        log("load client: " + ("wrk" if shutil.which("wrk") else "python threads"))
+        return {name: statistics.median(values) for name, values in rates.items()}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(static_root, ignore_errors=True)
+        shutil.rmtree(media_root, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"gunicorn did not answer at {url}")
+
+
+def _load(url: str, *, seconds: int) -> float:
+    """Requests per second from 8 concurrent connections for ``seconds``."""
+    if shutil.which("wrk"):
+        output = subprocess.run(
+            ["wrk", "-t2", "-c8", f"-d{seconds}s", url], capture_output=True, text=True, check=True
+        ).stdout
+        if re.search(r"Non-2xx or 3xx responses", output):
+            raise RuntimeError(f"errors under load at {url}:\n{output}")
+        return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    return _python_load(url, seconds=seconds)
+
+
+def _python_load(url: str, *, seconds: int) -> float:
+    import http.client
+    import threading
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    done = []
+    stop = time.monotonic() + seconds
+
+    def worker():
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        count = 0
+        while time.monotonic() < stop:
+            connection.request("GET", parts.path)
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                raise RuntimeError(f"{url}: HTTP {response.status}")
+            count += 1
+        done.append(count)
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(done) / seconds
+
+
+def machine() -> dict:
+    import django
+    import psycopg
+
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = "unknown"
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal"):
+            memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    with psycopg.connect(pg_url("postgres")) as connection:
+        postgres = connection.execute("SHOW server_version").fetchone()[0]
+    import sqlite3
+
+    return {
+        "CPU": cpu,
+        "cores": str(os.cpu_count()),
+        "memory": memory,
+        "load average at start": " ".join(f"{value:.2f}" for value in os.getloadavg()),
+        "OS": platform.platform(),
+        "Python": platform.python_version(),
+        "Django": django.get_version(),
+        "PostgreSQL": postgres,
+        "SQLite": sqlite3.sqlite_version,
+        "date": _now(),
+    }
+
+
+def _now() -> str:
+    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def orchestrate(args) -> int:
+    started = time.monotonic()
+
+    def log(message: str) -> None:
+        print(f"[{time.monotonic() - started:6.1f}s] {message}", flush=True)
+
+    facts = machine()
+    log("reading the sample .docx")
+    parse = run_step("parse", env={"DATABASE_URL": "sqlite://:memory:"}, extra=["--rounds", str(args.rounds)])
+
+    log("importing the sample on SQLite and PostgreSQL (rolled back)")
+    sqlite_dir = tempfile.mkdtemp(prefix="magportal-bench-sqlite-")
+    media = tempfile.mkdtemp(prefix="magportal-bench-media-")
+    try:
+        sqlite = run_step(
+            "import-sample",
+            env={"DATABASE_URL": f"sqlite:///{sqlite_dir}/bench.sqlite3", "MEDIA_ROOT": media},
+            extra=["--runs", str(args.runs)],
+        )
+        recreate_database("mag_bench")
+        postgres = run_step(
+            "import-sample",
+            env={"DATABASE_URL": pg_url("mag_bench"), "MEDIA_ROOT": media},
+            extra=["--runs", str(args.runs)],
+        )
+
+        log(f"bulk import of the {SMALL}-report corpus into a fresh database")
+        small = build_corpus("mag_bench_300", SMALL, parts=1, media=media)
+        large = cached_corpus("mag_bench_3000", LARGE, log) if not args.skip_large else None
+
+        log(f"pages at {SMALL} reports")
+        pages_small = run_step(
+            "pages", env={"DATABASE_URL": pg_url("mag_bench_300")}, extra=["--runs", str(args.runs)]
+        )
+        pages_large = None
+        if large:
+            log(f"pages at {LARGE} reports")
+            pages_large = run_step(
+                "pages", env={"DATABASE_URL": pg_url("mag_bench_3000")}, extra=["--runs", str(args.runs)]
+            )
+        rates = None
+        if time.monotonic() - started < BUDGET_SECONDS - 60:
+            log("gunicorn: grid and trivial view under load")
+            rates = gunicorn_rates(
+                "mag_bench_3000" if large else "mag_bench_300", log, seconds=args.load_seconds
+            )
+        else:
+            log("skipping the gunicorn load test: the time budget is spent")
+    finally:
+        shutil.rmtree(sqlite_dir, ignore_errors=True)
+        shutil.rmtree(media, ignore_errors=True)
+
+    elapsed = time.monotonic() - started
+    report = render(facts, parse, sqlite, postgres, small, large, pages_small, pages_large, rates, elapsed)
+    print(report)
+    (HERE / "results.md").write_text(report)
+    log(f"wrote {HERE / 'results.md'}")
+    return 0
+
+
+def _with_cpu(result: dict) -> str:
+    if "cpu_ms" not in result:
+        return f"{result['ms']:.1f} ms"
+    return f"{result['ms']:.1f} ms (this process's CPU: {result['cpu_ms']:.1f} ms)"
+
+
+def _cpu_per_report(result: dict) -> str:
+    if not result.get("cpu_seconds"):
+        return "CPU not measured"
+    return f"importer's CPU {result['cpu_seconds'] / result['reports'] * 1000:.0f} ms a report"
+
+
+def _verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("met" if ok else "**missed**")
+
+
+def render(facts, parse, sqlite, postgres, small, large, pages_small, pages_large, rates, elapsed) -> str:
+    rows = []
+
+    def row(measure, result, target, ok):
+        rows.append(f"| {measure} | {result} | {target} | {_verdict(ok)} |")
+
+    mammoth_ratio = parse["mammoth"] / parse["ours"]
+    floor_ratio = parse["ours"] / parse["floor"]
+    row("read + interpret the sample .docx", f"{parse['ours']:.1f} ms", "", None)
+    row("mammoth `convert_to_html`, same file", f"{parse['mammoth']:.1f} ms", "", None)
+    row("zip + lxml floor, same file", f"{parse['floor']:.1f} ms", "", None)
+    row("ratio mammoth / ours", f"{mammoth_ratio:.1f}x", ">= 10x", mammoth_ratio >= 10)
+    row("ratio ours / floor", f"{floor_ratio:.1f}x", "<= 5x", floor_ratio <= 5)
+    row("full import of the sample, SQLite", _with_cpu(sqlite), "", None)
+    row("full import of the sample, PostgreSQL", _with_cpu(postgres), "< 100 ms", postgres["ms"] < 100)
+    rate = small["reports"] / small["seconds"]
+    row(
+        f"bulk import, {small['reports']} reports ({small['items']} items, {small['decisions']} decisions; "
+        "one process)",
+        f"{rate:.1f} reports/s ({_cpu_per_report(small)})",
+        ">= 20 reports/s",
+        rate >= 20,
+    )
+    if large:
+        large_rate = large["reports"] / large["seconds"]
+        origin = (
+            "cached db, measured when built " + large["built_at"] if large["reused"] else "built this run"
+        )
+        row(
+            f"bulk import, {large['reports']} reports ({large['items']} items, "
+            f"{large['decisions']} decisions; {large['processes']} processes, {origin})",
+            f"{large_rate:.1f} reports/s ({_cpu_per_report(large)})",
+            "",
+            None,
+        )
+        row(
+            f"peak RSS importing {large['reports']} reports",
+            f"{large['peak_mb']:.0f} MB",
+            "< 300 MB",
+            large["peak_mb"] < 300,
+        )
+    row(f"peak RSS importing {small['reports']} reports", f"{small['peak_mb']:.0f} MB", "", None)
+
+    page_rows = []
+    for label, at_small in pages_small["pages"].items():
+        at_large = (pages_large or {}).get("pages", {}).get(label)
+
+        def cell(value):
+            if value is None:
+                return "not run"
+            if "status" in value:
+                return f"HTTP {value['status']}"
+            runs = f" (median of {value['runs']})" if value.get("runs", ARGS.runs) != ARGS.runs else ""
+            return f"{value['ms']:.1f} ms, {value['queries']} queries{runs}"
+
+        flat = None
+        ok = None
+        if at_large and "ms" in at_large and "ms" in at_small:
+            flat = at_large["queries"] == at_small["queries"]
+            ok = flat and at_large["ms"] < 20
+        page_rows.append(
+            f"| {label} | {cell(at_small)} | {cell(at_large)} | "
+            f"{'' if flat is None else ('same' if flat else '**grows**')} | {_verdict(ok)} |"
+        )
+    plans = (pages_large or pages_small).get("plans", {})
+
+    rate_rows = []
+    if rates:
+        ratio = rates["grid"] / rates["trivial"]
+        rate_rows.append(f"| trivial Django view | {rates['trivial']:.0f} req/s | | |")
+        rate_rows.append(f"| grid `/schedule/{GRID_EVENT}/` | {rates['grid']:.0f} req/s | | |")
+        rate_rows.append(f"| ratio grid / trivial | {ratio:.2f} | >= 0.5 | {_verdict(ratio >= 0.5)} |")
+
+    lines = [
+        "# MAG Portal benchmark results",
+        "",
+        "Written by `make bench` (benchmarks/run.py); every figure is a median over repeated runs, and each",
+        "ratio compares figures measured in the same run. The machine is shared with other work, so",
+        "absolute times vary from run to run; ratios vary less.",
+        "",
+        "## Machine",
+        "",
+        *(f"- {name}: {value}" for name, value in facts.items()),
+        f"- benchmark wall time: {elapsed:.0f} s",
+        "",
+        "## Reading and importing",
+        "",
+        "| measure | result | target | |",
+        "|---|---|---|---|",
+        *rows,
+        "",
+        f"## Pages (server side, Django test client, PostgreSQL; median of {ARGS.runs} requests)",
+        "",
+        f"| page | at {SMALL} reports | at {LARGE} reports | query count | target: same count, < 20 ms |",
+        "|---|---|---|---|---|",
+        *page_rows,
+        "",
+        "Archive sizes: "
+        + ", ".join(
+            f"{data['meetings']} meetings, {data['items']} agenda items, {data['decisions']} decisions"
+            for data in (pages_small, pages_large)
+            if data
+        )
+        + ".",
+        "",
+        "Full-text index used by the search (from `EXPLAIN`): "
+        + (
+            "; ".join(f"'{word}': {', '.join(names) or '**none**'}" for word, names in plans.items())
+            if plans
+            else "no search module yet"
+        )
+        + ".",
+        "",
+        "## Throughput under gunicorn (2 workers, DEBUG off, loopback load from wrk, 8 connections)",
+        "",
+        "| target | result | goal | |",
+        "|---|---|---|---|",
+        *(rate_rows or ["| not run | | | |"]),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+ARGS = argparse.Namespace(runs=25)
+STEPS = {
+    "parse": step_parse,
+    "import-sample": step_import_sample,
+    "migrate": step_migrate,
+    "build": step_build,
+    "sizes": step_sizes,
+    "pages": step_pages,
+}
+
+
+def main() -> int:
+    global ARGS
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--step", choices=sorted(STEPS))
+    parser.add_argument("--part", type=int, default=0)
+    parser.add_argument("--parts", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=7, help="rounds of the parse comparison")
+    parser.add_argument("--runs", type=int, default=25, help="repeated runs per timed figure")
+    parser.add_argument("--reports", type=int, default=SMALL)
+    parser.add_argument("--load-seconds", type=int, default=6)
+    parser.add_argument("--skip-large", action="store_true", help=f"leave out the {LARGE}-report archive")
+    args = parser.parse_args()
+    ARGS = args
+    if args.step:
+        STEPS[args.step](args)
+        return 0
+    return orchestrate(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

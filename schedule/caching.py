@@ -1,0 +1,279 @@
+"""Caching the annual meeting's grid, and its .ics and .json, until the event changes.
+
+An event's version is its ``updated_at``: it is bumped (in the same transaction)
+by every save or delete of the event, its sessions, its slots, its grid's
+versions, decisions linked to its sessions (directly or as further sessions),
+and a change of status or title of a meeting with such decisions or versions. Cache
+keys and ETags are built from that version, read from the database on each
+request, so every server process sees an edit at once, whatever the cache
+backend: a stale grid after an edit is a bug. Bulk ``QuerySet.update()`` calls
+send no signals; code doing them on these models must call ``touch_events``.
+
+The HTML grid shows the signed-in user's name and drafts, so only anonymous
+requests are served from the cache; the .ics and .json are the same for
+everyone who may see the event. Every response gets an ETag and Last-Modified,
+and a matching conditional GET gets a 304.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from functools import wraps
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_init, post_save
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+from meetings.models import Decision, DecisionSession, Meeting
+from schedule.models import Event, ScheduleVersion, Session, Slot
+
+#: Versions change on every edit, so old entries are never served; they only age out.
+CACHE_TIMEOUT = 24 * 60 * 60
+CSRF_PLACEHOLDER = "__magportal_csrf_token__"
+SETTLED = datetime.timedelta(seconds=1)
+# The language menu's form carries a CSRF token; each visitor must get their own.
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]+)(")')
+
+
+def touch_events(*, event_ids, session_ids=()) -> None:
+    """Mark events as changed now, so their cached grids and ETags are replaced.
+
+    Within a transaction each event is marked once: an import adding thirty
+    slots costs one UPDATE, not thirty. ``session_ids`` are sessions of these
+    events, so later changes to their slots need no lookup.
+    """
+    ids = {pk for pk in event_ids if pk is not None}
+    touched = _touched_in_transaction()
+    if touched is not None:
+        ids -= touched.event_ids
+        touched.session_ids.update(session_ids)
+    if not ids:
+        return
+    Event.objects.filter(pk__in=ids).update(updated_at=timezone.now())
+    if touched is not None:
+        touched.event_ids.update(ids)
+    elif transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_Touched(event_ids=ids, session_ids=set(session_ids)))
+
+
+class _Touched:
+    """A no-op commit hook that records which events this transaction has marked changed.
+
+    Django drops the hooks registered in a savepoint that is rolled back, so a
+    record found among the pending hooks is always one whose UPDATE still stands.
+    """
+
+    def __init__(self, *, event_ids: set[int], session_ids: set[int]):
+        self.event_ids = event_ids
+        self.session_ids = session_ids
+
+    def __call__(self):
+        pass
+
+
+def _forget_touches(*, event_id: int) -> None:
+    """This transaction read the event's version: its next edit in the transaction must bump it again."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        for _savepoints, hook, _robust in connection.run_on_commit:
+            if isinstance(hook, _Touched):
+                hook.event_ids.discard(event_id)
+                hook.session_ids.clear()
+
+
+def _touched_in_transaction() -> _Touched | None:
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return None
+    current = set(connection.savepoint_ids)
+    for savepoints, hook, _robust in connection.run_on_commit:
+        # Only a record made in this savepoint or an enclosing one still applies here.
+        if isinstance(hook, _Touched) and savepoints <= current:
+            return hook
+    return None
+
+
+def cache_event_response(*, anonymous_only: bool = False):
+    """Serve ``view(request, slug)`` from the cache while the event is unchanged.
+
+    ``anonymous_only`` for pages that differ by user: signed-in users always
+    get the view itself, uncached and without an ETag.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, slug, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view(request, slug, *args, **kwargs)
+            shared = not anonymous_only or _is_anonymous(request)
+            if not shared:
+                return view(request, slug, *args, **kwargs)
+            version = (
+                Event.objects.visible_to(request.user)
+                .filter(slug=slug)
+                .values_list("pk", "updated_at")
+                .first()
+            )
+            if version is None:
+                return view(request, slug, *args, **kwargs)  # its own 404
+            _forget_touches(event_id=version[0])
+            key = _key(request, view, version)
+            etag = f'W/"{key.rsplit(":", 1)[1]}"'
+            last_modified = _last_modified(version[1])
+            not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+            if not_modified is not None:
+                return _validators(not_modified, etag, last_modified)
+            stored = cache.get(key)
+            if stored is None:
+                response = view(request, slug, *args, **kwargs)
+                if not _cacheable(response):
+                    return response
+                stored = _freeze(response)
+                cache.set(key, stored, CACHE_TIMEOUT)
+            return _validators(_thaw(request, stored), etag, last_modified)
+
+        return wrapper
+
+    return decorator
+
+
+def _validators(response, etag: str, last_modified: int | None):
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    return response
+
+
+def _last_modified(changed) -> int | None:
+    """Last-Modified in whole seconds, once the version is a second old.
+
+    A younger version could be followed by another in the same second, which
+    If-Modified-Since could not tell apart: until then only the ETag is sent.
+    """
+    if timezone.now() - changed < SETTLED:
+        return None
+    return int(changed.timestamp())
+
+
+def _is_anonymous(request) -> bool:
+    # Pending flash messages are shown once, to that visitor only.
+    return not request.user.is_authenticated and "messages" not in request.COOKIES
+
+
+def _key(request, view, version) -> str:
+    pk, updated_at = version
+    parts = [
+        view.__module__,
+        view.__qualname__,
+        str(pk),
+        updated_at.isoformat(),
+        get_language() or "",
+        request.scheme,
+        request.get_host(),
+    ]
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+    return f"schedule:event:{pk}:{digest}"
+
+
+def _cacheable(response) -> bool:
+    return response.status_code == 200 and not response.streaming and not response.cookies
+
+
+def _freeze(response) -> tuple[int, bytes, dict[str, str]]:
+    content = CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER.encode() + rb"\3", response.content)
+    return response.status_code, content, dict(response.headers)
+
+
+def _thaw(request, stored) -> HttpResponse:
+    status, content, headers = stored
+    placeholder = CSRF_PLACEHOLDER.encode()
+    if placeholder in content:
+        content = content.replace(placeholder, get_token(request).encode())
+    response = HttpResponse(content, status=status)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+# -- what changes an event's grid --------------------------------------------------------------
+
+
+@receiver(post_init, sender=Slot, dispatch_uid="schedule.caching.slot_init")
+@receiver(post_init, sender=Decision, dispatch_uid="schedule.caching.decision_init")
+@receiver(post_init, sender=DecisionSession, dispatch_uid="schedule.caching.decision_session_init")
+def _remember_session(sender, instance, **kwargs):
+    # A slot or decision moved to another event's session changes both grids.
+    # Read from __dict__: a deferred field must not cost a query per loaded row.
+    instance._loaded_session_id = instance.__dict__.get("session_id")
+
+
+@receiver(post_init, sender=Meeting, dispatch_uid="schedule.caching.meeting_init")
+def _remember_status(sender, instance, **kwargs):
+    instance._loaded_shown = (instance.__dict__.get("status"), instance.__dict__.get("title"))
+
+
+@receiver(post_save, sender=Session, dispatch_uid="schedule.caching.session_saved")
+@receiver(post_delete, sender=Session, dispatch_uid="schedule.caching.session_deleted")
+def _session_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return  # loaddata restores rows with their events' own updated_at
+    touch_events(event_ids=[instance.event_id], session_ids=[instance.pk])
+
+
+@receiver(post_save, sender=Slot, dispatch_uid="schedule.caching.slot_saved")
+@receiver(post_delete, sender=Slot, dispatch_uid="schedule.caching.slot_deleted")
+@receiver(post_save, sender=Decision, dispatch_uid="schedule.caching.decision_saved")
+@receiver(post_delete, sender=Decision, dispatch_uid="schedule.caching.decision_deleted")
+@receiver(post_save, sender=DecisionSession, dispatch_uid="schedule.caching.decision_session_saved")
+@receiver(post_delete, sender=DecisionSession, dispatch_uid="schedule.caching.decision_session_deleted")
+def _linked_row_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return  # loaddata restores rows with their events' own updated_at
+    sessions = {instance.session_id, getattr(instance, "_loaded_session_id", None)} - {None}
+    if sender is Decision and instance.pk is not None and kwargs.get("signal") is post_save:
+        # A decision also shows on the further sessions it shaped.
+        sessions |= set(
+            DecisionSession.objects.filter(decision=instance).values_list("session_id", flat=True)
+        )
+    touched = _touched_in_transaction()
+    if touched is not None:
+        sessions -= touched.session_ids
+    if sessions:
+        touch_events(event_ids=Session.objects.filter(pk__in=sessions).values_list("event_id", flat=True))
+    instance._loaded_session_id = instance.session_id
+
+
+@receiver(post_save, sender=ScheduleVersion, dispatch_uid="schedule.caching.version_saved")
+@receiver(post_delete, sender=ScheduleVersion, dispatch_uid="schedule.caching.version_deleted")
+def _version_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return  # loaddata restores rows with their events' own updated_at
+    # The grid names its current version, and the .ics numbers changes from the versions.
+    touch_events(event_ids=[instance.event_id])
+
+
+@receiver(post_save, sender=Meeting, dispatch_uid="schedule.caching.meeting_saved")
+def _meeting_changed(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return  # loaddata restores rows with their events' own updated_at
+    # Publishing, unpublishing or renaming a meeting shows, hides or renames its decisions on the
+    # grid, and the meeting a version of the grid came from.
+    shown = (instance.status, instance.title)
+    if not created and shown != getattr(instance, "_loaded_shown", shown):
+        linked = Event.objects.filter(
+            Q(sessions__decisions__agenda_item__meeting=instance)
+            | Q(sessions__further_decisions__decision__agenda_item__meeting=instance)
+            | Q(versions__meeting=instance)
+        ).values_list("pk", flat=True)
+        touch_events(event_ids=set(linked))
+    instance._loaded_shown = shown
