@@ -3,6 +3,7 @@ import logging
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -84,8 +85,21 @@ class DecisionFilterForm(forms.Form):
         """``meetings`` are those the user may see: the only ones offered or accepted."""
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings
-        years = meetings.order_by("-cycle_year").values_list("cycle_year", flat=True).distinct()
+        years = list(meetings.order_by("-cycle_year").values_list("cycle_year", flat=True).distinct())
         self.fields["cycle_year"].choices = [("", _("All years")), *((year, year) for year in years)]
+        self.fields["meeting"].widget.choices = self._meeting_options(meetings, years)
+
+    def _meeting_options(self, meetings, years):
+        # A decade of archive is thousands of meetings: offer those of the chosen cycle
+        # year (else the newest), while any meeting the user may see is still accepted.
+        chosen = self.data.get("cycle_year", "") if self.is_bound else ""
+        year = int(chosen) if chosen.isdigit() and int(chosen) in years else (years[0] if years else None)
+        if year is None:
+            return [("", _("All meetings"))]
+        selected = self.data.get("meeting", "") if self.is_bound else ""
+        offered = meetings.filter(Q(cycle_year=year) | Q(slug=selected)).order_by("-date", "-pk")
+        group = _("%(year)s cycle") % {"year": year}
+        return [("", _("All meetings")), (group, [(m.slug, m.title) for m in offered.only("slug", "title")])]
 
     def filter(self, decisions):
         """``decisions`` narrowed by the valid form's filters (not the search)."""

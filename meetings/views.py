@@ -52,6 +52,8 @@ def home(request):
 class MeetingListView(ListView):
     template_name = "meetings/meeting_list.html"
     context_object_name = "meetings"
+    # Ten cycles of records are thousands of meetings; a page is a cycle or two.
+    paginate_by = 50
 
     def get_queryset(self):
         self.form = MeetingFilterForm(self.request.GET or None)

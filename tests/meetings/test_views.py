@@ -572,3 +572,29 @@ def test_missing_page_is_not_found_in_the_site_layout(client):
 
     assert response.status_code == 404
     assert re.findall(r"<h1>(.*?)</h1>", response.content.decode()) == ["Page not found"]
+
+
+def test_decision_filter_offers_meetings_of_the_chosen_cycle_year_only(client):
+    older = make_meeting(title="Meeting of 2015", cycle_year=2015, date=datetime.date(2015, 5, 1))
+    newer = make_meeting(title="Meeting of 2016", cycle_year=2016)
+
+    def offered(**params):
+        return client.get("/decisions/", params).context["form"]["meeting"].field.widget.choices
+
+    default, chosen, linked = offered(), offered(cycle_year="2015"), offered(meeting=older.slug)
+
+    assert default[1] == ("2016 cycle", [(newer.slug, "Meeting of 2016")])
+    assert chosen[1] == ("2015 cycle", [(older.slug, "Meeting of 2015")])
+    # A meeting named in the address stays selectable, whatever its year.
+    assert linked[1] == ("2016 cycle", [(newer.slug, "Meeting of 2016"), (older.slug, "Meeting of 2015")])
+
+
+def test_meeting_list_is_paginated_by_fifty(client):
+    for day in range(1, 53):
+        make_meeting(date=datetime.date(2016, 1, 1) + datetime.timedelta(days=day))
+
+    first = client.get("/meetings/")
+    second = client.get("/meetings/", {"page": 2})
+
+    assert (len(first.context["meetings"]), len(second.context["meetings"])) == (50, 2)
+    assert 'rel="next" href="?page=2"' in first.content.decode()

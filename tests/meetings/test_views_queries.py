@@ -76,7 +76,7 @@ def test_home_queries_signed_in(client, secretariat_user, django_assert_num_quer
 def test_meeting_list_queries(client, as_user, django_assert_num_queries, count):
     make_meetings(count)
 
-    with django_assert_num_queries({"anonymous": 1, "secretariat": 5}[as_user]):
+    with django_assert_num_queries({"anonymous": 2, "secretariat": 6}[as_user]):
         response = client.get("/meetings/")
 
     assert len(response.context["meetings"]) == count
