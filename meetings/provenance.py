@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -93,6 +94,16 @@ def _day_in(text: str) -> int | None:
 def read_decision(text: str, *, context: str, titles: list[str]) -> list[SessionClaim]:
     """The sessions a decision changes, each with what it says about it, in the order it names them.
 
+    See ``_read_decision``; cached because one import reads each decision against the same titles
+    when it checks the grid and again when it links the decision to its sessions.
+    """
+    return list(_read_decision(text, context, tuple(titles)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_decision(text: str, context: str, titles: tuple[str, ...]) -> tuple[SessionClaim, ...]:
+    """The sessions a decision changes, each with what it says about it, in the order it names them.
+
     A clause's subject is the first session it names; a clause naming none ("the session would be
     included as a 90-minute main session") is about the previous clause's session, or, when the whole
     decision names none, the first session its paragraph (``context``) names. Only clauses that
@@ -114,7 +125,7 @@ def read_decision(text: str, *, context: str, titles: list[str]) -> list[Session
         claim = SessionClaim(subject, _minutes_in(clause), _day_in(clause), block and block.group(1).lower())
         if claim.says_something or _CHANGES.search(clause):
             claims.append(claim)
-    return claims
+    return tuple(claims)
 
 
 def sessions_shaped(text: str, *, context: str, titles: list[str]) -> list[int]:
@@ -325,6 +336,18 @@ def resolve_cited_meeting(footnote: Footnote) -> Meeting | None:
     return found[0] if found else None
 
 
+def _may_cite(footnote: Footnote, meeting: Meeting) -> bool:
+    """Whether ``meeting`` is among the candidates ``resolve_cited_meeting`` would query for the footnote."""
+    citation = read_citation(footnote.text, year=footnote.agenda_item.meeting.cycle_year)
+    if citation is None:
+        return False
+    if citation.date:
+        return meeting.date == citation.date or (
+            meeting.end_date is not None and meeting.date <= citation.date <= meeting.end_date
+        )
+    return meeting.number == citation.number and (not citation.kind or meeting.kind == citation.kind)
+
+
 @transaction.atomic
 def link_cited_meetings(*, meeting: Meeting) -> int:
     """Link footnotes to the meetings they cite, both ways; return how many footnotes were linked.
@@ -344,7 +367,7 @@ def link_cited_meetings(*, meeting: Meeting) -> int:
             footnote.save(update_fields=["cited_meeting"])
             linked += 1
     for footnote in earlier:
-        if resolve_cited_meeting(footnote) == meeting:
+        if _may_cite(footnote, meeting) and resolve_cited_meeting(footnote) == meeting:
             footnote.cited_meeting = meeting
             footnote.save(update_fields=["cited_meeting"])
             linked += 1
@@ -366,6 +389,8 @@ _NEXT = re.compile(
     + _ANNOUNCED_DATE,
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"[.;]")
+_MONTH_NAMED = re.compile(_MONTH, re.IGNORECASE)
 #: How alike an announced title and an imported meeting's must be, on the same date.
 ANNOUNCED_SIMILAR = 0.4
 
@@ -385,8 +410,11 @@ def read_announcements(text: str, *, year: int, after: datetime.date | None = No
     meeting) is in the next year.
     """
     found = []
+    # Neither pattern crosses a "." or ";" and both need a month, so they are matched only against
+    # sentences naming one: their lazy title part backtracks from every word it is tried on.
+    sentences = [sentence for sentence in _SENTENCE_END.split(text) if _MONTH_NAMED.search(sentence)]
     for pattern in (_ANNOUNCEMENT, _NEXT):
-        for match in pattern.finditer(text):
+        for match in (match for sentence in sentences for match in pattern.finditer(sentence)):
             day = match.group(2) or match.group(5)
             month = match.group(3) or match.group(4)
             try:

@@ -31,6 +31,7 @@ from meetings.provenance import (
     record_announced_meetings,
     resolve_announcements,
 )
+from schedule.caching import touch_events
 from schedule.matching import normalise_title
 from schedule.models import Event, Session, Slot
 from schedule.versions import grid_is_as_last_recorded, record_schedule_version, schedule_is_approved
@@ -487,28 +488,35 @@ def _save_schedule(
 def _write_grid(event: Event, schedule: ParsedSchedule, counts: dict) -> None:
     existing = {normalise_title(session.title): session for session in event.sessions.all()}
     written: dict[str, Session] = {}
+    added: list[Session] = []
     for parsed in schedule.slots:
         key = normalise_title(parsed.title)
-        session = written.get(key)
+        if key in written:
+            continue
+        session = existing.pop(key, None)
         if session is None:
-            session = existing.pop(key, None)
-            if session is None:
-                session = Session.objects.create(
-                    event=event, title=parsed.title[:300], kind=session_kind(parsed.title)
-                )
-            else:
-                session.slots.all().delete()
-            written[key] = session
-            counts["sessions"] += 1
-        Slot.objects.create(
-            session=session,
+            session = Session(event=event, title=parsed.title[:300], kind=session_kind(parsed.title))
+            added.append(session)
+        else:
+            session.slots.all().delete()
+        written[key] = session
+    bulk_create_with_history(added, Session)
+    slots = [
+        Slot(
+            session=written[normalise_title(parsed.title)],
             date=parsed.date,
             start_time=parsed.start,
             end_time=parsed.end,
             note=parsed.note[:200],
             continued=parsed.continued,
         )
-        counts["slots"] += 1
+        for parsed in schedule.slots
+    ]
+    bulk_create_with_history(slots, Slot)
+    counts["sessions"] += len(written)
+    counts["slots"] += len(slots)
+    # Bulk inserts send no post_save: mark the grid changed here, once per transaction like the signals.
+    touch_events(event_ids=[event.pk], session_ids=[session.pk for session in written.values()])
     # Sessions the newer annex no longer has.
     for session in existing.values():
         session.delete()
