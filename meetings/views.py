@@ -1,10 +1,10 @@
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
 from meetings.forms import DecisionFilterForm, MeetingFilterForm
 from meetings.highlight import footnote_html, highlight_decisions, is_link
-from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting
+from meetings.models import Annotation, Decision, Footnote, Meeting
 from meetings.provenance import upcoming_meetings
 from meetings.search import search_decisions
 from schedule.models import Event
@@ -79,50 +79,56 @@ class MeetingDetailView(DetailView):
     template_name = "meetings/meeting_detail.html"
 
     def get_queryset(self):
-        user = self.request.user
-        items = AgendaItem.objects.order_by("position").prefetch_related(
-            Prefetch("decisions", queryset=Decision.objects.order_by("position")),
-            Prefetch("footnotes", queryset=Footnote.objects.select_related("cited_meeting")),
-            # Annotations the user may not see are never fetched: not hidden, absent.
-            Prefetch(
-                "annotations",
-                queryset=Annotation.objects.visible_to(user).order_by("date", "pk"),
-                to_attr="visible_annotations",
-            ),
-        )
-        return (
-            Meeting.objects.visible_to(user)
-            .select_related("event")
-            .prefetch_related(Prefetch("items", queryset=items))
-        )
+        return Meeting.objects.visible_to(self.request.user).select_related("event")
 
     def get_context_data(self, **kwargs):
         meeting = self.object
+        user = self.request.user
+        items = list(meeting.items.order_by("position"))
+        # One query per kind of note, grouped here by paragraph: a prefetch would build a
+        # queryset for each of the report's paragraphs, which costs more than the queries.
+        decisions = _by_item(Decision.objects.filter(agenda_item__meeting=meeting).order_by("position"))
+        item_footnotes = _by_item(
+            Footnote.objects.filter(agenda_item__meeting=meeting)
+            .select_related("cited_meeting")
+            .order_by("pk")
+        )
+        # Annotations the user may not see are never fetched: not hidden, absent.
+        annotations = _by_item(
+            Annotation.objects.visible_to(user).filter(agenda_item__meeting=meeting).order_by("date", "pk")
+        )
         paragraphs = []
         footnotes = []
-        for item in meeting.items.all():
-            highlighted = highlight_decisions(text=item.text, decisions=item.decisions.all())
-            item_footnotes = list(item.footnotes.all())
+        for item in items:
+            highlighted = highlight_decisions(text=item.text, decisions=decisions.get(item.pk, []))
+            notes = item_footnotes.get(item.pk, [])
             footnotes += [
-                {"item": item, "footnote": footnote, "html": footnote_html(footnote)}
-                for footnote in item_footnotes
+                {"item": item, "footnote": footnote, "html": footnote_html(footnote)} for footnote in notes
             ]
             paragraphs.append(
                 {
                     "item": item,
                     "html": highlighted.html,
                     "unplaced_decisions": highlighted.unplaced,
-                    "footnotes": item_footnotes,
-                    "annotations": item.visible_annotations,
+                    "footnotes": notes,
+                    "annotations": annotations.get(item.pk, []),
                 }
             )
         return super().get_context_data(
             paragraphs=paragraphs,
             footnotes=footnotes,
             recording_url=meeting.recording_url if is_link(meeting.recording_url) else "",
-            event=visible_event(meeting.event_id, self.request.user),
+            event=meeting.event if meeting.event and meeting.event.is_visible_to(user) else None,
             **kwargs,
         )
+
+
+def _by_item(rows) -> dict[int, list]:
+    """Rows that belong to agenda items, as lists keyed by the item's id, in the rows' order."""
+    grouped: dict[int, list] = {}
+    for row in rows:
+        grouped.setdefault(row.agenda_item_id, []).append(row)
+    return grouped
 
 
 class DecisionListView(ListView):

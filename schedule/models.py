@@ -5,13 +5,17 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
+def may_see_draft_grids(user) -> bool:
+    # Unpublished grids are working drafts, like draft meetings.
+    return user.is_active and user.has_perm("meetings.view_draft_meeting")
+
+
 class EventQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
     def visible_to(self, user):
-        # Unpublished grids are working drafts, like draft meetings.
-        if user.is_active and user.has_perm("meetings.view_draft_meeting"):
+        if may_see_draft_grids(user):
             return self.all()
         return self.published()
 
@@ -49,6 +53,10 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("schedule:event_detail", kwargs={"slug": self.slug})
+
+    def is_visible_to(self, user) -> bool:
+        """Whether ``user`` may open this grid: the rule of ``Event.objects.visible_to``."""
+        return self.is_published or may_see_draft_grids(user)
 
 
 class Session(models.Model):
