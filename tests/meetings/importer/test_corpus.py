@@ -1,4 +1,5 @@
-"""Third-party .docx files (../shared/corpus/docx, read in place: the pandoc ones are GPL)."""
+"""Third-party .docx files: the MIT ones copied into fixtures/corpus, the rest read in place from
+../shared/corpus/docx (the pandoc ones are GPL); a test whose file is absent skips by name."""
 
 import datetime
 from pathlib import Path
@@ -10,21 +11,28 @@ from meetings.importer.document import Document, Paragraph
 from meetings.importer.package import Limits
 from meetings.importer.reader import read_document
 
-CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "docx"
-FILES = sorted(path.name for path in CORPUS.glob("*.docx")) if CORPUS.is_dir() else []
-needs_corpus = pytest.mark.skipif(not FILES, reason=f"no third-party corpus at {CORPUS}")
+ROOT = Path(__file__).resolve().parents[3]
+IN_REPOSITORY = ROOT / "fixtures" / "corpus" / "docx2python"
+SHARED = ROOT.parent / "shared" / "corpus" / "docx"
+CORPUS = {path.name: path for folder in (SHARED, IN_REPOSITORY) for path in sorted(folder.glob("*.docx"))}
+FILES = sorted(CORPUS)
+
+
+def corpus_file(name: str) -> Path:
+    if name not in CORPUS:
+        pytest.skip(f"{name} is neither in {IN_REPOSITORY} nor in {SHARED}")
+    return CORPUS[name]
 
 
 def read(name: str) -> Document:
-    return read_document((CORPUS / name).read_bytes(), limits=Limits())
+    return read_document(corpus_file(name).read_bytes(), limits=Limits())
 
 
 def paragraph_texts(document: Document) -> list[str]:
     return [block.text for block in document.blocks if isinstance(block, Paragraph) and block.text]
 
 
-@needs_corpus
-@pytest.mark.parametrize("name", FILES or ["none"])
+@pytest.mark.parametrize("name", FILES)
 def test_corpus_file_reads_or_is_refused_in_one_line(name):
     try:
         document = read(name)
@@ -37,7 +45,6 @@ def test_corpus_file_reads_or_is_refused_in_one_line(name):
         assert [block.index for block in document.blocks] == list(range(len(document.blocks)))
 
 
-@needs_corpus
 def test_corpus_comments_multi_paragraph_body_and_range_across_paragraphs():
     comments = {c.text: c for c in read("pandoc__comments.docx").comments}
     across = comments["A comment across paragraphs."]
@@ -47,7 +54,6 @@ def test_corpus_comments_multi_paragraph_body_and_range_across_paragraphs():
     assert multi.date == datetime.datetime(2016, 5, 9, 16, 14, tzinfo=datetime.UTC)
 
 
-@needs_corpus
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
@@ -64,7 +70,6 @@ def test_corpus_tracked_changes_read_as_accepted(name, expected):
     assert paragraph_texts(read(name)) == expected
 
 
-@needs_corpus
 def test_corpus_link_in_notes_gives_the_footnote_url():
     document = read("pandoc__link_in_notes.docx")
     assert [(n.kind, n.mark, n.urls) for n in document.notes] == [
@@ -75,7 +80,6 @@ def test_corpus_link_in_notes_gives_the_footnote_url():
     assert [(ref.note_id, ref.offset) for ref in paragraph.note_refs] == [("1", len("This is a test"))]
 
 
-@needs_corpus
 def test_corpus_merged_cells_are_placed_on_the_grid():
     # Each cell's text names the rows and columns it covers: "34-123" is rows 3-4, columns 1-3.
     (merged,) = read("docx2python__merged_cells.docx").tables
@@ -87,7 +91,6 @@ def test_corpus_merged_cells_are_placed_on_the_grid():
     assert merged.n_cols == 4
 
 
-@needs_corpus
 def test_corpus_strict_document_is_read():
     document = read("docx2python__strict.docx")
     assert paragraph_texts(document) == ["Bullet1", "Bullet2", "Number1", "Number2"]
@@ -100,7 +103,6 @@ def test_corpus_strict_document_is_read():
     ]
 
 
-@needs_corpus
 def test_corpus_list_labels_restart_with_a_new_list():
     # numId 4 uses an abstract list starting at 2; after the interruption numId 5 starts at 1.
     document = read("pandoc__lists_restarting.docx")
@@ -113,7 +115,6 @@ def test_corpus_list_labels_restart_with_a_new_list():
     ]
 
 
-@needs_corpus
 def test_corpus_list_labels_continue_after_an_interruption():
     # All four items use numId 1, so the list goes on after the interrupting paragraph.
     document = read("pandoc__lists_continuing.docx")
@@ -126,7 +127,6 @@ def test_corpus_list_labels_continue_after_an_interruption():
     ]
 
 
-@needs_corpus
 def test_corpus_numbering_formats_and_overrides_match_the_expected_text():
     # Each paragraph says which label Word prints for it ("expect II", "expect (viii)", ...).
     document = read("docx2python__example_numbering.docx")
@@ -136,7 +136,6 @@ def test_corpus_numbering_formats_and_overrides_match_the_expected_text():
         assert label.strip("().") == expected
 
 
-@needs_corpus
 def test_corpus_libreoffice_numbering_with_chinese_formats_reads():
     # Most of its 102 w:numPr say numId 0 (no list); the two that do not use chineseCountingThousand
     # lists starting at 6 and 3, printed here as decimals.
@@ -146,7 +145,6 @@ def test_corpus_libreoffice_numbering_with_chinese_formats_reads():
     assert document.producer.startswith("LibreOffice/7.1.4.2")
 
 
-@needs_corpus
 def test_corpus_google_docs_export_has_no_properties():
     document = read("docx2python__test-docx2python-conversion-google_docs.docx")
     assert (document.title, document.producer) == ("", "")

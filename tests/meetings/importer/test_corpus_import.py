@@ -5,15 +5,14 @@ import pytest
 from meetings.importer import ImportRefused
 from meetings.importer.services import import_report
 from meetings.models import AgendaItem, Meeting
-from tests.meetings.importer.test_corpus import CORPUS, FILES, needs_corpus
+from tests.meetings.importer.test_corpus import FILES, corpus_file
 
 
-@needs_corpus
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", FILES or ["none"])
+@pytest.mark.parametrize("name", FILES)
 def test_corpus_file_imports_or_is_refused_in_one_line(name):
     try:
-        outcome = import_report((CORPUS / name).read_bytes(), source_name=name)
+        outcome = import_report(corpus_file(name).read_bytes(), source_name=name)
     except ImportRefused as refusal:
         assert "\n" not in str(refusal)
         assert str(refusal) != ""
