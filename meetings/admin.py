@@ -48,7 +48,7 @@ class AnnotationInline(admin.StackedInline):
 class FootnoteInline(admin.TabularInline):
     model = Footnote
     extra = 0
-    fields = ["kind", "mark", "text", "urls"]
+    fields = ["kind", "mark", "text", "urls", "offset"]
 
 
 @admin.register(Meeting)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from meetings.models import Decision, Footnote
 
@@ -55,9 +56,19 @@ class HighlightedText:
 
 
 def highlight_decisions(
-    *, text: str, decisions: Sequence[Decision], link_decisions: bool = True
+    *,
+    text: str,
+    decisions: Sequence[Decision],
+    footnotes: Sequence[Footnote] = (),
+    place_footnotes: bool = True,
+    link_decisions: bool = True,
 ) -> HighlightedText:
-    """The paragraph ``text`` with each decision's sentence marked and, unless told not to, linked."""
+    """The paragraph ``text`` with each decision's sentence marked and, unless told not to, linked,
+    and each footnote's mark where it stood in the report.
+
+    A mark whose place is unknown (a note added by staff, or ``place_footnotes`` false because the
+    text was edited since its import) follows the text.
+    """
     spans: list[tuple[int, int, Decision]] = []
     unplaced: list[Decision] = []
     for decision in decisions:
@@ -67,20 +78,51 @@ def highlight_decisions(
             unplaced.append(decision)
         else:
             spans.append((start, end, decision))
+    placed = [
+        footnote
+        for footnote in footnotes
+        if place_footnotes and footnote.offset is not None and footnote.offset <= len(text)
+    ]
+    marks = sorted(placed, key=lambda footnote: footnote.offset)
     parts: list[str] = []
     cursor = 0
     for start, end, decision in sorted(spans, key=lambda span: span[0]):
-        parts.append(linkify(text[cursor:start]))
-        mark = linkify(text[start:end])
-        parts.append(format_html('<mark class="decision" id="decision-{}">{}</mark>', decision.pk, mark))
+        # A mark at a decision's first or last character stands outside its highlight.
+        parts += _with_marks(text, cursor, start, [f for f in marks if cursor <= f.offset <= start])
+        inside = _with_marks(text, start, end, [f for f in marks if start < f.offset < end])
+        mark = format_html('<mark class="decision" id="decision-{}">{}</mark>', decision.pk, _join(inside))
+        parts.append(mark)
         if link_decisions:
             link = decision.get_absolute_url()
             parts.append(
                 format_html(' <a class="decision-link" href="{}">{}</a>', link, decision.get_kind_display())
             )
         cursor = end
-    parts.append(linkify(text[cursor:]))
+    parts += _with_marks(text, cursor, len(text), [f for f in marks if f.offset >= cursor])
+    parts += [footnote_mark(footnote) for footnote in footnotes if footnote not in placed]
     return HighlightedText(html=_join(parts), unplaced=unplaced)
+
+
+def _with_marks(text: str, start: int, end: int, marks: Sequence[Footnote]) -> list[str]:
+    """``text[start:end]`` with links, and the footnote marks of ``marks`` at their offsets."""
+    parts: list[str] = []
+    for footnote in marks:
+        parts.append(linkify(text[start : footnote.offset]))
+        parts.append(footnote_mark(footnote))
+        start = footnote.offset
+    parts.append(linkify(text[start:end]))
+    return parts
+
+
+def footnote_mark(footnote: Footnote) -> SafeString:
+    """The note's mark in the text, linked to the note."""
+    return format_html(
+        '<sup class="footnote-ref" id="footnote-ref-{}"><a href="#footnote-{}" aria-label="{}">{}</a></sup>',
+        footnote.pk,
+        footnote.pk,
+        gettext("Note %(mark)s") % {"mark": footnote.mark},
+        footnote.mark,
+    )
 
 
 def footnote_html(footnote: Footnote) -> SafeString:

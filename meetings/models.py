@@ -253,6 +253,15 @@ class Footnote(models.Model):
     mark = models.CharField(_("mark"), max_length=16, help_text=_("As printed, e.g. 1."))
     text = models.TextField(_("text"))
     urls = models.JSONField(_("URLs"), default=list, blank=True)
+    offset = models.PositiveIntegerField(
+        _("place in the paragraph"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Where the mark stands in the paragraph's text, in characters from its start; "
+            "empty to show it after the paragraph."
+        ),
+    )
     cited_meeting = models.ForeignKey(
         Meeting,
         verbose_name=_("cited meeting"),

@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 
 from meetings.forms import DecisionFilterForm, MeetingFilterForm
 from meetings.highlight import footnote_html, highlight_decisions, is_link
+from meetings.importer.save import is_staff_work
 from meetings.models import Annotation, Decision, Footnote, Meeting
 from meetings.provenance import upcoming_meetings
 from meetings.search import search_decisions
@@ -91,7 +92,7 @@ class MeetingDetailView(DetailView):
         item_footnotes = _by_item(
             Footnote.objects.filter(agenda_item__meeting=meeting)
             .select_related("cited_meeting")
-            .order_by("pk")
+            .order_by("kind", "pk")
         )
         # Annotations the user may not see are never fetched: not hidden, absent.
         annotations = _by_item(
@@ -100,8 +101,14 @@ class MeetingDetailView(DetailView):
         paragraphs = []
         footnotes = []
         for item in items:
-            highlighted = highlight_decisions(text=item.text, decisions=decisions.get(item.pk, []))
             notes = item_footnotes.get(item.pk, [])
+            highlighted = highlight_decisions(
+                text=item.text,
+                decisions=decisions.get(item.pk, []),
+                footnotes=notes,
+                # A mark's place is known only in the text as imported.
+                place_footnotes=not is_staff_work(item),
+            )
             footnotes += [
                 {"item": item, "footnote": footnote, "html": footnote_html(footnote)} for footnote in notes
             ]
@@ -110,7 +117,6 @@ class MeetingDetailView(DetailView):
                     "item": item,
                     "html": highlighted.html,
                     "unplaced_decisions": highlighted.unplaced,
-                    "footnotes": notes,
                     "annotations": annotations.get(item.pk, []),
                 }
             )

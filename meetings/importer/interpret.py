@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from meetings.importer import ImportRefused
 from meetings.importer.decisions import classify_sentences, split_sentences
@@ -77,20 +77,33 @@ def interpret_document(document: Document) -> ParsedReport:
     parsed_items = []
     item_of_paragraph: dict[int, int] = {}
     for position, item in enumerate(items, start=1):
-        text = "\n\n".join(t for t in (_clean(p.text) for p in item.paragraphs) if t)
+        texts: list[str] = []
+        length = 0  # of the item's text so far, paragraphs joined by a blank line
         footnotes = []
         for paragraph in item.paragraphs:
             item_of_paragraph[paragraph.index] = position - 1
+            cleaned = _clean(paragraph.text)
+            start = length + 2 if texts and cleaned else length
             for ref in paragraph.note_refs:
                 note = notes.get((ref.kind, ref.note_id))
                 if note is None:
                     warnings.append(f"item {item.number}: {ref.kind} {ref.note_id} is cited but missing")
                     continue
+                # Where the mark stood, counted in the cleaned text the item keeps.
+                offset = start + min(len(_clean_prefix(paragraph.text[: ref.offset])), len(cleaned))
                 footnotes.append(
                     ParsedFootnote(
-                        mark=note.mark, text=_clean(note.text), urls=list(note.urls), kind=note.kind
+                        mark=note.mark,
+                        text=_clean(note.text),
+                        urls=list(note.urls),
+                        kind=note.kind,
+                        offset=offset,
                     )
                 )
+            if cleaned:
+                texts.append(cleaned)
+                length = start + len(cleaned)
+        text = "\n\n".join(texts)
         parsed_items.append(
             ParsedItem(
                 position=position,
@@ -169,6 +182,8 @@ def _split_body(document: Document, warnings: list[str]):
 
 
 def _with_text(paragraph: Paragraph, text: str) -> Paragraph:
+    """The paragraph without its printed number: ``text`` is the end of its text."""
+    cut = len(paragraph.text) - len(text)
     return Paragraph(
         index=paragraph.index,
         text=text,
@@ -176,7 +191,7 @@ def _with_text(paragraph: Paragraph, text: str) -> Paragraph:
         heading_level=paragraph.heading_level,
         list_label=paragraph.list_label,
         list_level=paragraph.list_level,
-        note_refs=paragraph.note_refs,
+        note_refs=[replace(ref, offset=max(ref.offset - cut, 0)) for ref in paragraph.note_refs],
         hyperlinks=paragraph.hyperlinks,
     )
 
@@ -331,6 +346,11 @@ def _find_recording(items: list[_Item]) -> str:
 
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def _clean_prefix(text: str) -> str:
+    """The start of a text as ``_clean`` leaves it (trailing space kept: more text follows)."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).lstrip()
 
 
 def _shorten(text: str, limit: int = 60) -> str:

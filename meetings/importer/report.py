@@ -16,6 +16,7 @@ class ParsedFootnote:
     text: str
     urls: list[str] = field(default_factory=list)
     kind: str = "footnote"  # or "endnote"; not in the JSON
+    offset: int | None = None  # where the mark stands in the item's text; not in the JSON
 
 
 @dataclass

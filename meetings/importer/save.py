@@ -317,7 +317,9 @@ def _new_children(item: AgendaItem, parsed: ParsedItem):
         for a in parsed.annotations
     ]
     footnotes = [
-        Footnote(agenda_item=item, kind=f.kind, mark=f.mark[:16], text=f.text, urls=list(f.urls))
+        Footnote(
+            agenda_item=item, kind=f.kind, mark=f.mark[:16], text=f.text, urls=list(f.urls), offset=f.offset
+        )
         for f in parsed.footnotes
     ]
     for row in [*decisions, *annotations, *footnotes]:

@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from meetings.importer.services import import_report
 from meetings.models import Decision, Meeting
 from tests.factories import (
     make_agenda_item,
@@ -14,6 +15,7 @@ from tests.factories import (
     make_meeting,
     make_session,
 )
+from tests.meetings.importer.documents import SEED_DOCX
 from tests.sample_data import make_sample_report
 from tests.schedule.sample_grid import make_igf_2016_grid
 
@@ -598,3 +600,33 @@ def test_meeting_list_is_paginated_by_fifty(client):
 
     assert (len(first.context["meetings"]), len(second.context["meetings"])) == (50, 2)
     assert 'rel="next" href="?page=2"' in first.content.decode()
+
+
+def test_report_shows_imported_footnote_marks_where_the_report_has_them(client):
+    meeting = import_report(SEED_DOCX.read_bytes(), source_name="seed.docx", publish=True).meeting
+    notes = list(meeting.items.get(position=1).footnotes.order_by("pk"))
+
+    html = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert re.findall(r'(\w+ \w+)<sup class="footnote-ref" id="footnote-ref-(\d+)">', html) == [
+        ("MAG meeting", str(notes[0].pk)),
+        ("session planning", str(notes[1].pk)),
+    ]
+
+
+def test_report_puts_footnote_marks_after_a_paragraph_edited_by_staff(client):
+    meeting = import_report(SEED_DOCX.read_bytes(), source_name="seed.docx", publish=True).meeting
+    item = meeting.items.get(position=1)
+    item.text = "Rewritten by the Secretariat."
+    item.save()
+
+    html = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert re.findall(r'paragraph__text">(.*?)</p>', html)[0] == (
+        "Rewritten by the Secretariat."
+        + "".join(
+            f'<sup class="footnote-ref" id="footnote-ref-{n.pk}"><a href="#footnote-{n.pk}" '
+            f'aria-label="Note {n.mark}">{n.mark}</a></sup>'
+            for n in item.footnotes.order_by("pk")
+        )
+    )

@@ -12,6 +12,8 @@ from meetings.importer.interpret import (
     parse_date_range,
     roman_to_int,
 )
+from meetings.importer.package import Limits
+from meetings.importer.reader import read_document
 from meetings.importer.report import ParsedFootnote, ParsedMeeting
 from tests.meetings.importer.documents import (
     DocumentBuilder,
@@ -21,6 +23,7 @@ from tests.meetings.importer.documents import (
     seed_builder,
     seed_document,
 )
+from tests.meetings.importer.docx_builders import build_docx, footnote, p, r, r_footnote
 
 
 def comment_on(paragraph_index, text="A note."):
@@ -77,9 +80,13 @@ def test_interpret_document_seed_footnotes_on_item_1():
     report = interpret_document(seed_document())
     seed = seed_builder()
 
+    text = report.items[0].text
+    # The marks stand after "MAG meeting[1]" and "main session planning[2]", as in the report.
+    first = text.index("Open Consultations and MAG meeting") + len("Open Consultations and MAG meeting")
+    second = text.index("on main session planning") + len("on main session planning")
     assert report.items[0].footnotes == [
-        ParsedFootnote(mark="1", text=seed.FOOTNOTES[0], urls=[seed.FOOTNOTES[0].split()[-1]]),
-        ParsedFootnote(mark="2", text=seed.FOOTNOTES[1], urls=[seed.FOOTNOTES[1].split()[-1]]),
+        ParsedFootnote(mark="1", text=seed.FOOTNOTES[0], urls=[seed.FOOTNOTES[0].split()[-1]], offset=first),
+        ParsedFootnote(mark="2", text=seed.FOOTNOTES[1], urls=[seed.FOOTNOTES[1].split()[-1]], offset=second),
     ]
     assert [len(item.footnotes) for item in report.items[1:]] == [0] * 9
     assert "[footnoteRef" not in report.items[0].text
@@ -290,3 +297,19 @@ def test_interpret_document_table_between_items_is_a_warning_and_items_go_on():
     assert [item.number for item in report.items] == ["1", "2"]
     assert report.schedule is None
     assert report.warnings == ["a table after item 1 is not part of any agenda item and was not imported"]
+
+
+def test_interpret_document_footnote_offset_counts_in_the_cleaned_text_of_later_paragraphs():
+    data = build_docx(
+        body_xml=p("Meeting of the MAG")
+        + p("2 June 2030")
+        + p("1.\tFirst  paragraph\u00a0of the item.")
+        + p("  A second\tparagraph", r_footnote(1), r(" cites a note."))
+        + p("2.\tNext item."),
+        footnotes_xml=footnote(1, "The note."),
+    )
+
+    (item, _) = interpret_document(read_document(data, limits=Limits())).items
+
+    assert item.text == "First paragraph of the item.\n\nA second paragraph cites a note."
+    assert item.text[: item.footnotes[0].offset] == "First paragraph of the item.\n\nA second paragraph"
