@@ -63,11 +63,17 @@ class Meeting(models.Model):
     source_name = models.CharField(_("original file name"), max_length=255, blank=True)
     source_sha256 = models.CharField(_("source SHA-256"), max_length=64, blank=True, editable=False)
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True, editable=False)
+    # What the last import wrote into the fields a report gives (IMPORTED_FIELDS): a field whose
+    # value differs from it was edited by staff, and a re-import keeps the edit.
+    import_values = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
     objects = MeetingQuerySet.as_manager()
+
+    #: The fields a summary report gives; the rest (status, event, slug) are the portal's own.
+    IMPORTED_FIELDS = ("title", "kind", "number", "date", "end_date", "cycle_year", "chair", "recording_url")
 
     class Meta:
         verbose_name = _("meeting")

@@ -11,6 +11,7 @@ import datetime
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -224,8 +225,13 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
 
 def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> ImportOutcome:
     warnings = list(report.warnings)
+    kept: list[str] = []
     old_file = meeting.source_file.name
-    _set_meeting_fields(meeting, report, sha256, source_name)
+    edited = _meeting_fields_edited(meeting)
+    _set_meeting_fields(meeting, report, sha256, source_name, keep=edited)
+    kept += [
+        f"the meeting's {Meeting._meta.get_field(name).verbose_name} (edited by staff)" for name in edited
+    ]
     if publish:
         meeting.status = Meeting.Status.PUBLISHED
     _store_source(meeting, data, source_name, stored)
@@ -234,7 +240,6 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
         transaction.on_commit(lambda: default_storage.delete(old_file))
 
     counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
-    kept: list[str] = []
     items = meeting.items.prefetch_related("decisions", "annotations", "footnotes").order_by("position")
     existing = {item.position: item for item in items}
     meeting.items.update(position=F("position") + _POSITION_SHIFT)
@@ -263,19 +268,48 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
     return ImportOutcome(meeting, "replaced", source_name, counts, kept, warnings)
 
 
-def _set_meeting_fields(meeting: Meeting, report: ParsedReport, sha256: str, source_name: str) -> None:
+def _set_meeting_fields(
+    meeting: Meeting, report: ParsedReport, sha256: str, source_name: str, *, keep: Sequence[str] = ()
+) -> None:
+    """The report's values into the meeting's fields, except those in ``keep`` (staff edits)."""
     parsed = report.meeting
-    meeting.title = parsed.title[:300]
-    meeting.kind = parsed.kind
-    meeting.number = parsed.number
-    meeting.date = parsed.date
-    meeting.end_date = parsed.end_date
-    meeting.cycle_year = parsed.cycle_year or parsed.date.year
-    meeting.chair = parsed.chair[:200]
-    meeting.recording_url = parsed.recording_url if len(parsed.recording_url) <= 500 else ""
+    values = {
+        "title": parsed.title[:300],
+        "kind": parsed.kind,
+        "number": parsed.number,
+        "date": parsed.date,
+        "end_date": parsed.end_date,
+        "cycle_year": parsed.cycle_year or parsed.date.year,
+        "chair": parsed.chair[:200],
+        "recording_url": parsed.recording_url if len(parsed.recording_url) <= 500 else "",
+    }
+    for name, value in values.items():
+        if name not in keep:
+            setattr(meeting, name, value)
+    meeting.import_values = _as_json(values)
     meeting.source_name = source_name[:255]
     meeting.source_sha256 = sha256
     meeting.imported_at = timezone.now()
+
+
+#: Never a stored value: a field the last import did not record counts as edited.
+_NEVER = object()
+
+
+def _meeting_fields_edited(meeting: Meeting) -> list[str]:
+    """The report-given fields whose value is not what the last import wrote (all, for a meeting
+    made by hand)."""
+    current = _as_json({name: getattr(meeting, name) for name in Meeting.IMPORTED_FIELDS})
+    return [
+        name for name in Meeting.IMPORTED_FIELDS if meeting.import_values.get(name, _NEVER) != current[name]
+    ]
+
+
+def _as_json(values: dict) -> dict:
+    return {
+        name: value.isoformat() if isinstance(value, datetime.date) else value
+        for name, value in values.items()
+    }
 
 
 def _store_source(meeting: Meeting, data: bytes, source_name: str, stored: list[str]) -> None:

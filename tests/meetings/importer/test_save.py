@@ -1,8 +1,10 @@
 import datetime
 import hashlib
 import threading
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.db import IntegrityError, connection
 
 from meetings.importer import ImportRefused, save
@@ -169,6 +171,73 @@ def test_save_report_replace_keeps_staff_edited_decision_and_added_annotation():
     assert item_6.decisions.count() == 2
     assert Annotation.objects.count() == 3
     assert (AgendaItem.objects.count(), Footnote.objects.count(), Slot.objects.count()) == (10, 2, 14)
+
+
+@pytest.mark.django_db
+def test_save_report_replace_keeps_meeting_fields_edited_by_staff_and_updates_the_rest():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    meeting = Meeting.objects.get()
+    meeting.chair = "Lynn St. Amour (MAG Chair)"
+    meeting.end_date = datetime.date(2016, 8, 31)
+    meeting.save()
+    revised = seed_report()
+    revised.meeting.chair = "Mr. Chengetai Masango"
+    revised.meeting.recording_url = "https://example.org/recording"
+
+    outcome = save_report(revised, data=b"revised bytes", source_name="seed-v2.docx", replace=True)
+
+    meeting.refresh_from_db()
+    assert outcome.kept == [
+        "the meeting's end date (edited by staff)",
+        "the meeting's chair (edited by staff)",
+    ]
+    assert (meeting.chair, meeting.end_date, meeting.recording_url) == (
+        "Lynn St. Amour (MAG Chair)",
+        datetime.date(2016, 8, 31),
+        "https://example.org/recording",
+    )
+    assert meeting.import_values["chair"] == "Mr. Chengetai Masango"
+
+
+@pytest.mark.django_db
+def test_save_report_replace_of_a_meeting_made_by_hand_keeps_its_fields():
+    made = Meeting.objects.create(
+        title="Virtual MAG meeting VI, as the Secretariat entered it",
+        slug=SEED_SLUG,
+        kind=Meeting.Kind.OTHER,
+        date=datetime.date(2016, 8, 30),
+        cycle_year=2016,
+    )
+
+    outcome = save_report(seed_report(), data=b"seed bytes", source_name="seed.docx", replace=True)
+
+    meeting = Meeting.objects.get()
+    assert (meeting.pk, meeting.title, meeting.kind, meeting.chair) == (made.pk, made.title, "other", "")
+    assert outcome.kept == [
+        f"the meeting's {Meeting._meta.get_field(name).verbose_name} (edited by staff)"
+        for name in Meeting.IMPORTED_FIELDS
+    ]
+    assert meeting.items.count() == 10
+
+
+@pytest.mark.django_db
+def test_record_imported_values_migration_takes_imported_meetings_as_they_stand():
+    migration = import_module("meetings.migrations.0008_meeting_import_values")
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    Meeting.objects.update(import_values={}, chair="Edited before the migration")
+
+    migration.record_imported_values(apps, None)
+
+    assert Meeting.objects.get().import_values == {
+        "title": "IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI",
+        "kind": "virtual",
+        "number": 6,
+        "date": "2016-08-30",
+        "end_date": None,
+        "cycle_year": 2016,
+        "chair": "Edited before the migration",
+        "recording_url": "https://we.tl/DG7i3EoMR8",
+    }
 
 
 @pytest.mark.django_db
