@@ -91,7 +91,11 @@ class Meeting(models.Model):
                 name="meeting_end_date_not_before_date",
             ),
         ]
-        indexes = [models.Index(fields=["status", "-date"], name="meeting_status_date")]
+        indexes = [
+            models.Index(fields=["status", "-date"], name="meeting_status_date"),
+            # The decisions list walks meetings newest first and stops after a page.
+            models.Index(fields=["-date", "-id"], name="meeting_date_pk"),
+        ]
 
     def __str__(self):
         return self.title
@@ -157,7 +161,12 @@ class DecisionQuerySet(models.QuerySet):
 
 
 class Decision(models.Model):
-    """A decision or action recorded in an agenda item."""
+    """A decision or action recorded in an agenda item.
+
+    On PostgreSQL its table also has ``search_document``, the words of the decision
+    and of its paragraph for the full-text search, kept current by database triggers
+    (migration 0008; ``meetings.search``) and not a field of this model.
+    """
 
     class Kind(models.TextChoices):
         DECISION = "decision", _("Decision")

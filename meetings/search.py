@@ -1,24 +1,32 @@
 """Full-text search over decisions and the paragraphs they were taken in.
 
-On PostgreSQL the search is stemmed and ranked, and each half of the match is
-a subquery over one table whose expression is exactly the one the GIN indexes
-of migration 0003 were built on, so the planner can use them. Elsewhere (the
-embedded SQLite database) every word must occur in either text.
+On PostgreSQL the search is stemmed and ranked over each decision's stored
+search document: its own words with weight A and its paragraph's with weight B,
+kept current by the database triggers of migration 0008 and GIN-indexed
+(``decision_search_document``), so one index finds the matches and ranking reads
+the stored vector instead of parsing texts again. Elsewhere (the embedded SQLite
+database) every word must occur in either text.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Expression, F, Q, QuerySet
 
-from meetings.models import AgendaItem, Decision
+from meetings.models import Decision
 
-#: The text search configuration of the GIN indexes; queries must use the same one.
+#: The text search configuration of the stored documents; queries must use the same one.
 SEARCH_CONFIG = "english"
 
 
-def text_vector(field: str = "text", *, weight: str | None = None) -> SearchVector:
-    """The indexed expression: ``to_tsvector('english', coalesce(text, ''))``."""
-    return SearchVector(field, config=SEARCH_CONFIG, weight=weight)
+class SearchDocument(Expression):
+    """The decision's stored ``search_document`` column (PostgreSQL only; not a model field)."""
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        # The Decision table of this query, under whatever alias it has (U0 in a subquery).
+        table = compiler.quote_name_unless_alias(compiler.query.base_table)
+        return f"{table}.search_document", []
 
 
 def search_decisions(*, queryset: QuerySet[Decision], query: str) -> QuerySet[Decision]:
@@ -33,15 +41,11 @@ def search_decisions(*, queryset: QuerySet[Decision], query: str) -> QuerySet[De
 
 def _search_postgresql(*, queryset: QuerySet[Decision], query: str) -> QuerySet[Decision]:
     search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-    matching_decisions = Decision.objects.annotate(vector=text_vector()).filter(vector=search_query)
-    matching_items = AgendaItem.objects.annotate(vector=text_vector()).filter(vector=search_query)
-    # A decision's own words count more than the rest of its paragraph.
-    rank = SearchRank(text_vector(weight="A") + text_vector("agenda_item__text", weight="B"), search_query)
     return (
-        queryset.filter(
-            Q(pk__in=matching_decisions.values("pk")) | Q(agenda_item__in=matching_items.values("pk"))
-        )
-        .annotate(rank=rank)
+        queryset.alias(search_document=SearchDocument())
+        .filter(search_document=search_query)
+        # A decision's own words (weight A) count more than the rest of its paragraph (B).
+        .annotate(rank=SearchRank(F("search_document"), search_query))
         .order_by("-rank", *queryset.query.order_by)
     )
 

@@ -6,6 +6,7 @@ from meetings.forms import DecisionFilterForm, MeetingFilterForm
 from meetings.highlight import footnote_html, highlight_decisions, is_link
 from meetings.importer.save import is_staff_work
 from meetings.models import Annotation, Decision, Footnote, Meeting
+from meetings.pagination import CappedPaginator
 from meetings.provenance import upcoming_meetings
 from meetings.search import search_decisions
 from schedule.models import Event
@@ -143,6 +144,8 @@ class DecisionListView(ListView):
     template_name = "meetings/decision_list.html"
     context_object_name = "decisions"
     paginate_by = 25
+    # Counting every match of a common word is most of a search's time: count up to 1,000.
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         user = self.request.user

@@ -71,7 +71,7 @@ def test_report_page_queries_do_not_grow(client, archive, django_assert_num_quer
 
 
 def test_decisions_list_queries_do_not_grow(client, archive, django_assert_num_queries):
-    # The filter form's choices, the count, and one page of decisions with their meetings.
+    # The filter form's choices, the count (of at most 1,001 rows), one page of decisions with their meetings.
     with django_assert_num_queries(4):
         response = client.get("/decisions/")
 
@@ -79,7 +79,7 @@ def test_decisions_list_queries_do_not_grow(client, archive, django_assert_num_q
 
 
 def test_decisions_search_queries_do_not_grow(client, archive, django_assert_num_queries):
-    # As the list: the search is one query for the count and one for the page.
+    # As the list: the search is one capped count and one ranked page, both on the stored search document.
     with django_assert_num_queries(4):
         response = client.get("/decisions/?q=working+group")
 

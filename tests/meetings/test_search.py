@@ -6,7 +6,7 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
-from meetings.models import Decision
+from meetings.models import AgendaItem, Decision
 from meetings.search import search_decisions
 from tests.factories import make_agenda_item, make_decision
 from tests.sample_data import make_sample_report
@@ -17,6 +17,7 @@ postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="
 other_databases_only = pytest.mark.skipif(connection.vendor == "postgresql", reason="the fallback search")
 
 search_indexes = importlib.import_module("meetings.migrations.0003_search_indexes")
+search_document = importlib.import_module("meetings.migrations.0008_decision_search_document")
 
 
 def texts(decisions) -> list[str]:
@@ -98,36 +99,116 @@ def test_search_on_postgresql_ranks_a_match_in_the_decision_above_one_in_its_par
 
 
 @postgresql_only
-def test_search_on_postgresql_uses_the_gin_indexes():
+def test_search_on_postgresql_uses_the_stored_document_index():
     make_sample_report()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
 
     plan = search_decisions(queryset=Decision.objects.all(), query="schedule").explain()
 
-    assert sorted(set(re.findall(r"Index Scan on (\w+_text_search)", plan))) == [
-        "agenda_item_text_search",
-        "decision_text_search",
-    ]
+    assert re.findall(r"Bitmap Index Scan on (\w+)", plan) == ["decision_search_document"]
 
 
 @postgresql_only
-def test_search_index_migration_reverses_and_reapplies():
-    def index_names():
+def test_search_on_postgresql_finds_a_decision_whose_text_was_updated_in_bulk():
+    decision = make_decision(text="The schedule was approved.")
+
+    Decision.objects.filter(pk=decision.pk).update(text="The retreat was approved.")
+
+    assert list(search_decisions(queryset=Decision.objects.all(), query="retreat")) == [decision]
+    assert list(search_decisions(queryset=Decision.objects.all(), query="schedule")) == []
+
+
+@postgresql_only
+def test_search_on_postgresql_follows_an_edit_of_the_paragraph():
+    item = make_agenda_item(text="The host country briefed the MAG. The schedule was approved.")
+    decision = make_decision(agenda_item=item, text="The schedule was approved.")
+
+    item.text = "The Guadalajara delegation briefed the MAG. The schedule was approved."
+    item.save()
+    after_save = list(search_decisions(queryset=Decision.objects.all(), query="Guadalajara"))
+    AgendaItem.objects.filter(pk=item.pk).update(text="Kyoto hosted. The schedule was approved.")
+
+    assert after_save == [decision]
+    assert list(search_decisions(queryset=Decision.objects.all(), query="Kyoto")) == [decision]
+    assert list(search_decisions(queryset=Decision.objects.all(), query="Guadalajara")) == []
+
+
+@postgresql_only
+def test_search_on_postgresql_follows_a_decision_moved_to_another_paragraph():
+    decision = make_decision(
+        agenda_item=make_agenda_item(text="Riyadh hosted. It was agreed."), text="It was agreed."
+    )
+    kyoto = make_agenda_item(text="Kyoto hosted. It was agreed.")
+
+    decision.agenda_item = kyoto
+    decision.save()
+
+    assert list(search_decisions(queryset=Decision.objects.all(), query="Kyoto")) == [decision]
+    assert list(search_decisions(queryset=Decision.objects.all(), query="Riyadh")) == []
+
+
+@postgresql_only
+def test_search_on_postgresql_finds_bulk_created_decisions_and_one_written_before_its_paragraph():
+    item = make_agenda_item(text="Kyoto hosted. It was agreed. The retreat was approved.")
+    created = Decision.objects.bulk_create(
+        [
+            Decision(agenda_item=item, position=1, text="It was agreed."),
+            Decision(agenda_item=item, position=2),
+        ]
+    )
+    # Foreign keys are checked at commit: a decision may be inserted before its paragraph.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO meetings_decision (agenda_item_id, kind, text, position, origin, import_digest)"
+            " VALUES (%s, 'decision', 'The retreat was approved.', 1, 'staff', '')",
+            [item.pk + 1],
+        )
+    early = Decision.objects.get(agenda_item_id=item.pk + 1)
+    make_agenda_item(pk=item.pk + 1, meeting=item.meeting, text="Riyadh hosted. The retreat was approved.")
+
+    assert (
+        sorted(search_decisions(queryset=Decision.objects.all(), query="Kyoto"), key=lambda d: d.pk)
+        == created
+    )
+    assert list(search_decisions(queryset=Decision.objects.all(), query="Riyadh")) == [early]
+
+
+@postgresql_only
+def test_search_on_postgresql_works_as_a_subquery():
+    item = make_agenda_item(text="Kyoto hosted. It was agreed.")
+    decision = make_decision(agenda_item=item, text="It was agreed.")
+    make_decision(text="It was agreed.")
+
+    found = search_decisions(queryset=Decision.objects.all(), query="Kyoto").values("pk")
+
+    assert list(Decision.objects.filter(pk__in=found)) == [decision]
+
+
+@postgresql_only
+def test_search_document_migration_reverses_and_reapplies():
+    def search_objects():
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT indexname FROM pg_indexes WHERE indexname LIKE '%%_text_search' ORDER BY 1"
+                "SELECT indexname FROM pg_indexes WHERE indexname LIKE '%%_search%%'"
+                " UNION ALL SELECT tgname FROM pg_trigger WHERE tgname LIKE '%%search_document%%' ORDER BY 1"
             )
             return [row[0] for row in cursor.fetchall()]
 
     with connection.schema_editor() as editor:
-        search_indexes.remove_indexes(apps, editor)
-    removed = index_names()
+        search_document.remove_search_document(apps, editor)
+    removed = search_objects()
     with connection.schema_editor() as editor:
-        search_indexes.add_indexes(apps, editor)
+        search_document.add_search_document(apps, editor)
 
-    assert removed == []
-    assert index_names() == ["agenda_item_text_search", "decision_text_search"]
+    assert removed == ["agenda_item_text_search", "decision_text_search"]
+    assert search_objects() == [
+        "agenda_item_search_document_insert",
+        "agenda_item_search_document_update",
+        "decision_search_document",
+        "decision_search_document_insert",
+        "decision_search_document_update",
+    ]
 
 
 @other_databases_only
@@ -150,3 +231,14 @@ def test_search_index_migration_does_nothing_elsewhere():
     search_indexes.remove_indexes(apps, editor)
 
     assert (editor.add_index, editor.remove_index) == (None, None)
+
+
+@other_databases_only
+def test_search_document_migration_does_nothing_elsewhere():
+    # A schema editor that fails on any statement: none may be attempted.
+    editor = SimpleNamespace(connection=connection, execute=None, add_index=None, remove_index=None)
+
+    search_document.add_search_document(apps, editor)
+    search_document.remove_search_document(apps, editor)
+
+    assert (editor.execute, editor.add_index, editor.remove_index) == (None, None, None)

@@ -6,6 +6,7 @@ import pytest
 
 from meetings.importer.services import import_report
 from meetings.models import Decision, Meeting
+from meetings.pagination import CappedPaginator
 from tests.factories import (
     make_agenda_item,
     make_annotation,
@@ -630,3 +631,36 @@ def test_report_puts_footnote_marks_after_a_paragraph_edited_by_staff(client):
             for n in item.footnotes.order_by("pk")
         )
     )
+
+
+def test_decision_list_past_the_count_limit_says_more_and_pages_on(client, monkeypatch):
+    monkeypatch.setattr(CappedPaginator, "count_limit", 30)
+    item = make_agenda_item()
+    for _ in range(60):
+        make_decision(agenda_item=item)
+
+    first = client.get("/decisions/").content.decode()
+    third = client.get("/decisions/", {"page": "3"})
+    third_html = third.content.decode()
+
+    assert re.findall(r'role="status">([^<]+)</p>', first) == ["More than 30 decisions · page 1"]
+    assert re.findall(r'<a rel="next" href="([^"]+)"', first) == ["?page=2"]
+    assert len(third.context["decisions"]) == 10
+    assert re.findall(r'<nav class="pagination".*?<span>([^<]+)</span>', third_html, re.S) == ["Page 3"]
+    assert re.findall(r'<a rel="next"', third_html) == []
+    assert client.get("/decisions/", {"page": "4"}).status_code == 404
+
+
+def test_decision_filter_writes_the_meeting_options_escaped_with_the_chosen_one_selected(client):
+    chosen = make_meeting(title='Meeting <one> & "two"', slug="meeting-one", cycle_year=2016)
+    make_meeting(title="Meeting three", slug="meeting-three", cycle_year=2016, date=datetime.date(2016, 1, 1))
+
+    html = client.get("/decisions/", {"meeting": chosen.slug}).content.decode()
+
+    assert re.findall(r'<select name="meeting" id="id_meeting">(.*?)</select>', html, re.S) == [
+        '\n  <option value="">All meetings</option>'
+        '\n  <optgroup label="2016 cycle">'
+        '\n  <option value="meeting-one" selected>Meeting &lt;one&gt; &amp; &quot;two&quot;</option>'
+        '\n  <option value="meeting-three">Meeting three</option>'
+        "\n  </optgroup>\n"
+    ]
