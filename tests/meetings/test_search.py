@@ -17,7 +17,7 @@ postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="
 other_databases_only = pytest.mark.skipif(connection.vendor == "postgresql", reason="the fallback search")
 
 search_indexes = importlib.import_module("meetings.migrations.0003_search_indexes")
-search_document = importlib.import_module("meetings.migrations.0008_decision_search_document")
+search_document = importlib.import_module("meetings.migrations.0009_decision_search_document")
 
 
 def texts(decisions) -> list[str]:

@@ -101,7 +101,7 @@ def remove_search_document(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0007_footnote_offset")]
+    dependencies = [("meetings", "0008_meeting_import_values")]
 
     operations = [
         migrations.RunPython(add_search_document, remove_search_document, elidable=False),
