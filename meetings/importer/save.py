@@ -17,19 +17,21 @@ from pathlib import PurePath
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
 from meetings.importer import ImportRefused
 from meetings.importer.report import ParsedItem, ParsedReport, ParsedSchedule
-from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, Origin
+from meetings.models import AgendaItem, Annotation, Decision, DecisionSession, Footnote, Meeting, Origin
 from meetings.provenance import (
+    assign_sessions,
     link_cited_meetings,
     link_decisions_to_sessions,
     record_announced_meetings,
     resolve_announcements,
+    resolve_cited_meeting,
 )
 from schedule.caching import touch_events
 from schedule.matching import normalise_title
@@ -140,52 +142,55 @@ def save_report(
     source_name = PurePath(source_name).name
     stored: list[str] = []
     try:
-        with transaction.atomic():
-            imported, current = _existing(sha256=sha256, slug=slug)
-            if imported:
-                return _unchanged(imported, source_name, report)
-            if current and not replace:
-                raise _already_exists(current)
-            try:
-                with transaction.atomic():
-                    if current:
-                        return _replace(
-                            current,
-                            report,
-                            data=data,
-                            sha256=sha256,
-                            source_name=source_name,
-                            publish=publish,
-                            stored=stored,
-                        )
-                    return _create(
+        try:
+            # One transaction, without a savepoint inside: after an IntegrityError it is rolled back
+            # whole (to its own savepoint when the caller's transaction encloses it), and the
+            # lookups below run after it.
+            with transaction.atomic():
+                imported, current = _existing(sha256=sha256, slug=slug)
+                if imported:
+                    return _unchanged(imported, source_name, report)
+                if current and not replace:
+                    raise _already_exists(current)
+                if current:
+                    return _replace(
+                        current,
                         report,
-                        slug=slug,
                         data=data,
                         sha256=sha256,
                         source_name=source_name,
                         publish=publish,
                         stored=stored,
                     )
-            except IntegrityError:
-                # Another import of the same file committed first (unique source_sha256).
-                _delete_files(stored)
-                imported = Meeting.objects.filter(source_sha256=sha256).first()
-                if imported:
-                    return _unchanged(imported, source_name, report)
-                current = Meeting.objects.filter(slug=slug).first()
-                if current:
-                    raise _already_exists(current) from None
-                raise
+                return _create(
+                    report,
+                    slug=slug,
+                    data=data,
+                    sha256=sha256,
+                    source_name=source_name,
+                    publish=publish,
+                    stored=stored,
+                )
+        except IntegrityError:
+            # Another import of the same file committed first (unique source_sha256).
+            _delete_files(stored)
+            imported = Meeting.objects.filter(source_sha256=sha256).first()
+            if imported:
+                return _unchanged(imported, source_name, report)
+            current = Meeting.objects.filter(slug=slug).first()
+            if current:
+                raise _already_exists(current) from None
+            raise
     except BaseException:
         _delete_files(stored)
         raise
 
 
 def _existing(*, sha256: str, slug: str) -> tuple[Meeting | None, Meeting | None]:
-    """The meeting imported from this very file, and the meeting with this slug."""
-    imported = Meeting.objects.filter(source_sha256=sha256).first()
-    current = Meeting.objects.select_for_update().filter(slug=slug).first()
+    """The meeting imported from this very file, and the meeting with this slug (locked), in one query."""
+    found = list(Meeting.objects.select_for_update().filter(Q(source_sha256=sha256) | Q(slug=slug)))
+    imported = next((meeting for meeting in found if meeting.source_sha256 == sha256), None)
+    current = next((meeting for meeting in found if meeting.slug == slug), None)
     return imported, current
 
 
@@ -203,22 +208,39 @@ def _unchanged(meeting: Meeting, source_name: str, report: ParsedReport) -> Impo
 
 
 def _create(report, *, slug, data, sha256, source_name, publish, stored) -> ImportOutcome:
+    """A new meeting, with every row written in one INSERT per table (bulk import speed, issue 5).
+
+    Bulk inserts send no signals, so what the signals would do is done here: each table's
+    historical rows are written with it (``bulk_create_with_history``), and the event whose grid
+    shows the new decisions is marked changed (``touch_events``). The grid is saved first, so the
+    meeting is inserted with its event, and decisions and footnotes with their links, rather than
+    updated one by one afterwards.
+    """
     warnings = list(report.warnings)
+    counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
     meeting = Meeting(slug=slug, status=Meeting.Status.PUBLISHED if publish else Meeting.Status.DRAFT)
     _set_meeting_fields(meeting, report, sha256, source_name)
+    event, is_current, sessions = _save_schedule(
+        report.schedule, meeting=meeting, publish=publish, counts=counts, warnings=warnings
+    )
+    meeting.event = event
     _store_source(meeting, data, source_name, stored)
     meeting.save()
-    counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
+    if event is not None and is_current:
+        record_schedule_version(event=event, meeting=meeting, approved=schedule_is_approved(report))
+
     items = []
     for parsed in report.items:
         item = AgendaItem(meeting=meeting, position=parsed.position)
         _set_item_fields(item, parsed)
         items.append(item)
-    # One INSERT per table, not one per row: a report has dozens of rows (bulk import speed, issue 5).
     bulk_create_with_history(items, AgendaItem)
     counts["items"] = len(items)
-    _add_children(list(zip(items, report.items, strict=True)), counts)
-    _link_schedule(meeting, report, publish, counts, warnings)
+    _add_children(list(zip(items, report.items, strict=True)), counts, event=event, sessions=sessions)
+
+    link_cited_meetings(meeting=meeting, own_linked=True)
+    resolve_announcements(meeting=meeting)
+    record_announced_meetings(meeting=meeting, items=items, new_meeting=True)
     return ImportOutcome(meeting, "created", source_name, counts, [], warnings)
 
 
@@ -329,7 +351,18 @@ def _count_key(decision: Decision) -> str:
     return "actions" if decision.kind == Decision.Kind.ACTION else "decisions"
 
 
-def _add_children(pairs: list[tuple[AgendaItem, ParsedItem]], counts: dict) -> None:
+def _add_children(
+    pairs: list[tuple[AgendaItem, ParsedItem]],
+    counts: dict,
+    *,
+    event: Event | None,
+    sessions: list[Session] | None,
+) -> None:
+    """Insert the decisions, annotations and footnotes of a new meeting's items, linked as they cite.
+
+    Decisions are linked to the ``sessions`` of the meeting's ``event`` they change, and footnotes
+    to the meetings they cite, before they are inserted.
+    """
     decisions, annotations, footnotes = [], [], []
     for item, parsed in pairs:
         item_decisions, item_annotations, item_footnotes = _new_children(item, parsed)
@@ -339,13 +372,24 @@ def _add_children(pairs: list[tuple[AgendaItem, ParsedItem]], counts: dict) -> N
         decisions += item_decisions
         annotations += item_annotations
         footnotes += item_footnotes
-    # Bulk inserts send no signals: none of these rows is linked to a session yet.
+    further: list[DecisionSession] = []
+    if event is not None and decisions:
+        if sessions is None:
+            sessions = list(event.sessions.order_by("pk"))
+        further = assign_sessions(decisions, sessions=sessions)
+    for footnote in footnotes:
+        footnote.cited_meeting = resolve_cited_meeting(footnote)
     if decisions:
         bulk_create_with_history(decisions, Decision)
+    if further:
+        DecisionSession.objects.bulk_create(further)
+    if any(decision.session_id is not None for decision in decisions):
+        # The event's grid shows its sessions' decisions: mark it changed, as the signals would.
+        touch_events(event_ids=[event.pk])
     if annotations:
         bulk_create_with_history(annotations, Annotation)
     if footnotes:
-        Footnote.objects.bulk_create(footnotes)
+        bulk_create_with_history(footnotes, Footnote)
     counts["annotations"] += len(annotations)
     counts["footnotes"] += len(footnotes)
 
@@ -418,7 +462,7 @@ def _link_schedule(
     meeting: Meeting, report: ParsedReport, publish: bool, counts: dict, warnings: list[str]
 ) -> None:
     """Save the annex grid, record it as a version, and link what the report says to the portal."""
-    event, is_current = _save_schedule(
+    event, is_current, _sessions = _save_schedule(
         report.schedule, meeting=meeting, publish=publish, counts=counts, warnings=warnings
     )
     if event is not None and meeting.event_id != event.pk:
@@ -434,8 +478,10 @@ def _link_schedule(
 
 def _save_schedule(
     schedule: ParsedSchedule | None, *, meeting: Meeting, publish: bool, counts: dict, warnings: list[str]
-) -> tuple[Event | None, bool]:
-    """The event of the annex schedule and whether its grid is now this annex's.
+) -> tuple[Event | None, bool, list[Session] | None]:
+    """The event of the annex schedule, whether its grid is now this annex's, and its sessions.
+
+    The sessions (in pk order) are returned when the annex was written, else None.
 
     A newer report's annex replaces the event's grid (sessions matched by
     title keep their rows, so links to them survive); an older report's annex,
@@ -445,7 +491,7 @@ def _save_schedule(
     counts.setdefault("sessions", 0)
     counts.setdefault("slots", 0)
     if schedule is None or not schedule.slots or schedule.start_date is None:
-        return None, False
+        return None, False, None
     slug = event_slug(schedule)
     title = re.sub(r"^The\s+", "", schedule.event) or schedule.title
     event, created = Event.objects.get_or_create(
@@ -466,27 +512,29 @@ def _save_schedule(
             event.save(update_fields=["is_published", "updated_at"])
         if event.sessions.exists():
             if _grid_of(event) == _grid_of_schedule(schedule):
-                return event, True
+                return event, True, None
             if not grid_is_as_last_recorded(event):
                 # Staff built or edited this grid by hand: their work wins over any annex.
                 warnings.append(
                     f"the grid of {event} was made or edited by hand since its last import; "
                     "it was kept as it is and this report's annex was not applied to it"
                 )
-                return event, False
+                return event, False, None
             latest = event.versions.select_related("meeting").order_by("-number").first()
             if latest.meeting is not None and latest.meeting.date > meeting.date:
                 warnings.append(
                     f"the grid of {event} comes from a newer report ({latest.meeting}); "
                     "this report's older annex was not applied to it"
                 )
-                return event, False
-    _write_grid(event, schedule, counts)
-    return event, True
+                return event, False, None
+    sessions = _write_grid(event, schedule, counts, new_event=created)
+    return event, True, sessions
 
 
-def _write_grid(event: Event, schedule: ParsedSchedule, counts: dict) -> None:
-    existing = {normalise_title(session.title): session for session in event.sessions.all()}
+def _write_grid(event: Event, schedule: ParsedSchedule, counts: dict, *, new_event: bool) -> list[Session]:
+    """Write the annex's sessions and slots as the event's grid; return its sessions in pk order."""
+    sessions = [] if new_event else event.sessions.all()
+    existing = {normalise_title(session.title): session for session in sessions}
     written: dict[str, Session] = {}
     added: list[Session] = []
     for parsed in schedule.slots:
@@ -520,6 +568,7 @@ def _write_grid(event: Event, schedule: ParsedSchedule, counts: dict) -> None:
     # Sessions the newer annex no longer has.
     for session in existing.values():
         session.delete()
+    return sorted(written.values(), key=lambda session: session.pk)
 
 
 def _grid_of(event: Event) -> set[tuple]:
