@@ -8,6 +8,7 @@ may replace from those staff added or edited by hand, which it keeps.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 import re
@@ -16,11 +17,11 @@ from pathlib import PurePath
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from meetings.importer import ImportRefused
 from meetings.importer.report import ParsedItem, ParsedReport, ParsedSchedule
@@ -114,6 +115,29 @@ def session_kind(title: str) -> str:
     if any(word in lowered for word in ("orientation", "newcomers", "setting the scene")):
         return Session.Kind.ORIENTATION
     return Session.Kind.MAIN
+
+
+@functools.cache
+def _history_manager(model):
+    # ``Model.history`` builds a new manager class on every access (django-simple-history's
+    # descriptor, about half a millisecond); the manager keeps no state between calls.
+    return get_history_manager_for_model(model)
+
+
+def _bulk_create_with_history(rows: list, model) -> None:
+    """Insert ``rows`` and their "created" historical records: one INSERT each, no signals.
+
+    What ``simple_history.utils.bulk_create_with_history`` does, with the history manager made
+    once per model rather than once per call.
+    """
+    if not rows:
+        return
+    if not connection.features.can_return_rows_from_bulk_insert:
+        bulk_create_with_history(rows, model)  # it looks the new rows up again
+        return
+    with transaction.atomic(savepoint=False):
+        model._default_manager.bulk_create(rows)
+        _history_manager(model).bulk_history_create(rows, default_change_reason=None)
 
 
 def previous_import(report: ParsedReport, *, data: bytes) -> tuple[Meeting | None, Meeting | None]:
@@ -211,7 +235,7 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
     """A new meeting, with every row written in one INSERT per table (bulk import speed, issue 5).
 
     Bulk inserts send no signals, so what the signals would do is done here: each table's
-    historical rows are written with it (``bulk_create_with_history``), and the event whose grid
+    historical rows are written with it (``_bulk_create_with_history``), and the event whose grid
     shows the new decisions is marked changed (``touch_events``). The grid is saved first, so the
     meeting is inserted with its event, and decisions and footnotes with their links, rather than
     updated one by one afterwards.
@@ -234,7 +258,7 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
         item = AgendaItem(meeting=meeting, position=parsed.position)
         _set_item_fields(item, parsed)
         items.append(item)
-    bulk_create_with_history(items, AgendaItem)
+    _bulk_create_with_history(items, AgendaItem)
     counts["items"] = len(items)
     _add_children(list(zip(items, report.items, strict=True)), counts, event=event, sessions=sessions)
 
@@ -379,17 +403,14 @@ def _add_children(
         further = assign_sessions(decisions, sessions=sessions)
     for footnote in footnotes:
         footnote.cited_meeting = resolve_cited_meeting(footnote)
-    if decisions:
-        bulk_create_with_history(decisions, Decision)
+    _bulk_create_with_history(decisions, Decision)
     if further:
         DecisionSession.objects.bulk_create(further)
     if any(decision.session_id is not None for decision in decisions):
         # The event's grid shows its sessions' decisions: mark it changed, as the signals would.
         touch_events(event_ids=[event.pk])
-    if annotations:
-        bulk_create_with_history(annotations, Annotation)
-    if footnotes:
-        bulk_create_with_history(footnotes, Footnote)
+    _bulk_create_with_history(annotations, Annotation)
+    _bulk_create_with_history(footnotes, Footnote)
     counts["annotations"] += len(annotations)
     counts["footnotes"] += len(footnotes)
 
@@ -548,7 +569,7 @@ def _write_grid(event: Event, schedule: ParsedSchedule, counts: dict, *, new_eve
         else:
             session.slots.all().delete()
         written[key] = session
-    bulk_create_with_history(added, Session)
+    _bulk_create_with_history(added, Session)
     slots = [
         Slot(
             session=written[normalise_title(parsed.title)],
@@ -560,7 +581,7 @@ def _write_grid(event: Event, schedule: ParsedSchedule, counts: dict, *, new_eve
         )
         for parsed in schedule.slots
     ]
-    bulk_create_with_history(slots, Slot)
+    _bulk_create_with_history(slots, Slot)
     counts["sessions"] += len(written)
     counts["slots"] += len(slots)
     # Bulk inserts send no post_save: mark the grid changed here, once per transaction like the signals.
