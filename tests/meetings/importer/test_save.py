@@ -402,3 +402,20 @@ def test_save_report_decisions_linked_to_a_grid_left_as_it_is_mark_the_event_cha
     linked = Decision.objects.filter(agenda_item__meeting=outcome.meeting, session__isnull=False)
     assert (outcome.meeting.event, Slot.objects.count(), linked.count()) == (event, 14, 4)
     assert event.updated_at > long_ago
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("copied_in_the_database", [True, False])
+@pytest.mark.parametrize("model", [AgendaItem, Decision, Annotation, Footnote, Session, Slot])
+def test_save_report_seed_history_records_each_row_as_created(model, copied_in_the_database, monkeypatch):
+    if not copied_in_the_database:
+        # As for a historical table that is not a plain copy: simple_history writes the records.
+        monkeypatch.setattr(save, "_history_copy", lambda model: None)
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+
+    fields = [field.attname for field in model.history.model.tracked_fields]
+    history = model.history.order_by("id").values_list(
+        *fields, "history_type", "history_change_reason", "history_user"
+    )
+    rows = [(*row, "+", None, None) for row in model.objects.order_by("id").values_list(*fields)]
+    assert (list(history), len(rows) > 0) == (rows, True)
