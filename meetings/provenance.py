@@ -301,7 +301,15 @@ class Citation:
 
 
 def read_citation(text: str, *, year: int) -> Citation | None:
-    """The report a footnote cites, or None when it does not cite a meeting's report."""
+    """The report a footnote cites, or None when it does not cite a meeting's report.
+
+    Cached: every import of a cycle reads the cycle's unlinked footnotes again.
+    """
+    return _read_citation(text, year)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_citation(text: str, year: int) -> Citation | None:
     name = _URL.split(text, maxsplit=1)[0].strip(" :")
     name = re.sub(r"^\s*summary\s+report\s*:?\s*", "", name, flags=re.IGNORECASE).strip(" :")
     if not re.search(r"\b(?:meeting|consultations?|report)\b", text, re.IGNORECASE):
@@ -354,9 +362,10 @@ def resolve_cited_meeting(footnote: Footnote) -> Meeting | None:
     return found[0] if found else None
 
 
-def _may_cite(footnote: Footnote, meeting: Meeting) -> bool:
-    """Whether ``meeting`` is among the candidates ``resolve_cited_meeting`` would query for the footnote."""
-    citation = read_citation(footnote.text, year=footnote.agenda_item.meeting.cycle_year)
+def _may_cite(text: str, meeting: Meeting) -> bool:
+    """Whether ``meeting`` is among the candidates ``resolve_cited_meeting`` would query for a footnote
+    of the same cycle saying ``text``."""
+    citation = read_citation(text, year=meeting.cycle_year)
     if citation is None:
         return False
     if citation.date:
@@ -374,17 +383,25 @@ def link_cited_meetings(*, meeting: Meeting, own_linked: bool = False) -> int:
     the importer resolved them with ``resolve_cited_meeting`` before inserting them), and footnotes of
     the same cycle that cite this meeting (imported before it arrived) are linked to it.
     """
-    # One query for both: the cycle's unlinked footnotes, the meeting's own among them.
+    # The cycle's unlinked footnotes, the meeting's own among them: only their text is read, and
+    # only those that may cite the meeting (or are its own) are loaded and resolved.
     unlinked = Footnote.objects.filter(
         cited_meeting__isnull=True, agenda_item__meeting__cycle_year=meeting.cycle_year
-    ).select_related("agenda_item__meeting")
+    )
     if own_linked:
         unlinked = unlinked.exclude(agenda_item__meeting=meeting)
+    candidates = [
+        pk
+        for pk, text, citing in unlinked.values_list("pk", "text", "agenda_item__meeting")
+        if citing == meeting.pk or _may_cite(text, meeting)
+    ]
+    if not candidates:
+        return 0
     linked = 0
-    for footnote in unlinked:
+    for footnote in Footnote.objects.filter(pk__in=candidates).select_related("agenda_item__meeting"):
         if footnote.agenda_item.meeting_id == meeting.pk:
             footnote.cited_meeting = resolve_cited_meeting(footnote)
-        elif _may_cite(footnote, meeting) and resolve_cited_meeting(footnote) == meeting:
+        elif resolve_cited_meeting(footnote) == meeting:
             footnote.cited_meeting = meeting
         if footnote.cited_meeting:
             footnote.save(update_fields=["cited_meeting"])
