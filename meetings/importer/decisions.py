@@ -47,6 +47,10 @@ _ABBREVIATIONS = {
 _SOMETIMES_FINAL = {"etc"}
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(\[]*[A-Z0-9])")
+_LAST_WORD = re.compile(r"([\w.'’]+)[.]\W*$")
+# The last word is looked for in the last characters before a boundary only: searching the
+# whole text before it again at every boundary made long paragraphs quadratic.
+_TAIL = 80
 
 _DECISION = re.compile(
     r"\b(?:it\s+was\s+(?:also\s+|further\s+|then\s+)?(?:agreed|decided|resolved)"
@@ -92,7 +96,9 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for boundary in _BOUNDARY.finditer(text):
         before = text[start : boundary.start()]
-        last_word = re.search(r"([\w.'’]+)[.]\W*$", before)
+        last_word = _LAST_WORD.search(before, max(0, len(before) - _TAIL))
+        if last_word and last_word.start() == len(before) - _TAIL:
+            last_word = _LAST_WORD.search(before)  # the word may begin before the tail
         word = last_word.group(1).lower().replace("’", "'") if last_word else ""
         if word in _ABBREVIATIONS:
             continue

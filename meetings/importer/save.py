@@ -8,6 +8,7 @@ may replace from those staff added or edited by hand, which it keeps.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 import re
@@ -15,22 +16,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from meetings.importer import ImportRefused
 from meetings.importer.report import ParsedItem, ParsedReport, ParsedSchedule
-from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, Origin
+from meetings.models import AgendaItem, Annotation, Decision, DecisionSession, Footnote, Meeting, Origin
 from meetings.provenance import (
+    assign_sessions,
     link_cited_meetings,
     link_decisions_to_sessions,
     record_announced_meetings,
     resolve_announcements,
+    resolve_cited_meeting,
 )
 from schedule.caching import touch_events
 from schedule.matching import normalise_title
@@ -115,6 +119,80 @@ def session_kind(title: str) -> str:
     return Session.Kind.MAIN
 
 
+@functools.cache
+def _history_manager(model):
+    # ``Model.history`` builds a new manager class on every access (django-simple-history's
+    # descriptor, about half a millisecond); the manager keeps no state between calls.
+    return get_history_manager_for_model(model)
+
+
+# The columns a historical record adds to the tracked fields of its row.
+_HISTORY_FIELDS = ("history_date", "history_change_reason", "history_type", "history_user")
+
+
+@functools.cache
+def _history_copy(model) -> tuple | None:
+    """(historical model, its columns, the row's columns) for copying rows into their history.
+
+    None where the historical table is not a plain copy of the tracked fields plus the
+    ``_HISTORY_FIELDS`` (other fields, a generated column, a history relation): the rows are
+    then recorded by django-simple-history itself.
+    """
+    history = _history_manager(model).model
+    tracked = list(history.tracked_fields)
+    plain = {field.name for field in tracked} | set(_HISTORY_FIELDS) | {"history_id"}
+    if (
+        {field.name for field in history._meta.concrete_fields} != plain
+        or any(getattr(field, "generated", False) for field in tracked)
+        or hasattr(history, "history_relation")
+    ):
+        return None
+    targets = [history._meta.get_field(field.name).column for field in tracked]
+    targets += [history._meta.get_field(name).column for name in _HISTORY_FIELDS]
+    return history, targets, [field.column for field in tracked]
+
+
+def _bulk_create_with_history(*, rows: list[models.Model], model: type[models.Model]) -> None:
+    """Insert ``rows`` and their "created" historical records, one INSERT each; no signals.
+
+    The records ``simple_history.utils.bulk_create_with_history`` writes, but copied by the
+    database from the rows just inserted (INSERT ... SELECT): building a historical instance per
+    row and sending every text a second time took about a tenth of the import's CPU (issue 5).
+    """
+    if not rows:
+        return
+    if not connection.features.can_return_rows_from_bulk_insert:
+        bulk_create_with_history(rows, model)  # it looks the new rows up again
+        return
+    with transaction.atomic(savepoint=False):
+        model._default_manager.bulk_create(rows)
+        if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+            return
+        copy = _history_copy(model)
+        set_by_hand = ("_history_user", "_history_date", "_change_reason")
+        if copy is None or any(hasattr(row, name) for row in rows for name in set_by_hand):
+            _history_manager(model).bulk_history_create(rows, default_change_reason=None)
+            return
+        history, targets, sources = copy
+        # The user the request (HistoryRequestMiddleware) or the model's get_user gives, as for each row.
+        user = history.get_default_history_user(rows[0])
+        values = [
+            history._meta.get_field("history_date").get_db_prep_save(timezone.now(), connection),
+            None,
+            "+",
+            user.pk if user is not None else None,
+        ]
+        quote = connection.ops.quote_name
+        pk = quote(model._meta.pk.column)
+        sql = (
+            f"INSERT INTO {quote(history._meta.db_table)} ({', '.join(map(quote, targets))}) "
+            f"SELECT {', '.join(map(quote, sources))}, %s, %s, %s, %s FROM {quote(model._meta.db_table)} "
+            f"WHERE {pk} IN ({', '.join(['%s'] * len(rows))}) ORDER BY {pk}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*values, *(row.pk for row in rows)])
+
+
 def previous_import(report: ParsedReport, *, data: bytes) -> tuple[Meeting | None, Meeting | None]:
     """The meeting imported from this very file, and the meeting this report is of, if any."""
     same_file = Meeting.objects.filter(source_sha256=hashlib.sha256(data).hexdigest()).first()
@@ -141,52 +219,55 @@ def save_report(
     source_name = PurePath(source_name).name
     stored: list[str] = []
     try:
-        with transaction.atomic():
-            imported, current = _existing(sha256=sha256, slug=slug)
-            if imported:
-                return _unchanged(imported, source_name, report)
-            if current and not replace:
-                raise _already_exists(current)
-            try:
-                with transaction.atomic():
-                    if current:
-                        return _replace(
-                            current,
-                            report,
-                            data=data,
-                            sha256=sha256,
-                            source_name=source_name,
-                            publish=publish,
-                            stored=stored,
-                        )
-                    return _create(
+        try:
+            # One transaction, without a savepoint inside: after an IntegrityError it is rolled back
+            # whole (to its own savepoint when the caller's transaction encloses it), and the
+            # lookups below run after it.
+            with transaction.atomic():
+                imported, current = _existing(sha256=sha256, slug=slug)
+                if imported:
+                    return _unchanged(imported, source_name, report)
+                if current and not replace:
+                    raise _already_exists(current)
+                if current:
+                    return _replace(
+                        current,
                         report,
-                        slug=slug,
                         data=data,
                         sha256=sha256,
                         source_name=source_name,
                         publish=publish,
                         stored=stored,
                     )
-            except IntegrityError:
-                # Another import of the same file committed first (unique source_sha256).
-                _delete_files(stored)
-                imported = Meeting.objects.filter(source_sha256=sha256).first()
-                if imported:
-                    return _unchanged(imported, source_name, report)
-                current = Meeting.objects.filter(slug=slug).first()
-                if current:
-                    raise _already_exists(current) from None
-                raise
+                return _create(
+                    report,
+                    slug=slug,
+                    data=data,
+                    sha256=sha256,
+                    source_name=source_name,
+                    publish=publish,
+                    stored=stored,
+                )
+        except IntegrityError:
+            # Another import of the same file committed first (unique source_sha256).
+            _delete_files(stored)
+            imported = Meeting.objects.filter(source_sha256=sha256).first()
+            if imported:
+                return _unchanged(imported, source_name, report)
+            current = Meeting.objects.filter(slug=slug).first()
+            if current:
+                raise _already_exists(current) from None
+            raise
     except BaseException:
         _delete_files(stored)
         raise
 
 
 def _existing(*, sha256: str, slug: str) -> tuple[Meeting | None, Meeting | None]:
-    """The meeting imported from this very file, and the meeting with this slug."""
-    imported = Meeting.objects.filter(source_sha256=sha256).first()
-    current = Meeting.objects.select_for_update().filter(slug=slug).first()
+    """The meeting imported from this very file, and the meeting with this slug (locked), in one query."""
+    found = list(Meeting.objects.select_for_update().filter(Q(source_sha256=sha256) | Q(slug=slug)))
+    imported = next((meeting for meeting in found if meeting.source_sha256 == sha256), None)
+    current = next((meeting for meeting in found if meeting.slug == slug), None)
     return imported, current
 
 
@@ -204,22 +285,39 @@ def _unchanged(meeting: Meeting, source_name: str, report: ParsedReport) -> Impo
 
 
 def _create(report, *, slug, data, sha256, source_name, publish, stored) -> ImportOutcome:
+    """A new meeting, with every row written in one INSERT per table (bulk import speed, issue 5).
+
+    Bulk inserts send no signals, so what the signals would do is done here: each table's
+    historical rows are written with it (``_bulk_create_with_history``), and the event whose grid
+    shows the new decisions is marked changed (``touch_events``). The grid is saved first, so the
+    meeting is inserted with its event, and decisions and footnotes with their links, rather than
+    updated one by one afterwards.
+    """
     warnings = list(report.warnings)
+    counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
     meeting = Meeting(slug=slug, status=Meeting.Status.PUBLISHED if publish else Meeting.Status.DRAFT)
     _set_meeting_fields(meeting, report, sha256, source_name)
+    event, is_current, sessions = _save_schedule(
+        report.schedule, meeting=meeting, publish=publish, counts=counts, warnings=warnings
+    )
+    meeting.event = event
     _store_source(meeting, data, source_name, stored)
     meeting.save()
-    counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
+    if event is not None and is_current:
+        record_schedule_version(event=event, meeting=meeting, approved=schedule_is_approved(report))
+
     items = []
     for parsed in report.items:
         item = AgendaItem(meeting=meeting, position=parsed.position)
         _set_item_fields(item, parsed)
         items.append(item)
-    # One INSERT per table, not one per row: a report has dozens of rows (bulk import speed, issue 5).
-    bulk_create_with_history(items, AgendaItem)
+    _bulk_create_with_history(rows=items, model=AgendaItem)
     counts["items"] = len(items)
-    _add_children(list(zip(items, report.items, strict=True)), counts)
-    _link_schedule(meeting, report, publish, counts, warnings)
+    _add_children(list(zip(items, report.items, strict=True)), counts, event=event, sessions=sessions)
+
+    link_cited_meetings(meeting=meeting, own_linked=True)
+    resolve_announcements(meeting=meeting)
+    record_announced_meetings(meeting=meeting, items=items, new_meeting=True)
     return ImportOutcome(meeting, "created", source_name, counts, [], warnings)
 
 
@@ -365,7 +463,18 @@ def _count_key(decision: Decision) -> str:
     return "actions" if decision.kind == Decision.Kind.ACTION else "decisions"
 
 
-def _add_children(pairs: list[tuple[AgendaItem, ParsedItem]], counts: dict) -> None:
+def _add_children(
+    pairs: list[tuple[AgendaItem, ParsedItem]],
+    counts: dict,
+    *,
+    event: Event | None,
+    sessions: list[Session] | None,
+) -> None:
+    """Insert the decisions, annotations and footnotes of a new meeting's items, linked as they cite.
+
+    Decisions are linked to the ``sessions`` of the meeting's ``event`` they change, and footnotes
+    to the meetings they cite, before they are inserted.
+    """
     decisions, annotations, footnotes = [], [], []
     for item, parsed in pairs:
         item_decisions, item_annotations, item_footnotes = _new_children(item, parsed)
@@ -375,13 +484,21 @@ def _add_children(pairs: list[tuple[AgendaItem, ParsedItem]], counts: dict) -> N
         decisions += item_decisions
         annotations += item_annotations
         footnotes += item_footnotes
-    # Bulk inserts send no signals: none of these rows is linked to a session yet.
-    if decisions:
-        bulk_create_with_history(decisions, Decision)
-    if annotations:
-        bulk_create_with_history(annotations, Annotation)
-    if footnotes:
-        Footnote.objects.bulk_create(footnotes)
+    further: list[DecisionSession] = []
+    if event is not None and decisions:
+        if sessions is None:
+            sessions = list(event.sessions.order_by("pk"))
+        further = assign_sessions(decisions, sessions=sessions)
+    for footnote in footnotes:
+        footnote.cited_meeting = resolve_cited_meeting(footnote)
+    _bulk_create_with_history(rows=decisions, model=Decision)
+    if further:
+        DecisionSession.objects.bulk_create(further)
+    if any(decision.session_id is not None for decision in decisions):
+        # The event's grid shows its sessions' decisions: mark it changed, as the signals would.
+        touch_events(event_ids=[event.pk])
+    _bulk_create_with_history(rows=annotations, model=Annotation)
+    _bulk_create_with_history(rows=footnotes, model=Footnote)
     counts["annotations"] += len(annotations)
     counts["footnotes"] += len(footnotes)
 
@@ -454,7 +571,7 @@ def _link_schedule(
     meeting: Meeting, report: ParsedReport, publish: bool, counts: dict, warnings: list[str]
 ) -> None:
     """Save the annex grid, record it as a version, and link what the report says to the portal."""
-    event, is_current = _save_schedule(
+    event, is_current, _sessions = _save_schedule(
         report.schedule, meeting=meeting, publish=publish, counts=counts, warnings=warnings
     )
     if event is not None and meeting.event_id != event.pk:
@@ -470,8 +587,10 @@ def _link_schedule(
 
 def _save_schedule(
     schedule: ParsedSchedule | None, *, meeting: Meeting, publish: bool, counts: dict, warnings: list[str]
-) -> tuple[Event | None, bool]:
-    """The event of the annex schedule and whether its grid is now this annex's.
+) -> tuple[Event | None, bool, list[Session] | None]:
+    """The event of the annex schedule, whether its grid is now this annex's, and its sessions.
+
+    The sessions (in pk order) are returned when the annex was written, else None.
 
     A newer report's annex replaces the event's grid (sessions matched by
     title keep their rows, so links to them survive); an older report's annex,
@@ -481,7 +600,7 @@ def _save_schedule(
     counts.setdefault("sessions", 0)
     counts.setdefault("slots", 0)
     if schedule is None or not schedule.slots or schedule.start_date is None:
-        return None, False
+        return None, False, None
     slug = event_slug(schedule)
     title = re.sub(r"^The\s+", "", schedule.event) or schedule.title
     event, created = Event.objects.get_or_create(
@@ -502,27 +621,29 @@ def _save_schedule(
             event.save(update_fields=["is_published", "updated_at"])
         if event.sessions.exists():
             if _grid_of(event) == _grid_of_schedule(schedule):
-                return event, True
+                return event, True, None
             if not grid_is_as_last_recorded(event):
                 # Staff built or edited this grid by hand: their work wins over any annex.
                 warnings.append(
                     f"the grid of {event} was made or edited by hand since its last import; "
                     "it was kept as it is and this report's annex was not applied to it"
                 )
-                return event, False
+                return event, False, None
             latest = event.versions.select_related("meeting").order_by("-number").first()
             if latest.meeting is not None and latest.meeting.date > meeting.date:
                 warnings.append(
                     f"the grid of {event} comes from a newer report ({latest.meeting}); "
                     "this report's older annex was not applied to it"
                 )
-                return event, False
-    _write_grid(event, schedule, counts)
-    return event, True
+                return event, False, None
+    sessions = _write_grid(event, schedule, counts, new_event=created)
+    return event, True, sessions
 
 
-def _write_grid(event: Event, schedule: ParsedSchedule, counts: dict) -> None:
-    existing = {normalise_title(session.title): session for session in event.sessions.all()}
+def _write_grid(event: Event, schedule: ParsedSchedule, counts: dict, *, new_event: bool) -> list[Session]:
+    """Write the annex's sessions and slots as the event's grid; return its sessions in pk order."""
+    sessions = [] if new_event else event.sessions.all()
+    existing = {normalise_title(session.title): session for session in sessions}
     written: dict[str, Session] = {}
     added: list[Session] = []
     for parsed in schedule.slots:
@@ -536,7 +657,7 @@ def _write_grid(event: Event, schedule: ParsedSchedule, counts: dict) -> None:
         else:
             session.slots.all().delete()
         written[key] = session
-    bulk_create_with_history(added, Session)
+    _bulk_create_with_history(rows=added, model=Session)
     slots = [
         Slot(
             session=written[normalise_title(parsed.title)],
@@ -548,7 +669,7 @@ def _write_grid(event: Event, schedule: ParsedSchedule, counts: dict) -> None:
         )
         for parsed in schedule.slots
     ]
-    bulk_create_with_history(slots, Slot)
+    _bulk_create_with_history(rows=slots, model=Slot)
     counts["sessions"] += len(written)
     counts["slots"] += len(slots)
     # Bulk inserts send no post_save: mark the grid changed here, once per transaction like the signals.
@@ -556,6 +677,7 @@ def _write_grid(event: Event, schedule: ParsedSchedule, counts: dict) -> None:
     # Sessions the newer annex no longer has.
     for session in existing.values():
         session.delete()
+    return sorted(written.values(), key=lambda session: session.pk)
 
 
 def _grid_of(event: Event) -> set[tuple]:

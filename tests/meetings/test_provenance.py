@@ -167,6 +167,36 @@ def test_record_announced_meetings_resolves_at_once_when_the_meeting_is_already_
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 3])
+def test_record_announced_meetings_costs_the_same_queries_for_more_announcements(
+    count, django_assert_num_queries
+):
+    meeting = make_meeting(date=datetime.date(2016, 8, 30))
+    for day in range(count):
+        make_meeting(title=f"MAG Virtual Meeting {day}", date=datetime.date(2016, 9, 13 + day))
+        make_agenda_item(
+            meeting=meeting,
+            position=day + 1,
+            text=f"The next MAG Virtual Meeting will take place on {13 + day} September.",
+        )
+    # The paragraphs, the announcements already kept, the meetings held on those dates, one INSERT.
+    with django_assert_num_queries(4):
+        recorded = record_announced_meetings(meeting=meeting)
+    assert [(row.date.day, row.held_as.title) for row in recorded] == [
+        (13 + day, f"MAG Virtual Meeting {day}") for day in range(count)
+    ]
+
+
+@pytest.mark.django_db
+def test_record_announced_meetings_keeps_one_row_for_a_meeting_announced_twice():
+    meeting = make_meeting(date=datetime.date(2016, 8, 30))
+    first = make_agenda_item(meeting=meeting, position=1, text=ITEM_9)
+    make_agenda_item(meeting=meeting, position=2, text=ITEM_9)
+    [upcoming] = record_announced_meetings(meeting=meeting)
+    assert (UpcomingMeeting.objects.get(), upcoming.agenda_item) == (upcoming, first)
+
+
+@pytest.mark.django_db
 def test_upcoming_meetings_hides_announcements_of_draft_reports_from_the_public(mag_member):
     meeting = make_meeting(status="draft")
     make_agenda_item(meeting=meeting, text=ITEM_9)

@@ -105,6 +105,18 @@ def test_import_confirm_saves_and_redirects_to_meeting(client, secretariat_user)
 
 
 @pytest.mark.django_db
+def test_import_confirm_records_the_secretariat_user_in_every_rows_history(client, secretariat_user):
+    client.force_login(secretariat_user)
+    preview = client.post(IMPORT_URL, {"file": upload()})
+
+    client.post(IMPORT_URL, {"sha256": preview.context["confirm"].initial["sha256"]})
+
+    models = [Meeting, AgendaItem, Decision, Annotation, Slot]
+    users = {model.__name__: set(model.history.values_list("history_user", flat=True)) for model in models}
+    assert users == {model.__name__: {secretariat_user.pk} for model in models}
+
+
+@pytest.mark.django_db
 def test_import_confirm_existing_meeting_without_replace_is_a_form_error(client, secretariat_user):
     client.force_login(secretariat_user)
     first = client.post(IMPORT_URL, {"file": upload()})

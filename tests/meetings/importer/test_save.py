@@ -413,3 +413,78 @@ def test_import_outcome_summary_lists_kept_rows_and_warnings():
         "0 actions, 0 annotations, 0 footnotes, 0 slots in 0 sessions; "
         "kept 1 staff rows: decision 1 of item 6 (edited by staff); 1 warnings"
     )
+
+
+@pytest.mark.django_db
+def test_save_report_seed_decisions_are_created_already_linked_in_one_history_record():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+
+    history = Decision.history.order_by("id", "history_id")
+    records = [(record.id, record.history_type, record.session_id) for record in history]
+    decisions = [(decision.pk, "+", decision.session_id) for decision in Decision.objects.order_by("id")]
+    assert records == decisions
+    assert sum(1 for _pk, _type, session in decisions if session is not None) == 4
+
+
+@pytest.mark.django_db
+def test_save_report_seed_footnotes_have_their_creation_history():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+
+    history = Footnote.history.order_by("id").values_list("id", "history_type", "mark")
+    footnotes = [(footnote.pk, "+", footnote.mark) for footnote in Footnote.objects.order_by("id")]
+    assert (list(history), len(footnotes)) == (footnotes, 2)
+
+
+@pytest.mark.django_db
+def test_save_report_seed_footnote_is_created_citing_the_meeting_already_in():
+    planning = Meeting.objects.create(
+        title="MAG Virtual Meeting on Main Session Planning",
+        slug="mag-virtual-meeting-on-main-session-planning-2016-08-24",
+        kind=Meeting.Kind.TOPICAL,
+        date=datetime.date(2016, 8, 24),
+        cycle_year=2016,
+    )
+
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+
+    cited = Footnote.objects.order_by("mark").values_list("mark", "cited_meeting")
+    history = Footnote.history.order_by("mark").values_list("mark", "history_type", "cited_meeting")
+    assert list(cited) == [("1", None), ("2", planning.pk)]
+    assert list(history) == [("1", "+", None), ("2", "+", planning.pk)]
+
+
+@pytest.mark.django_db
+def test_save_report_decisions_linked_to_a_grid_left_as_it_is_mark_the_event_changed():
+    first = save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    event = first.meeting.event
+    long_ago = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    Event.objects.filter(pk=event.pk).update(updated_at=long_ago)
+    # A later meeting's report with the same annex: the grid is not written again, but its
+    # decisions now show on the grid's sessions.
+    later = seed_report()
+    later.meeting.title = "IGF Virtual MAG Meeting VII"
+    later.meeting.date = datetime.date(2016, 9, 20)
+
+    outcome = save_report(later, data=b"later bytes", source_name="later.docx")
+
+    event.refresh_from_db()
+    linked = Decision.objects.filter(agenda_item__meeting=outcome.meeting, session__isnull=False)
+    assert (outcome.meeting.event, Slot.objects.count(), linked.count()) == (event, 14, 4)
+    assert event.updated_at > long_ago
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("copied_in_the_database", [True, False])
+@pytest.mark.parametrize("model", [AgendaItem, Decision, Annotation, Footnote, Session, Slot])
+def test_save_report_seed_history_records_each_row_as_created(model, copied_in_the_database, monkeypatch):
+    if not copied_in_the_database:
+        # As for a historical table that is not a plain copy: simple_history writes the records.
+        monkeypatch.setattr(save, "_history_copy", lambda model: None)
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+
+    fields = [field.attname for field in model.history.model.tracked_fields]
+    history = model.history.order_by("id").values_list(
+        *fields, "history_type", "history_change_reason", "history_user"
+    )
+    rows = [(*row, "+", None, None) for row in model.objects.order_by("id").values_list(*fields)]
+    assert (list(history), len(rows) > 0) == (rows, True)
