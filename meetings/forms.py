@@ -121,6 +121,13 @@ class DecisionFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Decisions and actions")), *Decision.Kind.choices]
     )
+    #: Newest first (the default, empty in the URL) or, for a search, best match first.
+    BEST_MATCH = "best_match"
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("", _("Newest first")), (BEST_MATCH, _("Best match"))],
+    )
 
     def __init__(self, *args, meetings, **kwargs):
         """``meetings`` are those the user may see: the only ones offered or accepted."""
