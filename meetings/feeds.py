@@ -6,8 +6,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import conditional_escape
 from django.utils.translation import gettext_lazy as _
 
+from meetings.listing import newest_first
 from meetings.models import Decision
-from meetings.views import NEWEST_DECISIONS_FIRST
 
 
 class LatestDecisionsFeed(Feed):
@@ -20,11 +20,7 @@ class LatestDecisionsFeed(Feed):
     feed_url = reverse_lazy("meetings:decision_feed")
 
     def items(self):
-        return (
-            Decision.objects.published()
-            .select_related("agenda_item__meeting")
-            .order_by(*NEWEST_DECISIONS_FIRST)[:50]
-        )
+        return newest_first(Decision.objects.published().select_related("agenda_item__meeting"))[:50]
 
     def item_title(self, item):
         return _("%(kind)s, paragraph %(number)s of %(meeting)s") % {

@@ -121,6 +121,13 @@ class DecisionFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Decisions and actions")), *Decision.Kind.choices]
     )
+    #: Newest first (the default, empty in the URL) or, for a search, best match first.
+    BEST_MATCH = "best_match"
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("", _("Newest first")), (BEST_MATCH, _("Best match"))],
+    )
 
     def __init__(self, *args, meetings, **kwargs):
         """``meetings`` are those the user may see: the only ones offered or accepted."""
@@ -140,7 +147,8 @@ class DecisionFilterForm(forms.Form):
         selected = self.data.get("meeting", "") if self.is_bound else ""
         offered = meetings.filter(Q(cycle_year=year) | Q(slug=selected)).order_by("-date", "-pk")
         group = _("%(year)s cycle") % {"year": year}
-        return [("", _("All meetings")), (group, [(m.slug, m.title) for m in offered.only("slug", "title")])]
+        # Pairs, not model instances: a cycle year of a large archive holds hundreds of meetings.
+        return [("", _("All meetings")), (group, list(offered.values_list("slug", "title")))]
 
     def filter(self, decisions):
         """``decisions`` narrowed by the valid form's filters (not the search)."""

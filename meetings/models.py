@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from meetings.listing import MEETING_IS_PUBLISHED, has_listing_columns
 from meetings.roles import VIEW_ALL_ANNOTATIONS, VIEW_DRAFTS, VIEW_SHARED_ANNOTATIONS
 
 
@@ -152,6 +153,9 @@ class AgendaItem(models.Model):
 
 class DecisionQuerySet(models.QuerySet):
     def published(self):
+        if has_listing_columns(self):
+            # The meeting's status as copied onto the decision by triggers (migration 0010): no join.
+            return self.filter(MEETING_IS_PUBLISHED)
         return self.filter(agenda_item__meeting__status=Meeting.Status.PUBLISHED)
 
     def visible_to(self, user):
@@ -164,8 +168,10 @@ class Decision(models.Model):
     """A decision or action recorded in an agenda item.
 
     On PostgreSQL its table also has ``search_document``, the words of the decision
-    and of its paragraph for the full-text search, kept current by database triggers
-    (migration 0008; ``meetings.search``) and not a field of this model.
+    and of its paragraph for the full-text search (migration 0009; ``meetings.search``),
+    and copies of its meeting's date, pk and published status and of its paragraph's
+    position, for the decisions list (migration 0010; ``meetings.listing``): kept current
+    by database triggers, and not fields of this model.
     """
 
     class Kind(models.TextChoices):

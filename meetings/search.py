@@ -1,15 +1,20 @@
 """Full-text search over decisions and the paragraphs they were taken in.
 
-On PostgreSQL the search is stemmed and ranked over each decision's stored
-search document: its own words with weight A and its paragraph's with weight B,
-kept current by the database triggers of migration 0008 and GIN-indexed
-(``decision_search_document``), so one index finds the matches and ranking reads
-the stored vector instead of parsing texts again. Elsewhere (the embedded SQLite
-database) every word must occur in either text.
+On PostgreSQL the search is stemmed, over each decision's stored search
+document: its own words with weight A and its paragraph's with weight B, kept
+current by the database triggers of migration 0009 and GIN-indexed
+(``decision_search_document``). Elsewhere (the embedded SQLite database) every
+word must occur in either text.
+
+Matches keep the order of the queryset searched (the decisions browser's: newest
+first, which walks an index and stops after a page). Ranking is asked for with
+``best_match_first``: on PostgreSQL it reads the stored vectors of every match
+(a common word matches thousands), the decision's own words weighing more; the
+fallback does not rank.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db import connection
+from django.db import connections
 from django.db.models import Expression, F, Q, QuerySet
 
 from meetings.models import Decision
@@ -29,24 +34,31 @@ class SearchDocument(Expression):
         return f"{table}.search_document", []
 
 
-def search_decisions(*, queryset: QuerySet[Decision], query: str) -> QuerySet[Decision]:
-    """Decisions of ``queryset`` whose own text or paragraph text matches ``query``, best first."""
+def search_decisions(
+    *, queryset: QuerySet[Decision], query: str, best_match_first: bool = False
+) -> QuerySet[Decision]:
+    """Decisions of ``queryset`` whose own text or paragraph text matches ``query``.
+
+    In ``queryset``'s order, or best match first (then in that order) if asked, on PostgreSQL.
+    """
     query = " ".join(query.split())
     if not query:
         return queryset
-    if connection.vendor == "postgresql":
-        return _search_postgresql(queryset=queryset, query=query)
+    if connections[queryset.db].vendor == "postgresql":
+        return _search_postgresql(queryset=queryset, query=query, best_match_first=best_match_first)
     return _search_text(queryset=queryset, query=query)
 
 
-def _search_postgresql(*, queryset: QuerySet[Decision], query: str) -> QuerySet[Decision]:
+def _search_postgresql(
+    *, queryset: QuerySet[Decision], query: str, best_match_first: bool
+) -> QuerySet[Decision]:
     search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-    return (
-        queryset.alias(search_document=SearchDocument())
-        .filter(search_document=search_query)
-        # A decision's own words (weight A) count more than the rest of its paragraph (B).
-        .annotate(rank=SearchRank(F("search_document"), search_query))
-        .order_by("-rank", *queryset.query.order_by)
+    found = queryset.alias(search_document=SearchDocument()).filter(search_document=search_query)
+    if not best_match_first:
+        return found
+    # A decision's own words (weight A) count more than the rest of its paragraph (B).
+    return found.annotate(rank=SearchRank(F("search_document"), search_query)).order_by(
+        "-rank", *queryset.query.order_by
     )
 
 

@@ -5,27 +5,17 @@ from django.views.generic import DetailView, ListView
 from meetings.forms import DecisionFilterForm, MeetingFilterForm
 from meetings.highlight import footnote_html, highlight_decisions, is_link
 from meetings.importer.save import is_staff_work
+from meetings.listing import newest_first
 from meetings.models import Annotation, Decision, Footnote, Meeting
 from meetings.pagination import CappedPaginator
 from meetings.provenance import upcoming_meetings
 from meetings.search import search_decisions
 from schedule.models import Event
 
-#: Newest meeting first, then in the order of the report.
-NEWEST_DECISIONS_FIRST = (
-    "-agenda_item__meeting__date",
-    "-agenda_item__meeting__pk",
-    "agenda_item__position",
-    "position",
-)
-
 
 def decisions_for_listing(user):
-    return (
-        Decision.objects.visible_to(user)
-        .select_related("agenda_item__meeting")
-        .order_by(*NEWEST_DECISIONS_FIRST)
-    )
+    """Newest meeting first, then in the order of the report (on PostgreSQL, one index's order)."""
+    return newest_first(Decision.objects.visible_to(user).select_related("agenda_item__meeting"))
 
 
 def visible_event(event_id: int | None, user) -> Event | None:
@@ -42,9 +32,7 @@ def home(request):
         "meetings": Meeting.objects.published()
         .annotate(decision_count=Count("items__decisions"))
         .order_by("-date", "-pk")[:5],
-        "decisions": Decision.objects.published()
-        .select_related("agenda_item__meeting")
-        .order_by(*NEWEST_DECISIONS_FIRST)[:5],
+        "decisions": newest_first(Decision.objects.published().select_related("agenda_item__meeting"))[:5],
         # Announced in a report ("will take place on 13 September") until its own report arrives.
         "upcoming": upcoming_meetings(user=request.user)[:5],
     }
@@ -156,7 +144,12 @@ class DecisionListView(ListView):
         if not self.form.is_valid():
             return decisions.none()
         decisions = self.form.filter(decisions)
-        return search_decisions(queryset=decisions, query=self.form.cleaned_data["q"])
+        return search_decisions(
+            queryset=decisions,
+            query=self.form.cleaned_data["q"],
+            # Newest first unless asked: ranking reads every match, thousands for a common word.
+            best_match_first=self.form.cleaned_data["sort"] == DecisionFilterForm.BEST_MATCH,
+        )
 
     def get_context_data(self, **kwargs):
         query = self.form.cleaned_data.get("q", "") if self.form.is_bound and self.form.is_valid() else ""

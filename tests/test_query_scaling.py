@@ -13,6 +13,7 @@ from meetings.corpus import generate_report
 from meetings.importer.save import meeting_slug
 from meetings.importer.services import import_report
 from meetings.models import Meeting
+from tests.factories import make_secretariat_user
 
 SIZES = [4, 8]
 
@@ -81,6 +82,24 @@ def test_decisions_list_queries_do_not_grow(client, archive, django_assert_num_q
 def test_decisions_search_queries_do_not_grow(client, archive, django_assert_num_queries):
     # As the list: the search is one capped count and one ranked page, both on the stored search document.
     with django_assert_num_queries(4):
+        response = client.get("/decisions/?q=working+group")
+
+    assert response.status_code == 200
+
+
+def test_decisions_search_best_match_queries_do_not_grow(client, archive, django_assert_num_queries):
+    # Ranked on request: the same capped count and one page, best match first.
+    with django_assert_num_queries(4):
+        response = client.get("/decisions/?q=working+group&sort=best_match")
+
+    assert response.status_code == 200
+
+
+def test_decisions_search_signed_in_queries_do_not_grow(client, archive, django_assert_num_queries):
+    client.force_login(make_secretariat_user())
+
+    # The session, the user, their permissions (two), then as the public's: drafts are not filtered out.
+    with django_assert_num_queries(8):
         response = client.get("/decisions/?q=working+group")
 
     assert response.status_code == 200

@@ -1,3 +1,4 @@
+import datetime
 import importlib
 import re
 from types import SimpleNamespace
@@ -6,9 +7,10 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
+from meetings.listing import newest_first
 from meetings.models import AgendaItem, Decision
 from meetings.search import search_decisions
-from tests.factories import make_agenda_item, make_decision
+from tests.factories import make_agenda_item, make_decision, make_meeting
 from tests.sample_data import make_sample_report
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +51,22 @@ def test_search_keeps_the_filters_of_the_queryset():
     found = search_decisions(queryset=Decision.objects.filter(kind=Decision.Kind.ACTION), query="schedule")
 
     assert list(found) == [published]
+
+
+def test_search_keeps_the_order_of_the_queryset():
+    old = make_decision(
+        agenda_item=make_agenda_item(meeting=make_meeting(date=datetime.date(2015, 1, 1))),
+        text="The schedule was approved.",
+    )
+    new = make_decision(
+        agenda_item=make_agenda_item(meeting=make_meeting(date=datetime.date(2016, 1, 1))),
+        text="The schedule schedule was approved.",
+    )
+    make_decision(text="The retreat was approved.")
+
+    found = search_decisions(queryset=newest_first(Decision.objects.all()), query="schedule")
+
+    assert list(found) == [new, old]
 
 
 def test_search_with_a_blank_query_returns_the_queryset_unchanged():
@@ -93,9 +111,34 @@ def test_search_on_postgresql_ranks_a_match_in_the_decision_above_one_in_its_par
     in_paragraph = make_decision(agenda_item=item, text="The MAG agreed to meet.")
     in_decision = make_decision(text="The retreat was approved.")
 
-    found = search_decisions(queryset=Decision.objects.all(), query="retreat")
+    found = search_decisions(queryset=Decision.objects.order_by("pk"), query="retreat", best_match_first=True)
 
     assert list(found) == [in_decision, in_paragraph]
+
+
+@postgresql_only
+def test_search_on_postgresql_ranks_only_when_asked():
+    item = make_agenda_item(text="Retreat retreat retreat. The MAG agreed to meet.")
+    in_paragraph = make_decision(agenda_item=item, text="The MAG agreed to meet.")
+    in_decision = make_decision(text="The retreat was approved.")
+
+    found = search_decisions(queryset=Decision.objects.order_by("pk"), query="retreat")
+
+    assert list(found) == [in_paragraph, in_decision]
+
+
+@postgresql_only
+def test_search_on_postgresql_breaks_ties_of_rank_in_the_order_of_the_queryset():
+    first, second = (
+        make_decision(text="The retreat was approved."),
+        make_decision(text="The retreat was approved."),
+    )
+
+    found = search_decisions(
+        queryset=Decision.objects.order_by("-pk"), query="retreat", best_match_first=True
+    )
+
+    assert list(found) == [second, first]
 
 
 @postgresql_only

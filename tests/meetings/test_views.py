@@ -3,6 +3,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
 
 from meetings.importer.services import import_report
 from meetings.models import Decision, Meeting
@@ -416,6 +417,78 @@ def test_decision_list_searches_decision_text(client, report):
     assert [d.text for d in response.context["decisions"]] == [
         "The virtual meeting schedule was approved by the MAG."
     ]
+
+
+def make_retreat_decisions():
+    """A decision saying "retreat" in an old meeting, and one only its paragraph mentions in a newer one."""
+    old = make_decision(
+        agenda_item=make_agenda_item(meeting=make_meeting(date=datetime.date(2015, 1, 1))),
+        text="The retreat was approved.",
+    )
+    new = make_decision(
+        agenda_item=make_agenda_item(
+            meeting=make_meeting(date=datetime.date(2016, 1, 1)),
+            text="A retreat was discussed. It was agreed.",
+        ),
+        text="It was agreed.",
+    )
+    return old, new
+
+
+def test_decision_list_search_shows_newest_first_by_default(client):
+    old, new = make_retreat_decisions()
+
+    response = client.get("/decisions/", {"q": "retreat"})
+
+    assert list(response.context["decisions"]) == [new, old]
+    assert response.context["form"]["sort"].value() is None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking needs PostgreSQL's full-text search")
+def test_decision_list_search_shows_best_match_first_when_asked(client):
+    old, new = make_retreat_decisions()
+
+    response = client.get("/decisions/", {"q": "retreat", "sort": "best_match"})
+
+    assert list(response.context["decisions"]) == [old, new]
+
+
+def test_decision_list_sorted_by_best_match_without_a_search_is_newest_first(client):
+    old, new = make_retreat_decisions()
+
+    response = client.get("/decisions/", {"sort": "best_match"})
+
+    assert list(response.context["decisions"]) == [new, old]
+
+
+def test_decision_list_offers_newest_first_and_best_match_and_refuses_other_orders(client):
+    make_retreat_decisions()
+
+    offered = client.get("/decisions/").context["form"].fields["sort"].choices
+    refused = client.get("/decisions/", {"sort": "oldest"})
+
+    assert [str(label) for _, label in offered] == ["Newest first", "Best match"]
+    assert list(refused.context["decisions"]) == []
+    assert refused.context["form"].errors["sort"] == [
+        "Select a valid choice. oldest is not one of the available choices."
+    ]
+
+
+def test_decision_list_shows_drafts_to_members_in_the_same_order(client, mag_member):
+    draft = make_decision(
+        agenda_item=make_agenda_item(
+            meeting=make_meeting(date=datetime.date(2017, 1, 1), status=Meeting.Status.DRAFT)
+        ),
+        text="The retreat is planned.",
+    )
+    old, new = make_retreat_decisions()
+    client.force_login(mag_member)
+
+    listed = client.get("/decisions/")
+    searched = client.get("/decisions/", {"q": "retreat"})
+
+    assert list(listed.context["decisions"]) == [draft, new, old]
+    assert list(searched.context["decisions"]) == [draft, new, old]
 
 
 def test_decision_list_paginates_by_25_and_keeps_the_filters(client):

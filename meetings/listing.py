@@ -1,0 +1,58 @@
+"""The decisions list's order and published filter, on PostgreSQL's copied columns.
+
+Migration 0010 copies onto each decision, on PostgreSQL only, its meeting's date,
+pk and published status and its paragraph's position, kept current by triggers and
+indexed in the list's order (``decision_newest_first``). Ordering and filtering on
+those columns lets a page walk that index and stop after a page instead of joining
+every candidate to its meeting. Other databases order and filter through the joins,
+with the same result.
+"""
+
+from django.db import connections
+from django.db.models import BooleanField, DateField, Expression, Field, IntegerField, QuerySet
+from django.db.models.expressions import OrderBy
+
+#: Newest meeting first, then in the order of the report, through the joins (any database).
+NEWEST_DECISIONS_FIRST = (
+    "-agenda_item__meeting__date",
+    "-agenda_item__meeting__pk",
+    "agenda_item__position",
+    "position",
+)
+
+
+class DecisionColumn(Expression):
+    """A column of the decision table that is not a model field (PostgreSQL only)."""
+
+    def __init__(self, name: str, output_field: Field):
+        super().__init__(output_field=output_field)
+        self.name = name
+
+    def __repr__(self):
+        return f"{self.__class__.__name__}({self.name!r})"
+
+    def as_sql(self, compiler, connection):
+        # The Decision table of this query, under whatever alias it has (U0 in a subquery).
+        table = compiler.quote_name_unless_alias(compiler.query.base_table)
+        return f"{table}.{connection.ops.quote_name(self.name)}", []
+
+
+def has_listing_columns(queryset: QuerySet) -> bool:
+    """Whether the decisions of ``queryset``'s database carry the copies (PostgreSQL)."""
+    return connections[queryset.db].vendor == "postgresql"
+
+
+#: Whether the decision's meeting is published (a boolean: usable as a filter by itself).
+MEETING_IS_PUBLISHED = DecisionColumn("meeting_is_published", BooleanField())
+
+
+def newest_first(queryset: QuerySet) -> QuerySet:
+    """``queryset`` ordered as NEWEST_DECISIONS_FIRST; on PostgreSQL by the indexed copies."""
+    if not has_listing_columns(queryset):
+        return queryset.order_by(*NEWEST_DECISIONS_FIRST)
+    return queryset.order_by(
+        OrderBy(DecisionColumn("meeting_date", DateField()), descending=True),
+        OrderBy(DecisionColumn("meeting_pk", IntegerField()), descending=True),
+        OrderBy(DecisionColumn("item_position", IntegerField())),
+        "position",
+    )

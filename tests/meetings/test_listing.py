@@ -1,0 +1,324 @@
+"""The decisions list's order and published filter, and on PostgreSQL the trigger-kept copies behind them."""
+
+import datetime
+import importlib
+from types import SimpleNamespace
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+
+from meetings.importer.interpret import interpret_document
+from meetings.importer.save import save_report
+from meetings.listing import newest_first
+from meetings.models import AgendaItem, Decision, Meeting
+from meetings.views import decisions_for_listing
+from tests.factories import make_agenda_item, make_decision, make_meeting
+from tests.meetings.importer.documents import seed_document
+
+pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="the copied columns")
+other_databases_only = pytest.mark.skipif(connection.vendor == "postgresql", reason="no copied columns")
+
+listing_columns = importlib.import_module("meetings.migrations.0010_decision_listing_columns")
+
+
+def stale_decisions() -> list[tuple]:
+    """Decisions whose copies differ from their meeting and paragraph (PostgreSQL), with both values."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT decision.id,
+                   (decision.meeting_date, decision.meeting_pk, decision.item_position,
+                    decision.meeting_is_published)::text,
+                   (meeting.date, meeting.id, item.position, meeting.status = 'published')::text
+            FROM meetings_decision decision
+            JOIN meetings_agendaitem item ON item.id = decision.agenda_item_id
+            JOIN meetings_meeting meeting ON meeting.id = item.meeting_id
+            WHERE (decision.meeting_date, decision.meeting_pk, decision.item_position,
+                   decision.meeting_is_published)
+                  IS DISTINCT FROM (meeting.date, meeting.id, item.position, meeting.status = 'published')
+            ORDER BY decision.id
+            """
+        )
+        return cursor.fetchall()
+
+
+def copies_of(decision: Decision) -> tuple:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT meeting_date, meeting_pk, item_position, meeting_is_published FROM meetings_decision"
+            " WHERE id = %s",
+            [decision.pk],
+        )
+        return cursor.fetchone()
+
+
+def draft_and_published():
+    draft = make_decision(agenda_item=make_agenda_item(meeting=make_meeting(status=Meeting.Status.DRAFT)))
+    published = make_decision()
+    return draft, published
+
+
+# The order and the filter, on every database
+
+
+def test_newest_first_orders_by_meeting_date_then_meeting_then_paragraph_then_decision():
+    old = make_decision(agenda_item=make_agenda_item(meeting=make_meeting(date=datetime.date(2015, 1, 1))))
+    same_day_first = make_meeting(date=datetime.date(2016, 1, 1))
+    same_day_second = make_meeting(date=datetime.date(2016, 1, 1))
+    first_item = make_agenda_item(meeting=same_day_first)
+    second_item = make_agenda_item(meeting=same_day_first)
+    later_decision = make_decision(agenda_item=first_item, position=2)
+    earlier_decision = make_decision(agenda_item=first_item, position=1)
+    in_second_item = make_decision(agenda_item=second_item)
+    of_later_meeting = make_decision(agenda_item=make_agenda_item(meeting=same_day_second))
+
+    found = list(newest_first(Decision.objects.all()))
+
+    assert found == [of_later_meeting, earlier_decision, later_decision, in_second_item, old]
+
+
+def test_published_leaves_out_decisions_of_draft_meetings():
+    draft, published = draft_and_published()
+
+    assert list(Decision.objects.published()) == [published]
+    assert list(Decision.objects.exclude(pk__in=Decision.objects.published())) == [draft]
+
+
+def test_decisions_for_listing_shows_drafts_to_members_only(mag_member):
+    draft, published = draft_and_published()
+
+    assert list(decisions_for_listing(AnonymousUser())) == [published]
+    assert sorted(decisions_for_listing(mag_member), key=lambda d: d.pk) == [draft, published]
+
+
+def test_published_follows_a_meeting_published_and_unpublished():
+    decision = make_decision(agenda_item=make_agenda_item(meeting=make_meeting(status=Meeting.Status.DRAFT)))
+    meeting = decision.agenda_item.meeting
+
+    meeting.status = Meeting.Status.PUBLISHED
+    meeting.save()
+    after_save = list(Decision.objects.published())
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.DRAFT)
+
+    assert after_save == [decision]
+    assert list(Decision.objects.published()) == []
+
+
+def test_newest_first_follows_a_meeting_date_changed_in_bulk():
+    first = make_decision(agenda_item=make_agenda_item(meeting=make_meeting(date=datetime.date(2016, 1, 1))))
+    second = make_decision(agenda_item=make_agenda_item(meeting=make_meeting(date=datetime.date(2015, 1, 1))))
+
+    Meeting.objects.filter(pk=second.agenda_item.meeting_id).update(date=datetime.date(2017, 1, 1))
+
+    assert list(newest_first(Decision.objects.all())) == [second, first]
+
+
+# The copies (PostgreSQL)
+
+
+@postgresql_only
+def test_copies_are_written_with_a_new_decision():
+    meeting = make_meeting(date=datetime.date(2016, 8, 30))
+    decision = make_decision(agenda_item=make_agenda_item(meeting=meeting, position=4))
+
+    assert copies_of(decision) == (datetime.date(2016, 8, 30), meeting.pk, 4, True)
+
+
+@postgresql_only
+def test_copies_follow_a_meeting_changed_by_save_and_by_update():
+    decision = make_decision()
+    meeting = decision.agenda_item.meeting
+
+    meeting.date = datetime.date(2017, 3, 1)
+    meeting.status = Meeting.Status.DRAFT
+    meeting.save()
+    after_save = copies_of(decision)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        date=datetime.date(2018, 5, 2), status=Meeting.Status.PUBLISHED
+    )
+
+    assert after_save == (datetime.date(2017, 3, 1), meeting.pk, 1, False)
+    assert copies_of(decision) == (datetime.date(2018, 5, 2), meeting.pk, 1, True)
+
+
+@postgresql_only
+def test_copies_follow_a_meeting_changed_in_the_admin(client, secretariat_user):
+    decision = make_decision()
+    meeting = decision.agenda_item.meeting
+    client.force_login(secretariat_user)
+    url = f"/admin/meetings/meeting/{meeting.pk}/change/"
+    data = admin_form_data(client.get(url))
+
+    response = client.post(url, {**data, "date": "2019-11-25", "status": Meeting.Status.DRAFT})
+
+    assert response.status_code == 302
+    assert copies_of(decision) == (datetime.date(2019, 11, 25), meeting.pk, 1, False)
+    assert stale_decisions() == []
+
+
+@postgresql_only
+def test_copies_follow_a_paragraph_moved_to_another_meeting_and_renumbered():
+    decision = make_decision()
+    item = decision.agenda_item
+    other = make_meeting(date=datetime.date(2019, 1, 1), status=Meeting.Status.DRAFT)
+
+    item.meeting = other
+    item.save()
+    after_move = copies_of(decision)
+    AgendaItem.objects.filter(pk=item.pk).update(position=7)
+
+    assert after_move == (datetime.date(2019, 1, 1), other.pk, 1, False)
+    assert copies_of(decision) == (datetime.date(2019, 1, 1), other.pk, 7, False)
+
+
+@postgresql_only
+def test_copies_follow_a_decision_moved_to_another_paragraph():
+    decision = make_decision()
+    other_meeting = make_meeting(date=datetime.date(2020, 2, 2))
+    other_item = make_agenda_item(meeting=other_meeting, position=3)
+
+    decision.agenda_item = other_item
+    decision.save()
+    after_save = copies_of(decision)
+    Decision.objects.filter(pk=decision.pk).update(
+        agenda_item=make_agenda_item(meeting=other_meeting, position=9)
+    )
+
+    assert after_save == (datetime.date(2020, 2, 2), other_meeting.pk, 3, True)
+    assert copies_of(decision) == (datetime.date(2020, 2, 2), other_meeting.pk, 9, True)
+
+
+@postgresql_only
+def test_copies_of_bulk_created_decisions_and_of_rows_written_before_their_paragraph_and_meeting():
+    item = make_agenda_item()
+    Decision.objects.bulk_create([Decision(agenda_item=item, position=n, text="Agreed.") for n in (1, 2)])
+    # Foreign keys are checked at commit: a decision may be inserted before its paragraph,
+    # and a paragraph before its meeting.
+    meeting_pk, item_pk = Meeting.objects.latest("pk").pk + 1, item.pk + 1
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO meetings_decision (agenda_item_id, kind, text, position, origin, import_digest)"
+            " VALUES (%s, 'decision', 'Agreed.', 1, 'staff', '')",
+            [item_pk],
+        )
+        cursor.execute(
+            "INSERT INTO meetings_agendaitem (id, meeting_id, position, number, section, text, origin,"
+            " import_digest) VALUES (%s, %s, 5, '5', '', 'Agreed.', 'staff', '')",
+            [item_pk, meeting_pk],
+        )
+    early = Decision.objects.get(agenda_item_id=item_pk)
+    copies_before_meeting = copies_of(early)
+    make_meeting(pk=meeting_pk, date=datetime.date(2021, 6, 1))
+
+    assert copies_before_meeting == (None, None, None, None)
+    assert copies_of(early) == (datetime.date(2021, 6, 1), meeting_pk, 5, True)
+    assert stale_decisions() == []
+
+
+@postgresql_only
+def test_copies_follow_an_import_its_publication_and_a_replace(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    save_report(interpret_document(seed_document()), data=b"seed bytes", source_name="seed.docx")
+    imported = stale_decisions()
+    draft_count = Decision.objects.published().count()
+    Meeting.objects.update(status=Meeting.Status.PUBLISHED)
+    revised = interpret_document(seed_document())
+    revised.items[4].decisions = revised.items[4].decisions[:1]
+
+    save_report(revised, data=b"revised bytes", source_name="seed-v2.docx", replace=True)
+
+    assert (imported, draft_count) == ([], 0)
+    assert Decision.objects.published().count() == Decision.objects.count() == 9
+    assert stale_decisions() == []
+
+
+@postgresql_only
+def test_decisions_list_walks_the_newest_first_index():
+    make_decision()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+
+    public = decisions_for_listing(AnonymousUser())[:26].explain()
+    everyone = newest_first(Decision.objects.all())[:26].explain()
+
+    assert "Index Scan using decision_newest_first" in public
+    assert "Index Scan using decision_newest_first" in everyone
+
+
+@postgresql_only
+def test_listing_columns_migration_reverses_and_reapplies():
+    def listing_objects():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE indexname = 'decision_newest_first'"
+                " UNION ALL SELECT tgname FROM pg_trigger WHERE tgname LIKE '%%_listing_%%'"
+                " UNION ALL SELECT column_name FROM information_schema.columns"
+                " WHERE table_name = 'meetings_decision' AND column_name IN"
+                " ('meeting_date', 'meeting_pk', 'item_position', 'meeting_is_published') ORDER BY 1"
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    decision = make_decision()
+    with connection.cursor() as cursor:
+        # The table cannot be altered while foreign key checks of its new rows wait for the commit.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    with connection.schema_editor() as editor:
+        listing_columns.remove_listing_columns(apps, editor)
+    removed = listing_objects()
+    with connection.schema_editor() as editor:
+        listing_columns.add_listing_columns(apps, editor)
+
+    assert removed == []
+    assert listing_objects() == [
+        "agenda_item_listing_insert",
+        "agenda_item_listing_update",
+        "decision_listing_insert",
+        "decision_listing_update",
+        "decision_newest_first",
+        "item_position",
+        "meeting_date",
+        "meeting_is_published",
+        "meeting_listing_insert",
+        "meeting_listing_update",
+        "meeting_pk",
+    ]
+    assert copies_of(decision) == (
+        decision.agenda_item.meeting.date,
+        decision.agenda_item.meeting_id,
+        1,
+        True,
+    )
+
+
+@other_databases_only
+def test_listing_columns_migration_does_nothing_elsewhere():
+    # A schema editor that fails on any statement: none may be attempted.
+    editor = SimpleNamespace(connection=connection, execute=None)
+
+    listing_columns.add_listing_columns(apps, editor)
+    listing_columns.remove_listing_columns(apps, editor)
+
+    assert editor.execute is None
+
+
+def admin_form_data(response) -> dict:
+    """The values an admin change page would post back unchanged: its form's and its inlines'."""
+    data = {}
+    form = response.context["adminform"].form
+    for field in form:
+        if field.value() is not None and field.name not in ("source_file",):
+            data[field.html_name] = field.value()
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for field in formset.management_form:
+            data[field.html_name] = field.value()
+        for inline_form in formset.forms:
+            for field in inline_form:
+                if field.value() is not None:
+                    data[field.html_name] = field.value()
+    return data
