@@ -85,31 +85,39 @@ class OptionsSelect(forms.Select):
     """
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], mark_safe(_html_attrs(widget["attrs"])))]
-        for group_name, options, _index in widget["optgroups"]:
+        attrs = self.build_attrs(self.attrs, attrs)
+        chosen = self.format_value(value)
+        parts = [format_html('<select name="{}"{}>', name, mark_safe(_html_attrs(attrs)))]
+        for group_name, options in self._groups():
             if group_name:
                 parts.append(format_html('\n  <optgroup label="{}">', group_name))
-            for option in options:
+            for option_value, label in options:
+                option_value = "" if option_value is None else str(option_value)
+                selected = " selected" if option_value in chosen else ""
                 parts.append(
-                    format_html(
-                        '\n  <option value="{}"{}>{}</option>',
-                        str(option["value"]),
-                        mark_safe(_html_attrs(option["attrs"])),
-                        option["label"],
-                    )
+                    format_html('\n  <option value="{}"{}>{}</option>', option_value, selected, label)
                 )
             if group_name:
                 parts.append(mark_safe("\n  </optgroup>"))
         parts.append(mark_safe("\n</select>"))
         return mark_safe("".join(conditional_escape(part) for part in parts))
 
+    def _groups(self):
+        """(group label or None, [(value, label), ...]) in order, as ``optgroups`` reads ``choices``."""
+        for option_value, label in self.choices:
+            if isinstance(label, (list, tuple)):
+                yield option_value, label
+            else:
+                yield None, [(option_value, label)]
+
 
 class DecisionFilterForm(forms.Form):
     """The decisions browser's search and filters, sent by GET."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    cycle_year = forms.TypedChoiceField(label=_("Cycle year"), required=False, coerce=int, empty_value=None)
+    cycle_year = forms.TypedChoiceField(
+        label=_("Cycle year"), required=False, coerce=int, empty_value=None, widget=OptionsSelect
+    )
     meeting = forms.ModelChoiceField(
         label=_("Meeting"),
         required=False,
@@ -119,7 +127,10 @@ class DecisionFilterForm(forms.Form):
         widget=OptionsSelect,
     )
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("Decisions and actions")), *Decision.Kind.choices]
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("Decisions and actions")), *Decision.Kind.choices],
+        widget=OptionsSelect,
     )
     #: Newest first (the default, empty in the URL) or, for a search, best match first.
     BEST_MATCH = "best_match"
@@ -127,6 +138,7 @@ class DecisionFilterForm(forms.Form):
         label=_("Order"),
         required=False,
         choices=[("", _("Newest first")), (BEST_MATCH, _("Best match"))],
+        widget=OptionsSelect,
     )
 
     def __init__(self, *args, meetings, **kwargs):
