@@ -129,3 +129,68 @@ def footnote_html(footnote: Footnote) -> SafeString:
     """The note's text with its links, and any cited URL the text does not show."""
     missing = [url for url in footnote.urls if url not in footnote.text and is_link(url)]
     return _join([linkify(footnote.text), *(format_html(" {}", external_link(url)) for url in missing)])
+
+
+# Words the English search configuration ignores, so they are not marked either (a short list:
+# a missed stop word is only an extra mark).
+_STOP_WORDS = frozenset(
+    {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it"}
+    | {"of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with"}
+)
+# Endings dropped to find a word's other forms, as the stemmer would ("working" finds "work", "worked").
+_ENDINGS = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s")
+
+
+def search_terms(query: str) -> re.Pattern | None:
+    """A pattern finding the words of a search ``query`` (websearch syntax) in any of their forms."""
+    stems = set()
+    for word in re.findall(r"-?\w+", query.lower()):
+        if word.startswith("-") or word in _STOP_WORDS:
+            continue  # a word the search excludes, or one it ignores
+        for ending in _ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                word = word[: -len(ending)]
+                break
+        stems.add(re.escape(word))
+    if not stems:
+        return None
+    # Longest first, so "working group" marks "working" whole rather than stopping at "work".
+    return re.compile(r"\b(?:" + "|".join(sorted(stems, key=len, reverse=True)) + r")\w*", re.IGNORECASE)
+
+
+def mark_terms(text: str, terms: re.Pattern | None) -> SafeString:
+    """``text`` escaped, with the search's words marked."""
+    if terms is None:
+        return conditional_escape(text)
+    parts: list[str] = []
+    cursor = 0
+    for match in terms.finditer(text):
+        parts.append(text[cursor : match.start()])
+        parts.append(format_html('<mark class="search-match">{}</mark>', match.group()))
+        cursor = match.end()
+    parts.append(text[cursor:])
+    return _join(parts)
+
+
+def search_excerpt(
+    *, text: str, terms: re.Pattern | None, skip: str = "", width: int = 240
+) -> SafeString | None:
+    """About ``width`` characters of ``text`` around its first search word outside ``skip`` (the
+    decision's own sentence, shown already), with the words marked; None if there is none."""
+    if terms is None:
+        return None
+    skip_start = text.find(skip) if skip else -1
+    skip_end = skip_start + len(skip) if skip_start >= 0 else -1
+    outside = (m for m in terms.finditer(text) if not skip_start <= m.start() < skip_end)
+    first = next(outside, None)
+    if first is None:
+        return None
+    start = max(0, first.start() - width // 3)
+    end = min(len(text), start + width)
+    # Cut at spaces, so the excerpt starts and ends with whole words.
+    if start > 0 and " " in text[start : first.start()]:
+        start = text.index(" ", start) + 1
+    if end < len(text) and " " in text[first.end() : end]:
+        end = text.rindex(" ", first.end(), end)
+    excerpt = mark_terms(text[start:end], terms)
+    return _join(["…" if start > 0 else "", excerpt, "…" if end < len(text) else ""])

@@ -3,7 +3,14 @@ from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
 from meetings.forms import DecisionFilterForm, MeetingFilterForm
-from meetings.highlight import footnote_html, highlight_decisions, is_link
+from meetings.highlight import (
+    footnote_html,
+    highlight_decisions,
+    is_link,
+    mark_terms,
+    search_excerpt,
+    search_terms,
+)
 from meetings.importer.save import is_staff_work
 from meetings.listing import newest_first
 from meetings.models import Annotation, Decision, Footnote, Meeting
@@ -153,7 +160,16 @@ class DecisionListView(ListView):
 
     def get_context_data(self, **kwargs):
         query = self.form.cleaned_data.get("q", "") if self.form.is_bound and self.form.is_valid() else ""
-        return super().get_context_data(form=self.form, query=query, **kwargs)
+        context = super().get_context_data(form=self.form, query=query, **kwargs)
+        if query:
+            # Show why each decision matched: the words in its text, or the passage of its paragraph.
+            terms = search_terms(query)
+            for decision in context["decisions"]:
+                decision.marked_text = mark_terms(decision.text, terms)
+                decision.matching_passage = search_excerpt(
+                    text=decision.agenda_item.text, terms=terms, skip=decision.text
+                )
+        return context
 
 
 class DecisionDetailView(DetailView):

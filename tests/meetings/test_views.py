@@ -737,3 +737,22 @@ def test_decision_filter_writes_the_meeting_options_escaped_with_the_chosen_one_
         '\n  <option value="meeting-three">Meeting three</option>'
         "\n  </optgroup>\n"
     ]
+
+
+def test_decision_search_shows_the_matching_words_and_the_passage_of_the_paragraph(client):
+    item = make_agenda_item(
+        text="The Guadalajara host country briefed the MAG on the venue. It was agreed to meet again."
+    )
+    make_decision(agenda_item=item, text="It was agreed to meet again.")
+    make_decision(text="It was agreed that the venue in Guadalajara stands.")
+
+    html = client.get("/decisions/", {"q": "guadalajara"}).content.decode()
+
+    assert re.findall(r'decision-row__text"><a href="[^"]+">(.*?)</a>', html) == [
+        'It was agreed that the venue in <mark class="search-match">Guadalajara</mark> stands.',
+        "It was agreed to meet again.",
+    ]
+    assert re.findall(r'decision-row__passage">(.*?)</p>', html) == [
+        'The <mark class="search-match">Guadalajara</mark> host country briefed the MAG on the venue. '
+        "It was agreed to meet again."
+    ]
