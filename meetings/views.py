@@ -162,13 +162,14 @@ class DecisionListView(ListView):
         query = self.form.cleaned_data.get("q", "") if self.form.is_bound and self.form.is_valid() else ""
         context = super().get_context_data(form=self.form, query=query, **kwargs)
         if query:
-            # Show why each decision matched: the words in its text, or the passage of its paragraph.
+            # Show why each decision matched: the words in its text, else the passage of its paragraph.
             terms = search_terms(query)
             for decision in context["decisions"]:
                 decision.marked_text = mark_terms(decision.text, terms)
-                decision.matching_passage = search_excerpt(
-                    text=decision.agenda_item.text, terms=terms, skip=decision.text
-                )
+                if terms is not None and not terms.search(decision.text):
+                    decision.matching_passage = search_excerpt(
+                        text=decision.agenda_item.text, terms=terms, skip=decision.text
+                    )
         return context
 
 

@@ -756,3 +756,17 @@ def test_decision_search_shows_the_matching_words_and_the_passage_of_the_paragra
         'The <mark class="search-match">Guadalajara</mark> host country briefed the MAG on the venue. '
         "It was agreed to meet again."
     ]
+
+
+def test_decision_search_shows_no_passage_for_a_decision_whose_own_words_match(client):
+    item = make_agenda_item(
+        text="Guadalajara was discussed. It was agreed that Guadalajara hosts the meeting."
+    )
+    make_decision(agenda_item=item, text="It was agreed that Guadalajara hosts the meeting.")
+
+    html = client.get("/decisions/", {"q": "guadalajara"}).content.decode()
+
+    assert re.findall(r'decision-row__text"><a href="[^"]+">(.*?)</a>', html) == [
+        'It was agreed that <mark class="search-match">Guadalajara</mark> hosts the meeting.'
+    ]
+    assert re.findall(r'decision-row__passage">(.*?)</p>', html) == []
