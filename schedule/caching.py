@@ -4,10 +4,23 @@ An event's version is its ``updated_at``: it is bumped (in the same transaction)
 by every save or delete of the event, its sessions, its slots, its grid's
 versions, decisions linked to its sessions (directly or as further sessions),
 and a change of status or title of a meeting with such decisions or versions. Cache
-keys and ETags are built from that version, read from the database on each
-request, so every server process sees an edit at once, whatever the cache
-backend: a stale grid after an edit is a bug. Bulk ``QuerySet.update()`` calls
-send no signals; code doing them on these models must call ``touch_events``.
+keys and ETags are built from that version, read from the database, so every
+server process sees an edit at once, whatever the cache backend: a stale grid
+after an edit is a bug. Bulk ``QuerySet.update()`` calls send no signals; code
+doing them on these models must call ``touch_events``.
+
+With a cache every process shares (Redis, Memcached; ``CACHE_URL``), a visitor who
+is not signed in is served without reading the database at all: the cache keeps a
+*generation* of grids, a random value replaced by every one of those edits (at the
+edit and again when its transaction commits), and a page is served only under the
+generation read before its version was. An evicted or expired generation is replaced
+by a new one, so a page is then checked against the database again, never served
+stale. The cache must be reachable when an edit is made (else the edit is rolled
+back) and when it commits: if it is not then, the edit's request fails after the
+commit, and a page another process rendered while the edit's transaction was open
+may be served until the next edit. A per-process cache (local memory, the default) cannot hear of another
+process's edit, so there every request reads the event's version from the database
+(one indexed query).
 
 The HTML grid shows the signed-in user's name and drafts, so only anonymous
 requests are served from the cache; the .ics and .json are the same for
@@ -20,9 +33,12 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+import secrets
 from functools import wraps
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.memcached import BaseMemcachedCache
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_init, post_save
@@ -40,6 +56,8 @@ from schedule.models import Event, ScheduleVersion, Session, Slot
 
 #: Versions change on every edit, so old entries are never served; they only age out.
 CACHE_TIMEOUT = 24 * 60 * 60
+#: In a shared cache: a random value replaced whenever any event's grid changes (see ``grids_changed``).
+GENERATION_KEY = "schedule:generation"
 CSRF_PLACEHOLDER = "__magportal_csrf_token__"
 SETTLED = datetime.timedelta(seconds=1)
 _PUBLISHED_VERSION_SQL = (
@@ -64,6 +82,7 @@ def touch_events(*, event_ids, session_ids=()) -> None:
     if not ids:
         return
     Event.objects.filter(pk__in=ids).update(updated_at=timezone.now())
+    grids_changed()
     if touched is not None:
         touched.event_ids.update(ids)
     elif transaction.get_connection().in_atomic_block:
@@ -119,15 +138,21 @@ def cache_event_response(*, anonymous_only: bool = False):
         def wrapper(request, slug, *args, **kwargs):
             if request.method not in ("GET", "HEAD"):
                 return view(request, slug, *args, **kwargs)
-            shared = not anonymous_only or _is_anonymous(request)
-            if not shared:
+            anonymous = _is_anonymous(request)
+            if anonymous_only and not anonymous:
                 return view(request, slug, *args, **kwargs)
+            fast_key = _fast_key(request, view, slug) if anonymous and cache_is_shared() else None
+            if fast_key is not None:
+                generation, entry = _generation_and_entry(fast_key)
+                if entry is not None and entry[0] == generation:
+                    _generation, key, changed, stored = entry
+                    return _respond(request, key, changed, stored)
             version = _event_version(request.user, slug)
             if version is None:
                 return view(request, slug, *args, **kwargs)  # its own 404
             _forget_touches(event_id=version[0])
             key = _key(request, view, version)
-            etag = f'W/"{key.rsplit(":", 1)[1]}"'
+            etag = _etag(key)
             last_modified = _last_modified(version[1])
             not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
             if not_modified is not None:
@@ -139,11 +164,81 @@ def cache_event_response(*, anonymous_only: bool = False):
                     return response
                 stored = _freeze(response)
                 cache.set(key, stored, CACHE_TIMEOUT)
+            if fast_key is not None:
+                # Under the generation read before the event's version: an edit committed since
+                # has started a newer one, so this entry can never outlive it.
+                cache.set(fast_key, (generation, key, version[1], stored), CACHE_TIMEOUT)
             return _validators(_thaw(request, stored), etag, last_modified)
 
         return wrapper
 
     return decorator
+
+
+def _respond(request, key: str, changed: datetime.datetime, stored):
+    etag = _etag(key)
+    last_modified = _last_modified(changed)
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        return _validators(not_modified, etag, last_modified)
+    return _validators(_thaw(request, stored), etag, last_modified)
+
+
+# -- the shared cache's generation of grids ------------------------------------------------------
+
+
+def cache_is_shared() -> bool:
+    """Whether every server process reads and writes the same cache (Redis, Memcached).
+
+    Only then may the cache say which grids are current; a per-process cache (local memory, the
+    default) cannot hear of an edit made through another process, so the database must.
+    """
+    return isinstance(caches[DEFAULT_CACHE_ALIAS], (RedisCache, BaseMemcachedCache))
+
+
+def _generation_and_entry(fast_key: str) -> tuple[str, tuple | None]:
+    """The grids' current generation (started now if the cache has none) and the page under ``fast_key``."""
+    found = cache.get_many([GENERATION_KEY, fast_key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        # Never seen, expired or evicted: a new generation, so that no page cached before counts.
+        cache.add(GENERATION_KEY, secrets.token_hex(8), CACHE_TIMEOUT)
+        generation = cache.get(GENERATION_KEY)
+    return generation, found.get(fast_key)
+
+
+def grids_changed() -> None:
+    """Start a new generation of grids in a shared cache, now and again when the transaction commits.
+
+    Now, so that this transaction's own next request sees its edit; again at commit, so that a page
+    another process rendered from the data before the commit (under the first new generation)
+    is never served after it. A rolled-back transaction only costs a render.
+    """
+    if not cache_is_shared():
+        return
+    _new_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_new_generation)
+
+
+def _new_generation() -> None:
+    cache.set(GENERATION_KEY, secrets.token_hex(8), CACHE_TIMEOUT)
+
+
+def _fast_key(request, view, slug: str) -> str:
+    parts = [
+        view.__module__,
+        view.__qualname__,
+        slug,
+        get_language() or "",
+        request.scheme,
+        request.get_host(),
+    ]
+    return "schedule:page:" + hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+
+def _etag(key: str) -> str:
+    return f'W/"{key.rsplit(":", 1)[1]}"'
 
 
 def _event_version(user, slug: str) -> tuple[int, datetime.datetime] | None:
@@ -242,6 +337,14 @@ def _remember_session(sender, instance, **kwargs):
 @receiver(post_init, sender=Meeting, dispatch_uid="schedule.caching.meeting_init")
 def _remember_status(sender, instance, **kwargs):
     instance._loaded_shown = (instance.__dict__.get("status"), instance.__dict__.get("title"))
+
+
+@receiver(post_save, sender=Event, dispatch_uid="schedule.caching.event_saved")
+@receiver(post_delete, sender=Event, dispatch_uid="schedule.caching.event_deleted")
+def _event_changed(sender, instance, **kwargs):
+    # Its own updated_at changes with it (auto_now); a shared cache must hear of it too, including
+    # a change of slug or a grid unpublished.
+    grids_changed()
 
 
 @receiver(post_save, sender=Session, dispatch_uid="schedule.caching.session_saved")
