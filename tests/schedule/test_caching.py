@@ -460,3 +460,40 @@ def test_cache_event_response_rolled_back_edit_leaves_the_page_as_it_was(client,
     after = client.get("/grid/igf-2016/")
 
     assert text_of(after).split("\n")[:-1] == text_of(before).split("\n")[:-1]
+
+
+def test_cache_event_response_csrf_token_of_a_cached_page_is_accepted(grid):
+    from django.test import Client
+
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.get("/schedule/igf-2016/")
+    page = visitor.get("/schedule/igf-2016/")  # from the cache
+    token = page.text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+
+    response = visitor.post("/i18n/setlang/", {"csrfmiddlewaretoken": token, "language": "es", "next": "/"})
+
+    assert (len(token), response.status_code, response.cookies["django_language"].value) == (64, 302, "es")
+
+
+def test_cache_event_response_csrf_token_without_its_cookie_is_refused(grid):
+    from django.test import Client
+
+    token = Client().get("/schedule/igf-2016/").text.split('csrfmiddlewaretoken" value="')[1].split('"')[0]
+
+    response = Client(enforce_csrf_checks=True).post("/i18n/setlang/", {"csrfmiddlewaretoken": token})
+
+    assert response.status_code == 403
+
+
+def test_cache_event_response_returning_visitor_keeps_their_cookie_secret(grid):
+    from django.middleware.csrf import _unmask_cipher_token
+    from django.test import Client
+
+    visitor = Client()
+    first = visitor.get("/schedule/igf-2016/")
+    second = visitor.get("/schedule/igf-2016/")
+    tokens = [page.text.split('csrfmiddlewaretoken" value="')[1].split('"')[0] for page in (first, second)]
+
+    secrets = [_unmask_cipher_token(token) for token in tokens]
+    assert tokens[0] != tokens[1]
+    assert secrets == [visitor.cookies["csrftoken"].value] * 2
