@@ -9,7 +9,7 @@ server process sees an edit at once, whatever the cache backend: a stale grid
 after an edit is a bug. Bulk ``QuerySet.update()`` calls send no signals; code
 doing them on these models must call ``touch_events``.
 
-With a cache every process shares (Redis, Memcached; ``CACHE_URL``), a visitor who
+With a cache every process shares (Redis; ``CACHE_URL``), a visitor who
 is not signed in is served without reading the database at all: the cache keeps a
 *generation* of grids, a random value replaced by every one of those edits (at the
 edit and again when its transaction commits), and a page is served only under the
@@ -38,7 +38,6 @@ import secrets
 from functools import wraps
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
-from django.core.cache.backends.memcached import BaseMemcachedCache
 from django.core.cache.backends.redis import RedisCache
 from django.db import connection, transaction
 from django.db.models import Q
@@ -145,7 +144,7 @@ def cache_event_response(*, anonymous_only: bool = False):
             fast_key = _fast_key(request, view, slug) if anonymous and cache_is_shared() else None
             if fast_key is not None:
                 generation, entry = _generation_and_entry(fast_key)
-                if entry is not None and entry[0] == generation:
+                if generation is not None and entry is not None and entry[0] == generation:
                     _generation, key, changed, stored = entry
                     return _respond(request, key, changed, stored)
             version = _event_version(request.user, slug)
@@ -165,7 +164,7 @@ def cache_event_response(*, anonymous_only: bool = False):
                     return response
                 stored = _freeze(response)
                 cache.set(key, stored, CACHE_TIMEOUT)
-            if fast_key is not None:
+            if fast_key is not None and generation is not None:
                 # Under the generation read before the event's version: an edit committed since
                 # has started a newer one, so this entry can never outlive it.
                 cache.set(fast_key, (generation, key, version[1], stored), CACHE_TIMEOUT)
@@ -189,15 +188,17 @@ def _respond(request, key: str, changed: datetime.datetime, stored):
 
 
 def cache_is_shared() -> bool:
-    """Whether every server process reads and writes the same cache (Redis, Memcached).
+    """Whether every server process reads and writes the same cache, and hears of its failures (Redis).
 
     Only then may the cache say which grids are current; a per-process cache (local memory, the
-    default) cannot hear of an edit made through another process, so the database must.
+    default) cannot hear of an edit made through another process, so the database must. Memcached
+    is shared too, but Django's backends for it drop a failed write silently: a lost new generation
+    would be a stale grid.
     """
-    return isinstance(caches[DEFAULT_CACHE_ALIAS], (RedisCache, BaseMemcachedCache))
+    return isinstance(caches[DEFAULT_CACHE_ALIAS], RedisCache)
 
 
-def _generation_and_entry(fast_key: str) -> tuple[str, tuple | None]:
+def _generation_and_entry(fast_key: str) -> tuple[str | None, tuple | None]:
     """The grids' current generation (started now if the cache has none) and the page under ``fast_key``."""
     found = cache.get_many([GENERATION_KEY, fast_key])
     generation = found.get(GENERATION_KEY)
