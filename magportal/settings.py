@@ -91,6 +91,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # django-environ maps to Django's built-in RedisCache (needs the redis package). The grid's cache
 # keys come from the database (schedule/caching.py), so either backend stays correct across workers.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://magportal")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # The same backend, reusing its Redis client (magportal/cache.py).
+    CACHES["default"]["BACKEND"] = "magportal.cache.RedisCache"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Django 6 behaviour now: a scheme-less URL typed in a form means https.

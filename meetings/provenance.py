@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
 from meetings.models import AgendaItem, Decision, DecisionSession, Footnote, Meeting, UpcomingMeeting
 from schedule.diff import AFTERNOON_STARTS, duration_words
@@ -255,20 +255,27 @@ def _contradictions(
 
 
 def decisions_by_session(sessions: list[Session], *, user) -> dict[int, list[Decision]]:
-    """Session pk → the decisions the user may see that shaped it, oldest first (two queries)."""
+    """Session pk → the decisions the user may see that shaped it, oldest first (two queries).
+
+    Always the same two queries, whether or not any decision has further sessions: the links to
+    these sessions, then the decisions found through the session index or by primary key (an OR
+    across a join to the links would scan every decision of the archive).
+    """
     ids = [session.pk for session in sessions]
+    further: dict[int, set[int]] = {}
+    links = DecisionSession.objects.filter(session__in=ids).order_by()
+    for decision_id, session_id in links.values_list("decision_id", "session_id"):
+        further.setdefault(decision_id, set()).add(session_id)
     decisions = (
         Decision.objects.visible_to(user)
-        .filter(Q(session__in=ids) | Q(further_sessions__session__in=ids))
-        .distinct()
+        .filter(Q(session__in=ids) | Q(pk__in=list(further)))
         .select_related("agenda_item__meeting")
-        .prefetch_related(Prefetch("further_sessions", DecisionSession.objects.only("decision", "session")))
         .order_by("agenda_item__meeting__date", "agenda_item__position", "position")
     )
     found: dict[int, list[Decision]] = {pk: [] for pk in ids}
     for decision in decisions:
-        shaped = {decision.session_id} | {link.session_id for link in decision.further_sessions.all()}
-        for pk in shaped & set(ids):
+        shaped = further.get(decision.pk, set()) | ({decision.session_id} & found.keys())
+        for pk in shaped:
             found[pk].append(decision)
     return found
 

@@ -45,7 +45,8 @@ def event_list(request):
 def event_detail(request, slug):
     event = _visible_event(request, slug)
     sessions = list(
-        event.sessions.prefetch_related(
+        # By title only: the model's ordering by event first would join the event for nothing.
+        event.sessions.order_by("title").prefetch_related(
             Prefetch("slots", queryset=Slot.objects.order_by("date", "start_time"))
         )
     )

@@ -45,7 +45,8 @@ def test_archive_sizes_differ(archive):
 
 def test_grid_queries_do_not_grow(client, archive, django_assert_num_queries):
     # The event's version, the event, its sessions, their slots, the decisions that shaped them
-    # (two), its current version.
+    # (their links to further sessions, then the decisions: both run whether or not there are
+    # any), its current version.
     with django_assert_num_queries(7):
         response = client.get("/schedule/igf-2019/")
 

@@ -1,5 +1,6 @@
 import datetime
 import socket
+import uuid
 
 import environ
 import pytest
@@ -8,11 +9,12 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
+from django.test import RequestFactory
 from django.urls import include, path
 from django.utils import timezone
 
 from meetings.models import Decision, DecisionSession, Meeting
-from schedule.caching import CSRF_PLACEHOLDER, cache_event_response, touch_events
+from schedule.caching import CSRF_PLACEHOLDER, GENERATION_KEY, _fast_key, cache_event_response, touch_events
 from schedule.models import Event, ScheduleVersion, Slot
 from tests.factories import make_agenda_item, make_decision, make_event, make_meeting, make_session, make_slot
 
@@ -50,12 +52,39 @@ urlpatterns = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
+def _redis_up() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(autouse=True, params=["local memory", "redis"])
+def shared(request, settings):
+    """Every test runs with a per-process cache (versions read from the database) and a shared one.
+
+    Yields whether the cache is shared. The Redis namespace is this test's own, so that test runs
+    at the same time never clear each other's entries.
+    """
+    if request.param == "redis":
+        if not _redis_up():
+            pytest.skip("Redis is not running on 127.0.0.1:6379")
+        prefix = f"test-{uuid.uuid4().hex}"
+        config = environ.Env.cache_url_config("redis://127.0.0.1:6379/6")
+        settings.CACHES = {"default": {**config, "KEY_PREFIX": prefix}}
+    else:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        cache.clear()
     RENDERS.clear()
-    yield
-    cache.clear()
+    yield request.param == "redis"
+    if request.param == "redis":
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
 
 
 @pytest.fixture
@@ -70,10 +99,13 @@ def text_of(response) -> str:
     return response.content.decode()
 
 
-def test_cache_event_response_second_request_served_from_cache(client, grid, django_assert_num_queries):
+def test_cache_event_response_second_request_served_from_cache(
+    client, grid, shared, django_assert_num_queries
+):
     first = client.get("/grid/igf-2016/")
 
-    with django_assert_num_queries(1):
+    # The event's version from the database, unless the shared cache's generation vouches for it.
+    with django_assert_num_queries(0 if shared else 1):
         second = client.get("/grid/igf-2016/")
 
     assert RENDERS == ["igf-2016"]
@@ -256,14 +288,6 @@ def test_touch_events_again_after_savepoint_rolled_back(db, django_assert_num_qu
     assert Event.objects.get(pk=event.pk).updated_at > event.updated_at
 
 
-def _redis_up() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
 @pytest.mark.skipif(not _redis_up(), reason="Redis is not running on 127.0.0.1:6379")
 def test_cache_url_redis_serves_grid_from_redis(client, grid, settings):
     config = environ.Env.cache_url_config("redis://127.0.0.1:6379/5")
@@ -311,10 +335,12 @@ def test_grid_page_edits_show_on_next_request(client, grid):
     assert len({first["ETag"], renamed["ETag"], emptied["ETag"]}) == 3
 
 
-def test_grid_page_cached_costs_one_query(client, grid, django_assert_num_queries):
+def test_grid_page_cached_costs_one_query_or_none_with_a_shared_cache(
+    client, grid, shared, django_assert_num_queries
+):
     first = client.get("/schedule/igf-2016/")
 
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(0 if shared else 1):
         second = client.get("/schedule/igf-2016/")
 
     assert second.status_code == 200
@@ -366,3 +392,108 @@ def test_cache_event_response_meeting_renamed_changes_etag(client, grid):
     meeting.save()
 
     assert client.get("/grid/igf-2016.json")["ETag"] != before
+
+
+def test_cache_event_response_event_unpublished_is_404_next_request(client, grid):
+    event, _session, _slot = grid
+    client.get("/grid/igf-2016/")
+
+    event.is_published = False
+    event.save()
+
+    statuses = [client.get(url).status_code for url in ("/grid/igf-2016/", "/grid/igf-2016.json")]
+    assert statuses == [404, 404]
+
+
+def test_cache_event_response_event_slug_changed_old_address_is_404(client, grid):
+    event, _session, _slot = grid
+    client.get("/grid/igf-2016/")
+
+    event.slug = "igf-2016-joao-pessoa"
+    event.save()
+
+    statuses = [client.get(f"/grid/{slug}/").status_code for slug in ("igf-2016", "igf-2016-joao-pessoa")]
+    assert statuses == [404, 200]
+
+
+def test_cache_event_response_evicted_generation_falls_back_to_the_database(client, grid):
+    event, _session, slot = grid
+    client.get("/grid/igf-2016/")
+    # An edit made elsewhere whose new generation has since been evicted from the cache.
+    Slot.objects.filter(pk=slot.pk).update(start_time=datetime.time(9))
+    Event.objects.filter(pk=event.pk).update(updated_at=timezone.now())
+    cache.delete(GENERATION_KEY)
+
+    after = client.get("/grid/igf-2016/")
+
+    assert "Trade Agreements and the Internet 2016-12-06 09:00-11:30" in text_of(after)
+
+
+def test_cache_event_response_page_rendered_before_commit_not_served_after(
+    client, grid, shared, django_capture_on_commit_callbacks
+):
+    if not shared:
+        pytest.skip("only a shared cache keeps a generation of grids")
+    _event, session, _slot = grid
+    client.get("/grid/igf-2016/")
+    fast_key = _fast_key(RequestFactory().get("/"), grid_page.__wrapped__, "igf-2016")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        session.title = "Trade and the Internet"
+        session.save()
+        # What another process reading before the commit would cache under the edit's new generation.
+        _generation, key, changed, stored = cache.get(fast_key)
+        cache.set(fast_key, (cache.get(GENERATION_KEY), key, changed, stored))
+    after = client.get("/grid/igf-2016/")
+
+    assert ("Trade and the Internet" in text_of(after), "Trade Agreements" in text_of(after)) == (True, False)
+
+
+def test_cache_event_response_rolled_back_edit_leaves_the_page_as_it_was(client, grid):
+    _event, session, _slot = grid
+    before = client.get("/grid/igf-2016/")
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        session.title = "Trade and the Internet"
+        session.save()
+        raise RuntimeError
+    after = client.get("/grid/igf-2016/")
+
+    assert text_of(after).split("\n")[:-1] == text_of(before).split("\n")[:-1]
+
+
+def test_cache_event_response_csrf_token_of_a_cached_page_is_accepted(grid):
+    from django.test import Client
+
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.get("/schedule/igf-2016/")
+    page = visitor.get("/schedule/igf-2016/")  # from the cache
+    token = page.text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+
+    response = visitor.post("/i18n/setlang/", {"csrfmiddlewaretoken": token, "language": "es", "next": "/"})
+
+    assert (len(token), response.status_code, response.cookies["django_language"].value) == (64, 302, "es")
+
+
+def test_cache_event_response_csrf_token_without_its_cookie_is_refused(grid):
+    from django.test import Client
+
+    token = Client().get("/schedule/igf-2016/").text.split('csrfmiddlewaretoken" value="')[1].split('"')[0]
+
+    response = Client(enforce_csrf_checks=True).post("/i18n/setlang/", {"csrfmiddlewaretoken": token})
+
+    assert response.status_code == 403
+
+
+def test_cache_event_response_returning_visitor_keeps_their_cookie_secret(grid):
+    from django.middleware.csrf import _unmask_cipher_token
+    from django.test import Client
+
+    visitor = Client()
+    first = visitor.get("/schedule/igf-2016/")
+    second = visitor.get("/schedule/igf-2016/")
+    tokens = [page.text.split('csrfmiddlewaretoken" value="')[1].split('"')[0] for page in (first, second)]
+
+    secrets = [_unmask_cipher_token(token) for token in tokens]
+    assert tokens[0] != tokens[1]
+    assert secrets == [visitor.cookies["csrftoken"].value] * 2

@@ -11,14 +11,15 @@ pytestmark = pytest.mark.django_db
 SIZES = [1, 3]
 
 
-def make_sessions(count: int):
-    """A published event with ``count`` sessions, each with two slots and a decision."""
+def make_sessions(count: int, *, decisions: bool = True):
+    """A published event with ``count`` sessions, each with two slots and (unless not) a decision."""
     event = make_event(slug="igf-2016")
     for n in range(count):
         session = make_session(event=event, title=f"Session {n}")
         make_slot(session=session, start_time=datetime.time(10 + n), end_time=datetime.time(11 + n))
         make_slot(session=session, date=event.end_date, continued=True, note="Open mic")
-        make_decision(session=session)
+        if decisions:
+            make_decision(session=session)
     return event
 
 
@@ -37,11 +38,23 @@ def test_event_list_queries(client, django_assert_num_queries, count):
 def test_event_detail_queries(client, django_assert_num_queries, count):
     make_sessions(count)
 
-    # The event's version (schedule.caching), the event, its sessions, their slots, their decisions.
+    # The event's version (schedule.caching), the event, its sessions, their slots, the decisions'
+    # links to further sessions, the decisions, the current version.
     with django_assert_num_queries(7):
         response = client.get("/schedule/igf-2016/")
 
     assert response.text.count('class="slot__link"') == 2 * count
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_event_detail_queries_same_without_linked_decisions(client, django_assert_num_queries, count):
+    make_sessions(count, decisions=False)
+
+    # As with decisions: the query shape does not depend on whether any decision shaped a session.
+    with django_assert_num_queries(7):
+        response = client.get("/schedule/igf-2016/")
+
+    assert response.text.count('class="session-provenance"') == 0
 
 
 @pytest.mark.parametrize("count", SIZES)
