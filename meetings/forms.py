@@ -3,7 +3,7 @@ import logging
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Max, Min, Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.importer import ImportRefused
 from meetings.importer.services import parse_report
+from meetings.listing import within_dates
 from meetings.models import Decision, Meeting
 
 logger = logging.getLogger(__name__)
@@ -145,7 +146,10 @@ class DecisionFilterForm(forms.Form):
         """``meetings`` are those the user may see: the only ones offered or accepted."""
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings
-        years = list(meetings.order_by("-cycle_year").values_list("cycle_year", flat=True).distinct())
+        # Each cycle year with the dates of its first and last meetings (one query, from an index).
+        cycles = meetings.order_by("-cycle_year").values_list("cycle_year").annotate(Min("date"), Max("date"))
+        self.cycle_dates = {year: (first, last) for year, first, last in cycles}
+        years = list(self.cycle_dates)
         self.fields["cycle_year"].choices = [("", _("All years")), *((year, year) for year in years)]
         self.fields["meeting"].widget.choices = self._meeting_options(meetings, years)
 
@@ -167,8 +171,12 @@ class DecisionFilterForm(forms.Form):
         data = self.cleaned_data
         if data["cycle_year"]:
             decisions = decisions.filter(agenda_item__meeting__cycle_year=data["cycle_year"])
+            first, last = self.cycle_dates[data["cycle_year"]]
+            decisions = within_dates(decisions, first=first, last=last)
         if data["meeting"]:
-            decisions = decisions.filter(agenda_item__meeting=data["meeting"])
+            meeting = data["meeting"]
+            decisions = decisions.filter(agenda_item__meeting=meeting)
+            decisions = within_dates(decisions, first=meeting.date, last=meeting.date)
         if data["kind"]:
             decisions = decisions.filter(kind=data["kind"])
         return decisions

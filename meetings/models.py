@@ -96,8 +96,8 @@ class Meeting(models.Model):
             models.Index(fields=["status", "-date"], name="meeting_status_date"),
             # The decisions list walks meetings newest first and stops after a page.
             models.Index(fields=["-date", "-id"], name="meeting_date_pk"),
-            # The decisions filter's cycle years, read from the index alone on every request.
-            models.Index(fields=["status", "cycle_year"], name="meeting_status_cycle_year"),
+            # The decisions filter's cycle years and their dates, read from the index alone.
+            models.Index(fields=["status", "cycle_year", "date"], name="meeting_status_cycle_year"),
         ]
 
     def __str__(self):

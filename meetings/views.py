@@ -12,7 +12,7 @@ from meetings.highlight import (
     search_terms,
 )
 from meetings.importer.save import is_staff_work
-from meetings.listing import newest_first
+from meetings.listing import newest_first, newest_first_among_few
 from meetings.models import Annotation, Decision, Footnote, Meeting
 from meetings.pagination import CappedPaginator
 from meetings.provenance import upcoming_meetings
@@ -151,12 +151,21 @@ class DecisionListView(ListView):
         if not self.form.is_valid():
             return decisions.none()
         decisions = self.form.filter(decisions)
+        self.best_match_first = self.form.cleaned_data["sort"] == DecisionFilterForm.BEST_MATCH
         return search_decisions(
             queryset=decisions,
             query=self.form.cleaned_data["q"],
             # Newest first unless asked: ranking reads every match, thousands for a common word.
-            best_match_first=self.form.cleaned_data["sort"] == DecisionFilterForm.BEST_MATCH,
+            best_match_first=self.best_match_first,
         )
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        searching = self.form.is_bound and self.form.is_valid() and self.form.cleaned_data["q"].strip()
+        if searching and not self.best_match_first and not paginator.is_capped:
+            # Few matches (counted exactly): find them by the full-text index and sort them.
+            paginator.object_list = newest_first_among_few(queryset)
+        return paginator
 
     def get_context_data(self, **kwargs):
         query = self.form.cleaned_data.get("q", "") if self.form.is_bound and self.form.is_valid() else ""

@@ -11,8 +11,9 @@ from django.db import connection
 
 from meetings.importer.interpret import interpret_document
 from meetings.importer.save import save_report
-from meetings.listing import newest_first
+from meetings.listing import newest_first, newest_first_among_few, within_dates
 from meetings.models import AgendaItem, Decision, Meeting
+from meetings.search import search_decisions
 from meetings.views import decisions_for_listing
 from tests.factories import make_agenda_item, make_decision, make_meeting
 from tests.meetings.importer.documents import seed_document
@@ -248,6 +249,62 @@ def test_decisions_list_walks_the_newest_first_index():
 
     assert "Index Scan using decision_newest_first" in public
     assert "Index Scan using decision_newest_first" in everyone
+
+
+def test_decisions_filtered_by_cycle_year_include_meetings_held_outside_that_calendar_year(client):
+    # A 2016-cycle meeting held in January 2017, and a 2017-cycle one held in December 2016.
+    late = make_meeting(title="Late 2016 cycle", date=datetime.date(2017, 1, 20), cycle_year=2016)
+    early = make_meeting(title="Early 2017 cycle", date=datetime.date(2016, 12, 10), cycle_year=2017)
+    on_time = make_meeting(title="2016 cycle", date=datetime.date(2016, 6, 1), cycle_year=2016)
+    for meeting in (late, early, on_time):
+        make_decision(agenda_item=make_agenda_item(meeting=meeting), text=f"Decided at {meeting.title}.")
+
+    response = client.get("/decisions/", {"cycle_year": "2016"})
+
+    assert [d.text for d in response.context["decisions"]] == [
+        "Decided at Late 2016 cycle.",
+        "Decided at 2016 cycle.",
+    ]
+
+
+@pytest.mark.parametrize("count_limit", [1, 1000])
+def test_decision_search_order_is_the_same_with_few_or_many_matches(client, monkeypatch, count_limit):
+    # Past the paginator's count limit the page walks the date index; below it, the matches are
+    # found by the full-text index and sorted. Either way: newest meeting first, then report order.
+    monkeypatch.setattr("meetings.pagination.CappedPaginator.count_limit", count_limit)
+    older = make_agenda_item(meeting=make_meeting(date=datetime.date(2016, 5, 1)), position=1)
+    newer = make_agenda_item(meeting=make_meeting(date=datetime.date(2016, 9, 1)), position=1)
+    for item, texts in ((older, ["Fundraising one.", "Fundraising two."]), (newer, ["Fundraising three."])):
+        for position, text in enumerate(texts, start=1):
+            make_decision(agenda_item=item, position=position, text=text)
+
+    response = client.get("/decisions/", {"q": "fundraising"})
+
+    assert response.context["paginator"].is_capped == (count_limit == 1)
+    assert [d.text for d in response.context["decisions"]] == [
+        "Fundraising three.",
+        "Fundraising one.",
+        "Fundraising two.",
+    ]
+
+
+@postgresql_only
+def test_few_search_matches_are_found_by_the_full_text_index_and_a_cycle_by_its_dates():
+    make_decision()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+
+    few = newest_first_among_few(search_decisions(queryset=decisions_for_listing(AnonymousUser()), query="x"))
+    cycle = within_dates(
+        decisions_for_listing(AnonymousUser()),
+        first=datetime.date(2016, 1, 1),
+        last=datetime.date(2016, 12, 31),
+    )
+
+    assert "decision_search_document" in few[:26].explain()
+    assert "Index Cond: ((meeting_date >= '2016-01-01'::date) AND (meeting_date <= '2016-12-31'::date))" in (
+        cycle[:26].explain()
+    )
 
 
 @postgresql_only
