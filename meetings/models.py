@@ -1,5 +1,6 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -18,6 +19,18 @@ class Origin(models.TextChoices):
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Meeting.Status.PUBLISHED)
+
+    def with_decision_count(self):
+        """Each meeting with ``decision_count``: a count per meeting fetched, so a page of a large
+        archive does not group every decision of every meeting first."""
+        decisions = (
+            Decision.objects.filter(agenda_item__meeting=OuterRef("pk"))
+            .order_by()
+            .values("agenda_item__meeting")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(decision_count=Coalesce(Subquery(decisions), 0))
 
     def visible_to(self, user):
         if user.is_active and user.has_perm(VIEW_DRAFTS):

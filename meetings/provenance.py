@@ -541,6 +541,11 @@ def resolve_announcements(*, meeting: Meeting) -> int:
     return len(held)
 
 
-def upcoming_meetings(*, user):
-    """Announced meetings whose report has not arrived yet, in date order, for the home page."""
-    return UpcomingMeeting.objects.upcoming().visible_to(user).select_related("announced_in", "agenda_item")
+def upcoming_meetings(*, user, from_date: datetime.date | None = None):
+    """Announced meetings whose report has not arrived yet (held from ``from_date`` on, if given),
+    in date order."""
+    announced = UpcomingMeeting.objects.upcoming().visible_to(user)
+    if from_date is not None:
+        announced = announced.filter(date__gte=from_date)
+    # Its link is to the announcing paragraph, in its meeting's report.
+    return announced.select_related("announced_in", "agenda_item__meeting")

@@ -1,5 +1,5 @@
-from django.db.models import Count
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from meetings.forms import DecisionFilterForm, MeetingFilterForm
@@ -36,12 +36,11 @@ def home(request):
     context = {
         "event": Event.objects.published().first(),
         # Meta.ordering does not apply to a query with an aggregate.
-        "meetings": Meeting.objects.published()
-        .annotate(decision_count=Count("items__decisions"))
-        .order_by("-date", "-pk")[:5],
+        "meetings": Meeting.objects.published().with_decision_count().order_by("-date", "-pk")[:5],
         "decisions": newest_first(Decision.objects.published().select_related("agenda_item__meeting"))[:5],
-        # Announced in a report ("will take place on 13 September") until its own report arrives.
-        "upcoming": upcoming_meetings(user=request.user)[:5],
+        # Announced in a report ("will take place on 13 September"), not held yet: an announcement
+        # whose date has passed is history, even while its own report has not arrived.
+        "upcoming": upcoming_meetings(user=request.user, from_date=timezone.localdate())[:5],
     }
     return render(request, "meetings/home.html", context)
 
@@ -54,11 +53,7 @@ class MeetingListView(ListView):
 
     def get_queryset(self):
         self.form = MeetingFilterForm(self.request.GET or None)
-        meetings = (
-            Meeting.objects.visible_to(self.request.user)
-            .annotate(decision_count=Count("items__decisions"))
-            .order_by("-cycle_year", "-date", "-pk")
-        )
+        meetings = Meeting.objects.visible_to(self.request.user).order_by("-cycle_year", "-date", "-pk")
         if self.form.is_bound:
             if not self.form.is_valid():
                 return meetings.none()
@@ -67,7 +62,18 @@ class MeetingListView(ListView):
         return meetings
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, **kwargs)
+        context = super().get_context_data(form=self.form, **kwargs)
+        # Counted for this page's meetings only, in one query, however deep the page.
+        meetings = list(context["meetings"])
+        counts = dict(
+            Meeting.objects.filter(pk__in=[meeting.pk for meeting in meetings])
+            .with_decision_count()
+            .values_list("pk", "decision_count")
+        )
+        for meeting in meetings:
+            meeting.decision_count = counts.get(meeting.pk, 0)
+        context["meetings"] = meetings
+        return context
 
 
 class MeetingDetailView(DetailView):

@@ -4,9 +4,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from meetings.importer.services import import_report
-from meetings.models import Decision, Meeting
+from meetings.models import Decision, Meeting, UpcomingMeeting
 from meetings.pagination import CappedPaginator
 from tests.factories import (
     make_agenda_item,
@@ -770,3 +771,37 @@ def test_decision_search_shows_no_passage_for_a_decision_whose_own_words_match(c
         'It was agreed that <mark class="search-match">Guadalajara</mark> hosts the meeting.'
     ]
     assert re.findall(r'decision-row__passage">(.*?)</p>', html) == []
+
+
+def test_home_lists_announced_meetings_from_today_on_only(client):
+    item = make_agenda_item()
+    today = timezone.localdate()
+    for title, days in (("Held yesterday", -1), ("Held today", 0), ("Next week", 7)):
+        UpcomingMeeting.objects.create(
+            title=title,
+            date=today + datetime.timedelta(days=days),
+            announced_in=item.meeting,
+            agenda_item=item,
+        )
+
+    response = client.get("/")
+
+    assert [upcoming.title for upcoming in response.context["upcoming"]] == ["Held today", "Next week"]
+
+
+def test_meeting_list_counts_each_meetings_decisions_and_actions(client):
+    busy = make_meeting(title="Busy meeting", date=datetime.date(2016, 9, 1))
+    quiet = make_meeting(title="Quiet meeting", date=datetime.date(2016, 8, 1))
+    for position in (1, 2):
+        item = make_agenda_item(meeting=busy, position=position)
+        make_decision(agenda_item=item, text="It was agreed.")
+        make_decision(agenda_item=item, text="The Secretariat will write.", kind=Decision.Kind.ACTION)
+    make_agenda_item(meeting=quiet)
+
+    response = client.get("/meetings/")
+
+    assert [(m.title, m.decision_count) for m in response.context["meetings"]] == [
+        ("Busy meeting", 4),
+        ("Quiet meeting", 0),
+    ]
+    assert re.findall(r"(\d+ decisions?)</span>", response.content.decode()) == ["4 decisions", "0 decisions"]

@@ -3,8 +3,9 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
-from meetings.models import Annotation, Decision
+from meetings.models import Annotation, Decision, UpcomingMeeting
 from tests.factories import (
     make_agenda_item,
     make_annotation,
@@ -64,6 +65,25 @@ def test_home_queries(client, django_assert_num_queries, count):
 
 
 @pytest.mark.parametrize("count", SIZES)
+def test_home_queries_with_upcoming_meetings(client, django_assert_num_queries, count):
+    decisions = make_meetings(count)
+    for number, decision in enumerate(decisions, start=1):
+        UpcomingMeeting.objects.create(
+            title=f"MAG Virtual Meeting {number}",
+            date=timezone.localdate() + datetime.timedelta(days=number),
+            announced_in=decision.agenda_item.meeting,
+            agenda_item=decision.agenda_item,
+        )
+
+    with django_assert_num_queries(4):
+        response = client.get("/")
+
+    assert [upcoming.title for upcoming in response.context["upcoming"]] == [
+        f"MAG Virtual Meeting {number}" for number in range(1, count + 1)
+    ]
+
+
+@pytest.mark.parametrize("count", SIZES)
 def test_home_queries_signed_in(client, secretariat_user, django_assert_num_queries, count):
     make_meetings(count)
     client.force_login(secretariat_user)
@@ -76,10 +96,11 @@ def test_home_queries_signed_in(client, secretariat_user, django_assert_num_quer
 def test_meeting_list_queries(client, as_user, django_assert_num_queries, count):
     make_meetings(count)
 
-    with django_assert_num_queries({"anonymous": 2, "secretariat": 6}[as_user]):
+    # The count, the page, and the page's decision counts (plus the signed-in user's session and perms).
+    with django_assert_num_queries({"anonymous": 3, "secretariat": 7}[as_user]):
         response = client.get("/meetings/")
 
-    assert len(response.context["meetings"]) == count
+    assert [meeting.decision_count for meeting in response.context["meetings"]] == [1] * count
 
 
 @pytest.mark.parametrize("count", SIZES)
