@@ -246,7 +246,7 @@ def step_pages(args) -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from meetings.corpus import generate_report
+    from meetings.corpus import FIRST_YEAR, generate_report
     from meetings.importer.save import meeting_slug
 
     report = generate_report(index=REPORT_INDEX, seed=SEED)
@@ -255,6 +255,10 @@ def step_pages(args) -> None:
         ("grid, cache warm", f"/schedule/{GRID_EVENT}/", False),
         ("report page", f"/meetings/{meeting_slug(report.title, report.date)}/", False),
         ("decisions list", "/decisions/", False),
+        # Beyond the four: the other pages of a visit, and the filter that walks furthest.
+        ("home", "/", False),
+        ("meetings list", "/meetings/", False),
+        ("decisions of the oldest cycle", f"/decisions/?cycle_year={FIRST_YEAR}", False),
         *(
             (f"decisions search '{word}'", f"/decisions/?q={word.replace(' ', '+')}", False)
             for word in SEARCH_WORDS
