@@ -16,8 +16,10 @@ import asyncio
 import dataclasses
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
+from pathlib import Path
 
 from loadtest.client import fetch
 from loadtest.server import SEED_REPORT, free_port, gunicorn, manage, production_env
@@ -147,14 +149,17 @@ def drill(argv: list[str]) -> int:
     parser.add_argument("--after", type=float, default=10, help="seconds of load after the restart")
     args = parser.parse_args(argv)
 
-    env = production_env(database_url=ensure_cluster())
-    manage("migrate", "--noinput", "-v0", env=env)
-    manage("import_report", SEED_REPORT, "--publish", "--replace", env=env)
-    with gunicorn(env=env, port=free_port(), workers=args.workers) as base_url:
-        print(f"Load: {args.concurrency} connections against {base_url}; restart after {args.warmup:g} s")
-        answers, began, ended = asyncio.run(
-            drive(base_url, concurrency=args.concurrency, warmup=args.warmup, after=args.after)
-        )
+    with tempfile.TemporaryDirectory(prefix="magportal-chaos-") as scratch:
+        # Production settings serve hashed static files: the pages need a collected manifest.
+        env = production_env(database_url=ensure_cluster(), STATIC_ROOT=str(Path(scratch) / "static"))
+        manage("migrate", "--noinput", "-v0", env=env)
+        manage("import_report", SEED_REPORT, "--publish", "--replace", env=env)
+        manage("collectstatic", "--noinput", "-v0", env=env)
+        with gunicorn(env=env, port=free_port(), workers=args.workers) as base_url:
+            print(f"Load: {args.concurrency} connections against {base_url}; restart after {args.warmup:g} s")
+            answers, began, ended = asyncio.run(
+                drive(base_url, concurrency=args.concurrency, warmup=args.warmup, after=args.after)
+            )
     _run("pg_ctlcluster", "--skip-systemctl-redirect", VERSION, CLUSTER, "stop")
     text, healthy = summarise(answers, began, ended)
     print(text)
