@@ -1,5 +1,4 @@
 import os
-import socket
 import subprocess
 import sys
 import uuid
@@ -10,17 +9,9 @@ import pytest
 from django.core.cache import cache, caches
 
 from magportal.cache import RedisCache
+from tests.services import redis_is_up
 
-
-def _redis_up() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-pytestmark = pytest.mark.skipif(not _redis_up(), reason="Redis is not running on 127.0.0.1:6379")
+pytestmark = pytest.mark.skipif(not redis_is_up(), reason="Redis is not running on 127.0.0.1:6379")
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
 import datetime
-import socket
 import uuid
 
 import environ
@@ -17,6 +16,7 @@ from meetings.models import Decision, DecisionSession, Meeting
 from schedule.caching import CSRF_PLACEHOLDER, GENERATION_KEY, _fast_key, cache_event_response, touch_events
 from schedule.models import Event, ScheduleVersion, Slot
 from tests.factories import make_agenda_item, make_decision, make_event, make_meeting, make_session, make_slot
+from tests.services import redis_is_up
 
 pytestmark = pytest.mark.urls(__name__)
 RENDERS = []
@@ -52,14 +52,6 @@ urlpatterns = [
 ]
 
 
-def _redis_up() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
 @pytest.fixture(autouse=True, params=["local memory", "redis"])
 def shared(request, settings):
     """Every test runs with a per-process cache (versions read from the database) and a shared one.
@@ -68,7 +60,7 @@ def shared(request, settings):
     at the same time never clear each other's entries.
     """
     if request.param == "redis":
-        if not _redis_up():
+        if not redis_is_up():
             pytest.skip("Redis is not running on 127.0.0.1:6379")
         prefix = f"test-{uuid.uuid4().hex}"
         config = environ.Env.cache_url_config("redis://127.0.0.1:6379/6")
@@ -288,7 +280,7 @@ def test_touch_events_again_after_savepoint_rolled_back(db, django_assert_num_qu
     assert Event.objects.get(pk=event.pk).updated_at > event.updated_at
 
 
-@pytest.mark.skipif(not _redis_up(), reason="Redis is not running on 127.0.0.1:6379")
+@pytest.mark.skipif(not redis_is_up(), reason="Redis is not running on 127.0.0.1:6379")
 def test_cache_url_redis_serves_grid_from_redis(client, grid, settings):
     config = environ.Env.cache_url_config("redis://127.0.0.1:6379/5")
     settings.CACHES = {"default": config}
