@@ -61,13 +61,15 @@ def highlight_decisions(
     decisions: Sequence[Decision],
     footnotes: Sequence[Footnote] = (),
     place_footnotes: bool = True,
+    notes_page: str = "",
     link_decisions: bool = True,
 ) -> HighlightedText:
     """The paragraph ``text`` with each decision's sentence marked and, unless told not to, linked,
     and each footnote's mark where it stood in the report.
 
     A mark whose place is unknown (a note added by staff, or ``place_footnotes`` false because the
-    text was edited since its import) follows the text.
+    text was edited since its import) follows the text. Marks link to the notes on this page, or on
+    ``notes_page`` (the report's address) when the paragraph is shown elsewhere.
     """
     spans: list[tuple[int, int, Decision]] = []
     unplaced: list[Decision] = []
@@ -88,8 +90,10 @@ def highlight_decisions(
     cursor = 0
     for start, end, decision in sorted(spans, key=lambda span: span[0]):
         # A mark at a decision's first or last character stands outside its highlight.
-        parts += _with_marks(text, cursor, start, [f for f in marks if cursor <= f.offset <= start])
-        inside = _with_marks(text, start, end, [f for f in marks if start < f.offset < end])
+        parts += _with_marks(
+            text, cursor, start, [f for f in marks if cursor <= f.offset <= start], notes_page
+        )
+        inside = _with_marks(text, start, end, [f for f in marks if start < f.offset < end], notes_page)
         mark = format_html('<mark class="decision" id="decision-{}">{}</mark>', decision.pk, _join(inside))
         parts.append(mark)
         if link_decisions:
@@ -98,29 +102,41 @@ def highlight_decisions(
                 format_html(' <a class="decision-link" href="{}">{}</a>', link, decision.get_kind_display())
             )
         cursor = end
-    parts += _with_marks(text, cursor, len(text), [f for f in marks if f.offset >= cursor])
-    parts += [footnote_mark(footnote) for footnote in footnotes if footnote not in placed]
+    parts += _with_marks(text, cursor, len(text), [f for f in marks if f.offset >= cursor], notes_page)
+    parts += [
+        footnote_mark(footnote, notes_page=notes_page) for footnote in footnotes if footnote not in placed
+    ]
     return HighlightedText(html=_join(parts), unplaced=unplaced)
 
 
-def _with_marks(text: str, start: int, end: int, marks: Sequence[Footnote]) -> list[str]:
+def _with_marks(text: str, start: int, end: int, marks: Sequence[Footnote], notes_page: str) -> list[str]:
     """``text[start:end]`` with links, and the footnote marks of ``marks`` at their offsets."""
     parts: list[str] = []
     for footnote in marks:
         parts.append(linkify(text[start : footnote.offset]))
-        parts.append(footnote_mark(footnote))
+        parts.append(footnote_mark(footnote, notes_page=notes_page))
         start = footnote.offset
     parts.append(linkify(text[start:end]))
     return parts
 
 
-def footnote_mark(footnote: Footnote) -> SafeString:
-    """The note's mark in the text, linked to the note."""
+def footnote_mark(footnote: Footnote, *, notes_page: str = "") -> SafeString:
+    """The note's mark in the text, linked to the note (on ``notes_page``, if not on this page)."""
+    label = gettext("Note %(mark)s") % {"mark": footnote.mark}
+    if notes_page:
+        # Elsewhere than the report, no "back to the text" target: the mark has no id.
+        return format_html(
+            '<sup class="footnote-ref"><a href="{}#footnote-{}" aria-label="{}">{}</a></sup>',
+            notes_page,
+            footnote.pk,
+            label,
+            footnote.mark,
+        )
     return format_html(
         '<sup class="footnote-ref" id="footnote-ref-{}"><a href="#footnote-{}" aria-label="{}">{}</a></sup>',
         footnote.pk,
         footnote.pk,
-        gettext("Note %(mark)s") % {"mark": footnote.mark},
+        label,
         footnote.mark,
     )
 

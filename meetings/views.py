@@ -25,13 +25,6 @@ def decisions_for_listing(user):
     return newest_first(Decision.objects.visible_to(user).select_related("agenda_item__meeting"))
 
 
-def visible_event(event_id: int | None, user) -> Event | None:
-    """The event if the user may open its grid, else None (an unpublished grid 404s for them)."""
-    if event_id is None:
-        return None
-    return Event.objects.visible_to(user).filter(pk=event_id).first()
-
-
 def home(request):
     context = {
         "event": Event.objects.published().first(),
@@ -199,13 +192,21 @@ class DecisionDetailView(DetailView):
     def get_context_data(self, **kwargs):
         decision = self.object
         item = decision.agenda_item
-        # The decision's own page marks it without a link to itself.
-        highlighted = highlight_decisions(text=item.text, decisions=[decision], link_decisions=False)
+        meeting = item.meeting
+        highlighted = highlight_decisions(
+            text=item.text,
+            decisions=[decision],
+            footnotes=list(item.footnotes.order_by("kind", "pk")),
+            place_footnotes=not is_staff_work(item),
+            notes_page=meeting.get_absolute_url(),
+            # The decision's own page marks it without a link to itself.
+            link_decisions=False,
+        )
         session = decision.session
-        show_session = session is not None and visible_event(session.event_id, self.request.user) is not None
+        show_session = session is not None and session.event.is_visible_to(self.request.user)
         return super().get_context_data(
             item=item,
-            meeting=item.meeting,
+            meeting=meeting,
             paragraph_html=highlighted.html,
             session=session if show_session else None,
             **kwargs,

@@ -805,3 +805,19 @@ def test_meeting_list_counts_each_meetings_decisions_and_actions(client):
         ("Quiet meeting", 0),
     ]
     assert re.findall(r"(\d+ decisions?)</span>", response.content.decode()) == ["4 decisions", "0 decisions"]
+
+
+def test_decision_page_shows_its_paragraphs_footnote_marks_linked_to_the_report(client):
+    meeting = import_report(SEED_DOCX.read_bytes(), source_name="seed.docx", publish=True).meeting
+    item = meeting.items.get(position=1)
+    decision = make_decision(
+        agenda_item=item, text="The agenda for the meeting was focused on the annual meeting."
+    )
+    notes = list(item.footnotes.order_by("pk"))
+
+    html = client.get(decision.get_absolute_url()).content.decode()
+
+    assert re.findall(r'(\w+ \w+)<sup class="footnote-ref"><a href="([^"]+)"', html) == [
+        ("MAG meeting", f"{meeting.get_absolute_url()}#footnote-{notes[0].pk}"),
+        ("session planning", f"{meeting.get_absolute_url()}#footnote-{notes[1].pk}"),
+    ]
