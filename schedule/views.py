@@ -10,7 +10,7 @@ from meetings.provenance import decisions_by_session
 from meetings.roles import can_view_drafts
 from schedule.caching import cache_event_response
 from schedule.calendar import build_calendar
-from schedule.grid import build_grid, describe_time_zone
+from schedule.layout import build_grid, describe_time_zone
 from schedule.models import Event, Session, Slot
 from schedule.versions import current_version, slot_sequence
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from meetings.importer import ImportRefused
+from meetings.importer.annex_schedule import parse_date_range, read_schedule
 from meetings.importer.decisions import classify_sentences, split_sentences
 from meetings.importer.document import Document, Paragraph, Table
 from meetings.importer.report import (
@@ -15,7 +16,6 @@ from meetings.importer.report import (
     ParsedMeeting,
     ParsedReport,
 )
-from meetings.importer.schedule_grid import parse_date_range, read_schedule
 from meetings.provenance import check_decisions_against_grid
 
 _TYPED_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s?[.)](?=[\s\u00a0]|$)[\s\u00a0]*")
