@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from meetings.provenance import decisions_by_session
 from meetings.roles import can_view_drafts
+from meetings.selectors import decisions_by_session
 from schedule.caching import cache_event_response
 from schedule.calendar import build_calendar
 from schedule.layout import build_grid, describe_time_zone

@@ -9,6 +9,7 @@ from meetings.importer import ImportRefused
 from meetings.importer.annex_schedule import parse_date_range, read_schedule
 from meetings.importer.decisions import classify_sentences, split_sentences
 from meetings.importer.document import Document, Paragraph, Table
+from meetings.importer.provenance import check_decisions_against_grid
 from meetings.importer.report import (
     ParsedAnnotation,
     ParsedFootnote,
@@ -16,7 +17,6 @@ from meetings.importer.report import (
     ParsedMeeting,
     ParsedReport,
 )
-from meetings.provenance import check_decisions_against_grid
 
 _TYPED_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s?[.)](?=[\s\u00a0]|$)[\s\u00a0]*")
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")

@@ -28,7 +28,7 @@ from simple_history.utils import bulk_create_with_history, get_history_manager_f
 from meetings.importer import ImportRefused
 from meetings.importer.report import ParsedItem, ParsedReport, ParsedSchedule
 from meetings.models import AgendaItem, Annotation, Decision, DecisionSession, Footnote, Meeting, Origin
-from meetings.provenance import (
+from meetings.services import (
     assign_sessions,
     link_cited_meetings,
     link_decisions_to_sessions,

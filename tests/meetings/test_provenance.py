@@ -3,18 +3,16 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from meetings.importer.provenance import check_decisions_against_grid, read_announcements
 from meetings.importer.report import ParsedDecision
 from meetings.models import DecisionSession, UpcomingMeeting
-from meetings.provenance import (
-    check_decisions_against_grid,
-    decisions_by_session,
+from meetings.selectors import decisions_by_session, upcoming_meetings
+from meetings.services import (
     link_cited_meetings,
     link_decisions_to_sessions,
-    read_announcements,
     record_announced_meetings,
     resolve_announcements,
     resolve_cited_meeting,
-    upcoming_meetings,
 )
 from tests.factories import make_agenda_item, make_decision, make_event, make_footnote, make_meeting
 from tests.seed_2016 import (

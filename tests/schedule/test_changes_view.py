@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from meetings.provenance import decisions_by_session
+from meetings.selectors import decisions_by_session
 from schedule.versions import record_schedule_version
 from tests.factories import make_agenda_item, make_decision, make_event, make_meeting
 from tests.seed_2016 import (
