@@ -6,9 +6,7 @@ history with ``version_history`` and the grid's ``current_version``/``latest_app
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Prefetch
@@ -18,28 +16,6 @@ from meetings.models import Decision, DecisionSession, Meeting
 from schedule.diff import ScheduleChange, diff_versions
 from schedule.matching import normalise_title
 from schedule.models import Event, ScheduleVersion, Session, Slot
-
-if TYPE_CHECKING:
-    from meetings.importer.report import ParsedReport
-
-_APPROVES_SCHEDULE = re.compile(
-    r"\bschedule\b[^.;]*?\b(?:was|were|is|has been|had been)\s+approved\b"
-    r"|\bapproved\b[^.;]*?\bschedule\b",
-    re.IGNORECASE,
-)
-# "The virtual meeting schedule was approved" approves the MAG's calls, not the annual meeting's grid.
-_OTHER_SCHEDULE = re.compile(r"\b(?:virtual\s+)?(?:meeting|call|webinar)s?\s+schedule\b", re.IGNORECASE)
-
-
-def schedule_is_approved(report: ParsedReport) -> bool:
-    """Whether a decision of the report approves the main-session schedule it carries."""
-    for item in report.items:
-        for decision in item.decisions:
-            for sentence in re.split(r"(?<=[.;])\s+", decision.text):
-                match = _APPROVES_SCHEDULE.search(sentence)
-                if match and not _OTHER_SCHEDULE.search(sentence):
-                    return True
-    return False
 
 
 def snapshot_event(event: Event) -> dict:

@@ -1,5 +1,6 @@
 """What a report's text says about where its decisions, footnotes and paragraphs lead. No ORM here.
 
+- Whether a decision approves the main-session schedule the report carries (``schedule_is_approved``).
 - Which sessions of the annual meeting a decision changes, and how (``read_decision``,
   ``sessions_shaped``), checked against the grid the same report carries
   (``check_decisions_against_grid``).
@@ -47,6 +48,28 @@ _CHANGES = re.compile(
     r"replac(?:e|ed)|reschedul(?:e|ed)|given)\b",
     re.IGNORECASE,
 )
+
+
+# The grid's approval ------------------------------------------------------------------------------
+
+_APPROVES_SCHEDULE = re.compile(
+    r"\bschedule\b[^.;]*?\b(?:was|were|is|has been|had been)\s+approved\b"
+    r"|\bapproved\b[^.;]*?\bschedule\b",
+    re.IGNORECASE,
+)
+# "The virtual meeting schedule was approved" approves the MAG's calls, not the annual meeting's grid.
+_OTHER_SCHEDULE = re.compile(r"\b(?:virtual\s+)?(?:meeting|call|webinar)s?\s+schedule\b", re.IGNORECASE)
+
+
+def schedule_is_approved(report: ParsedReport) -> bool:
+    """Whether a decision of the report approves the main-session schedule it carries."""
+    for item in report.items:
+        for decision in item.decisions:
+            for sentence in re.split(r"(?<=[.;])\s+", decision.text):
+                match = _APPROVES_SCHEDULE.search(sentence)
+                if match and not _OTHER_SCHEDULE.search(sentence):
+                    return True
+    return False
 
 
 # Decisions and sessions -------------------------------------------------------------------------

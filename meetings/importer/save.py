@@ -39,7 +39,7 @@ from meetings.services import (
 from schedule.caching import touch_events
 from schedule.matching import normalise_title
 from schedule.models import Event, Session, Slot
-from schedule.versions import grid_is_as_last_recorded, record_schedule_version, schedule_is_approved
+from schedule.versions import grid_is_as_last_recorded, record_schedule_version
 
 # Moves positions out of the way while rows are renumbered under a unique constraint.
 _POSITION_SHIFT = 1_000_000
@@ -304,7 +304,7 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
     _store_source(meeting, data, source_name, stored)
     meeting.save()
     if event is not None and is_current:
-        record_schedule_version(event=event, meeting=meeting, approved=schedule_is_approved(report))
+        record_schedule_version(event=event, meeting=meeting, approved=report.schedule_approved)
 
     items = []
     for parsed in report.items:
@@ -578,7 +578,7 @@ def _link_schedule(
         meeting.event = event
         meeting.save(update_fields=["event", "updated_at"])
     if event is not None and is_current:
-        record_schedule_version(event=event, meeting=meeting, approved=schedule_is_approved(report))
+        record_schedule_version(event=event, meeting=meeting, approved=report.schedule_approved)
     link_decisions_to_sessions(meeting=meeting)
     link_cited_meetings(meeting=meeting)
     resolve_announcements(meeting=meeting)
