@@ -1,13 +1,24 @@
-"""Reads of where decisions lead and which meetings are announced, for pages."""
+"""Reads for pages and the importer: where decisions lead, which meetings are announced, which rows
+staff added or edited since their import."""
 
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
-from meetings.models import Decision, DecisionSession, UpcomingMeeting
+from meetings.models import (
+    AgendaItem,
+    Annotation,
+    Decision,
+    DecisionSession,
+    Footnote,
+    Origin,
+    UpcomingMeeting,
+)
 
 if TYPE_CHECKING:
     from schedule.models import Session
@@ -47,3 +58,23 @@ def upcoming_meetings(*, user, from_date: datetime.date | None = None):
         announced = announced.filter(date__gte=from_date)
     # Its link is to the announcing paragraph, in its meeting's report.
     return announced.select_related("announced_in", "agenda_item__meeting")
+
+
+def content_digest(row: AgendaItem | Decision | Annotation | Footnote) -> str:
+    """SHA-256 of what an import writes into ``row``; it differs once staff edit the row."""
+    if isinstance(row, AgendaItem):
+        values = [row.number, row.section, row.text]
+    elif isinstance(row, Decision):
+        values = [row.kind, row.text]
+    elif isinstance(row, Annotation):
+        date = row.date.astimezone(datetime.UTC).isoformat() if row.date else None
+        values = [row.author, row.initials, date, row.text, row.anchor]
+    else:
+        values = [row.kind, row.mark, row.text, list(row.urls)]
+    encoded = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def is_staff_work(row: AgendaItem | Decision | Annotation | Footnote) -> bool:
+    """Added by staff, or imported and edited since: a re-import keeps it."""
+    return row.origin == Origin.STAFF or content_digest(row) != row.import_digest

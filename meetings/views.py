@@ -11,12 +11,11 @@ from meetings.highlight import (
     search_excerpt,
     search_terms,
 )
-from meetings.importer.save import is_staff_work
 from meetings.listing import newest_first, newest_first_among_few
 from meetings.models import Annotation, Decision, Footnote, Meeting
 from meetings.pagination import CappedPaginator
 from meetings.search import search_decisions
-from meetings.selectors import upcoming_meetings
+from meetings.selectors import is_staff_work, upcoming_meetings
 from schedule.models import Event
 
 

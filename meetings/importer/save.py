@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from simple_history.utils import bulk_create_with_history, get_history_manager_f
 from meetings.importer import ImportRefused
 from meetings.importer.report import ParsedItem, ParsedReport, ParsedSchedule
 from meetings.models import AgendaItem, Annotation, Decision, DecisionSession, Footnote, Meeting, Origin
+from meetings.selectors import content_digest, is_staff_work
 from meetings.services import (
     assign_sessions,
     link_cited_meetings,
@@ -73,26 +73,6 @@ class ImportOutcome:
         if self.warnings:
             line += f"; {len(self.warnings)} warnings"
         return line
-
-
-def content_digest(row: AgendaItem | Decision | Annotation | Footnote) -> str:
-    """SHA-256 of what an import writes into ``row``; it differs once staff edit the row."""
-    if isinstance(row, AgendaItem):
-        values = [row.number, row.section, row.text]
-    elif isinstance(row, Decision):
-        values = [row.kind, row.text]
-    elif isinstance(row, Annotation):
-        date = row.date.astimezone(datetime.UTC).isoformat() if row.date else None
-        values = [row.author, row.initials, date, row.text, row.anchor]
-    else:
-        values = [row.kind, row.mark, row.text, list(row.urls)]
-    encoded = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode()
-    return hashlib.sha256(encoded).hexdigest()
-
-
-def is_staff_work(row: AgendaItem | Decision | Annotation | Footnote) -> bool:
-    """Added by staff, or imported and edited since: a re-import keeps it."""
-    return row.origin == Origin.STAFF or content_digest(row) != row.import_digest
 
 
 def meeting_slug(title: str, date: datetime.date) -> str:
