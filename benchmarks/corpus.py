@@ -10,17 +10,23 @@ items and ten decisions per report, so 300 reports are a decade of records.
 
 Report ``index`` depends only on ``seed`` and ``index``: the same seed gives the
 same bytes, and a corpus of N reports is the start of any larger one.
+
+By hand: ``python -m benchmarks.corpus --reports 300 --out /tmp/corpus`` writes the files and imports
+them into the database of ``DATABASE_URL`` (never production's); ``--no-import`` only writes them.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import importlib.util
 import io
 import random
+import sys
+import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -35,6 +41,7 @@ ANNEX_EVERY = 13
 DRAFT_EVERY = 20
 SEED_BUILDER = Path(__file__).resolve().parent.parent / "fixtures" / "reports" / "build_seed_report.py"
 ZIP_DATE = (2016, 8, 31, 9, 0, 0)
+PROGRESS_EVERY = 100
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -688,3 +695,61 @@ STYLES = _part(
     )
     + _style("TableGrid", "Table Grid", "", "table"),
 )
+
+
+def main(argv: Sequence[str] | None = None, *, stdout=None, stderr=None) -> int:
+    """Write a synthetic archive of N reports and import each, one transaction per file; the exit status.
+
+    For load and scaling tests: never run it against the production database.
+    """
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.corpus",
+        description="Write a synthetic archive of N summary reports as .docx files (deterministic for a "
+        "seed, spread over the 2016-2025 cycles) and import each through the importer.",
+    )
+    parser.add_argument("--reports", type=int, required=True, metavar="N", help="how many reports")
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="corpus seed (default 0)")
+    parser.add_argument(
+        "--out", metavar="DIR", help="where to write the .docx files (default: a temporary folder)"
+    )
+    parser.add_argument("--no-import", action="store_true", help="only write the files")
+    args = parser.parse_args(argv)
+    if args.reports < 1:
+        parser.error("--reports must be at least 1")
+    if args.no_import and not args.out:
+        parser.error("--no-import needs --out: the files would be written and thrown away")
+    if args.out and Path(args.out).exists() and not Path(args.out).is_dir():
+        parser.error(f"--out {args.out}: exists and is not a directory")
+
+    def progress(outcome: CorpusOutcome) -> None:
+        if outcome.written % PROGRESS_EVERY == 0 and outcome.written < args.reports:
+            print(f"{outcome.written}/{args.reports} reports, {outcome.seconds:.1f} s", file=stdout)
+
+    def write(out: Path, import_reports: bool) -> CorpusOutcome:
+        try:
+            return write_corpus(
+                count=args.reports, seed=args.seed, out=out, import_reports=import_reports, progress=progress
+            )
+        except OSError as error:
+            parser.error(f"--out {out}: {error.strerror or error}")
+
+    if args.out:
+        outcome = write(Path(args.out), not args.no_import)
+    else:
+        with tempfile.TemporaryDirectory(prefix="magportal-corpus-") as folder:
+            outcome = write(Path(folder), True)
+    print(outcome.summary(), file=stdout)
+    for failure in outcome.failed:
+        print(failure, file=stderr)
+    return 1 if outcome.failed else 0
+
+
+if __name__ == "__main__":
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "magportal.settings")
+    django.setup()
+    sys.exit(main())
