@@ -6,6 +6,7 @@ history with ``version_history`` and the grid's ``current_version``/``latest_app
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -120,6 +121,21 @@ class VersionChanges:
     version: ScheduleVersion
     changes: list[LinkedChange]
     previous: ScheduleVersion | None = None
+
+
+def version_days(version: ScheduleVersion) -> list[dict]:
+    """The version's slots by day, as its page shows them: each day's date, its number from the
+    version's first day, and its slots in time order, each with its session's title, kind and id."""
+    days: dict[datetime.date, list[dict]] = {}
+    for session in version.snapshot["sessions"]:
+        for slot in session["slots"]:
+            entry = {**slot, "title": session["title"], "kind": session["kind"], "session_id": session["id"]}
+            days.setdefault(datetime.date.fromisoformat(slot["date"]), []).append(entry)
+    start = datetime.date.fromisoformat(version.snapshot["start_date"])
+    return [
+        {"date": date, "number": (date - start).days + 1, "slots": sorted(slots, key=lambda s: s["start"])}
+        for date, slots in sorted(days.items())
+    ]
 
 
 def version_history(event: Event, *, user) -> list[VersionChanges]:
