@@ -104,7 +104,13 @@ class MeetingDetailView(DetailView):
                 place_footnotes=not is_staff_work(item),
             )
             footnotes += [
-                {"item": item, "footnote": footnote, "html": footnote_html(footnote)} for footnote in notes
+                {
+                    "item": item,
+                    "footnote": footnote,
+                    "html": footnote_html(footnote),
+                    "cited": _if_visible(footnote.cited_meeting, user),
+                }
+                for footnote in notes
             ]
             paragraphs.append(
                 {
@@ -121,6 +127,10 @@ class MeetingDetailView(DetailView):
             event=meeting.event if meeting.event and meeting.event.is_visible_to(user) else None,
             **kwargs,
         )
+
+
+def _if_visible(meeting: Meeting | None, user) -> Meeting | None:
+    return meeting if meeting is not None and meeting.is_visible_to(user) else None
 
 
 def _by_item(rows) -> dict[int, list]:

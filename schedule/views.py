@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from meetings.roles import can_view_drafts
 from meetings.selectors import decisions_by_session
 from schedule.caching import cache_event_response
 from schedule.calendar import build_calendar
@@ -32,7 +31,7 @@ def _first_slot_time(session):
 
 
 def _may_see(user, meeting):
-    return meeting is not None and (meeting.is_published or can_view_drafts(user))
+    return meeting is not None and meeting.is_visible_to(user)
 
 
 @require_safe

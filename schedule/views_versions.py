@@ -2,7 +2,6 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from meetings.roles import can_view_drafts
 from schedule.models import Event
 from schedule.versions import version_days, version_history
 
@@ -31,6 +30,4 @@ def version_detail(request, slug, number):
 
 
 def _if_visible(meeting, user):
-    if meeting is None or meeting.is_published or can_view_drafts(user):
-        return meeting
-    return None
+    return meeting if meeting is not None and meeting.is_visible_to(user) else None

@@ -11,7 +11,6 @@ from django import template
 from django.contrib.auth.models import AnonymousUser
 
 from meetings.models import Decision
-from meetings.roles import can_view_drafts
 from schedule.diff import ScheduleChange
 from schedule.models import Session
 from schedule.versions import changes_for_session
@@ -37,5 +36,5 @@ def decision_sessions(context, decision: Decision) -> list[ShapedSession]:
     return [
         ShapedSession(session, changes_for_session(session, meeting=meeting))
         for session in sessions
-        if session.event.is_published or can_view_drafts(user)
+        if session.event.is_visible_to(user)
     ]
