@@ -135,7 +135,7 @@ MAX_NESTING = 100  # Word nests far less; deeper input is cut off rather than re
 
 def read_document(data: bytes, *, limits: Limits | None = None) -> Document:
     """Check ``data`` is a safe .docx and read its body, notes, comments and properties."""
-    package = check_package(data, limits=limits or Limits.from_settings())
+    package = check_package(data, limits=limits or Limits())
     return _Reader(package).read()
 
 
