@@ -33,7 +33,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from meetings.importer import ImportRefused
-from meetings.importer.interpret import roman_to_int
+from meetings.importer.vocabulary import MONTH_NAMES, int_to_roman, roman_to_int
 
 FIRST_YEAR = 2016
 YEARS = 10
@@ -68,20 +68,6 @@ CHAIRS = {
     2022: ("Mr. Paul Mitchell", "Paul Mitchell", "PM"),
     **dict.fromkeys(range(2023, 2026), ("Ms. Carol Roach", "Carol Roach", "CR")),
 }
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 # Meeting kinds, weighted as the MAG's calendar is: mostly virtual meetings.
 KINDS = ["virtual"] * 6 + ["face_to_face", "open_consultations"] + ["topical"] * 2
 TOPICS = [
@@ -335,18 +321,8 @@ def _seed():
     return module
 
 
-def _roman(number: int) -> str:
-    out = []
-    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX")):
-        while number >= value:
-            out.append(letters)
-            number -= value
-    out.append(["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"][number])
-    return "".join(out)
-
-
 def _title(kind: str, number: int, rng: random.Random) -> str:
-    numeral = _roman(number) if number < 400 else str(number)
+    numeral = int_to_roman(number) if number < 400 else str(number)
     assert numeral.isdigit() or roman_to_int(numeral) == number
     if kind == "virtual":
         return f"IGF Virtual Multistakeholder Advisory Group (MAG) Meeting {numeral}"
@@ -363,10 +339,11 @@ def _slug_word(kind: str) -> str:
 
 def _date_line(date: datetime.date, end_date: datetime.date | None) -> str:
     if end_date is None:
-        return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+        return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
     if end_date.month == date.month:
-        return f"{date.day}-{end_date.day} {MONTHS[date.month - 1]} {date.year}"
-    return f"{date.day} {MONTHS[date.month - 1]} - {end_date.day} {MONTHS[end_date.month - 1]} {date.year}"
+        return f"{date.day}-{end_date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
+    start, end = MONTH_NAMES[date.month - 1], MONTH_NAMES[end_date.month - 1]
+    return f"{date.day} {start} - {end_date.day} {end} {date.year}"
 
 
 def _opening(kind: str, number: int, year: int, date: datetime.date, chair: str) -> list[str]:
@@ -378,7 +355,7 @@ def _opening(kind: str, number: int, year: int, date: datetime.date, chair: str)
     }[kind]
     return [
         f"Meeting number {number} of the {year} IGF preparatory cycle, the {name}, took place on "
-        f"{date.day} {MONTHS[date.month - 1]}.",
+        f"{date.day} {MONTH_NAMES[date.month - 1]}.",
         f"{chair} moderated the meeting as Chair of the MAG.",
         "The agenda for the meeting was focused on the ongoing preparations and programming for the annual "
         "meeting and other relevant MAG related tasks and initiatives.",
@@ -392,7 +369,7 @@ def _fill(template: str, rng: random.Random, date: datetime.date) -> str:
         topic=rng.choice(TOPICS),
         group=rng.choice(GROUPS),
         day=later.day,
-        month=MONTHS[later.month - 1],
+        month=MONTH_NAMES[later.month - 1],
     )
 
 

@@ -17,13 +17,13 @@ from meetings.importer.report import (
     ParsedMeeting,
     ParsedReport,
 )
+from meetings.importer.vocabulary import roman_to_int
 
 _TYPED_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s?[.)](?=[\s\u00a0]|$)[\s\u00a0]*")
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
 # "Annex I", "Annex 2: Schedule", "Appendix": a short line without a full stop.
 _ANNEX = re.compile(r"^\s*(?:Annex|Appendix)\b[^.]{0,80}$", re.IGNORECASE)
 
-ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ORDINAL_WORDS = {
     word: number
     for number, word in enumerate(
@@ -267,17 +267,6 @@ def meeting_kind(title: str) -> str:
     if re.search(r"virtual|online|webex|zoom", lowered):
         return "virtual"
     return "other"
-
-
-def roman_to_int(text: str) -> int | None:
-    text = text.lower()
-    if not text or any(char not in ROMAN for char in text):
-        return None
-    total = 0
-    for char, following in zip(text, [*text[1:], ""], strict=True):
-        value = ROMAN[char]
-        total += -value if following and ROMAN[following] > value else value
-    return total if total > 0 else None
 
 
 def meeting_number(title: str) -> int | None:

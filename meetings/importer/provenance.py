@@ -18,21 +18,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from meetings.importer.vocabulary import MONTH_PATTERN, MONTHS, roman_to_int
 from schedule.diff import AFTERNOON_STARTS, duration_words
 from schedule.matching import normalise_title, sessions_mentioned
 
 if TYPE_CHECKING:
     from meetings.importer.report import ParsedReport, ParsedSlot
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july"]
-        + ["august", "september", "october", "november", "december"],
-        1,
-    )
-}
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = f"({MONTH_PATTERN})"
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _DURATION = re.compile(
     r"\b(\d+(?:\.5)?|an?|one|two|three|four|five|six)[\s-]+(hours?|hrs?|minutes?|mins?)\b", re.I
@@ -238,7 +231,6 @@ _CITED_DATE = re.compile(
 )
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 # Values of ``Meeting.Kind``, written out: this module does not import the models.
 _KIND_WORDS = [
     (re.compile(r"open\s+consultation", re.IGNORECASE), "open_consultations"),
@@ -286,7 +278,7 @@ def _read_citation(text: str, year: int) -> Citation | None:
     elif match := re.search(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", name, re.IGNORECASE):
         number = _ORDINAL_WORDS[match.group(1).lower()]
     elif match := re.search(r"\bmeeting\s+([IVX]+)\b", name):
-        number = _ROMAN.get(match.group(1))
+        number = roman_to_int(match.group(1))
     kind = next((kind for pattern, kind in _KIND_WORDS if pattern.search(name)), None)
     if date is None and number is None:
         return None
