@@ -54,7 +54,7 @@ def _comparable(snapshot: dict) -> list:
     ]
 
 
-# No savepoint: the importer calls it inside its own transaction (two round trips saved, issue 5).
+# No savepoint: the importer calls it inside its own transaction (two round trips saved).
 @transaction.atomic(savepoint=False)
 def record_schedule_version(*, event: Event, meeting: Meeting | None, approved: bool) -> ScheduleVersion:
     """Keep the event's current grid as its next version, unless it equals the latest one.

@@ -137,7 +137,7 @@ def _bulk_create_with_history(*, rows: list[models.Model], model: type[models.Mo
 
     The records ``simple_history.utils.bulk_create_with_history`` writes, but copied by the
     database from the rows just inserted (INSERT ... SELECT): building a historical instance per
-    row and sending every text a second time took about a tenth of the import's CPU (issue 5).
+    row and sending every text a second time took about a tenth of the import's CPU.
     """
     if not rows:
         return
@@ -265,7 +265,7 @@ def _unchanged(meeting: Meeting, source_name: str, report: ParsedReport) -> Impo
 
 
 def _create(report, *, slug, data, sha256, source_name, publish, stored) -> ImportOutcome:
-    """A new meeting, with every row written in one INSERT per table (bulk import speed, issue 5).
+    """A new meeting, with every row written in one INSERT per table, for bulk import speed.
 
     Bulk inserts send no signals, so what the signals would do is done here: each table's
     historical rows are written with it (``_bulk_create_with_history``), and the event whose grid
