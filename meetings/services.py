@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from meetings.importer.provenance import ANNOUNCED_SIMILAR, read_announcements, read_citation, sessions_shaped
+from meetings.importer.report import Announcement, Citation
 from meetings.models import AgendaItem, Decision, DecisionSession, Footnote, Meeting, UpcomingMeeting
 from schedule.matching import title_similarity
 
@@ -70,7 +71,11 @@ def link_decisions_to_sessions(*, meeting: Meeting) -> int:
 def resolve_cited_meeting(footnote: Footnote) -> Meeting | None:
     """The meeting in the portal whose report the footnote cites, if exactly one fits."""
     citing = footnote.agenda_item.meeting
-    citation = read_citation(footnote.text, year=citing.cycle_year)
+    return cited_meeting(read_citation(footnote.text, year=citing.cycle_year), citing=citing)
+
+
+def cited_meeting(citation: Citation | None, *, citing: Meeting) -> Meeting | None:
+    """The meeting in the portal a footnote of ``citing`` cites as ``citation`` says, if exactly one fits."""
     if citation is None:
         return None
     candidates = Meeting.objects.filter(cycle_year=citing.cycle_year).exclude(pk=citing.pk)
@@ -152,20 +157,27 @@ def _held_as(announcement: UpcomingMeeting, meeting: Meeting) -> bool:
 
 @transaction.atomic(savepoint=False)
 def record_announced_meetings(
-    *, meeting: Meeting, items: list[AgendaItem] | None = None, new_meeting: bool = False
+    *,
+    meeting: Meeting,
+    announced_by: list[tuple[AgendaItem, list[Announcement]]] | None = None,
+    new_meeting: bool = False,
 ) -> list[UpcomingMeeting]:
     """Keep the meetings the meeting's paragraphs announce as upcoming (once each); return them.
 
-    ``items`` are the meeting's saved agenda items when the caller has them (the importer), else
-    they are read; ``new_meeting`` says the meeting was just created, so it announced nothing yet.
-    A few queries whatever the number of announcements: the ones already kept, the meetings held
-    on the announced dates, and one INSERT for the new ones.
+    ``announced_by`` pairs each saved agenda item with the meetings it announces, when the caller
+    has them (the importer read them with the report); else the meeting's paragraphs are read.
+    ``new_meeting`` says the meeting was just created, so it announced nothing yet. A few queries
+    whatever the number of announcements: the ones already kept, the meetings held on the
+    announced dates, and one INSERT for the new ones.
     """
-    if items is None:
-        items = list(meeting.items.all())
+    if announced_by is None:
+        announced_by = [
+            (item, read_announcements(item.text, year=meeting.cycle_year, after=meeting.date))
+            for item in meeting.items.all()
+        ]
     announced: dict[tuple, AgendaItem] = {}
-    for item in items:
-        for announcement in read_announcements(item.text, year=meeting.cycle_year, after=meeting.date):
+    for item, announcements in announced_by:
+        for announcement in announcements:
             announced.setdefault((announcement.date, announcement.title[:300]), item)
     if not announced:
         return []

@@ -8,7 +8,7 @@ morning only.
 
 import datetime
 
-from meetings.importer.provenance import schedule_is_approved
+from meetings.importer.provenance import read_provenance
 from meetings.importer.report import (
     ParsedDecision,
     ParsedFootnote,
@@ -192,7 +192,7 @@ def seed_report(grid=SEED_GRID) -> ParsedReport:
             slots=parsed_slots(grid),
         ),
     )
-    report.schedule_approved = schedule_is_approved(report)
+    read_provenance(report)
     return report
 
 

@@ -9,7 +9,7 @@ from meetings.importer import ImportRefused
 from meetings.importer.annex_schedule import parse_date_range, read_schedule
 from meetings.importer.decisions import classify_sentences, split_sentences
 from meetings.importer.document import Document, Paragraph, Table
-from meetings.importer.provenance import check_decisions_against_grid, schedule_is_approved
+from meetings.importer.provenance import check_decisions_against_grid, read_provenance
 from meetings.importer.report import (
     ParsedAnnotation,
     ParsedFootnote,
@@ -126,7 +126,7 @@ def interpret_document(document: Document) -> ParsedReport:
     report = ParsedReport(meeting=meeting, items=parsed_items, schedule=schedule, warnings=warnings)
     # Where the decisions say one thing and the report's own grid another.
     report.warnings += check_decisions_against_grid(report)
-    report.schedule_approved = schedule_is_approved(report)
+    read_provenance(report)
     return report
 
 

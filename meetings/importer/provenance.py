@@ -7,7 +7,8 @@
 - Which other summary report a footnote cites (``read_citation``).
 - Which meetings a paragraph announces (``read_announcements``).
 
-``meetings.services`` links the saved rows from these readings.
+``read_provenance`` writes all of them onto a ``ParsedReport``; ``meetings.services`` applies them to
+rows already in the portal (a revised report, a report cited before it arrived).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from meetings.importer.report import Announcement, Citation
 from meetings.importer.vocabulary import MONTH_PATTERN, MONTHS, roman_to_int
 from schedule.diff import AFTERNOON_STARTS, duration_words
 from schedule.matching import normalise_title, sessions_mentioned
@@ -240,16 +242,6 @@ _KIND_WORDS = [
 ]
 
 
-@dataclass(frozen=True)
-class Citation:
-    """What a footnote says about the report it cites."""
-
-    name: str
-    date: datetime.date | None
-    number: int | None
-    kind: str | None
-
-
 def read_citation(text: str, *, year: int) -> Citation | None:
     """The report a footnote cites, or None when it does not cite a meeting's report.
 
@@ -306,14 +298,6 @@ _MONTH_NAMED = re.compile(_MONTH, re.IGNORECASE)
 ANNOUNCED_SIMILAR = 0.4
 
 
-@dataclass(frozen=True)
-class Announcement:
-    """A meeting a paragraph announces."""
-
-    title: str
-    date: datetime.date
-
-
 def read_announcements(text: str, *, year: int, after: datetime.date | None = None) -> list[Announcement]:
     """The meetings a paragraph announces ("The next ... Meeting ... will take place on 13 September").
 
@@ -339,3 +323,26 @@ def read_announcements(text: str, *, year: int, after: datetime.date | None = No
             if title and date not in {found_one.date for found_one in found}:
                 found.append(Announcement(title[0].upper() + title[1:], date))
     return found
+
+
+# The whole report ------------------------------------------------------------------------------
+
+
+def read_provenance(report: ParsedReport) -> None:
+    """Write onto ``report`` what its text says beyond its rows: whether it approves its grid, which
+    sessions of that grid each decision changes, which report each footnote cites, and which meetings
+    each paragraph announces."""
+    report.schedule_approved = schedule_is_approved(report)
+    sessions, _first = _grid_sessions(report)
+    titles = [session.title for session in sessions]
+    meeting = report.meeting
+    year = meeting.cycle_year or (meeting.date.year if meeting.date else None)
+    for item in report.items:
+        for decision in item.decisions:
+            shaped = sessions_shaped(decision.text, context=item.text, titles=titles) if titles else []
+            decision.sessions = [titles[index] for index in shaped]
+        if year is None:
+            continue
+        for footnote in item.footnotes:
+            footnote.citation = read_citation(footnote.text, year=year)
+        item.announcements = read_announcements(item.text, year=year, after=meeting.date)

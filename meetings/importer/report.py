@@ -10,6 +10,24 @@ import datetime
 from dataclasses import dataclass, field
 
 
+@dataclass(frozen=True)
+class Citation:
+    """What a footnote says about the report it cites."""
+
+    name: str
+    date: datetime.date | None
+    number: int | None
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """A meeting a paragraph announces."""
+
+    title: str
+    date: datetime.date
+
+
 @dataclass
 class ParsedFootnote:
     mark: str
@@ -17,6 +35,7 @@ class ParsedFootnote:
     urls: list[str] = field(default_factory=list)
     kind: str = "footnote"  # or "endnote"; not in the JSON
     offset: int | None = None  # where the mark stands in the item's text; not in the JSON
+    citation: Citation | None = None  # the report it cites, if any; not in the JSON
 
 
 @dataclass
@@ -32,6 +51,8 @@ class ParsedAnnotation:
 class ParsedDecision:
     kind: str  # "decision" or "action", as meetings.Decision.Kind
     text: str
+    # Titles of the sessions of the report's own grid it changes, its main subject first; not in the JSON.
+    sessions: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -43,6 +64,7 @@ class ParsedItem:
     footnotes: list[ParsedFootnote] = field(default_factory=list)
     annotations: list[ParsedAnnotation] = field(default_factory=list)
     decisions: list[ParsedDecision] = field(default_factory=list)
+    announcements: list[Announcement] = field(default_factory=list)  # not in the JSON
 
 
 @dataclass

@@ -30,11 +30,11 @@ from meetings.models import AgendaItem, Annotation, Decision, DecisionSession, F
 from meetings.selectors import content_digest, is_staff_work
 from meetings.services import (
     assign_sessions,
+    cited_meeting,
     link_cited_meetings,
     link_decisions_to_sessions,
     record_announced_meetings,
     resolve_announcements,
-    resolve_cited_meeting,
 )
 from schedule.caching import touch_events
 from schedule.matching import normalise_title
@@ -297,7 +297,8 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
 
     link_cited_meetings(meeting=meeting, own_linked=True)
     resolve_announcements(meeting=meeting)
-    record_announced_meetings(meeting=meeting, items=items, new_meeting=True)
+    announced_by = [(item, parsed.announcements) for item, parsed in zip(items, report.items, strict=True)]
+    record_announced_meetings(meeting=meeting, announced_by=announced_by, new_meeting=True)
     return ImportOutcome(meeting, "created", source_name, counts, [], warnings)
 
 
@@ -456,8 +457,12 @@ def _add_children(
     to the meetings they cite, before they are inserted.
     """
     decisions, annotations, footnotes = [], [], []
+    shaped: list[list[str]] = []  # per decision, the titles of the sessions it changes
+    citations = []  # per footnote, what it cites
     for item, parsed in pairs:
         item_decisions, item_annotations, item_footnotes = _new_children(item, parsed)
+        shaped += [decision.sessions for decision in parsed.decisions]
+        citations += [footnote.citation for footnote in parsed.footnotes]
         for position, decision in enumerate(item_decisions, start=1):
             decision.position = position
             counts[_count_key(decision)] += 1
@@ -466,11 +471,15 @@ def _add_children(
         footnotes += item_footnotes
     further: list[DecisionSession] = []
     if event is not None and decisions:
-        if sessions is None:
-            sessions = list(event.sessions.order_by("pk"))
-        further = assign_sessions(decisions, sessions=sessions)
-    for footnote in footnotes:
-        footnote.cited_meeting = resolve_cited_meeting(footnote)
+        if sessions is not None:
+            # The grid was just written from this report's annex: its sessions are the ones the
+            # interpreter read the decisions against.
+            further = _link_sessions(decisions, shaped, sessions=sessions)
+        else:
+            # The event's grid stayed as it was (the same, newer, or made by hand): link to its sessions.
+            further = assign_sessions(decisions, sessions=list(event.sessions.order_by("pk")))
+    for footnote, citation in zip(footnotes, citations, strict=True):
+        footnote.cited_meeting = cited_meeting(citation, citing=footnote.agenda_item.meeting)
     _bulk_create_with_history(rows=decisions, model=Decision)
     if further:
         DecisionSession.objects.bulk_create(further)
@@ -481,6 +490,21 @@ def _add_children(
     _bulk_create_with_history(rows=footnotes, model=Footnote)
     counts["annotations"] += len(annotations)
     counts["footnotes"] += len(footnotes)
+
+
+def _link_sessions(
+    decisions: list[Decision], shaped: list[list[str]], *, sessions: list[Session]
+) -> list[DecisionSession]:
+    """Set each decision's ``session`` to the first of the sessions it changes (by title); return the
+    further ones as unsaved ``DecisionSession`` rows."""
+    by_title = {normalise_title(session.title): session for session in sessions}
+    further: list[DecisionSession] = []
+    for decision, titles in zip(decisions, shaped, strict=True):
+        found = [by_title[key] for key in map(normalise_title, titles) if key in by_title]
+        if found:
+            decision.session = found[0]
+            further += [DecisionSession(decision=decision, session=session) for session in found[1:]]
+    return further
 
 
 def _replace_children(item: AgendaItem, parsed: ParsedItem | None, counts: dict, kept: list[str]) -> None:

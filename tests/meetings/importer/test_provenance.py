@@ -2,12 +2,16 @@
 
 import datetime
 
+from meetings.importer.interpret import interpret_document
 from meetings.importer.provenance import (
     check_decisions_against_grid,
     read_announcements,
+    read_citation,
     schedule_is_approved,
 )
-from meetings.importer.report import ParsedDecision
+from meetings.importer.report import Announcement, Citation, ParsedDecision
+from meetings.models import Meeting
+from tests.meetings.importer.documents import seed_document
 from tests.seed_2016 import (
     ITEM_9,
     NRIS,
@@ -98,3 +102,49 @@ def test_schedule_is_approved_reads_approved_before_schedule():
         ParsedDecision("decision", "The MAG approved the revised main session schedule.")
     ]
     assert schedule_is_approved(report) is True
+
+
+def test_interpret_document_states_what_the_seed_report_says_beyond_its_rows():
+    report = interpret_document(seed_document())
+    items = {item.position: item for item in report.items}
+
+    assert report.schedule_approved is True
+    assert [decision.sessions for decision in items[5].decisions] == [[TRADE], [NRIS, SHAPING]]
+    assert [footnote.citation for footnote in items[1].footnotes] == [
+        Citation(
+            "2nd IGF Open Consultations and MAG Meeting 12-14 July",
+            datetime.date(2016, 7, 12),
+            2,
+            "open_consultations",
+        ),
+        Citation(
+            "MAG Virtual Meeting on Main Session Planning 24 August",
+            datetime.date(2016, 8, 24),
+            None,
+            "virtual",
+        ),
+    ]
+    assert items[10].announcements == [
+        Announcement(
+            "Issue-specific MAG Virtual Meeting on Intersessional Activities and NRIs",
+            datetime.date(2016, 9, 13),
+        )
+    ]
+    assert [item.position for item in report.items if item.announcements] == [10]
+
+
+def test_read_citation_kinds_are_meeting_kinds():
+    kinds = {
+        read_citation(text, year=2016).kind
+        for text in (
+            "2nd IGF Open Consultations and MAG Meeting 12-14 July",
+            "MAG face-to-face meeting 3 May",
+            "Topical meeting 4 May",
+            "Virtual MAG Meeting 5 May",
+        )
+    }
+    assert kinds == set(Meeting.Kind.values) - {Meeting.Kind.OTHER}
+
+
+def test_read_citation_reads_a_roman_meeting_number_beyond_ten():
+    assert read_citation("Summary report of the MAG virtual meeting XII", year=2016).number == 12
