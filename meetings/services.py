@@ -5,7 +5,9 @@
 - Meetings a report announces are kept as upcoming until their own report arrives
   (``record_announced_meetings``, ``resolve_announcements``).
 
-What the text says is read by ``meetings.importer.provenance``; these functions only apply it.
+A first import saves what its ``ParsedReport`` states; these functions serve rows already in the
+portal (a revised report, a footnote that cited a meeting before its report arrived), whose text they
+read with the same readers, ``meetings.importer.provenance``.
 """
 
 from __future__ import annotations
