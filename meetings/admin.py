@@ -3,6 +3,7 @@ import logging
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -21,6 +22,8 @@ from meetings.models import (
     Meeting,
     UpcomingMeeting,
 )
+from meetings.provenance import link_decisions_to_sessions
+from schedule.versions import meeting_status_changed
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +75,36 @@ class MeetingAdmin(SimpleHistoryAdmin):
         ),
     ]
     inlines = [AgendaItemInline]
+    actions = ["publish_meetings", "unpublish_meetings"]
+
+    def save_model(self, request, obj, form, change):
+        was_published = change and Meeting.objects.published().filter(pk=obj.pk).exists()
+        super().save_model(request, obj, form, change)
+        if change and was_published != obj.is_published:
+            _status_changed(obj)
+
+    @admin.action(description="Publish the selected meetings (and apply their grids)")
+    def publish_meetings(self, request, queryset):
+        self._set_status(request, queryset, Meeting.Status.PUBLISHED)
+
+    @admin.action(description="Unpublish the selected meetings (and withdraw their grids)")
+    def unpublish_meetings(self, request, queryset):
+        self._set_status(request, queryset, Meeting.Status.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        changed = 0
+        with transaction.atomic():
+            for meeting in queryset.exclude(status=status).select_for_update():
+                meeting.status = status
+                meeting.save()
+                _status_changed(meeting)
+                changed += 1
+        messages.success(
+            request,
+            f"{changed} meetings {'published' if status == Meeting.Status.PUBLISHED else 'unpublished'}.",
+        )
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_report_view)
@@ -146,6 +179,13 @@ class MeetingAdmin(SimpleHistoryAdmin):
             "opts": self.model._meta,
             "title": "Import a summary report",
         }
+
+
+def _status_changed(meeting: Meeting) -> None:
+    """A meeting (un)published: its annex's grid is applied or withdrawn, and its decisions linked to it."""
+    meeting_status_changed(meeting=meeting)
+    if meeting.is_published:
+        link_decisions_to_sessions(meeting=meeting)
 
 
 def _upload_key(sha256: str) -> str:

@@ -152,11 +152,6 @@ def cache_event_response(*, anonymous_only: bool = False):
                 return view(request, slug, *args, **kwargs)  # its own 404
             _forget_touches(event_id=version[0])
             key = _key(request, view, version)
-            etag = _etag(key)
-            last_modified = _last_modified(version[1])
-            not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-            if not_modified is not None:
-                return _validators(not_modified, etag, last_modified)
             stored = cache.get(key)
             if stored is None:
                 response = view(request, slug, *args, **kwargs)
@@ -168,7 +163,7 @@ def cache_event_response(*, anonymous_only: bool = False):
                 # Under the generation read before the event's version: an edit committed since
                 # has started a newer one, so this entry can never outlive it.
                 cache.set(fast_key, (generation, key, version[1], stored), CACHE_TIMEOUT)
-            return _validators(_thaw(request, stored), etag, last_modified)
+            return _respond(request, key, version[1], stored)
 
         return wrapper
 
@@ -176,7 +171,7 @@ def cache_event_response(*, anonymous_only: bool = False):
 
 
 def _respond(request, key: str, changed: datetime.datetime, stored):
-    etag = _etag(key)
+    etag = stored[3]
     last_modified = _last_modified(changed)
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
@@ -239,8 +234,10 @@ def _fast_key(request, view, slug: str) -> str:
     return "schedule:page:" + hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
 
-def _etag(key: str) -> str:
-    return f'W/"{key.rsplit(":", 1)[1]}"'
+def _etag(content: bytes) -> str:
+    # Of what the page says, not of the event's version: an edit that changes nothing a visitor
+    # sees (a draft report's annex, say) leaves the ETag, and their caches, as they were.
+    return f'W/"{hashlib.sha256(content).hexdigest()[:32]}"'
 
 
 def _event_version(user, slug: str) -> tuple[int, datetime.datetime] | None:
@@ -308,13 +305,13 @@ def _cacheable(response) -> bool:
     return response.status_code == 200 and not response.streaming and not response.cookies
 
 
-def _freeze(response) -> tuple[int, bytes, dict[str, str]]:
+def _freeze(response) -> tuple[int, bytes, dict[str, str], str]:
     content = CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER.encode() + rb"\3", response.content)
-    return response.status_code, content, dict(response.headers)
+    return response.status_code, content, dict(response.headers), _etag(content)
 
 
 def _thaw(request, stored) -> HttpResponse:
-    status, content, headers = stored
+    status, content, headers, _etag = stored
     placeholder = CSRF_PLACEHOLDER.encode()
     if placeholder in content:
         content = content.replace(placeholder, _csrf_token(request).encode())

@@ -12,7 +12,7 @@ from schedule.caching import cache_event_response
 from schedule.calendar import build_calendar
 from schedule.grid import build_grid, describe_time_zone
 from schedule.models import Event, Session, Slot
-from schedule.versions import current_version, slot_sequence
+from schedule.versions import current_version, draft_versions, slot_sequence
 
 
 def _visible_event(request, slug):
@@ -63,6 +63,8 @@ def event_detail(request, slug):
         "version": version,
         # A draft meeting's title is not for the public, even as the grid's source.
         "version_meeting": version.meeting if version and _may_see(request.user, version.meeting) else None,
+        # Draft meetings' versions, for those who may see drafts; never for the public.
+        "drafts": [d for d in draft_versions(event, user=request.user) if d != version],
         "sessions": sessions,
         "time_zone": describe_time_zone(event),
         "kinds": [(kind.value, kind.label) for kind in Session.Kind if kind in {s.kind for s in sessions}],

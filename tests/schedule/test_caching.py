@@ -212,7 +212,7 @@ def test_cache_event_response_if_modified_since_gets_304_until_an_edit(client, g
     changed = client.get("/grid/igf-2016.json", headers={"if-modified-since": last_modified})
 
     assert (unchanged.status_code, changed.status_code) == (304, 200)
-    assert changed["ETag"] != unchanged["ETag"]
+    assert RENDERS == ["igf-2016", "igf-2016"]
 
 
 def test_cache_event_response_new_version_has_no_last_modified_for_a_second(client, grid):
@@ -355,35 +355,40 @@ def test_grid_json_and_ics_slot_time_change_show_on_next_request(client, grid):
     assert after[1]["Content-Disposition"] == before[1]["Content-Disposition"]
 
 
-def test_cache_event_response_version_recorded_changes_etag(client, grid):
+def test_cache_event_response_version_recorded_renders_again(client, grid):
     event, _session, _slot = grid
-    before = client.get("/grid/igf-2016.json")["ETag"]
+    client.get("/grid/igf-2016.json")
 
-    ScheduleVersion.objects.create(event=event, number=1, date=datetime.date(2016, 8, 30), snapshot=[])
+    ScheduleVersion.objects.create(
+        event=event, number=1, date=datetime.date(2016, 8, 30), snapshot={"sessions": []}
+    )
 
-    assert client.get("/grid/igf-2016.json")["ETag"] != before
+    client.get("/grid/igf-2016.json")
+    assert RENDERS == ["igf-2016", "igf-2016"]
 
 
-def test_cache_event_response_further_session_link_changes_etag(client, grid):
+def test_cache_event_response_further_session_link_renders_again(client, grid):
     _event, session, _slot = grid
     decision = make_decision(text="It was agreed.")
-    before = client.get("/grid/igf-2016.json")["ETag"]
+    client.get("/grid/igf-2016.json")
 
     DecisionSession.objects.create(decision=decision, session=session)
 
-    assert client.get("/grid/igf-2016.json")["ETag"] != before
+    client.get("/grid/igf-2016.json")
+    assert RENDERS == ["igf-2016", "igf-2016"]
 
 
-def test_cache_event_response_meeting_renamed_changes_etag(client, grid):
+def test_cache_event_response_meeting_renamed_renders_again(client, grid):
     _event, session, _slot = grid
     meeting = make_meeting()
     make_decision(agenda_item=make_agenda_item(meeting=meeting), session=session)
-    before = client.get("/grid/igf-2016.json")["ETag"]
+    client.get("/grid/igf-2016.json")
 
     meeting.title = "IGF Virtual MAG Meeting VII"
     meeting.save()
 
-    assert client.get("/grid/igf-2016.json")["ETag"] != before
+    client.get("/grid/igf-2016.json")
+    assert RENDERS == ["igf-2016", "igf-2016"]
 
 
 def test_cache_event_response_event_unpublished_is_404_next_request(client, grid):

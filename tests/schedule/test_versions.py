@@ -30,6 +30,9 @@ from tests.seed_2016 import (
 
 pytestmark = pytest.mark.django_db
 
+#: The earlier provisional grid's date, before the seed meeting's of 30 August 2016.
+AUGUST_9 = datetime.date(2016, 8, 9)
+
 
 def test_schedule_is_approved_for_the_seed_report():
     assert schedule_is_approved(seed_report()) is True
@@ -68,7 +71,7 @@ def test_record_schedule_version_numbers_versions_per_event():
     event, other = make_event(), make_event()
     replace_grid(event, EARLIER_GRID)
     replace_grid(other, SEED_GRID)
-    first = record_schedule_version(event=event, meeting=None, approved=False)
+    first = record_schedule_version(event=event, meeting=None, approved=False, date=AUGUST_9)
     replace_grid(event, SEED_GRID)
     second = record_schedule_version(event=event, meeting=make_meeting(), approved=True)
     elsewhere = record_schedule_version(event=other, meeting=None, approved=False)
@@ -121,7 +124,7 @@ def seed_history(*, status="published"):
     """The earlier provisional grid, then the seed meeting approving Annex I with its decisions linked."""
     event = make_event()
     sessions = replace_grid(event, EARLIER_GRID)
-    record_schedule_version(event=event, meeting=None, approved=False)
+    record_schedule_version(event=event, meeting=None, approved=False, date=AUGUST_9)
     meeting = make_meeting(date=datetime.date(2016, 8, 30), event=event, status=status)
     sessions = replace_grid(event, SEED_GRID)
     item = make_agenda_item(meeting=meeting, position=5, number="5", text=ITEM_5)
@@ -148,11 +151,18 @@ def test_version_history_links_each_change_to_the_decisions_of_paragraph_5(mag_m
     assert (oldest.version.number, oldest.changes, oldest.previous) == (1, [], None)
 
 
-def test_version_history_hides_a_draft_meeting_and_its_decisions_from_the_public():
+def test_version_history_hides_a_draft_meetings_version_from_the_public():
     event, *_ = seed_history(status="draft")
-    newest, _oldest = version_history(event, user=AnonymousUser())
-    assert (newest.version.meeting, newest.version.approved_by) == (None, None)
-    assert [c.decisions for c in newest.changes] == [[], [], []]
+    (only,) = version_history(event, user=AnonymousUser())
+    assert (only.version.number, only.version.meeting, only.changes) == (1, None, [])
+
+
+def test_version_history_shows_a_draft_meetings_version_as_a_draft_to_mag_members(mag_member):
+    event, meeting, trade, changes = seed_history(status="draft")
+    draft, oldest = version_history(event, user=mag_member)
+    assert (draft.version.number, draft.version.is_draft, draft.version.meeting) == (None, True, meeting)
+    assert [c.decisions for c in draft.changes] == [[changes], [trade], [changes]]
+    assert oldest.version.number == 1
 
 
 def test_slot_sequence_counts_the_versions_that_changed_a_sessions_time():

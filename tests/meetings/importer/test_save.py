@@ -259,7 +259,7 @@ def test_save_report_failure_midway_leaves_no_rows(monkeypatch, settings):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(save, "_save_schedule", broken)
+    monkeypatch.setattr(save, "_apply_annex", broken)
     before = row_counts()
 
     with pytest.raises(RuntimeError):
