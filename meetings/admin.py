@@ -22,8 +22,7 @@ from meetings.models import (
     Meeting,
     UpcomingMeeting,
 )
-from meetings.provenance import link_decisions_to_sessions
-from schedule.versions import meeting_status_changed
+from meetings.publishing import meeting_published_or_unpublished, set_meeting_published
 
 logger = logging.getLogger(__name__)
 
@@ -81,30 +80,26 @@ class MeetingAdmin(SimpleHistoryAdmin):
         was_published = change and Meeting.objects.published().filter(pk=obj.pk).exists()
         super().save_model(request, obj, form, change)
         if change and was_published != obj.is_published:
-            _status_changed(obj)
+            meeting_published_or_unpublished(meeting=obj)
 
     @admin.action(description="Publish the selected meetings (and apply their grids)")
     def publish_meetings(self, request, queryset):
-        self._set_status(request, queryset, Meeting.Status.PUBLISHED)
+        self._set_published(request, queryset, published=True)
 
     @admin.action(description="Unpublish the selected meetings (and withdraw their grids)")
     def unpublish_meetings(self, request, queryset):
-        self._set_status(request, queryset, Meeting.Status.DRAFT)
+        self._set_published(request, queryset, published=False)
 
-    def _set_status(self, request, queryset, status):
+    def _set_published(self, request, queryset, *, published):
         if not self.has_change_permission(request):
             raise PermissionDenied
-        changed = 0
+        status = Meeting.Status.PUBLISHED if published else Meeting.Status.DRAFT
         with transaction.atomic():
-            for meeting in queryset.exclude(status=status).select_for_update():
-                meeting.status = status
-                meeting.save()
-                _status_changed(meeting)
-                changed += 1
-        messages.success(
-            request,
-            f"{changed} meetings {'published' if status == Meeting.Status.PUBLISHED else 'unpublished'}.",
-        )
+            meetings = list(queryset.exclude(status=status).select_for_update())
+            for meeting in meetings:
+                set_meeting_published(meeting=meeting, published=published)
+        done = "published" if published else "unpublished"
+        messages.success(request, f"{len(meetings)} meetings {done}.")
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_report_view)
@@ -179,13 +174,6 @@ class MeetingAdmin(SimpleHistoryAdmin):
             "opts": self.model._meta,
             "title": "Import a summary report",
         }
-
-
-def _status_changed(meeting: Meeting) -> None:
-    """A meeting (un)published: its annex's grid is applied or withdrawn, and its decisions linked to it."""
-    meeting_status_changed(meeting=meeting)
-    if meeting.is_published:
-        link_decisions_to_sessions(meeting=meeting)
 
 
 def _upload_key(sha256: str) -> str:

@@ -22,8 +22,8 @@ from simple_history.utils import bulk_create_with_history
 from meetings.models import Decision, DecisionSession, Meeting
 from meetings.roles import can_view_drafts
 from schedule.caching import touch_events
-from schedule.diff import ScheduleChange, diff_versions
-from schedule.matching import normalise_title
+from schedule.diff import RENAMED, ScheduleChange, diff_versions
+from schedule.matching import normalise_title, title_similarity
 from schedule.models import Event, ScheduleVersion, Session, Slot
 
 if TYPE_CHECKING:
@@ -267,23 +267,36 @@ def _fold_repeated_versions(versions: list[ScheduleVersion]) -> bool:
 def _write_grid(event: Event, snapshot: dict, *, has_slots: bool) -> dict[str, Session]:
     """Make the event's sessions and slots say ``snapshot``; return its sessions by normalised title.
 
-    Sessions keep their rows where the titles match (so decisions' links to them survive); the
-    others are added or deleted.
+    Rows are kept wherever they can be, so that decisions' links to sessions and the calendar's
+    UIDs of slots survive a new version: a session keeps its row under the same title or a
+    renamed one (as ``schedule.diff`` pairs them), a slot under the same times or, in order, new
+    ones. The rest are added or deleted.
     """
-    existing = {normalise_title(session.title): session for session in event.sessions.all()}
-    added: list[Session] = []
+    sessions = list(event.sessions.prefetch_related("slots")) if has_slots else list(event.sessions.all())
+    entries = {normalise_title(entry["title"]): entry for entry in snapshot["sessions"]}
     written: dict[str, Session] = {}
-    for entry in snapshot["sessions"]:
-        key = normalise_title(entry["title"])
+    left = {normalise_title(session.title): session for session in sessions}
+    for key in entries:
+        if key in left:
+            written[key] = left.pop(key)
+    for key, entry in entries.items():
         if key in written:
             continue
-        session = existing.pop(key, None)
+        scored = [(title_similarity(session.title, entry["title"]), k) for k, session in left.items()]
+        score, found = max(scored, default=(0.0, None))
+        if found is not None and score >= RENAMED:
+            written[key] = left.pop(found)
+    added = []
+    for key, entry in entries.items():
+        session = written.get(key)
         if session is None:
-            session = Session(event=event, title=entry["title"][:300], kind=entry["kind"])
+            written[key] = session = Session(event=event, title=entry["title"][:300], kind=entry["kind"])
             added.append(session)
-        written[key] = session
-    if has_slots:
-        Slot.objects.filter(session__event=event).delete()
+        elif (session.title, session.kind) != (entry["title"][:300], entry["kind"]):
+            session.title, session.kind = entry["title"][:300], entry["kind"]
+            session.save(update_fields=["title", "kind"])
+    for session in left.values():
+        session.delete()  # no longer in the grid
     if added:
         bulk_create_with_history(added, Session)
         if any(session.pk is None for session in added):
@@ -291,24 +304,48 @@ def _write_grid(event: Event, snapshot: dict, *, has_slots: bool) -> dict[str, S
             by_title = {s.title: s for s in event.sessions.filter(title__in=[s.title for s in added])}
             for session in added:
                 session.pk = by_title[session.title].pk
-    slots = [
-        Slot(
-            session=written[normalise_title(entry["title"])],
-            date=datetime.date.fromisoformat(slot["date"]),
-            start_time=datetime.time.fromisoformat(slot["start"]),
-            end_time=datetime.time.fromisoformat(slot["end"]),
-            note=slot["note"][:200],
-            continued=slot["continued"],
-        )
-        for entry in snapshot["sessions"]
-        for slot in entry["slots"]
-    ]
-    bulk_create_with_history(slots, Slot)
-    for session in existing.values():
-        session.delete()  # no longer in the grid
+    new_slots: list[Slot] = []
+    fresh = {id(session) for session in added}
+    for key, entry in entries.items():
+        session = written[key]
+        old = [] if id(session) in fresh or not has_slots else sorted(session.slots.all(), key=_slot_order)
+        new_slots += _write_slots(session, old, entry["slots"])
+    bulk_create_with_history(new_slots, Slot)
     # Bulk inserts send no signals.
     touch_events(event_ids=[event.pk])
     return written
+
+
+def _slot_order(slot: Slot) -> tuple:
+    return (slot.date, slot.start_time, slot.pk)
+
+
+def _write_slots(session: Session, old: list[Slot], entries: list[dict]) -> list[Slot]:
+    """Update the session's ``old`` slots to say ``entries``; return the new slots to insert."""
+    wanted = [
+        {
+            "date": datetime.date.fromisoformat(entry["date"]),
+            "start_time": datetime.time.fromisoformat(entry["start"]),
+            "end_time": datetime.time.fromisoformat(entry["end"]),
+            "note": entry["note"][:200],
+            "continued": entry["continued"],
+        }
+        for entry in sorted(entries, key=lambda entry: (entry["date"], entry["start"]))
+    ]
+    unchanged = []
+    for values in list(wanted):
+        same = next((slot for slot in old if all(getattr(slot, k) == v for k, v in values.items())), None)
+        if same is not None:
+            old.remove(same)
+            wanted.remove(values)
+            unchanged.append(same)
+    for slot, values in zip(old, wanted, strict=False):
+        for name, value in values.items():
+            setattr(slot, name, value)
+        slot.save()
+    for slot in old[len(wanted) :]:
+        slot.delete()
+    return [Slot(session=session, **values) for values in wanted[len(old) :]]
 
 
 def current_version(event: Event) -> ScheduleVersion | None:

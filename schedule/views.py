@@ -34,6 +34,11 @@ def _may_see(user, meeting):
     return meeting is not None and (meeting.is_published or can_view_drafts(user))
 
 
+def _public_stamp(event):
+    version = event.versions.public().order_by("-date", "-pk").values_list("created_at", flat=True).first()
+    return version or event.updated_at
+
+
 @require_safe
 def event_list(request):
     events = Event.objects.visible_to(request.user)
@@ -81,6 +86,8 @@ def event_calendar(request, slug):
         slots=_slots(event),
         absolute_url=request.build_absolute_uri,
         sequences=slot_sequence(event=event),
+        # When the grid the public sees last changed: not an edit of a draft, which the file does not show.
+        stamp=_public_stamp(event),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(

@@ -36,6 +36,7 @@ from meetings.provenance import (
     resolve_announcements,
     resolve_cited_meeting,
 )
+from meetings.publishing import set_meeting_published
 from schedule.caching import touch_events
 from schedule.matching import normalise_title
 from schedule.models import Event, Session
@@ -226,6 +227,9 @@ def save_report(
             with transaction.atomic():
                 imported, current = _existing(sha256=sha256, slug=slug)
                 if imported:
+                    if publish and not imported.is_published:
+                        # The same report again, now to be published: its grid is applied too.
+                        set_meeting_published(meeting=imported, published=True)
                     return _unchanged(imported, source_name, report)
                 if current and not replace:
                     raise _already_exists(current)
