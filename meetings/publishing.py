@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from meetings.models import Meeting
-from meetings.provenance import link_decisions_to_sessions
+from meetings.services import link_decisions_to_sessions
 from schedule.versions import meeting_status_changed
 
 

@@ -10,9 +10,7 @@ Pages read the history with ``version_history`` and the grid's ``current_version
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Prefetch, Q
@@ -20,33 +18,11 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from meetings.models import Decision, DecisionSession, Meeting
-from meetings.roles import can_view_drafts
+from meetings.roles import may_see_drafts
 from schedule.caching import touch_events
 from schedule.diff import RENAMED, ScheduleChange, diff_versions
 from schedule.matching import normalise_title, title_similarity
 from schedule.models import Event, ScheduleVersion, Session, Slot
-
-if TYPE_CHECKING:
-    from meetings.importer.report import ParsedReport
-
-_APPROVES_SCHEDULE = re.compile(
-    r"\bschedule\b[^.;]*?\b(?:was|were|is|has been|had been)\s+approved\b"
-    r"|\bapproved\b[^.;]*?\bschedule\b",
-    re.IGNORECASE,
-)
-# "The virtual meeting schedule was approved" approves the MAG's calls, not the annual meeting's grid.
-_OTHER_SCHEDULE = re.compile(r"\b(?:virtual\s+)?(?:meeting|call|webinar)s?\s+schedule\b", re.IGNORECASE)
-
-
-def schedule_is_approved(report: ParsedReport) -> bool:
-    """Whether a decision of the report approves the main-session schedule it carries."""
-    for item in report.items:
-        for decision in item.decisions:
-            for sentence in re.split(r"(?<=[.;])\s+", decision.text):
-                match = _APPROVES_SCHEDULE.search(sentence)
-                if match and not _OTHER_SCHEDULE.search(sentence):
-                    return True
-    return False
 
 
 def snapshot_event(event: Event) -> dict:
@@ -365,7 +341,7 @@ def latest_approved_version(event: Event) -> ScheduleVersion | None:
 
 def draft_versions(event: Event, *, user) -> list[ScheduleVersion]:
     """The draft meetings' versions of the grid the user may see (none for the public), newest first."""
-    if not can_view_drafts(user):
+    if not may_see_drafts(user):
         return []
     drafts = event.versions.filter(Q(number__isnull=True) | Q(meeting__status=Meeting.Status.DRAFT))
     return list(drafts.select_related("meeting").order_by("-date", "-pk"))
@@ -373,7 +349,7 @@ def draft_versions(event: Event, *, user) -> list[ScheduleVersion]:
 
 def visible_versions(event: Event, *, user) -> list[ScheduleVersion]:
     """The versions of the event's grid the user may see, oldest first."""
-    versions = event.versions.all() if can_view_drafts(user) else event.versions.public()
+    versions = event.versions.all() if may_see_drafts(user) else event.versions.public()
     return list(versions.select_related("meeting", "approved_by").in_order())
 
 
@@ -395,6 +371,21 @@ class VersionChanges:
     version: ScheduleVersion
     changes: list[LinkedChange]
     previous: ScheduleVersion | None = None
+
+
+def version_days(version: ScheduleVersion) -> list[dict]:
+    """The version's slots by day, as its page shows them: each day's date, its number from the
+    version's first day, and its slots in time order, each with its session's title, kind and id."""
+    days: dict[datetime.date, list[dict]] = {}
+    for session in version.snapshot["sessions"]:
+        for slot in session["slots"]:
+            entry = {**slot, "title": session["title"], "kind": session["kind"], "session_id": session["id"]}
+            days.setdefault(datetime.date.fromisoformat(slot["date"]), []).append(entry)
+    start = datetime.date.fromisoformat(version.snapshot["start_date"])
+    return [
+        {"date": date, "number": (date - start).days + 1, "slots": sorted(slots, key=lambda s: s["start"])}
+        for date, slots in sorted(days.items())
+    ]
 
 
 def version_history(event: Event, *, user) -> list[VersionChanges]:

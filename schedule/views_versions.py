@@ -1,15 +1,13 @@
 """The history of an annual meeting's grid: what each version changed, and each version as it was."""
 
-import datetime
-
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from meetings.roles import can_view_drafts
+from meetings.roles import may_see_drafts
 from schedule.diff import diff_versions
 from schedule.models import Event
-from schedule.versions import version_history, visible_versions
+from schedule.versions import version_days, version_history, visible_versions
 
 
 def _visible_event(request, slug):
@@ -32,7 +30,7 @@ def version_detail(request, slug, number):
 @require_safe
 def draft_version_detail(request, slug, pk):
     """A draft meeting's version of the grid, for those who may see drafts; 404 for the others."""
-    if not can_view_drafts(request.user):
+    if not may_see_drafts(request.user):
         raise Http404
     event = _visible_event(request, slug)
     return _version_page(request, event, lambda version: version.pk == pk and version.is_draft)
@@ -46,28 +44,12 @@ def _version_page(request, event, wanted):
         raise Http404
     version = versions[index]
     previous = versions[index - 1] if index else None
-    changes = diff_versions(previous.snapshot, version.snapshot) if previous else []
-    days: dict[datetime.date, list[dict]] = {}
-    for session in version.snapshot["sessions"]:
-        for slot in session["slots"]:
-            entry = {
-                **slot,
-                "title": session["title"],
-                "kind": session["kind"],
-                "session_id": session["id"],
-            }
-            days.setdefault(datetime.date.fromisoformat(slot["date"]), []).append(entry)
-    start = datetime.date.fromisoformat(version.snapshot["start_date"])
-    grid = [
-        {"date": date, "number": (date - start).days + 1, "slots": sorted(slots, key=lambda s: s["start"])}
-        for date, slots in sorted(days.items())
-    ]
     context = {
         "event": event,
         "version": version,
         "previous": previous,
-        "changes": changes,
-        "days": grid,
+        "changes": diff_versions(previous.snapshot, version.snapshot) if previous else [],
+        "days": version_days(version),
         "meeting": _if_visible(version.meeting, request.user),
         "approved_by": _if_visible(version.approved_by, request.user),
     }
@@ -75,6 +57,4 @@ def _version_page(request, event, wanted):
 
 
 def _if_visible(meeting, user):
-    if meeting is None or meeting.is_published or can_view_drafts(user):
-        return meeting
-    return None
+    return meeting if meeting is not None and meeting.is_visible_to(user) else None
