@@ -19,7 +19,7 @@ from simple_history.utils import bulk_create_with_history
 
 from meetings.models import Decision, DecisionSession, Meeting
 from meetings.roles import may_see_drafts
-from schedule.caching import touch_events
+from schedule.caching import grid_changed
 from schedule.diff import RENAMED, ScheduleChange, diff_versions
 from schedule.matching import normalise_title, title_similarity
 from schedule.models import Event, ScheduleVersion, Session, Slot
@@ -288,7 +288,7 @@ def _write_grid(event: Event, snapshot: dict, *, has_slots: bool) -> dict[str, S
         new_slots += _write_slots(session, old, entry["slots"])
     bulk_create_with_history(new_slots, Slot)
     # Bulk inserts send no signals.
-    touch_events(event_ids=[event.pk])
+    grid_changed()
     return written
 
 

@@ -37,7 +37,7 @@ from meetings.services import (
     resolve_announcements,
     resolve_cited_meeting,
 )
-from schedule.caching import touch_events
+from schedule.caching import grid_changed
 from schedule.matching import normalise_title
 from schedule.models import Event, Session
 from schedule.versions import record_schedule_version, same_grid, settle_grid
@@ -273,7 +273,7 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
 
     Bulk inserts send no signals, so what the signals would do is done here: each table's
     historical rows are written with it (``_bulk_create_with_history``), and the event whose grid
-    shows the new decisions is marked changed (``touch_events``). The grid is saved first, so the
+    shows the new decisions is marked changed (``grid_changed``). The grid is saved first, so the
     meeting is inserted with its event, and decisions and footnotes with their links, rather than
     updated one by one afterwards.
     """
@@ -477,7 +477,7 @@ def _add_children(
         DecisionSession.objects.bulk_create(further)
     if any(decision.session_id is not None for decision in decisions):
         # The event's grid shows its sessions' decisions: mark it changed, as the signals would.
-        touch_events(event_ids=[event.pk])
+        grid_changed()
     _bulk_create_with_history(rows=annotations, model=Annotation)
     _bulk_create_with_history(rows=footnotes, model=Footnote)
     counts["annotations"] += len(annotations)
