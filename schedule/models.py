@@ -189,6 +189,8 @@ class ScheduleVersion(models.Model):
         ]
 
     def __str__(self):
+        if self.number is None:
+            return f"{self.event} — draft version of {self.date:%Y-%m-%d}"
         return f"{self.event} — version {self.number}"
 
     def get_absolute_url(self):
