@@ -156,3 +156,48 @@ def test_slot_sequence_counts_the_versions_that_changed_a_sessions_time():
     assert (by_title[NRIS], by_title[SHAPING], by_title[TRADE]) == ({1}, {1}, {0})
     assert {title: seq for title, seq in by_title.items() if seq != {0}} == {NRIS: {1}, SHAPING: {1}}
     assert len(sequences) == 14
+
+
+def test_unpublishing_the_approving_meeting_withdraws_its_approval_and_publishing_restores_it():
+    from meetings.publishing import set_meeting_published
+
+    event = make_event()
+    replace_grid(event, SEED_GRID)
+    circulating = make_meeting(date=datetime.date(2016, 8, 24))
+    approving = make_meeting(date=datetime.date(2016, 8, 30))
+    record_schedule_version(event=event, meeting=circulating, approved=False)
+    record_schedule_version(event=event, meeting=approving, approved=True)
+
+    def versions():
+        rows = ScheduleVersion.objects.order_by("date", "pk")
+        return list(rows.values_list("number", "meeting", "status", "approved_by"))
+
+    approved = versions()
+    set_meeting_published(meeting=approving, published=False)
+    withdrawn = versions()
+    set_meeting_published(meeting=approving, published=True)
+
+    assert approved == [(1, circulating.pk, "approved", approving.pk)]
+    assert withdrawn == [
+        (1, circulating.pk, "provisional", None),
+        (None, approving.pk, "approved", approving.pk),
+    ]
+    assert versions() == approved
+
+
+def test_older_published_version_recorded_late_is_numbered_in_date_order():
+    event = make_event()
+    replace_grid(event, SEED_GRID)
+    newer = record_schedule_version(
+        event=event, meeting=make_meeting(date=datetime.date(2016, 8, 30)), approved=True
+    )
+    older_grid = snapshot_event(event)
+    older_grid["sessions"] = older_grid["sessions"][1:]
+
+    older = record_schedule_version(
+        event=event, meeting=make_meeting(date=datetime.date(2016, 8, 9)), approved=False, snapshot=older_grid
+    )
+
+    newer.refresh_from_db()
+    assert (older.number, newer.number) == (1, 2)
+    assert current_version(event) == newer
