@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Prefetch, Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -484,3 +486,15 @@ def meeting_status_changed(*, meeting: Meeting) -> list[GridSettled]:
         pk__in=ScheduleVersion.objects.filter(Q(meeting=meeting) | Q(approved_by=meeting)).values("event_id")
     )
     return [settle_grid(event=event) for event in events]
+
+
+@receiver(pre_delete, sender=Meeting, dispatch_uid="schedule.versions.meeting_deleted")
+def _forget_a_deleted_drafts_versions(sender, instance, **kwargs):
+    """A draft meeting deleted takes its draft versions with it: left without their meeting, they
+    would read as versions nobody circulated, that is, public."""
+    if instance.pk is None or instance.is_published:
+        return
+    ScheduleVersion.objects.filter(meeting=instance).delete()
+    ScheduleVersion.objects.filter(approved_by=instance).update(
+        status=ScheduleVersion.Status.PROVISIONAL, approved_by=None, approved_at=None
+    )

@@ -16,7 +16,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from meetings.models import Meeting
-from schedule.models import ScheduleVersion, Session
+from schedule.models import Event, ScheduleVersion, Session
+from schedule.versions import settle_grid
 from tests.factories import make_mag_member, make_secretariat_user, make_user
 
 SEED_DOCX = (
@@ -251,3 +252,16 @@ def test_draft_report_of_a_new_event_keeps_the_event_unpublished_until_it_is_pub
     assert response.status_code == 302
     assert clients["anonymous"].get("/schedule/igf-2016/").status_code == 200
     assert clients["anonymous"].get("/schedule/igf-2016/versions/1/").status_code == 200
+
+
+def test_deleting_a_draft_meeting_deletes_its_draft_version_and_keeps_the_public_grid(
+    clients, seed_published, tmp_path
+):
+    _import(_later_docx(tmp_path))
+    before = _seen(clients["anonymous"])
+
+    _later_meeting().delete()
+    settle_grid(event=Event.objects.get(slug="igf-2016"))  # as any later import or publishing does
+
+    assert ScheduleVersion.objects.filter(number__isnull=True).count() == 0
+    assert _seen(clients["anonymous"]) == before
