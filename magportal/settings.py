@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "magportal",
     "meetings",
     "schedule",
 ]
@@ -89,8 +90,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # Local memory by default (per process); production sets CACHE_URL=redis://host:6379/N, which
 # django-environ maps to Django's built-in RedisCache (needs the redis package). Either backend keeps
-# the grid right across workers (schedule/caching.py): a per-process cache checks the event's version
-# in the database on each request; Redis, shared, holds a generation every edit replaces.
+# cached pages right across workers (magportal/freshness.py): a per-process cache checks the pages'
+# version in the database on each request; Redis, shared, holds a generation every edit replaces.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://magportal")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # The same backend, reusing its Redis client (magportal/cache.py).

@@ -3,6 +3,7 @@ import logging
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -20,6 +21,7 @@ from meetings.models import (
     Meeting,
     UpcomingMeeting,
 )
+from meetings.publishing import meeting_published_or_unpublished, set_meeting_published
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +73,32 @@ class MeetingAdmin(SimpleHistoryAdmin):
         ),
     ]
     inlines = [AgendaItemInline]
+    actions = ["publish_meetings", "unpublish_meetings"]
+
+    def save_model(self, request, obj, form, change):
+        was_published = change and Meeting.objects.published().filter(pk=obj.pk).exists()
+        super().save_model(request, obj, form, change)
+        if change and was_published != obj.is_published:
+            meeting_published_or_unpublished(meeting=obj)
+
+    @admin.action(description="Publish the selected meetings (and apply their grids)")
+    def publish_meetings(self, request, queryset):
+        self._set_published(request, queryset, published=True)
+
+    @admin.action(description="Unpublish the selected meetings (and withdraw their grids)")
+    def unpublish_meetings(self, request, queryset):
+        self._set_published(request, queryset, published=False)
+
+    def _set_published(self, request, queryset, *, published):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        status = Meeting.Status.PUBLISHED if published else Meeting.Status.DRAFT
+        with transaction.atomic():
+            meetings = list(queryset.exclude(status=status).select_for_update())
+            for meeting in meetings:
+                set_meeting_published(meeting=meeting, published=published)
+        done = "published" if published else "unpublished"
+        messages.success(request, f"{len(meetings)} meetings {done}.")
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_report_view)

@@ -6,5 +6,5 @@ class ScheduleConfig(AppConfig):
     verbose_name = "Annual meeting schedule"
 
     def ready(self):
-        # Connects the signals that mark an event changed when its grid does.
-        from schedule import caching  # noqa: F401
+        # Connects the signals that keep cached grids fresh, and a deleted draft's versions out of sight.
+        from schedule import caching, versions  # noqa: F401

@@ -34,10 +34,12 @@ def build_calendar(
     slots: Iterable[Slot],
     absolute_url: Callable[[str], str],
     sequences: Mapping[int, int] | None = None,
+    stamp: datetime.datetime | None = None,
 ) -> bytes:
     """The event's slots (each with its session loaded) as an .ics file.
 
-    DTSTAMP is the event's last change, so the same grid always gives the same file.
+    DTSTAMP is ``stamp`` (by default the event's last change), so the same grid always gives the
+    same file.
     ``absolute_url`` turns a path into a full URL. ``sequences`` maps a slot's pk
     to how often its time changed between schedule versions: a calendar client
     replaces its copy of an event only when SEQUENCE rises.
@@ -51,7 +53,7 @@ def build_calendar(
     calendar.add("x-wr-calname", event.title)
     if zone is not None:
         calendar.add("x-wr-timezone", event.time_zone)
-    stamp = event.updated_at.astimezone(datetime.UTC)
+    stamp = (stamp or event.updated_at).astimezone(datetime.UTC)
     for slot in slots:
         # Without a known zone the times are floating: local to wherever the reader is.
         vevent = icalendar.Event()

@@ -123,6 +123,23 @@ class ScheduleVersionQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=ScheduleVersion.Status.APPROVED)
 
+    def public(self):
+        """Versions anyone may see: numbered, and circulated by no meeting or a published one.
+
+        A draft meeting's annex is a draft version: unnumbered, for those who may see drafts only.
+        The meeting's status is checked here too, so a version is never public while its meeting
+        is a draft, even before ``schedule.versions.settle_grid`` has renumbered the versions.
+        """
+        from meetings.models import Meeting
+
+        return self.filter(number__isnull=False).filter(
+            Q(meeting__isnull=True) | Q(meeting__status=Meeting.Status.PUBLISHED)
+        )
+
+    def in_order(self):
+        """Oldest first, by the date of the report that carried each version."""
+        return self.order_by("date", "pk")
+
 
 class ScheduleVersion(models.Model):
     """The grid as one meeting circulated or approved it, kept to show what changed."""
@@ -132,7 +149,12 @@ class ScheduleVersion(models.Model):
         APPROVED = "approved", _("Approved")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveIntegerField(_("number"), help_text=_("1 for the event's first version."))
+    number = models.PositiveIntegerField(
+        _("number"),
+        null=True,
+        blank=True,
+        help_text=_("1 for the event's oldest public version, in date order; empty for a draft meeting's."),
+    )
     meeting = models.ForeignKey(
         "meetings.Meeting",
         verbose_name=_("circulated by"),
@@ -161,16 +183,25 @@ class ScheduleVersion(models.Model):
     class Meta:
         verbose_name = _("schedule version")
         verbose_name_plural = _("schedule versions")
-        ordering = ["event", "-number"]
+        ordering = ["event", "-date", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["event", "number"], name="schedule_version_unique_number"),
         ]
 
     def __str__(self):
+        if self.number is None:
+            return f"{self.event} — draft version of {self.date:%Y-%m-%d}"
         return f"{self.event} — version {self.number}"
 
     def get_absolute_url(self):
+        if self.number is None:
+            return reverse("schedule:draft_version_detail", kwargs={"slug": self.event.slug, "pk": self.pk})
         return reverse("schedule:version_detail", kwargs={"slug": self.event.slug, "number": self.number})
+
+    @property
+    def is_draft(self):
+        """A draft meeting's annex, not (yet) part of the grid's public history."""
+        return self.number is None or (self.meeting is not None and not self.meeting.is_published)
 
     @property
     def is_approved(self):

@@ -15,6 +15,11 @@ urlpatterns = [
 from schedule import views_versions  # noqa: E402
 
 urlpatterns += [
+    path(
+        "<slug:slug>/versions/draft-<int:pk>/",
+        views_versions.draft_version_detail,
+        name="draft_version_detail",
+    ),
     path("<slug:slug>/changes/", views_versions.schedule_changes, name="changes"),
     path("<slug:slug>/versions/<int:number>/", views_versions.version_detail, name="version_detail"),
 ]

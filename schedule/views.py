@@ -12,7 +12,7 @@ from schedule.calendar import build_calendar
 from schedule.json_export import build_json
 from schedule.layout import build_grid, describe_time_zone
 from schedule.models import Event, Session, Slot
-from schedule.versions import current_version, slot_sequence
+from schedule.versions import current_version, draft_versions, slot_sequence
 
 
 def _visible_event(request, slug):
@@ -32,6 +32,11 @@ def _first_slot_time(session):
 
 def _may_see(user, meeting):
     return meeting is not None and meeting.is_visible_to(user)
+
+
+def _public_stamp(event):
+    version = event.versions.public().order_by("-date", "-pk").values_list("created_at", flat=True).first()
+    return version or event.updated_at
 
 
 @require_safe
@@ -63,6 +68,8 @@ def event_detail(request, slug):
         "version": version,
         # A draft meeting's title is not for the public, even as the grid's source.
         "version_meeting": version.meeting if version and _may_see(request.user, version.meeting) else None,
+        # Draft meetings' versions, for those who may see drafts; never for the public.
+        "drafts": [d for d in draft_versions(event, user=request.user) if d != version],
         "sessions": sessions,
         "time_zone": describe_time_zone(event),
         "kinds": [(kind.value, kind.label) for kind in Session.Kind if kind in {s.kind for s in sessions}],
@@ -79,6 +86,8 @@ def event_calendar(request, slug):
         slots=_slots(event),
         absolute_url=request.build_absolute_uri,
         sequences=slot_sequence(event=event),
+        # When the grid the public sees last changed: not an edit of a draft, which the file does not show.
+        stamp=_public_stamp(event),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(

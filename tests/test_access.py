@@ -72,8 +72,19 @@ def data():
     draft_decision = make_decision(agenda_item=draft_item, text=DRAFT_DECISION, session=session)
     # Each grid has a recorded version, circulated by its meeting.
     record_schedule_version(event=event, meeting=published, approved=True)
-    record_schedule_version(event=draft_event, meeting=draft, approved=False)
-    return {"public_decision": public_decision, "draft_decision": draft_decision}
+    draft_event_version = record_schedule_version(event=draft_event, meeting=draft, approved=False)
+    # The draft meeting's annex also carries another grid of the published event: a draft version.
+    renamed = {
+        "start_date": event.start_date.isoformat(),
+        "sessions": [{"id": None, "title": "Trade and the Internet", "kind": "main", "slots": []}],
+    }
+    draft_version = record_schedule_version(event=event, meeting=draft, approved=False, snapshot=renamed)
+    return {
+        "public_decision": public_decision,
+        "draft_decision": draft_decision,
+        "draft_event_version": draft_event_version,
+        "draft_version": draft_version,
+    }
 
 
 def sign_in(client, role):
@@ -118,7 +129,9 @@ def urls(data):
         ("/schedule/igf-2016/changes/", 200, 200, 200),
         ("/schedule/igf-2016/versions/1/", 200, 200, 200),
         ("/schedule/igf-draft/changes/", 404, 200, 200),
-        ("/schedule/igf-draft/versions/1/", 404, 200, 200),
+        (data["draft_event_version"].get_absolute_url(), 404, 200, 200),
+        (data["draft_version"].get_absolute_url(), 404, 200, 200),
+        ("/schedule/igf-2016/versions/2/", 404, 404, 404),
         ("/health/", 200, 200, 200),
         ("/admin/meetings/meeting/", 302, 302, 200),
         ("/admin/meetings/meeting/import/", 302, 302, 200),

@@ -27,6 +27,7 @@ from simple_history.utils import bulk_create_with_history, get_history_manager_f
 from meetings.importer import ImportRefused
 from meetings.importer.report import ParsedItem, ParsedReport, ParsedSchedule
 from meetings.models import AgendaItem, Annotation, Decision, DecisionSession, Footnote, Meeting, Origin
+from meetings.publishing import set_meeting_published
 from meetings.selectors import content_digest, is_staff_work
 from meetings.services import (
     assign_sessions,
@@ -36,10 +37,10 @@ from meetings.services import (
     record_announced_meetings,
     resolve_announcements,
 )
-from schedule.caching import touch_events
+from schedule.caching import grid_changed
 from schedule.matching import normalise_title
-from schedule.models import Event, Session, Slot
-from schedule.versions import grid_is_as_last_recorded, record_schedule_version
+from schedule.models import Event, Session
+from schedule.versions import record_schedule_version, same_grid, settle_grid
 
 # Moves positions out of the way while rows are renumbered under a unique constraint.
 _POSITION_SHIFT = 1_000_000
@@ -206,6 +207,9 @@ def save_report(
             with transaction.atomic():
                 imported, current = _existing(sha256=sha256, slug=slug)
                 if imported:
+                    if publish and not imported.is_published:
+                        # The same report again, now to be published: its grid is applied too.
+                        set_meeting_published(meeting=imported, published=True)
                     return _unchanged(imported, source_name, report)
                 if current and not replace:
                     raise _already_exists(current)
@@ -269,7 +273,7 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
 
     Bulk inserts send no signals, so what the signals would do is done here: each table's
     historical rows are written with it (``_bulk_create_with_history``), and the event whose grid
-    shows the new decisions is marked changed (``touch_events``). The grid is saved first, so the
+    shows the new decisions is marked changed (``grid_changed``). The grid is saved first, so the
     meeting is inserted with its event, and decisions and footnotes with their links, rather than
     updated one by one afterwards.
     """
@@ -277,14 +281,11 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
     counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
     meeting = Meeting(slug=slug, status=Meeting.Status.PUBLISHED if publish else Meeting.Status.DRAFT)
     _set_meeting_fields(meeting, report, sha256, source_name)
-    event, is_current, sessions = _save_schedule(
-        report.schedule, meeting=meeting, publish=publish, counts=counts, warnings=warnings
-    )
+    event = _annex_event(report.schedule)
     meeting.event = event
     _store_source(meeting, data, source_name, stored)
     meeting.save()
-    if event is not None and is_current:
-        record_schedule_version(event=event, meeting=meeting, approved=report.schedule_approved)
+    _apply_annex(event, meeting=meeting, report=report, counts=counts, warnings=warnings)
 
     items = []
     for parsed in report.items:
@@ -293,7 +294,7 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
         items.append(item)
     _bulk_create_with_history(rows=items, model=AgendaItem)
     counts["items"] = len(items)
-    _add_children(list(zip(items, report.items, strict=True)), counts, event=event, sessions=sessions)
+    _add_children(list(zip(items, report.items, strict=True)), counts, event=event, sessions=None)
 
     link_cited_meetings(meeting=meeting, own_linked=True)
     resolve_announcements(meeting=meeting)
@@ -485,7 +486,7 @@ def _add_children(
         DecisionSession.objects.bulk_create(further)
     if any(decision.session_id is not None for decision in decisions):
         # The event's grid shows its sessions' decisions: mark it changed, as the signals would.
-        touch_events(event_ids=[event.pk])
+        grid_changed()
     _bulk_create_with_history(rows=annotations, model=Annotation)
     _bulk_create_with_history(rows=footnotes, model=Footnote)
     counts["annotations"] += len(annotations)
@@ -574,41 +575,25 @@ def _aware(value: datetime.datetime | None) -> datetime.datetime | None:
 def _link_schedule(
     meeting: Meeting, report: ParsedReport, publish: bool, counts: dict, warnings: list[str]
 ) -> None:
-    """Save the annex grid, record it as a version, and link what the report says to the portal."""
-    event, is_current, _sessions = _save_schedule(
-        report.schedule, meeting=meeting, publish=publish, counts=counts, warnings=warnings
-    )
+    """Record the annex grid as a version, and link what the report says to the portal."""
+    event = _annex_event(report.schedule)
     if event is not None and meeting.event_id != event.pk:
         meeting.event = event
         meeting.save(update_fields=["event", "updated_at"])
-    if event is not None and is_current:
-        record_schedule_version(event=event, meeting=meeting, approved=report.schedule_approved)
+    _apply_annex(event, meeting=meeting, report=report, counts=counts, warnings=warnings)
     link_decisions_to_sessions(meeting=meeting)
     link_cited_meetings(meeting=meeting)
     resolve_announcements(meeting=meeting)
     record_announced_meetings(meeting=meeting)
 
 
-def _save_schedule(
-    schedule: ParsedSchedule | None, *, meeting: Meeting, publish: bool, counts: dict, warnings: list[str]
-) -> tuple[Event | None, bool, list[Session] | None]:
-    """The event of the annex schedule, whether its grid is now this annex's, and its sessions.
-
-    The sessions (in pk order) are returned when the annex was written, else None.
-
-    A newer report's annex replaces the event's grid (sessions matched by
-    title keep their rows, so links to them survive); an older report's annex,
-    imported late, leaves the newer grid alone, and so does any annex when
-    staff made or edited the grid by hand.
-    """
-    counts.setdefault("sessions", 0)
-    counts.setdefault("slots", 0)
+def _annex_event(schedule: ParsedSchedule | None) -> Event | None:
+    """The event of the annex's grid, created (unpublished, without sessions) if new."""
     if schedule is None or not schedule.slots or schedule.start_date is None:
-        return None, False, None
-    slug = event_slug(schedule)
+        return None
     title = re.sub(r"^The\s+", "", schedule.event) or schedule.title
-    event, created = Event.objects.get_or_create(
-        slug=slug,
+    event, _created = Event.objects.get_or_create(
+        slug=event_slug(schedule),
         defaults={
             "title": title[:300],
             "theme": schedule.theme[:300],
@@ -616,80 +601,68 @@ def _save_schedule(
             "time_zone": schedule.time_zone or "UTC",
             "start_date": schedule.start_date,
             "end_date": schedule.end_date or schedule.start_date,
-            "is_published": publish,
+            "is_published": False,
         },
     )
-    if not created:
-        if publish and not event.is_published:
-            event.is_published = True
-            event.save(update_fields=["is_published", "updated_at"])
-        if event.sessions.exists():
-            if _grid_of(event) == _grid_of_schedule(schedule):
-                return event, True, None
-            if not grid_is_as_last_recorded(event):
-                # Staff built or edited this grid by hand: their work wins over any annex.
-                warnings.append(
-                    f"the grid of {event} was made or edited by hand since its last import; "
-                    "it was kept as it is and this report's annex was not applied to it"
-                )
-                return event, False, None
-            latest = event.versions.select_related("meeting").order_by("-number").first()
-            if latest.meeting is not None and latest.meeting.date > meeting.date:
-                warnings.append(
-                    f"the grid of {event} comes from a newer report ({latest.meeting}); "
-                    "this report's older annex was not applied to it"
-                )
-                return event, False, None
-    sessions = _write_grid(event, schedule, counts, new_event=created)
-    return event, True, sessions
+    return event
 
 
-def _write_grid(event: Event, schedule: ParsedSchedule, counts: dict, *, new_event: bool) -> list[Session]:
-    """Write the annex's sessions and slots as the event's grid; return its sessions in pk order."""
-    sessions = [] if new_event else event.sessions.all()
-    existing = {normalise_title(session.title): session for session in sessions}
-    written: dict[str, Session] = {}
-    added: list[Session] = []
-    for parsed in schedule.slots:
-        key = normalise_title(parsed.title)
-        if key in written:
-            continue
-        session = existing.pop(key, None)
-        if session is None:
-            session = Session(event=event, title=parsed.title[:300], kind=session_kind(parsed.title))
-            added.append(session)
-        else:
-            session.slots.all().delete()
-        written[key] = session
-    _bulk_create_with_history(rows=added, model=Session)
-    slots = [
-        Slot(
-            session=written[normalise_title(parsed.title)],
-            date=parsed.date,
-            start_time=parsed.start,
-            end_time=parsed.end,
-            note=parsed.note[:200],
-            continued=parsed.continued,
+def _apply_annex(
+    event: Event | None, *, meeting: Meeting, report: ParsedReport, counts: dict, warnings: list[str]
+) -> None:
+    """Record the annex as the meeting's version of the event's grid, and settle which version it shows.
+
+    The grid anyone sees is the newest version of a published meeting (``settle_grid``): a draft
+    report's annex waits as a draft version until its meeting is published, and an older report's,
+    imported late, takes its place in the history without replacing the newer grid.
+    """
+    counts.setdefault("sessions", 0)
+    counts.setdefault("slots", 0)
+    if event is None:
+        return
+    snapshot = _annex_snapshot(report.schedule, event=event)
+    counts["sessions"] += len(snapshot["sessions"])
+    counts["slots"] += len(report.schedule.slots)
+    version = record_schedule_version(
+        event=event, meeting=meeting, approved=report.schedule_approved, snapshot=snapshot
+    )
+    settled = settle_grid(event=event)
+    if settled.hand_made:
+        # Staff built or edited this grid by hand: their work wins over any annex.
+        warnings.append(
+            f"the grid of {event} was made or edited by hand since its last import; "
+            "it was kept as it is and this report's annex was not applied to it"
         )
-        for parsed in schedule.slots
-    ]
-    _bulk_create_with_history(rows=slots, model=Slot)
-    counts["sessions"] += len(written)
-    counts["slots"] += len(slots)
-    # Bulk inserts send no post_save: mark the grid changed here, once per transaction like the signals.
-    touch_events(event_ids=[event.pk], session_ids=[session.pk for session in written.values()])
-    # Sessions the newer annex no longer has.
-    for session in existing.values():
-        session.delete()
-    return sorted(written.values(), key=lambda session: session.pk)
+    elif not meeting.is_published:
+        return  # its version waits, unseen by the public, until the meeting is published
+    elif settled.version is not None and not same_grid(settled.version.snapshot, version.snapshot):
+        warnings.append(
+            f"the grid of {event} comes from a newer report ({settled.version.meeting}); "
+            f"this report's older annex was recorded as version {version.number} and not applied to it"
+        )
 
 
-def _grid_of(event: Event) -> set[tuple]:
-    return {
-        (slot.session.title, slot.date, slot.start_time, slot.end_time)
-        for slot in Slot.objects.filter(session__event=event).select_related("session")
-    }
+def _annex_snapshot(schedule: ParsedSchedule, *, event: Event) -> dict:
+    """The annex's grid in the form of ``schedule.versions.snapshot_event``.
 
-
-def _grid_of_schedule(schedule: ParsedSchedule) -> set[tuple]:
-    return {(slot.title[:300], slot.date, slot.start, slot.end) for slot in schedule.slots}
+    Sessions the event already has keep their ids, so the version's changes link to them.
+    """
+    ids = {normalise_title(title): pk for pk, title in event.sessions.values_list("pk", "title")}
+    sessions: dict[str, dict] = {}
+    for slot in sorted(schedule.slots, key=lambda slot: (slot.date, slot.start)):
+        key = normalise_title(slot.title)
+        session = sessions.setdefault(
+            key,
+            {"id": ids.get(key), "title": slot.title[:300], "kind": session_kind(slot.title), "slots": []},
+        )
+        session["slots"].append(
+            {
+                "id": None,
+                "date": slot.date.isoformat(),
+                "start": slot.start.strftime("%H:%M"),
+                "end": slot.end.strftime("%H:%M"),
+                "note": slot.note[:200],
+                "continued": slot.continued,
+            }
+        )
+    return {"start_date": event.start_date.isoformat(), "sessions": list(sessions.values())}

@@ -34,7 +34,7 @@ def decision_sessions(context, decision: Decision) -> list[ShapedSession]:
     sessions += [link.session for link in decision.further_sessions.select_related("session__event")]
     meeting = decision.agenda_item.meeting
     return [
-        ShapedSession(session, changes_for_session(session, meeting=meeting))
+        ShapedSession(session, changes_for_session(session, meeting=meeting, user=user))
         for session in sessions
         if session.event.is_visible_to(user)
     ]

@@ -27,6 +27,9 @@ from tests.seed_2016 import (
 
 pytestmark = pytest.mark.django_db
 
+#: The earlier provisional grid's date, before the seed meeting's of 30 August 2016.
+AUGUST_9 = datetime.date(2016, 8, 9)
+
 
 def test_snapshot_event_groups_a_continued_slot_under_its_session():
     event = make_event()
@@ -45,7 +48,7 @@ def test_record_schedule_version_numbers_versions_per_event():
     event, other = make_event(), make_event()
     replace_grid(event, EARLIER_GRID)
     replace_grid(other, SEED_GRID)
-    first = record_schedule_version(event=event, meeting=None, approved=False)
+    first = record_schedule_version(event=event, meeting=None, approved=False, date=AUGUST_9)
     replace_grid(event, SEED_GRID)
     second = record_schedule_version(event=event, meeting=make_meeting(), approved=True)
     elsewhere = record_schedule_version(event=other, meeting=None, approved=False)
@@ -98,7 +101,7 @@ def seed_history(*, status="published"):
     """The earlier provisional grid, then the seed meeting approving Annex I with its decisions linked."""
     event = make_event()
     sessions = replace_grid(event, EARLIER_GRID)
-    record_schedule_version(event=event, meeting=None, approved=False)
+    record_schedule_version(event=event, meeting=None, approved=False, date=AUGUST_9)
     meeting = make_meeting(date=datetime.date(2016, 8, 30), event=event, status=status)
     sessions = replace_grid(event, SEED_GRID)
     item = make_agenda_item(meeting=meeting, position=5, number="5", text=ITEM_5)
@@ -125,11 +128,18 @@ def test_version_history_links_each_change_to_the_decisions_of_paragraph_5(mag_m
     assert (oldest.version.number, oldest.changes, oldest.previous) == (1, [], None)
 
 
-def test_version_history_hides_a_draft_meeting_and_its_decisions_from_the_public():
+def test_version_history_hides_a_draft_meetings_version_from_the_public():
     event, *_ = seed_history(status="draft")
-    newest, _oldest = version_history(event, user=AnonymousUser())
-    assert (newest.version.meeting, newest.version.approved_by) == (None, None)
-    assert [c.decisions for c in newest.changes] == [[], [], []]
+    (only,) = version_history(event, user=AnonymousUser())
+    assert (only.version.number, only.version.meeting, only.changes) == (1, None, [])
+
+
+def test_version_history_shows_a_draft_meetings_version_as_a_draft_to_mag_members(mag_member):
+    event, meeting, trade, changes = seed_history(status="draft")
+    draft, oldest = version_history(event, user=mag_member)
+    assert (draft.version.number, draft.version.is_draft, draft.version.meeting) == (None, True, meeting)
+    assert [c.decisions for c in draft.changes] == [[changes], [trade], [changes]]
+    assert oldest.version.number == 1
 
 
 def test_slot_sequence_counts_the_versions_that_changed_a_sessions_time():
@@ -146,3 +156,48 @@ def test_slot_sequence_counts_the_versions_that_changed_a_sessions_time():
     assert (by_title[NRIS], by_title[SHAPING], by_title[TRADE]) == ({1}, {1}, {0})
     assert {title: seq for title, seq in by_title.items() if seq != {0}} == {NRIS: {1}, SHAPING: {1}}
     assert len(sequences) == 14
+
+
+def test_unpublishing_the_approving_meeting_withdraws_its_approval_and_publishing_restores_it():
+    from meetings.publishing import set_meeting_published
+
+    event = make_event()
+    replace_grid(event, SEED_GRID)
+    circulating = make_meeting(date=datetime.date(2016, 8, 24))
+    approving = make_meeting(date=datetime.date(2016, 8, 30))
+    record_schedule_version(event=event, meeting=circulating, approved=False)
+    record_schedule_version(event=event, meeting=approving, approved=True)
+
+    def versions():
+        rows = ScheduleVersion.objects.order_by("date", "pk")
+        return list(rows.values_list("number", "meeting", "status", "approved_by"))
+
+    approved = versions()
+    set_meeting_published(meeting=approving, published=False)
+    withdrawn = versions()
+    set_meeting_published(meeting=approving, published=True)
+
+    assert approved == [(1, circulating.pk, "approved", approving.pk)]
+    assert withdrawn == [
+        (1, circulating.pk, "provisional", None),
+        (None, approving.pk, "approved", approving.pk),
+    ]
+    assert versions() == approved
+
+
+def test_older_published_version_recorded_late_is_numbered_in_date_order():
+    event = make_event()
+    replace_grid(event, SEED_GRID)
+    newer = record_schedule_version(
+        event=event, meeting=make_meeting(date=datetime.date(2016, 8, 30)), approved=True
+    )
+    older_grid = snapshot_event(event)
+    older_grid["sessions"] = older_grid["sessions"][1:]
+
+    older = record_schedule_version(
+        event=event, meeting=make_meeting(date=datetime.date(2016, 8, 9)), approved=False, snapshot=older_grid
+    )
+
+    newer.refresh_from_db()
+    assert (older.number, newer.number) == (1, 2)
+    assert current_version(event) == newer

@@ -101,19 +101,37 @@ def test_ics_raises_sequence_for_the_moved_session_only(client, two_versions):
     assert sequences["Human Rights: Broadening the Conversation"] == 0
 
 
-def test_older_annex_imported_late_leaves_newer_grid_and_warns():
+def test_older_annex_imported_late_is_inserted_in_its_place_and_leaves_the_newer_grid():
     import_report(SEED_DOCX.read_bytes(), source_name=SEED_DOCX.name, publish=True)
 
     outcome = save_report(_earlier_report(), data=b"meeting V", source_name="meeting-v.docx", publish=True)
 
     nris = Session.objects.get(title="National and Regional IGFs (NRIs)")
     assert [s.date for s in nris.slots.all()] == [datetime.date(2016, 12, 7)]
-    assert ScheduleVersion.objects.count() == 1
+    versions = ScheduleVersion.objects.order_by("number").values_list("number", "meeting__number", "date")
+    assert list(versions) == [(1, 5, datetime.date(2016, 8, 9)), (2, 6, datetime.date(2016, 8, 30))]
     assert outcome.warnings[-1] == (
         "the grid of 2016 Internet Governance Forum (IGF) comes from a newer report "
-        "(IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI); this report's older annex was not "
-        "applied to it"
+        "(IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI); this report's older annex was "
+        "recorded as version 1 and not applied to it"
     )
+
+
+def test_changes_page_tells_the_history_in_order_after_an_older_report_imported_late(client):
+    import_report(SEED_DOCX.read_bytes(), source_name=SEED_DOCX.name, publish=True)
+    save_report(_earlier_report(), data=b"meeting V", source_name="meeting-v.docx", publish=True)
+
+    response = client.get(reverse("schedule:changes", kwargs={"slug": "igf-2016"}))
+
+    newest, oldest = response.context["history"]
+    assert (newest.version.number, oldest.version.number) == (2, 1)
+    assert [str(linked) for linked in newest.changes] == [
+        "Moved: National and Regional IGFs (NRIs) from Day 3 afternoon to Day 2 afternoon",
+        "Added: Trade Agreements and the Internet (Day 3 afternoon, 90 minutes)",
+        "Lengthened: Shaping the Future of Internet Governance from 90 minutes to 2 hours",
+    ]
+    grid = client.get(reverse("schedule:event_detail", kwargs={"slug": "igf-2016"}))
+    assert grid.context["version"].number == 2
 
 
 def test_grid_page_says_which_version_it_shows(client, two_versions):
@@ -132,7 +150,8 @@ def test_newer_annex_leaves_a_grid_edited_by_hand_alone():
 
     assert [s.start_time for s in edited.slots.all()] == [datetime.time(10, 30)]
     assert not Session.objects.filter(title="Trade Agreements and the Internet").exists()
-    assert ScheduleVersion.objects.count() == 1
+    # The report's annex is still part of the grid's history.
+    assert ScheduleVersion.objects.count() == 2
     assert outcome.warnings == [
         "the grid of 2016 Internet Governance Forum (IGF) was made or edited by hand since its last import; "
         "it was kept as it is and this report's annex was not applied to it"

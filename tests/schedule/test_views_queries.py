@@ -62,8 +62,9 @@ def test_event_detail_queries_for_a_member(client, mag_member, django_assert_num
     make_sessions(count)
     client.force_login(mag_member)
 
-    # The session and its user, the user's permissions (twice: user and group), then the page.
-    with django_assert_num_queries(10):
+    # The session and its user, the user's permissions (twice: user and group), then the page
+    # with the draft meetings' versions of the grid.
+    with django_assert_num_queries(11):
         response = client.get("/schedule/igf-2016/")
 
     assert response.text.count('class="slot__link"') == 2 * count
@@ -73,8 +74,8 @@ def test_event_detail_queries_for_a_member(client, mag_member, django_assert_num
 def test_event_calendar_queries(client, django_assert_num_queries, count):
     make_sessions(count)
 
-    # With the event's version (schedule.caching) first.
-    with django_assert_num_queries(5):
+    # With the event's version (schedule.caching) first, and the public version's date for DTSTAMP.
+    with django_assert_num_queries(6):
         response = client.get("/schedule/igf-2016.ics")
 
     assert response.content.count(b"BEGIN:VEVENT") == 2 * count

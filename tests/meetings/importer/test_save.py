@@ -7,11 +7,13 @@ import pytest
 from django.apps import apps
 from django.db import IntegrityError, connection
 
+from magportal import freshness
 from meetings.importer import ImportRefused, save
 from meetings.importer.interpret import interpret_document
 from meetings.importer.save import event_slug, meeting_slug, save_report, session_kind
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, Origin
 from meetings.selectors import content_digest
+from schedule.caching import SCOPE as GRID_SCOPE
 from schedule.models import Event, Session, Slot
 from tests.factories import make_annotation, make_event, make_session, make_slot
 from tests.meetings.importer.documents import seed_document
@@ -260,7 +262,7 @@ def test_save_report_failure_midway_leaves_no_rows(monkeypatch, settings):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(save, "_save_schedule", broken)
+    monkeypatch.setattr(save, "_apply_annex", broken)
     before = row_counts()
 
     with pytest.raises(RuntimeError):
@@ -458,8 +460,7 @@ def test_save_report_seed_footnote_is_created_citing_the_meeting_already_in():
 def test_save_report_decisions_linked_to_a_grid_left_as_it_is_mark_the_event_changed():
     first = save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
     event = first.meeting.event
-    long_ago = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
-    Event.objects.filter(pk=event.pk).update(updated_at=long_ago)
+    before = freshness.version(GRID_SCOPE)
     # A later meeting's report with the same annex: the grid is not written again, but its
     # decisions now show on the grid's sessions.
     later = seed_report()
@@ -471,7 +472,7 @@ def test_save_report_decisions_linked_to_a_grid_left_as_it_is_mark_the_event_cha
     event.refresh_from_db()
     linked = Decision.objects.filter(agenda_item__meeting=outcome.meeting, session__isnull=False)
     assert (outcome.meeting.event, Slot.objects.count(), linked.count()) == (event, 14, 4)
-    assert event.updated_at > long_ago
+    assert freshness.version(GRID_SCOPE) != before
 
 
 @pytest.mark.django_db
