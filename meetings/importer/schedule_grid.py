@@ -13,6 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from meetings.importer.dates import MONTHS, parse_date_range
 from meetings.importer.document import Cell, Paragraph, Table
 from meetings.importer.report import ParsedSchedule, ParsedSlot
 
@@ -45,18 +46,6 @@ VENUE_TIME_ZONES = {
 _DASH = r"\s*[-–—‒―]\s*"
 TIME_RANGE = re.compile(r"\b(\d{1,2})[:.h](\d{2})" + _DASH + r"(\d{1,2})[:.h](\d{2})\b")
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH = rf"(?P<month>{_MONTH_NAMES})"
-MONTHS = {name.lower(): number for number, name in enumerate(_MONTH_NAMES.split("|"), start=1)}
-# "30 August 2016", "12-14 July", "6-9 December 2016", "30 August - 2 September 2016".
-DATE_RANGE = re.compile(
-    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-    r"(?:\s*[-–—]\s*(?P<end_day>\d{1,2})(?:st|nd|rd|th)?)?\s+"
-    + _MONTH
-    + r"(?:\s*[-–—]\s*(?P<end_day2>\d{1,2})\s+"
-    rf"(?P<end_month>{_MONTH_NAMES}))?"
-    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
-    re.IGNORECASE,
-)
 
 # A day heading: "Day 1 – 6 December", "Tuesday, 6 December 2016", "Day 2".
 DAY_LINE = re.compile(
@@ -93,31 +82,6 @@ class _Session:
     minutes: int
     note: str
     continued: bool
-
-
-def parse_date_range(
-    text: str, *, default_year: int | None
-) -> tuple[datetime.date, datetime.date | None] | None:
-    """The first date or date range in ``text``: ("6-9 December 2016") → (6 Dec, 9 Dec)."""
-    for match in DATE_RANGE.finditer(text):
-        year = int(match.group("year")) if match.group("year") else default_year
-        if year is None:
-            continue
-        month = MONTHS[match.group("month").lower()]
-        try:
-            start = datetime.date(year, month, int(match.group("day")))
-            end = None
-            if match.group("end_day"):
-                end = datetime.date(year, month, int(match.group("end_day")))
-            elif match.group("end_day2"):
-                end_month = MONTHS[match.group("end_month").lower()]
-                end = datetime.date(year, end_month, int(match.group("end_day2")))
-        except ValueError:
-            continue
-        if end is not None and end < start:
-            continue
-        return start, end
-    return None
 
 
 def read_schedule(
