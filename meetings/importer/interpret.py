@@ -45,8 +45,7 @@ _ORGANISATION = re.compile(
     r"^(?:the\s+)?(?:united\s+nations(?:\s+secretariat)?|UN|UN\s*DESA|IGF|IGF\s+secretariat"
     r"|(?:the\s+)?internet\s+governance\s+forum(?:\s*\(IGF\))?(?:\s+secretariat)?"
     r"|secretariat\s+of\s+the\s+internet\s+governance\s+forum(?:\s*\(IGF\))?"
-    r"|(?:united\s+nations\s+)?department\s+of\s+economic\s+and\s+social\s+affairs(?:\s*\(DESA\))?"
-    r"|multistakeholder\s+advisory\s+group(?:\s*\(MAG\))?)[.,]?$",
+    r"|(?:united\s+nations\s+)?department\s+of\s+economic\s+and\s+social\s+affairs(?:\s*\(DESA\))?)[.,]?$",
     re.IGNORECASE,
 )
 _DOCUMENT_TYPE = re.compile(
@@ -210,7 +209,9 @@ def interpret_document(document: Document) -> ParsedReport:
         for paragraph in item.paragraphs:
             item_of_paragraph[paragraph.index] = position - 1
             cleaned = _clean(paragraph.text)
-            start = length + 2 if texts and cleaned else length
+            # A sentence cut by a page break (a conversion from PDF) runs on with a space.
+            runs_on = bool(texts and cleaned and cleaned[0].islower() and not _SENTENCE_END.search(texts[-1]))
+            start = length + (1 if runs_on else 2) if texts and cleaned else length
             for ref in paragraph.note_refs:
                 note = notes.get((ref.kind, ref.note_id))
                 if note is None:
@@ -230,7 +231,10 @@ def interpret_document(document: Document) -> ParsedReport:
                     )
                 )
             if cleaned:
-                texts.append(cleaned)
+                if runs_on:
+                    texts[-1] += " " + cleaned
+                else:
+                    texts.append(cleaned)
                 length = start + len(cleaned)
         text = "\n\n".join(texts)
         parsed_items.append(

@@ -44,7 +44,13 @@ VENUE_TIME_ZONES = {
 }
 
 _DASH = r"\s*[-–—‒―]\s*"
-TIME_RANGE = re.compile(r"\b(\d{1,2})[:.h](\d{2})" + _DASH + r"(\d{1,2})[:.h](\d{2})\b")
+_CLOCK = r"(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?"
+TIME_RANGE = re.compile(r"\b" + _CLOCK + _DASH + _CLOCK + r"(?![\d:])", re.IGNORECASE)
+# A session's own time range in a cell: "(10:00–10:30)", "10:00 - 10:30 hrs", "[15:00 — 16:30]".
+_SESSION_TIME = re.compile(
+    r"[(\[]?\s*" + _CLOCK + _DASH + _CLOCK + r"(?![\d:])\s*(?:hrs?\.?|h\b|local\s+time)?\s*[)\]]?",
+    re.IGNORECASE,
+)
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 # A day heading: "Day 1 – 6 December", "Tuesday, 6 December 2016", "Day 2".
@@ -54,14 +60,19 @@ DAY_LINE = re.compile(
     r"(?:,?\s+(?P<year>\d{4}))?)?\s*$",
     re.IGNORECASE,
 )
-DURATION = re.compile(
-    r"\((?P<amount>\d+(?:[.,]\d+)?|an?|one|two|three|half\s+an?)[\s-]*(?P<unit>hours?|hrs?|h|minutes?|mins?)\b"
-    r"(?P<note>[^)]*)\)",
-    re.IGNORECASE,
+# How long a session lasts: "(90 minutes)", "90 min", "1h30", "1.5 hours", "(3 Hours)", "(an hour)",
+# "1 hour 30 minutes"; in brackets a note may follow ("(30 minutes - Youth Open Mic)").
+_LENGTH = (
+    r"(?:(?P<hours>\d+(?:[.,]\d+)?|an?|one|two|three|four|half\s+an?)[\s-]*(?:hours?|hrs?|h)\b"
+    r"(?:\s*(?:and\s+)?(?P<extra>\d{1,2})\s*(?:minutes?|mins?|m)\b\.?)?"
+    r"|(?P<hm_hours>\d)h(?P<hm_minutes>[0-5]\d)\b"
+    r"|(?P<minutes>\d{1,3})[\s-]*(?:minutes?|mins?)\b\.?)"
 )
+DURATION = re.compile(r"\(\s*" + _LENGTH + r"(?P<note>[^)]*)\)", re.IGNORECASE)
+_BARE_DURATION = re.compile(r"(?<![\w:.])" + _LENGTH + r"(?![\w:])", re.IGNORECASE)
 _CONTINUED = re.compile(r"^\s*\(?\s*cont(?:inue)?[’']?d\.?\s*\)?\s*[:.–-]?\s*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*[_‗]{2,}\s*$")
-_WORD_AMOUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+_WORD_AMOUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
 @dataclass
@@ -79,9 +90,11 @@ class _Block:
 @dataclass
 class _Session:
     title: str
-    minutes: int
+    minutes: int | None  # None: the cell gives no length; it fills what its block leaves
     note: str
     continued: bool
+    start: datetime.time | None = None  # its own time range, when the cell prints one
+    end: datetime.time | None = None
 
 
 def read_schedule(
@@ -152,7 +165,12 @@ def _read_heading(lines: list[str], default_year: int | None):
 def read_grid(
     table: Table, *, year: int | None, start_date: datetime.date | None, warnings: list[str]
 ) -> list[ParsedSlot]:
-    """The slots of a day-by-time grid, stacked within their blocks, in date and time order."""
+    """The slots of a day-by-time grid, in date and time order.
+
+    A cell may hold several sessions, on separate lines or paragraphs: each placed at its own time
+    range when it prints one, else stacked from the start of its block by its duration; a session
+    without either fills what its block leaves.
+    """
     cells = [cell for row in table.rows for cell in row]
     time_col = _time_column(cells)
     if time_col is None:
@@ -164,7 +182,7 @@ def read_grid(
             continue
         match = TIME_RANGE.search(cell.text)
         if match:
-            start, end = _time(match.group(1), match.group(2)), _time(match.group(3), match.group(4))
+            start, end = _range_times(match)
             if start is None or end is None or end <= start:
                 warnings.append(f"schedule: the time block {match.group(0)!r} cannot be read")
                 continue
@@ -187,6 +205,12 @@ def read_grid(
                 continue
             lines.append(line)
         contents[(cell.row, cell.col)] = lines
+    if not days and start_date is not None:
+        # No row of days: the columns after the times are the event's days, in order.
+        columns = sorted({c.col for c in cells if c.col > time_col})
+        for offset, col in enumerate(columns):
+            date = start_date + datetime.timedelta(days=offset)
+            days[col] = (date, f"{date:%-d %B}")
 
     # Sessions of one day and block, from every cell they are in, in row order.
     placed: dict[tuple[int, int], list[tuple[Cell, _Session]]] = {}
@@ -220,96 +244,190 @@ def read_grid(
     for (col, block_index), entries in sorted(placed.items(), key=lambda kv: (days[kv[0][0]][0], kv[0][1])):
         date, day_label = days[col]
         block = blocks[block_index]
-        where = f"{day_label}, {block.label}"
-        start = _minutes(block.start)
-        for _cell, session in entries:
-            end = start + session.minutes
-            if end > _minutes(block.end):
-                warnings.append(
-                    f"schedule: {where}: {session.title!r} ({session.minutes} minutes) runs past the end "
-                    f"of the block; not placed"
-                )
-                start = end
-                continue
-            slots.append(
-                ParsedSlot(
-                    date=date,
-                    start=_from_minutes(start),
-                    end=_from_minutes(end),
-                    title=session.title,
-                    minutes=session.minutes,
-                    continued=session.continued,
-                    note=session.note,
-                )
-            )
-            start = end
-        if start != _minutes(block.end) and start < _minutes(block.end):
-            total = start - _minutes(block.start)
-            warnings.append(
-                f"schedule: {where}: the sessions last {total} minutes but the block is {block.minutes}"
-            )
+        slots += _place(
+            [session for _cell, session in entries],
+            block=block,
+            date=date,
+            where=f"{day_label}, {block.label}",
+            warnings=warnings,
+        )
     _check_continued(slots, warnings)
     slots.sort(key=lambda slot: (slot.date, slot.start))
     return slots
 
 
+def _place(
+    sessions: list[_Session], *, block: _Block, date: datetime.date, where: str, warnings: list[str]
+) -> list[ParsedSlot]:
+    """The sessions of one day's block as slots: at their own times, or one after another."""
+    slots = []
+    block_end = _minutes(block.end)
+    cursor = _minutes(block.start)
+    timed = any(session.start is not None for session in sessions)
+    for index, session in enumerate(sessions):
+        if session.start is not None:
+            start, end = _minutes(session.start), _minutes(session.end)
+            if start < _minutes(block.start) or end > block_end:
+                warnings.append(
+                    f"schedule: {where}: {session.title!r} ({session.start:%H:%M}–{session.end:%H:%M}) "
+                    "is outside its block; placed at its own times"
+                )
+        elif session.minutes is not None:
+            start, end = cursor, cursor + session.minutes
+            if end > block_end:
+                warnings.append(
+                    f"schedule: {where}: {session.title!r} ({session.minutes} minutes) runs past the end "
+                    f"of the block; not placed"
+                )
+                cursor = end
+                continue
+        else:
+            # No length printed: it lasts until the next session's own start, or the end of the block.
+            later = next((s for s in sessions[index + 1 :] if s.start is not None), None)
+            rest = sum(s.minutes or 0 for s in sessions[index + 1 :] if s.start is None)
+            if later is not None and rest == 0:
+                end = _minutes(later.start)
+            elif all(s.start is not None or s.minutes is not None for s in sessions[index + 1 :]):
+                end = block_end - rest
+            else:
+                end = cursor
+            start = cursor
+            if end <= start:
+                warnings.append(f"schedule: {where}: the duration of {session.title!r} cannot be read")
+                continue
+        slots.append(
+            ParsedSlot(
+                date=date,
+                start=_from_minutes(start),
+                end=_from_minutes(end),
+                title=session.title,
+                minutes=end - start,
+                continued=session.continued,
+                note=session.note,
+            )
+        )
+        cursor = max(cursor, end)
+    if not timed and cursor < block_end and slots:
+        total = cursor - _minutes(block.start)
+        warnings.append(
+            f"schedule: {where}: the sessions last {total} minutes but the block is {block.minutes}"
+        )
+    return slots
+
+
 def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Session]:
-    """The sessions in one cell: titles ended by their duration, or by an underscore line."""
-    sessions = []
+    """The sessions in one cell, in order: each title ended by its own time range or its duration,
+    by an underscore line, or by the end of the cell."""
+    sessions: list[_Session] = []
     pending: list[str] = []
+
+    def finish(*, minutes=None, note="", start=None, end=None, shown=""):
+        title = _clean(" ".join(pending))
+        pending.clear()
+        if not title:
+            if shown:
+                warnings.append(f"schedule: at {where}, {shown!r} has no session title")
+            return
+        continued = bool(_CONTINUED.match(title))
+        sessions.append(
+            _Session(
+                title=_CONTINUED.sub("", title).strip() if continued else title,
+                minutes=minutes,
+                note=note,
+                continued=continued,
+                start=start,
+                end=end,
+            )
+        )
+
     for raw in lines:
         line = raw.strip()
         if not line or line.lower() == "time":
             continue
         if _SEPARATOR.match(line):
-            if _clean(" ".join(pending)):
-                warnings.append(
-                    f"schedule: at {where}, the duration of {_clean(' '.join(pending))!r} cannot be read"
-                )
-            pending = []
+            finish()
             continue
         while line:
-            match = DURATION.search(line)
-            if not match:
+            match, kind = _next_length(line)
+            if match is None:
                 pending.append(line)
                 break
             pending.append(line[: match.start()])
-            title = _clean(" ".join(pending))
-            pending = []
-            minutes = _duration_minutes(match)
-            if not title:
-                warnings.append(f"schedule: at {where}, a duration {match.group(0)!r} has no session title")
-            elif minutes is None:
-                warnings.append(f"schedule: at {where}, the duration {match.group(0)!r} cannot be read")
+            shown = match.group(0).strip()
+            if kind == "time":
+                start, end = _range_times(match)
+                if start is None or end is None or end <= start:
+                    warnings.append(f"schedule: at {where}, the time range {shown!r} cannot be read")
+                    pending.clear()
+                else:
+                    finish(start=start, end=end, shown=shown)
             else:
-                continued = bool(_CONTINUED.match(title))
-                sessions.append(
-                    _Session(
-                        title=_CONTINUED.sub("", title).strip() if continued else title,
-                        minutes=minutes,
-                        note=_clean(match.group("note")).strip(" .,;:-–"),
-                        continued=continued,
-                    )
-                )
+                minutes = _duration_minutes(match)
+                if minutes is None:
+                    warnings.append(f"schedule: at {where}, the duration {shown!r} cannot be read")
+                    pending.clear()
+                else:
+                    note = match.groupdict().get("note") or ""
+                    finish(minutes=minutes, note=_clean(note).strip(" .,;:-–"), shown=shown)
             line = line[match.end() :].strip()
-    leftover = _clean(" ".join(pending))
-    if leftover:
-        warnings.append(f"schedule: at {where}, the duration of {leftover!r} cannot be read")
+    finish()
     return sessions
 
 
+def _next_length(line: str) -> tuple[re.Match | None, str]:
+    """The first time range or duration in a line of a cell, and which it is."""
+    found = []
+    for pattern, kind in ((_SESSION_TIME, "time"), (DURATION, "duration"), (_BARE_DURATION, "duration")):
+        match = pattern.search(line)
+        if match:
+            found.append((match.start(), kind != "time", match, kind))
+    if not found:
+        return None, ""
+    _start, _rank, match, kind = min(found, key=lambda entry: (entry[0], entry[1]))
+    return match, kind
+
+
 def _duration_minutes(match: re.Match) -> int | None:
-    amount = match.group("amount").lower().replace(",", ".")
-    if amount.startswith("half"):
-        value = 0.5
-    elif amount in _WORD_AMOUNTS:
-        value = _WORD_AMOUNTS[amount]
+    groups = match.groupdict()
+    if groups.get("hm_hours"):
+        return int(groups["hm_hours"]) * 60 + int(groups["hm_minutes"])
+    if groups.get("minutes"):
+        value = float(groups["minutes"])
     else:
-        value = float(amount)
-    minutes = value * 60 if match.group("unit").lower().startswith("h") else value
-    if minutes <= 0 or minutes != int(minutes):
+        amount = groups["hours"].lower().replace(",", ".")
+        if amount.startswith("half"):
+            hours = 0.5
+        elif amount in _WORD_AMOUNTS:
+            hours = _WORD_AMOUNTS[amount]
+        else:
+            hours = float(amount)
+        value = hours * 60 + (int(groups["extra"]) if groups.get("extra") else 0)
+    if value <= 0 or value != int(value):
         return None
-    return int(minutes)
+    return int(value)
+
+
+def _range_times(match: re.Match) -> tuple[datetime.time | None, datetime.time | None]:
+    """(start, end) of a matched time range; "2:00 pm" is 14:00; an end marked pm makes a bare
+    start before it pm too ("2:00 - 3:30 pm")."""
+    h1, m1, a1, h2, m2, a2 = match.groups()[:6]
+    start_pm = (a1 or a2 or "").lower().startswith("p") if not a1 else a1.lower().startswith("p")
+    end_pm = bool(a2 and a2.lower().startswith("p"))
+    start = _time(str(_hour(int(h1), start_pm, bool(a1 or a2))), m1)
+    end = _time(str(_hour(int(h2), end_pm, bool(a2))), m2)
+    if start and end and a2 and not a1 and end <= start and start_pm:
+        start = _time(h1, m1)  # "11:30 - 1:00 pm": the start is the morning's
+    return start, end
+
+
+def _hour(hour: int, pm: bool, marked: bool) -> int:
+    if not marked:
+        return hour
+    if pm and hour < 12:
+        return hour + 12
+    if not pm and hour == 12:
+        return 0
+    return hour
 
 
 def _check_continued(slots: list[ParsedSlot], warnings: list[str]) -> None:
