@@ -318,7 +318,7 @@ def _heading_like(paragraph: Paragraph, text: str) -> bool:
         return _words(text) <= 30
     if _words(text) > 14 or len(text) > 120 or _is_prose(text):
         return False
-    if text.endswith((".", ";", ",")) and not _SECTION.match(text):
+    if text.endswith((".", ";", ",")):
         return False
     return text[0].isupper() or text[0].isdigit()
 
@@ -334,12 +334,11 @@ def _line_kind(text: str, header: _Header) -> str:
     found = find_date_range(text, default_year=2000)
     if found:
         rest = text[: found[1].start()] + " " + text[found[1].end() :]
-        if not _CITY.search(rest) and not re.search(
-            r"[A-Za-z]{3,}", re.sub(r"(?i)\b(?:held\s+)?on\b", "", rest)
-        ):
+        # "Geneva, 12-14 July 2016", "Conference call, 3 March 2019": a date with where or how,
+        # but not a title with its date ("Virtual MAG Meeting 5 April 2016").
+        title_words = re.search(r"\b(?:meeting|consultations?|MAG|IGF|summary|report)\b", rest, re.I)
+        if _words(rest) <= 6 and not title_words:
             return "date"
-        if _CITY.search(rest) and not re.search(r"\bmeeting|consultation|call\b", rest, re.I):
-            return "date"  # "Geneva, 12-14 July 2016": the venue goes with the date
     if _SECTION.match(text):
         return "section"
     if (
@@ -458,7 +457,7 @@ def _split_body(document: Document, warnings: list[str]):
             continue
         if _heading_like(block, text) and (
             block.heading_level is not None
-            or _SECTION.match(text)
+            or (_SECTION.match(text) and _words(text) <= 8)
             or _heading_ahead(body, offset, numbered_ahead)
         ):
             section = text if section_closed else f"{section} – {text}"[:300]
@@ -471,6 +470,8 @@ def _split_body(document: Document, warnings: list[str]):
         # Before the first numbered paragraph, or in a report without numbers: an item of its own.
         items.append(_Item(number="", section=section, paragraphs=[_without_bullet(block)]))
         section_closed = True
+    if not section_closed and section:
+        warnings.append(f"the heading {_shorten(section)!r} has no paragraph under it and was not imported")
     if pending_number is not None:
         warnings.append(
             f"the line {_clean(pending_number[1].text) or pending_number[0]!r} at the end of the body "

@@ -200,7 +200,9 @@ def test_read_grid_unreadable_duration_is_a_warning():
     slots = read_grid(table, year=2016, start_date=None, warnings=warnings)
 
     assert slot_rows(slots) == [(6, "10:00", "11:00", "Youth", 60, False, "")]
-    assert warnings == ["schedule: Day 1 – 6 December, 10:00–11:00: the duration of 'Human Rights' cannot be read"]
+    assert warnings == [
+        "schedule: Day 1 – 6 December, 10:00–11:00: the duration of 'Human Rights' cannot be read"
+    ]
 
 
 def test_read_grid_cell_outside_any_block_is_a_warning():
