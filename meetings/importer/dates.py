@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime
 import re
 
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-MONTHS = {name.lower(): number for number, name in enumerate(_MONTH_NAMES.split("|"), start=1)}
+from meetings.importer.vocabulary import MONTHS
+
 # "Sept", "Aug." as well as the full names.
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"

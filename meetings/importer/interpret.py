@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from meetings.importer import ImportRefused
+from meetings.importer.annex_schedule import VENUE_TIME_ZONES, read_schedule
 from meetings.importer.dates import find_date_range
 from meetings.importer.decisions import classify_sentences, split_sentences
 from meetings.importer.document import Document, Paragraph, Table
+from meetings.importer.provenance import check_decisions_against_grid, schedule_is_approved
 from meetings.importer.report import (
     ParsedAnnotation,
     ParsedFootnote,
@@ -25,8 +27,7 @@ from meetings.importer.report import (
     ParsedMeeting,
     ParsedReport,
 )
-from meetings.importer.schedule_grid import VENUE_TIME_ZONES, read_schedule
-from meetings.provenance import check_decisions_against_grid
+from meetings.importer.vocabulary import roman_to_int
 
 # A printed number holds in the model's 16 characters; longer digit runs are not paragraph numbers.
 _MAX_NUMBER = 16
@@ -70,7 +71,6 @@ _DAY_HEADING = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?;][\"'”’)\]]*$")
 
-ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _UNIT_ORDINALS = [
     "first",
     "second",
@@ -260,6 +260,7 @@ def interpret_document(document: Document) -> ParsedReport:
     report = ParsedReport(meeting=meeting, items=parsed_items, schedule=schedule, warnings=warnings)
     # Where the decisions say one thing and the report's own grid another.
     report.warnings += check_decisions_against_grid(report)
+    report.schedule_approved = schedule_is_approved(report)
     return report
 
 
@@ -683,17 +684,6 @@ def meeting_kind(title: str, *, context: str = "") -> str:
     virtual by their words, and a venue or city last.
     """
     return _kind_of(title) or _kind_of(context) or "other"
-
-
-def roman_to_int(text: str) -> int | None:
-    text = text.lower()
-    if not text or any(char not in ROMAN for char in text):
-        return None
-    total = 0
-    for char, following in zip(text, [*text[1:], ""], strict=True):
-        value = ROMAN[char]
-        total += -value if following and ROMAN[following] > value else value
-    return total if total > 0 else None
 
 
 def _numeral(value: str) -> int | None:

@@ -1,6 +1,7 @@
 """The whole import of one .docx report, or of many: read, interpret, save.
 
-The command and the admin call these; they only check their input first.
+The command and the admin call these (and ``previous_import``, what a report would replace); they
+only check their input first, and never reach into the steps' modules.
 """
 
 from __future__ import annotations
@@ -9,20 +10,44 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from meetings.importer import ImportRefused
 from meetings.importer.interpret import interpret_document
+from meetings.importer.package import Limits
 from meetings.importer.report import ParsedReport
-from meetings.importer.save import ImportOutcome, save_report
-from meetings.importer.sources import Source
+from meetings.importer.save import ImportOutcome, previous_import, save_report
+from meetings.importer.sources import Source, collect
+
+__all__ = [
+    "BatchRow",
+    "ImportOutcome",
+    "collect_sources",
+    "import_report",
+    "import_reports",
+    "parse_report",
+    "previous_import",
+    "read_reports",
+]
 
 logger = logging.getLogger(__name__)
+
+
+def report_limits() -> Limits:
+    """The bounds a report must keep: the REPORT_MAX_* settings."""
+    return Limits(
+        upload_bytes=settings.REPORT_MAX_UPLOAD_BYTES,
+        zip_entries=settings.REPORT_MAX_ZIP_ENTRIES,
+        entry_bytes=settings.REPORT_MAX_ENTRY_BYTES,
+        total_bytes=settings.REPORT_MAX_TOTAL_BYTES,
+    )
 
 
 def parse_report(data: bytes) -> ParsedReport:
     """What a .docx report says, without touching the database. Raises ImportRefused."""
     from meetings.importer.reader import read_document
 
-    return interpret_document(read_document(data))
+    return interpret_document(read_document(data, limits=report_limits()))
 
 
 def import_report(
@@ -31,6 +56,12 @@ def import_report(
     """Read, interpret and save one report in one transaction. Raises ImportRefused."""
     report = parse_report(data)
     return save_report(report, data=data, source_name=source_name, publish=publish, replace=replace)
+
+
+def collect_sources(paths: list[str]) -> list[Source]:
+    """The reports named by files, folders (recursively) and .zip archives, each with how to read
+    it or why it is refused; nothing is read yet."""
+    return collect(paths)
 
 
 @dataclass

@@ -4,8 +4,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from meetings.importer.services import BatchRow, import_reports, read_reports
-from meetings.importer.sources import collect
+from meetings.importer.services import BatchRow, collect_sources, import_reports, read_reports
 
 STATUSES = ("created", "unchanged", "replaced", "refused")
 
@@ -46,7 +45,7 @@ class Command(BaseCommand):
         as_json = options["json"]
         if as_json and not dry_run:
             raise CommandError("--json needs --dry-run: a saving import prints one summary line per file")
-        sources = collect(files)
+        sources = collect_sources(files)
         # On a terminal a progress bar stands in for the lines of each file; piped or in a log,
         # each file has its line as it is done.
         interactive = _is_terminal(self.stderr) and not as_json

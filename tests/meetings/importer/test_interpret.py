@@ -10,7 +10,6 @@ from meetings.importer.interpret import (
     item_number,
     meeting_kind,
     meeting_number,
-    roman_to_int,
 )
 from meetings.importer.package import Limits
 from meetings.importer.reader import read_document
@@ -267,11 +266,6 @@ def test_parse_date_range(text, default_year, expected):
 )
 def test_meeting_number(title, number):
     assert meeting_number(title) == number
-
-
-@pytest.mark.parametrize(("text", "value"), [("VI", 6), ("iv", 4), ("XIX", 19), ("MAG", None), ("", None)])
-def test_roman_to_int(text, value):
-    assert roman_to_int(text) == value
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from meetings.importer.dates import MONTHS, parse_date_range
+from meetings.importer.dates import parse_date_range
 from meetings.importer.document import Cell, Paragraph, Table
 from meetings.importer.report import ParsedSchedule, ParsedSlot
+from meetings.importer.vocabulary import MONTH_PATTERN, MONTHS
 
 # Known IGF venues and their time zones; a venue not here gets "" and a warning.
 VENUE_TIME_ZONES = {
@@ -51,7 +52,7 @@ _SESSION_TIME = re.compile(
     r"[(\[]?\s*" + _CLOCK + _DASH + _CLOCK + r"(?![\d:])\s*(?:hrs?\.?|h\b|local\s+time)?\s*[)\]]?",
     re.IGNORECASE,
 )
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NAMES = MONTH_PATTERN
 
 # A day heading: "Day 1 – 6 December", "Tuesday, 6 December 2016", "Day 2".
 DAY_LINE = re.compile(
