@@ -111,6 +111,69 @@ def step_parse(args) -> None:
     _emit({name: statistics.median(values) for name, values in rounds.items()})
 
 
+SHAPES_DIR = ROOT / "fixtures" / "reports"
+CORPUS_DIR = ROOT / "fixtures" / "corpus"
+SEED_TEXT = ROOT.parent / "shared" / "seed" / "mag-virtual-meeting-vi-2016-08-30.txt"
+
+
+def shape_files() -> list[tuple[str, bytes]]:
+    """Every report shape (fixtures/reports/, subfolders included), every file of fixtures/corpus/,
+    and, where pandoc is installed, the seed's text written as .docx by pandoc."""
+    files = [(str(path.relative_to(ROOT)), path.read_bytes()) for path in sorted(SHAPES_DIR.rglob("*.docx"))]
+    files += [(str(path.relative_to(ROOT)), path.read_bytes()) for path in sorted(CORPUS_DIR.rglob("*.docx"))]
+    if shutil.which("pandoc") and SEED_TEXT.exists():
+        with tempfile.TemporaryDirectory() as folder:
+            output = Path(folder) / "seed.docx"
+            done = subprocess.run(
+                ["pandoc", str(SEED_TEXT), "-f", "markdown", "-t", "docx", "-o", str(output)],
+                capture_output=True,
+                timeout=60,
+            )
+            if done.returncode == 0:
+                files.append(("the seed's text written by pandoc", output.read_bytes()))
+    return files
+
+
+def step_parse_shapes(args) -> None:
+    """Each shape and corpus file: ours (read + interpret, CPU time) against mammoth (CPU time)."""
+    import io
+
+    import mammoth
+
+    _setup_django()
+    from meetings.importer import ImportRefused
+    from meetings.importer.interpret import interpret_document
+    from meetings.importer.reader import read_document
+
+    results = []
+    for name, data in shape_files():
+
+        def ours(data=data):
+            try:
+                interpret_document(read_document(data))
+            except ImportRefused:
+                pass  # a corpus file that is no report is read all the same, then refused
+
+        def theirs(data=data):
+            mammoth.convert_to_html(io.BytesIO(data))
+
+        try:
+            theirs()
+        except Exception as error:  # mammoth cannot read it: measured for us only
+            mammoth_ms = None
+            failure = type(error).__name__
+        else:
+            failure = ""
+            mammoth_ms = statistics.median(
+                _median_ms(theirs, runs=1, warmup=0, clock=time.process_time) for _ in range(args.rounds)
+            )
+        ours_ms = _median_ms(ours, runs=args.runs, warmup=2, clock=time.process_time)
+        results.append(
+            {"name": name, "kb": len(data) / 1024, "ours": ours_ms, "mammoth": mammoth_ms, "failure": failure}
+        )
+    _emit({"files": results})
+
+
 def step_import_sample(args) -> None:
     """A full import of the sample, each run in a transaction rolled back afterwards."""
     _setup_django()
@@ -582,6 +645,8 @@ def orchestrate(args) -> int:
     facts = machine()
     log("reading the sample .docx")
     parse = run_step("parse", env={"DATABASE_URL": "sqlite://:memory:"}, extra=["--rounds", str(args.rounds)])
+    log("reading every report shape and corpus file")
+    shapes = run_shapes(args)
 
     log("importing the sample on SQLite and PostgreSQL (rolled back)")
     sqlite_dir = tempfile.mkdtemp(prefix="magportal-bench-sqlite-")
@@ -627,9 +692,99 @@ def orchestrate(args) -> int:
 
     elapsed = time.monotonic() - started
     report = render(facts, parse, sqlite, postgres, small, large, pages_small, pages_large, rates, elapsed)
+    report = with_shapes_section(report, shapes)
     print(report)
     (HERE / "results.md").write_text(report)
     log(f"wrote {HERE / 'results.md'}")
+    return 0
+
+
+def run_shapes(args) -> dict:
+    return run_step(
+        "parse-shapes",
+        env={"DATABASE_URL": "sqlite://:memory:"},
+        extra=["--rounds", str(min(args.rounds, 3)), "--runs", str(min(args.runs, 9))],
+        timeout=600,
+    )
+
+
+SHAPES_HEADING = "## Reading every report shape"
+
+
+def render_shapes(shapes: dict) -> str:
+    """The section comparing each shape and corpus file with mammoth, CPU time of one process."""
+    files = shapes["files"]
+    sample = next(f for f in files if f["name"].endswith(SAMPLE.name))
+    sample_per_kb = sample["ours"] / sample["kb"]
+    rows = []
+    for f in files:
+        per_kb = f["ours"] / f["kb"]
+        ratio = f"{f['mammoth'] / f['ours']:.1f}x" if f["mammoth"] else f"mammoth fails ({f['failure']})"
+        mammoth_ms = f"{f['mammoth']:.1f}" if f["mammoth"] else "-"
+        rows.append(
+            f"| {f['name']} | {f['kb']:.1f} | {f['ours']:.2f} | {mammoth_ms} | {ratio} | {per_kb:.3f} | "
+            f"{per_kb / sample_per_kb:.2f}x |"
+        )
+
+    def summary(label: str, chosen: list[dict]) -> list[str]:
+        ratios = sorted(f["mammoth"] / f["ours"] for f in chosen if f["mammoth"])
+        slowest = max(chosen, key=lambda f: f["ours"] / f["kb"])
+        worst = slowest["ours"] / slowest["kb"] / sample_per_kb
+        median = statistics.median(ratios)
+        return [
+            f"| {label}: median mammoth / ours ({len(ratios)} files) | {median:.1f}x | >= 10x | "
+            f"{_verdict(median >= 10)} |",
+            f"| {label}: slowest mammoth / ours | {ratios[0]:.1f}x | | n/a |",
+            f"| {label}: slowest per KB, against the sample's | {worst:.2f}x ({slowest['name']}) | <= 2x | "
+            f"{_verdict(worst <= 2)} |",
+        ]
+
+    shapes_only = [f for f in files if not f["name"].startswith("fixtures/corpus/")]
+    return "\n".join(
+        [
+            SHAPES_HEADING,
+            "",
+            "Each file read and interpreted by the importer (`read_document` + `interpret_document`), against",
+            "`mammoth.convert_to_html` of the same bytes; CPU time of the measuring process (median of repeated",
+            "runs), so that waiting for a core on the shared machine counts for neither. Per KB is per kilobyte",
+            "of the .docx file. Report shapes are `fixtures/reports/` (the sample and `shapes/`) and, where",
+            "pandoc is installed, the seed's text written by pandoc; the corpus is `fixtures/corpus/`.",
+            "",
+            "| measure | result | target | |",
+            "|---|---|---|---|",
+            *summary("report shapes", shapes_only),
+            *summary("all files", files),
+            "",
+            "| file | KB | ours (ms) | mammoth (ms) | mammoth / ours | ours ms per KB | per KB / sample's |",
+            "|---|---|---|---|---|---|---|",
+            *rows,
+            "",
+        ]
+    )
+
+
+def with_shapes_section(report: str, shapes: dict) -> str:
+    """``report`` with its shapes section replaced (or added before the pages)."""
+    section = render_shapes(shapes)
+    if SHAPES_HEADING in report:
+        before, _, rest = report.partition(SHAPES_HEADING)
+        after = rest[rest.find("\n## ") + 1 :] if "\n## " in rest else ""
+        return before + section + "\n" + after
+    marker = "## Pages"
+    if marker in report:
+        before, _, after = report.partition(marker)
+        return before + section + "\n" + marker + after
+    return report.rstrip("\n") + "\n\n" + section
+
+
+def reading_only(args) -> int:
+    """`run.py --reading`: only the shapes section, measured now and written into results.md."""
+    shapes = run_shapes(args)
+    section = render_shapes(shapes)
+    print(section)
+    results = HERE / "results.md"
+    report = results.read_text() if results.exists() else "# MAG Portal benchmark results\n"
+    results.write_text(with_shapes_section(report, shapes))
     return 0
 
 
@@ -780,6 +935,7 @@ def render(facts, parse, sqlite, postgres, small, large, pages_small, pages_larg
 ARGS = argparse.Namespace(runs=25)
 STEPS = {
     "parse": step_parse,
+    "parse-shapes": step_parse_shapes,
     "import-sample": step_import_sample,
     "migrate": step_migrate,
     "build": step_build,
@@ -799,11 +955,18 @@ def main() -> int:
     parser.add_argument("--reports", type=int, default=SMALL)
     parser.add_argument("--load-seconds", type=int, default=6)
     parser.add_argument("--skip-large", action="store_true", help=f"leave out the {LARGE}-report archive")
+    parser.add_argument(
+        "--reading",
+        action="store_true",
+        help="only read every report shape and corpus file against mammoth; rewrite that section of results.md",
+    )
     args = parser.parse_args()
     ARGS = args
     if args.step:
         STEPS[args.step](args)
         return 0
+    if args.reading:
+        return reading_only(args)
     return orchestrate(args)
 
 

@@ -11,6 +11,7 @@ not kept (a table outside the annex, a page number) is named in a warning.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -183,6 +184,7 @@ class _Header:
 
 def interpret_document(document: Document) -> ParsedReport:
     """The meeting, agenda items, decisions, notes and schedule that ``document`` records."""
+    _clean.cache_clear()  # the cache serves one document's paragraphs, not the last one's
     warnings: list[str] = []
     header, items, annex = _split_body(document, warnings)
     if not items:
@@ -609,6 +611,9 @@ def _read_meeting(
     first_item = _clean(" ".join(p.text for p in first.paragraphs))
     header_text = " ".join(header.lines)
     all_text = " ".join([header_text, *(_clean(p.text) for item in items for p in item.paragraphs)])
+    # The chair is named where the report opens: its header and first paragraphs.
+    opening_items = items[: items.index(first) + 3]
+    opening = " ".join([header_text, *(_clean(p.text) for item in opening_items for p in item.paragraphs)])
 
     cycle = re.search(r"\b((?:19|20)\d\d)\s+(?:IGF\s+)?(?:preparatory\s+)?cycle\b", all_text, re.IGNORECASE)
     context_year = int(cycle.group(1)) if cycle else None
@@ -648,15 +653,20 @@ def _read_meeting(
         number=number,
         date=date,
         end_date=end_date,
-        chair=_find_chair(all_text),
+        chair=_find_chair(opening),
         recording_url=_find_recording(items),
         cycle_year=cycle_year,
     )
 
 
+def _first_sentence(text: str) -> str:
+    # A sentence naming the meeting is short; splitting the paragraph's start is enough.
+    return next(iter(split_sentences(text[:1000])), "")
+
+
 def _naming_sentence(text: str) -> str:
     """The first sentence of the first paragraph, up to where it turns to other meetings."""
-    sentence = next(iter(split_sentences(text)), "")
+    sentence = _first_sentence(text)
     turn = _OTHER_MEETINGS.search(sentence)
     return sentence[: turn.start()] if turn else sentence
 
@@ -715,7 +725,7 @@ def meeting_number(title: str) -> int | None:
 
 def meeting_number_in_text(text: str) -> int | None:
     """ "The sixth IGF Virtual MAG Meeting ..." → 6, from the sentence naming the meeting."""
-    sentence = next(iter(split_sentences(text)), "")
+    sentence = _first_sentence(text)
     match = re.search(
         r"\b([\w-]+)\s+(?:[\w()-]+\s+){0,5}(?:meeting|consultations|call)\b", sentence, re.IGNORECASE
     )
@@ -776,13 +786,20 @@ def _find_recording(items: list[_Item]) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=4096)
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    """Runs of whitespace (no-break spaces, tabs, line breaks) as one space, none at the ends.
+
+    Each paragraph's text is cleaned several times (to split the body, to build its item, to
+    read the meeting): the cache keeps that to once.
+    """
+    return " ".join(text.split())
 
 
 def _clean_prefix(text: str) -> str:
     """The start of a text as ``_clean`` leaves it (trailing space kept: more text follows)."""
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).lstrip()
+    cleaned = " ".join(text.split())
+    return cleaned + " " if cleaned and text[-1].isspace() else cleaned
 
 
 def _shorten(text: str, limit: int = 60) -> str:
