@@ -89,10 +89,9 @@ def _from_words(
     elif groups.get("end_day2"):
         end_month = month_number(groups["end_month"])
         end = _date(end_year or year, end_month, _day(groups["end_day2"]))
-        if end is not None and end < start and end_year is None and not groups.get("year"):
-            # "30 December – 2 January 2017": the year printed belongs to the end.
-            end = _date(year, end_month, end.day)
-            start = _date(year - 1, start.month, start.day)
+        if end is not None and end < start and not groups.get("year"):
+            # "30 December – 2 January 2017": the year printed is the end's; the start is the year before.
+            start = _date(start.year - 1, start.month, start.day)
         if end is None:
             return None
     if end is not None and (end < start or (end - start).days > 31):

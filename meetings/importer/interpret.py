@@ -528,7 +528,7 @@ def _heading_ahead(body: list[Paragraph | Table], offset: int, numbered_ahead: l
             continue
         if item_number(block) or _lone_number(block):
             return True
-        return _is_bullet(block) or _is_prose(text)
+        return _is_bullet(block) or not _heading_like(block, text)
     return False
 
 
@@ -601,7 +601,7 @@ def _attach_comments(document, items: list[ParsedItem], item_of_paragraph: dict[
 def _read_meeting(
     document: Document, header: _Header, items: list[_Item], warnings: list[str]
 ) -> ParsedMeeting:
-    title = _clean(" ".join(header.title))
+    title = _title(header.title)
     if not title:
         title = _clean(document.title)
     if not title:
@@ -662,6 +662,23 @@ def _read_meeting(
 def _first_sentence(text: str) -> str:
     # A sentence naming the meeting is short; splitting the paragraph's start is enough.
     return next(iter(split_sentences(text[:1000])), "")
+
+
+_TITLE_TYPE_PREFIX = re.compile(r"^(?:(?:draft|final)\s+)?summary\s+report\s*[:–—-]\s*", re.IGNORECASE)
+
+
+def _title(lines: list[str]) -> str:
+    """The title's lines as one, without a date it ends with ("... Meeting VI, 30 August 2016": the
+    date is the meeting's, read on its own) or a "Summary Report:" it starts with."""
+    title = _TITLE_TYPE_PREFIX.sub("", _clean(" ".join(lines)))
+    found = find_date_range(title, default_year=2000)
+    if found:
+        match = found[1]
+        before = title[: match.start()].rstrip(" ,;:–—-(")
+        after = title[match.end() :].strip(" .)")
+        if not after and _words(before) >= 2:
+            title = before
+    return title
 
 
 def _naming_sentence(text: str) -> str:
