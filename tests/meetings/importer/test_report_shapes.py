@@ -267,3 +267,24 @@ def test_face_to_face_shape_restarts_numbering_on_day_2_and_reads_two_session_ce
         (21, "16:30", "18:00", "Closing Ceremony", 90),
     ]
     assert report.warnings == []
+
+
+@pytest.mark.django_db
+def test_web_summary_shape_published_page_shows_unnumbered_items_with_their_anchors(
+    client, settings, tmp_path
+):
+    from meetings.importer.services import import_report
+
+    settings.MEDIA_ROOT = tmp_path
+    data = (SHAPES / "mag-issue-specific-call-2013-04-17.docx").read_bytes()
+    meeting = import_report(data, source_name="call.docx", publish=True).meeting
+
+    response = client.get(meeting.get_absolute_url())
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert [item.anchor for item in meeting.items.order_by("position")] == [f"item-{n}" for n in (1, 2, 3, 4)]
+    for position in (1, 2, 3, 4):
+        assert f'id="item-{position}"' in page
+        assert f'href="#item-{position}" aria-label="Paragraph {position}">¶</a>' in page
+    assert page.count('<h3 class="section-heading">') == 2
