@@ -441,13 +441,20 @@ def _check_continued(slots: list[ParsedSlot], warnings: list[str]) -> None:
 
 
 def _time_column(cells: list[Cell]) -> int | None:
+    """The column of time blocks: the one whose cells are mostly a time range and little else (session
+    cells may print their own times too), then the one with the most time ranges, then the first."""
+    bare: dict[int, int] = {}
     counts: dict[int, int] = {}
     for cell in cells:
-        if TIME_RANGE.search(cell.text):
+        match = TIME_RANGE.search(cell.text)
+        if match:
             counts[cell.col] = counts.get(cell.col, 0) + 1
+            rest = cell.text[: match.start()] + " " + cell.text[match.end() :]
+            if len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2:  # "10:00 – 13:00", "Morning: 10:00-13:00 hrs"
+                bare[cell.col] = bare.get(cell.col, 0) + 1
     if not counts:
         return None
-    return max(sorted(counts), key=lambda col: counts[col])
+    return max(sorted(counts), key=lambda col: (bare.get(col, 0), counts[col]))
 
 
 def _day_date(match: re.Match, *, year: int | None, start_date: datetime.date | None) -> datetime.date | None:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from meetings.importer import ImportRefused
-from meetings.importer.annex_schedule import VENUE_TIME_ZONES, read_schedule
+from meetings.importer.annex_schedule import TIME_RANGE, VENUE_TIME_ZONES, read_schedule
 from meetings.importer.dates import find_date_range
 from meetings.importer.decisions import classify_sentences, split_sentences
 from meetings.importer.document import Document, Paragraph, Table
@@ -32,7 +32,10 @@ from meetings.importer.vocabulary import roman_to_int
 
 # A printed number holds in the model's 16 characters; longer digit runs are not paragraph numbers.
 _MAX_NUMBER = 16
-_TYPED_NUMBER = re.compile(r"^\s*(?P<number>\d{1,16})\s?[.)](?=[\s\u00a0]|$)[\s\u00a0]*")
+# "8.\t", "8. ", "12)", "(12)", "8.The" (a conversion that lost the space), "8\t" (a number and a tab).
+_TYPED_NUMBER = re.compile(
+    r"^\s*\(?(?P<number>\d{1,16})(?:\s?[.)](?=[\s\u00a0]|$)|\.(?=[A-Z“‘\"'])|(?=\t))[\s\u00a0]*"
+)
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,16}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
 # A number alone on its line ("12", "12.", "(12)"), as PDF-to-Word conversions leave them.
 _LONE_NUMBER = re.compile(r"^\s*\(?(?P<number>\d{1,16})\s*[.)]?\s*$")
@@ -107,7 +110,7 @@ ORDINAL_WORDS.update({"thirtieth": 30, "fortieth": 40})
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 _HONORIFIC = r"(?:Ms|Mr|Mrs|Dr|Prof|H\.E)\.?"
 _MONTH_AHEAD = (
-    r"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|,|$|\d)"
+    r"(?i:(?:st|nd|rd|th)?(?:\s+of)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|,|$|\d))"
 )
 
 # Where a meeting was held in person: the IGF's host cities, the UN's seats, the usual venues.
@@ -176,6 +179,7 @@ class _Header:
     dates: list[str] = field(default_factory=list)
     venues: list[str] = field(default_factory=list)
     other: list[str] = field(default_factory=list)  # organisation and document-type lines
+    title_open: bool = False  # the last line read was a title line
 
     @property
     def lines(self) -> list[str]:
@@ -353,49 +357,75 @@ def _line_kind(text: str, header: _Header) -> str:
     return "title"
 
 
+def _add_header_line(block: Paragraph, header: _Header) -> bool:
+    """Add a line to the header, or False when it starts the body instead."""
+    text = _clean(block.text)
+    if (
+        item_number(block)
+        or _lone_number(block)
+        or _is_bullet(block)
+        or _is_prose(text)
+        or len(text) > 200
+        or _ANNEX.match(text)
+    ):
+        return False
+    kind = _line_kind(text, header)
+    if kind == "section":
+        return False
+    if kind == "title" and _words(text) >= 3 and _SENTENCE_END.search(text):
+        return False  # a short sentence is the body's, not a title
+    if kind == "title":
+        # The title's lines stand together; a later short line starts the body.
+        if header.title and (
+            header.dates or header.venues or len(header.title) >= 3 or not header.title_open
+        ):
+            return False
+        header.title.append(text)
+        header.title_open = True
+        return True
+    header.title_open = False
+    if kind == "date":
+        header.dates.append(text)
+    elif kind == "venue":
+        header.venues.append(text)
+    else:
+        header.other.append(text)
+    return True
+
+
+def _header_table_lines(table: Table) -> list[Paragraph] | None:
+    """The lines of a small table above the body that holds the header, or None for any other table
+    (a grid of times, a list of participants)."""
+    lines = [p for row in table.rows for cell in row for p in cell.paragraphs if _clean(p.text)]
+    if not lines or len(table.rows) > 4 or len(lines) > 8 or table.n_cols > 3:
+        return None
+    if any(_is_prose(_clean(p.text)) or TIME_RANGE.search(p.text) or item_number(p) for p in lines):
+        return None
+    return lines
+
+
 def _split_body(document: Document, warnings: list[str]):
     """The header, the agenda items, and the annex blocks (after an "Annex" heading)."""
     blocks = document.blocks
     header = _Header()
     position = 0
-    title_open = False  # the line above was a title line
-    # The header: the short lines above the body, the title among them.
+    # The header: the short lines above the body, the title among them; some reports set them in a
+    # small table (a logo beside the title), read line by line the same way.
     while position < len(blocks) and position < 40:
         block = blocks[position]
         if isinstance(block, Table):
-            break
-        text = _clean(block.text)
-        if not text:
+            lines = _header_table_lines(block) if not header.title else None
+            if lines is None:
+                break
+            for line in lines:
+                if not _add_header_line(line, header):
+                    warnings.append(
+                        f"the line {_shorten(line.text)!r} of the table above the report was not imported"
+                    )
             position += 1
             continue
-        if (
-            item_number(block)
-            or _lone_number(block)
-            or _is_bullet(block)
-            or _is_prose(text)
-            or len(text) > 200
-            or _ANNEX.match(text)
-        ):
+        if _clean(block.text) and not _add_header_line(block, header):
             break
-        kind = _line_kind(text, header)
-        if kind == "section":
-            break
-        if kind == "title" and _words(text) >= 3 and _SENTENCE_END.search(text):
-            break  # a short sentence is the body's, not a title
-        if kind == "title":
-            # The title's lines stand together; a later short line starts the body.
-            if header.title and (header.dates or header.venues or len(header.title) >= 3 or not title_open):
-                break
-            header.title.append(text)
-            title_open = True
-        else:
-            title_open = False
-            if kind == "date":
-                header.dates.append(text)
-            elif kind == "venue":
-                header.venues.append(text)
-            else:
-                header.other.append(text)
         position += 1
     if not header.title and position < len(blocks) and not document.title.strip():
         # No title line above the body: a first heading is the title.
@@ -719,7 +749,7 @@ def _numeral(value: str) -> int | None:
 
 # "Meeting VI", "Meeting 6", "Meeting No. 6", "Meeting #6", "Call 3" — but not "Meeting 5 April 2016".
 _AFTER_MEETING = re.compile(
-    r"\b(?:Meeting|Consultations?|Call|Session)\s*(?:[-–—:]\s*)?(?:No\.?\s*|Number\s+|#\s*)?"
+    r"\b(?i:Meeting|Consultations?|Call|Session)\s*(?:[-–—:]\s*)?(?i:No\.?\s*|Number\s+|#\s*)?"
     rf"(?P<n>[IVXLC]+|\d{{1,3}})\b(?![.,]\d)(?!{_MONTH_AHEAD})",
 )
 # "Virtual Meeting - XXI", "MAG Meeting – 21 (virtual)": a numeral after a dash, at the end or before

@@ -278,3 +278,69 @@ def test_read_schedule_without_table_is_none():
 )
 def test_time_zone_for_known_venues(venue, zone):
     assert time_zone_for(venue) == zone
+
+
+def test_read_grid_times_column_found_when_every_session_prints_its_own_times():
+    table = grid(
+        [
+            cell(0, 0, "Day 1 – 6 December", "Opening (10:00-10:30)", "Plenary (10:30-12:00)"),
+            cell(0, 1, "Day 2 – 7 December", "Workshops (10:00 – 12:00)"),
+            cell(0, 2, "10:00 – 12:00"),
+        ],
+        [
+            cell(1, 0, "Closing (15:00-16:00)"),
+            cell(1, 1, "Taking Stock (15:00-16:00)"),
+            cell(1, 2, "15:00 – 16:00"),
+        ],
+    )
+    warnings = []
+
+    slots = read_grid(table, year=2016, start_date=None, warnings=warnings)
+
+    assert slot_rows(slots) == [
+        (6, "10:00", "10:30", "Opening", 30, False, ""),
+        (6, "10:30", "12:00", "Plenary", 90, False, ""),
+        (6, "15:00", "16:00", "Closing", 60, False, ""),
+        (7, "10:00", "12:00", "Workshops", 120, False, ""),
+        (7, "15:00", "16:00", "Taking Stock", 60, False, ""),
+    ]
+    assert warnings == []
+
+
+def test_read_grid_without_a_row_of_days_takes_the_columns_as_the_events_days():
+    table = grid(
+        [cell(0, 0, "09:00 – 10:30"), cell(0, 1, "Opening Ceremony"), cell(0, 2, "Cybersecurity (90 min)")],
+        [cell(1, 0, "11:00 – 12:30"), cell(1, 1, "Access 1h30"), cell(1, 2, "Closing (1.5 hours)")],
+    )
+    warnings = []
+
+    slots = read_grid(table, year=2019, start_date=datetime.date(2019, 11, 25), warnings=warnings)
+
+    assert slot_rows(slots) == [
+        (25, "09:00", "10:30", "Opening Ceremony", 90, False, ""),
+        (25, "11:00", "12:30", "Access", 90, False, ""),
+        (26, "09:00", "10:30", "Cybersecurity", 90, False, ""),
+        (26, "11:00", "12:30", "Closing", 90, False, ""),
+    ]
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Main Session (90 minutes)", 90),
+        ("Main Session 90 min", 90),
+        ("Main Session (1h30)", 90),
+        ("Main Session 1.5 hours", 90),
+        ("Main Session (3 Hours)", 180),
+        ("Main Session (1 hour 30 minutes)", 90),
+        ("Main Session (two hours)", 120),
+    ],
+)
+def test_read_grid_durations_as_annexes_write_them(text, minutes):
+    table = grid([cell(0, 0, "10:00 – 13:00"), cell(0, 1, "Day 1 – 6 December", text)])
+    warnings = []
+
+    slots = read_grid(table, year=2016, start_date=None, warnings=warnings)
+
+    assert [(slot.title, slot.minutes) for slot in slots] == [("Main Session", minutes)]

@@ -254,3 +254,29 @@ def test_annex_text_outside_the_schedule_is_named_in_warnings():
         "the annex's line 'Annex II' is not part of the schedule and was not imported",
         "the annex's line 'List of participants' is not part of the schedule and was not imported",
     ]
+
+
+def test_header_in_a_small_table_above_the_body_is_read_as_the_header():
+    from tests.meetings.importer.documents import cell
+
+    builder = DocumentBuilder()
+    builder.table(
+        [[cell(0, 0, "INTERNET GOVERNANCE FORUM"), cell(0, 1, "MAG VIRTUAL MEETING VI", "30 August 2016")]]
+    )
+    builder.paragraph("1.The sixth virtual meeting took place by Webex.")
+    builder.paragraph("(2) The next meeting is in September.")
+
+    report = interpret_document(builder.document())
+
+    meeting = report.meeting
+    assert (meeting.title, meeting.number, meeting.date, meeting.kind) == (
+        "MAG VIRTUAL MEETING VI",
+        6,
+        D(2016, 8, 30),
+        "virtual",
+    )
+    assert structure(report) == [
+        (1, "1", "", "The sixth virtual meeting took place by Webex."),
+        (2, "2", "", "The next meeting is in September."),
+    ]
+    assert report.warnings == []
