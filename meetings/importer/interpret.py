@@ -109,8 +109,10 @@ ORDINAL_WORDS = {
 ORDINAL_WORDS.update({"thirtieth": 30, "fortieth": 40})
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 _HONORIFIC = r"(?:Ms|Mr|Mrs|Dr|Prof|H\.E)\.?"
+# After a number, a month's name: the number is a day ("Meeting 5 April 2016"), not the meeting's.
 _MONTH_AHEAD = (
-    r"(?i:(?:st|nd|rd|th)?(?:\s+of)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|,|$|\d))"
+    r"(?i:(?:st|nd|rd|th)?(?:\s+of)?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|,|$|\d))"
 )
 
 # Where a meeting was held in person: the IGF's host cities, the UN's seats, the usual venues.
@@ -154,10 +156,15 @@ _OPEN_CONSULTATIONS = re.compile(r"\bopen\s+consultations?\b", re.IGNORECASE)
 _FACE_TO_FACE = re.compile(
     r"\bface[\s-]*to[\s-]*face\b|\bin[\s-]person\b|\bphysical\b|\bF2F\b", re.IGNORECASE
 )
+# Words that make a meeting virtual, and weaker ones that a meeting held in a city may use too
+# ("with remote participation", "a call for proposals").
 _VIRTUAL = re.compile(
-    r"\bvirtual(?:ly)?\b|\bonline\b|\b(?:conference\s+|tele(?:phone)?\s*)?calls?\b|\bteleconference\b"
-    r"|\bwebex\b|\bzoom\b|\bremote(?:ly)?\b|\bwebinar\b|\bvideo[\s-]?conference\b",
+    r"\bvirtual(?:ly)?\b|\bonline\b(?!\s+participa)|\b(?:conference|telephone)\s+calls?\b|\bteleconference\b"
+    r"|\bwebex\b|\bzoom\b|\bwebinar\b|\bvideo[\s-]?conference\b",
     re.IGNORECASE,
+)
+_VIRTUAL_WEAK = re.compile(
+    r"\bcalls?\b(?!\s+for\b)|\bremote(?:ly)?\b(?!\s+(?:participa|hubs?|speakers?))", re.IGNORECASE
 )
 # Where the sentence naming the meeting turns to other meetings ("since the 2nd face-to-face ...").
 _OTHER_MEETINGS = re.compile(
@@ -729,6 +736,8 @@ def _kind_of(text: str) -> str | None:
         return "virtual"
     if _CITY.search(text):
         return "face_to_face"
+    if _VIRTUAL_WEAK.search(text):
+        return "virtual"
     return None
 
 
@@ -738,7 +747,8 @@ def meeting_kind(title: str, *, context: str = "") -> str:
 
     Topical comes first (an issue-specific call is topical, not virtual; an informal meeting on the
     margins of the open consultations is topical), then open consultations, then in person or
-    virtual by their words, and a venue or city last.
+    virtual by their words, then a venue or city (a meeting in Geneva "with remote participation" is
+    face-to-face), and a call or remote meeting last.
     """
     return _kind_of(title) or _kind_of(context) or "other"
 

@@ -85,6 +85,9 @@ def test_meeting_number_never_from_a_date(title, number):
         ("Informal MAG Meeting", "It was held on the margins of the open consultations.", "topical"),
         ("MAG Working Group on Workshop Evaluation", "", "topical"),
         ("NRIs Virtual Meeting", "", "topical"),
+        ("MAG Meeting", "The MAG met in Geneva with remote participation.", "face_to_face"),
+        ("MAG Meeting", "The MAG met online to discuss the call for proposals.", "virtual"),
+        ("MAG Meeting on the Call for Workshop Proposals", "", "other"),
         ("MAG Meeting", "The MAG met to review proposals.", "other"),
     ],
 )
