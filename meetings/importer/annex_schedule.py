@@ -13,10 +13,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from meetings.importer.dates import parse_date_range
+from meetings.importer.dates import find_date_range, parse_date_range
 from meetings.importer.document import Cell, Paragraph, Table
 from meetings.importer.report import ParsedSchedule, ParsedSlot
-from meetings.importer.vocabulary import MONTH_PATTERN, MONTHS
+from meetings.importer.vocabulary import MONTH_PATTERN
 
 # Known IGF venues and their time zones; a venue not here gets "" and a warning.
 VENUE_TIME_ZONES = {
@@ -54,13 +54,6 @@ _SESSION_TIME = re.compile(
 )
 _MONTH_NAMES = MONTH_PATTERN
 
-# A day heading: "Day 1 – 6 December", "Tuesday, 6 December 2016", "Day 2".
-DAY_LINE = re.compile(
-    r"^\s*(?:[A-Z][a-z]+day,?\s+)?(?:Day\s*(?P<n>\d+)\s*(?:[-–—:,]\s*)?)?"
-    r"(?:(?:[A-Z][a-z]+day,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTH_NAMES + r")"
-    r"(?:,?\s+(?P<year>\d{4}))?)?\s*$",
-    re.IGNORECASE,
-)
 # How long a session lasts: "(90 minutes)", "90 min", "1h30", "1.5 hours", "(3 Hours)", "(an hour)",
 # "1 hour 30 minutes"; in brackets a note may follow ("(30 minutes - Youth Open Mic)").
 _LENGTH = (
@@ -198,9 +191,8 @@ def read_grid(
             continue
         lines = []
         for line in cell.text.split("\n"):
-            day = DAY_LINE.match(line) if line.strip() else None
-            if day and (day.group("n") or day.group("day")):
-                found = _day_date(day, year=year, start_date=start_date)
+            is_day, found = day_heading(line, year=year, start_date=start_date)
+            if is_day:
                 for col in range(cell.col, cell.col + cell.col_span):
                     days.setdefault(col, (found, _clean(line)))
                 continue
@@ -457,18 +449,42 @@ def _time_column(cells: list[Cell]) -> int | None:
     return max(sorted(counts), key=lambda col: (bare.get(col, 0), counts[col]))
 
 
-def _day_date(match: re.Match, *, year: int | None, start_date: datetime.date | None) -> datetime.date | None:
-    if match.group("day"):
-        day_year = int(match.group("year")) if match.group("year") else year
-        if day_year is None:
-            return None
-        try:
-            return datetime.date(day_year, MONTHS[match.group("month").lower()], int(match.group("day")))
-        except ValueError:
-            return None
-    if match.group("n") and start_date:
-        return start_date + datetime.timedelta(days=int(match.group("n")) - 1)
-    return None
+_DAY_NUMBER = re.compile(r"^\s*Day\s*(?P<n>\d{1,2}|one|two|three|four|five|six|seven)\b", re.IGNORECASE)
+_DAY_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_WEEKDAY = re.compile(r"\b(?P<name>mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\b\.?", re.IGNORECASE)
+_WEEKDAYS = ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"]
+
+
+def day_heading(
+    line: str, *, year: int | None, start_date: datetime.date | None
+) -> tuple[bool, datetime.date | None]:
+    """Whether a line of the grid names a day ("Day 1 – 6 December", "Tuesday, 6 Dec 2016", "Day Two",
+    "Wednesday"), and its date: printed, or counted from the event's first day."""
+    text = line.strip()
+    if not text:
+        return False, None
+    number = _DAY_NUMBER.match(text)
+    rest = text[number.end() :] if number else text
+    dated = find_date_range(rest, default_year=year or 2000) if re.search(r"\d", rest) else None
+    found = None
+    if dated:
+        (start, _end), match = dated
+        rest = rest[: match.start()] + " " + rest[match.end() :]
+        found = (start,) if year is not None or re.search(r"(?:19|20)\d\d", match.group(0)) else (None,)
+    weekday = _WEEKDAY.search(rest)
+    rest = _WEEKDAY.sub("", rest)
+    if re.sub(r"[\s,;:()\-–—.]", "", rest) or not (dated or number or weekday):
+        return False, None
+    if found and found[0] is not None:
+        return True, found[0]
+    if number and start_date:
+        value = number.group("n").lower()
+        offset = int(value) if value.isdigit() else _DAY_WORDS[value]
+        return True, start_date + datetime.timedelta(days=offset - 1)
+    if weekday and start_date and not number:
+        wanted = _WEEKDAYS.index(weekday.group("name").lower())
+        return True, start_date + datetime.timedelta(days=(wanted - start_date.weekday()) % 7)
+    return True, None
 
 
 def _time(hours: str, minutes: str) -> datetime.time | None:

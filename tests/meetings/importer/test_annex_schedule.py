@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from meetings.importer.annex_schedule import read_grid, read_schedule, time_zone_for
+from meetings.importer.annex_schedule import day_heading, read_grid, read_schedule, time_zone_for
 from meetings.importer.document import Paragraph
 from meetings.importer.interpret import interpret_document
 from tests.meetings.importer.documents import DocumentBuilder, cell, seed_document
@@ -344,3 +344,44 @@ def test_read_grid_durations_as_annexes_write_them(text, minutes):
     slots = read_grid(table, year=2016, start_date=None, warnings=warnings)
 
     assert [(slot.title, slot.minutes) for slot in slots] == [("Main Session", minutes)]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Day 1 – 6 December", (True, datetime.date(2016, 12, 6))),
+        ("Day 1: Tuesday 6 December", (True, datetime.date(2016, 12, 6))),
+        ("Tuesday, 6 December 2016", (True, datetime.date(2016, 12, 6))),
+        ("December 7, 2016", (True, datetime.date(2016, 12, 7))),
+        ("Thu 8 Dec", (True, datetime.date(2016, 12, 8))),
+        ("Day Two", (True, datetime.date(2016, 12, 7))),
+        ("Day 4", (True, datetime.date(2016, 12, 9))),
+        ("Wednesday", (True, datetime.date(2016, 12, 7))),
+        ("Opening Ceremony", (False, None)),
+        ("Human Rights (90 minutes)", (False, None)),
+        ("11:00 - 12:00", (False, None)),
+    ],
+)
+def test_day_heading_printed_or_counted_from_the_first_day(line, expected):
+    assert day_heading(line, year=2016, start_date=datetime.date(2016, 12, 6)) == expected
+
+
+def test_read_grid_four_days_named_by_weekday_only():
+    table = grid(
+        [
+            cell(0, 0, "Time"),
+            *(cell(0, n + 1, day) for n, day in enumerate(["Tuesday", "Wednesday", "Thursday", "Friday"])),
+        ],
+        [cell(1, 0, "10:00 – 11:00"), *(cell(1, n + 1, f"Session {n + 1} (1 hour)") for n in range(4))],
+    )
+    warnings = []
+
+    slots = read_grid(table, year=2016, start_date=datetime.date(2016, 12, 6), warnings=warnings)
+
+    assert [(slot.date.day, slot.title) for slot in slots] == [
+        (6, "Session 1"),
+        (7, "Session 2"),
+        (8, "Session 3"),
+        (9, "Session 4"),
+    ]
+    assert warnings == []
