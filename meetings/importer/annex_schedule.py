@@ -168,20 +168,24 @@ def read_grid(
     cells = [cell for row in table.rows for cell in row]
     time_col = _time_column(cells)
     if time_col is None:
-        warnings.append("schedule: no column of times (such as 10:00 – 13:00) in the annex table")
-        return []
-    blocks = []
-    for cell in cells:
-        if cell.col != time_col:
-            continue
-        match = TIME_RANGE.search(cell.text)
-        if match:
-            start, end = _range_times(match)
-            if start is None or end is None or end <= start:
-                warnings.append(f"schedule: the time block {match.group(0)!r} cannot be read")
+        time_col = _start_time_column(cells)
+        if time_col is None:
+            warnings.append("schedule: no column of times (such as 10:00 – 13:00) in the annex table")
+            return []
+        blocks = _blocks_from_starts(cells, time_col, warnings)
+    else:
+        blocks = []
+        for cell in cells:
+            if cell.col != time_col:
                 continue
-            label = f"{start:%H:%M}–{end:%H:%M}"
-            blocks.append(_Block(start, end, range(cell.row, cell.row + cell.row_span), label))
+            match = TIME_RANGE.search(cell.text)
+            if match:
+                start, end = _range_times(match)
+                if start is None or end is None or end <= start:
+                    warnings.append(f"schedule: the time block {match.group(0)!r} cannot be read")
+                    continue
+                label = f"{start:%H:%M}–{end:%H:%M}"
+                blocks.append(_Block(start, end, range(cell.row, cell.row + cell.row_span), label))
     blocks.sort(key=lambda block: block.rows.start)
 
     days: dict[int, tuple[datetime.date | None, str]] = {}
@@ -430,6 +434,52 @@ def _check_continued(slots: list[ParsedSlot], warnings: list[str]) -> None:
         if slot.continued and slot.title not in seen:
             warnings.append(f"schedule: {slot.title!r} is marked (Contd.) but does not appear earlier")
         seen.add(slot.title)
+
+
+_START_TIME = re.compile(
+    r"^\s*(?:from\s+)?(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?\s*(?:hrs?\.?|h)?\s*$", re.IGNORECASE
+)
+
+
+def _start_time_column(cells: list[Cell]) -> int | None:
+    """The column of time blocks given by their start alone ("10:00", "3.00 pm"), if any."""
+    counts: dict[int, int] = {}
+    for cell in cells:
+        if _START_TIME.match(cell.text):
+            counts[cell.col] = counts.get(cell.col, 0) + 1
+    columns = [col for col, count in counts.items() if count >= 2]
+    return min(columns, key=lambda col: (-counts[col], col)) if columns else None
+
+
+def _blocks_from_starts(cells: list[Cell], time_col: int, warnings: list[str]) -> list[_Block]:
+    """Blocks that each run to the start of the next; the last one as long as the one before it."""
+    starts = []
+    for cell in sorted((c for c in cells if c.col == time_col), key=lambda c: c.row):
+        match = _START_TIME.match(cell.text)
+        if match:
+            hour = _hour(
+                int(match.group(1)),
+                bool(match.group(3) and match.group(3).lower().startswith("p")),
+                bool(match.group(3)),
+            )
+            start = _time(str(hour), match.group(2))
+            if start is not None:
+                starts.append((start, range(cell.row, cell.row + cell.row_span)))
+    blocks = []
+    for index, (start, rows) in enumerate(starts):
+        if index + 1 < len(starts):
+            end = starts[index + 1][0]
+        elif blocks:
+            end = _from_minutes(min(_minutes(start) + blocks[-1].minutes, 24 * 60 - 1))
+        else:
+            end = None
+        if end is None or end <= start:
+            warnings.append(
+                f"schedule: the time block starting at {start:%H:%M} has no end that can be known"
+            )
+            continue
+        blocks.append(_Block(start, end, rows, f"{start:%H:%M}–{end:%H:%M}"))
+    return blocks
 
 
 def _time_column(cells: list[Cell]) -> int | None:

@@ -385,3 +385,21 @@ def test_read_grid_four_days_named_by_weekday_only():
         (9, "Session 4"),
     ]
     assert warnings == []
+
+
+def test_read_grid_times_given_by_their_start_alone_run_to_the_next():
+    table = grid(
+        [cell(0, 0, "Time"), cell(0, 1, "Day 1 – 6 December")],
+        [cell(1, 0, "10:00"), cell(1, 1, "Opening (30 min)", "Plenary (90 min)")],
+        [cell(2, 0, "12:00"), cell(2, 1, "Taking Stock")],
+    )
+    warnings = []
+
+    slots = read_grid(table, year=2016, start_date=None, warnings=warnings)
+
+    assert slot_rows(slots) == [
+        (6, "10:00", "10:30", "Opening", 30, False, ""),
+        (6, "10:30", "12:00", "Plenary", 90, False, ""),
+        (6, "12:00", "14:00", "Taking Stock", 120, False, ""),
+    ]
+    assert warnings == []
