@@ -447,7 +447,9 @@ def _split_body(document: Document, warnings: list[str]):
     section_closed = True  # an item came after the current section heading
     pending_number: tuple[str, Paragraph] | None = None
     last_number: int | None = None
-    seen_number = False  # after the first numbered paragraph, plain paragraphs continue the item above
+    # Once a section has a numbered paragraph, plain paragraphs in it continue the item above; in a
+    # section without one (an executive summary, a report without numbers) each is an item.
+    section_numbered = False
     body = blocks[position:]
     numbered_ahead = _numbered_ahead(body)
     for offset, block in enumerate(body):
@@ -489,7 +491,7 @@ def _split_body(document: Document, warnings: list[str]):
             number, rest = numbered
             items.append(_Item(number=number, section=section, paragraphs=[_with_text(block, rest)]))
             section_closed = True
-            seen_number = True
+            section_numbered = True
             last_number = int(number) if number.isdigit() else last_number
             continue
         if items and _ANNEX.match(text) and not _is_bullet(block):
@@ -502,8 +504,9 @@ def _split_body(document: Document, warnings: list[str]):
         ):
             section = text if section_closed else f"{section} – {text}"[:300]
             section_closed = False
+            section_numbered = False
             continue
-        if seen_number:
+        if section_numbered:
             # Within the numbered body: more paragraphs (and bullets) of the item above.
             items[-1].paragraphs.append(_without_bullet(block))
             continue

@@ -283,3 +283,29 @@ def test_header_in_a_small_table_above_the_body_is_read_as_the_header():
         (2, "2", "", "The next meeting is in September."),
     ]
     assert report.warnings == []
+
+
+def test_numbered_executive_summary_does_not_swallow_an_unnumbered_body():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting III")
+    builder.paragraph("3 May 2017")
+    builder.paragraph("Decisions Taken", heading_level=2)
+    builder.paragraph("The MAG agreed to extend the call for proposals.", list_label="1.")
+    builder.paragraph("The MAG agreed to meet on 17 May.", list_label="2.")
+    builder.paragraph("Summary of Discussions", heading_level=2)
+    builder.paragraph("The meeting opened with a briefing from the Secretariat on the programme.")
+    builder.paragraph("Members then discussed the workshop evaluation at some length.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "1", "Decisions Taken", "The MAG agreed to extend the call for proposals."),
+        (2, "2", "Decisions Taken", "The MAG agreed to meet on 17 May."),
+        (
+            3,
+            "",
+            "Summary of Discussions",
+            "The meeting opened with a briefing from the Secretariat on the programme.",
+        ),
+        (4, "", "Summary of Discussions", "Members then discussed the workshop evaluation at some length."),
+    ]
