@@ -445,6 +445,7 @@ def _split_body(document: Document, warnings: list[str]):
     annex: list[Paragraph | Table] = []
     section = ""
     section_closed = True  # an item came after the current section heading
+    open_headings: list[str] = []  # the headings of the current section, while no item is under them
     pending_number: tuple[str, Paragraph] | None = None
     last_number: int | None = None
     # Once a section has a numbered paragraph, plain paragraphs in it continue the item above; in a
@@ -465,8 +466,8 @@ def _split_body(document: Document, warnings: list[str]):
                 warnings.append(f"a table {where} is not part of any agenda item and was not imported")
             continue
         text = _clean(block.text)
-        if not text and not block.list_label:
-            continue
+        if not text and (not block.list_label or _is_bullet(block)):
+            continue  # an empty line, or an empty bullet
         if _PAGE_NUMBER.match(text):
             warnings.append(f"the line {text!r} looks like a page number and was not imported")
             continue
@@ -503,6 +504,7 @@ def _split_body(document: Document, warnings: list[str]):
             or _heading_ahead(body, offset, numbered_ahead)
         ):
             section = text if section_closed else f"{section} – {text}"[:300]
+            open_headings = [text] if section_closed else [*open_headings, text]
             section_closed = False
             section_numbered = False
             continue
@@ -513,8 +515,11 @@ def _split_body(document: Document, warnings: list[str]):
         # Before the first numbered paragraph, or in a report without numbers: an item of its own.
         items.append(_Item(number="", section=section, paragraphs=[_without_bullet(block)]))
         section_closed = True
-    if not section_closed and section:
-        warnings.append(f"the heading {_shorten(section)!r} has no paragraph under it and was not imported")
+    if not section_closed:
+        warnings += [
+            f"the heading {_shorten(heading)!r} has no paragraph under it and was not imported"
+            for heading in open_headings
+        ]
     if pending_number is not None:
         warnings.append(
             f"the line {_clean(pending_number[1].text) or pending_number[0]!r} at the end of the body "
@@ -552,6 +557,8 @@ def _starts_item(following: Paragraph, number: str, last_number: int | None) -> 
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'(["):
         return False
+    if not number.isdigit():
+        return True  # a Word list label ("a)") on an empty line: Word numbered it, not a page
     value = int(number)
     return last_number is None or value in (last_number + 1, 1)
 
