@@ -1,18 +1,16 @@
 """import_report with folders and .zip archives of reports: date order, refusals named, a closing table."""
 
-import io
 import json
-import re
 import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from meetings.importer import ImportRefused
 from meetings.importer.sources import ArchiveLimits, _member_reader, collect
 from meetings.models import Meeting
+from tests.meetings.importer.command_output import closing_table, run
 from tests.meetings.importer.documents import SEED_DOCX
 
 SHAPES = Path(__file__).resolve().parents[3] / "fixtures" / "reports" / "shapes"
@@ -42,21 +40,6 @@ WARNINGS = {
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def run(*args):
-    stdout, stderr = io.StringIO(), io.StringIO()
-    try:
-        call_command("import_report", *map(str, args), stdout=stdout, stderr=stderr)
-        status = 0
-    except SystemExit as exit_:
-        status = exit_.code
-    return status, stdout.getvalue(), stderr.getvalue()
-
-
-def closing_table(stdout):
-    lines = stdout.split("\nfile ")[1].splitlines()[2:]
-    return [re.split(r" {2,}", line) for line in lines[:-1]], lines[-1]
 
 
 def report_files():

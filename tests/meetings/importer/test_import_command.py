@@ -1,7 +1,5 @@
 import datetime
-import io
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +7,7 @@ from django.core.management import call_command
 
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting
 from schedule.models import Event, Session, Slot
+from tests.meetings.importer.command_output import closing_table, run, summary
 from tests.meetings.importer.documents import SEED_DOCX
 from tests.meetings.importer.docx_builders import (
     build_docx,
@@ -27,28 +26,6 @@ MODELS = [Meeting, AgendaItem, Decision, Annotation, Footnote, Event, Session, S
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def run(*args):
-    """(exit status, stdout, stderr) of import_report."""
-    stdout, stderr = io.StringIO(), io.StringIO()
-    try:
-        call_command("import_report", *map(str, args), stdout=stdout, stderr=stderr)
-        status = 0
-    except SystemExit as exit_:
-        status = exit_.code
-    return status, stdout.getvalue(), stderr.getvalue()
-
-
-def summary(stdout):
-    """The output before the closing table: one line a file."""
-    return stdout.split("\nfile ")[0]
-
-
-def closing_table(stdout):
-    """The closing table's rows (file, meeting, result, why) and its last line."""
-    lines = stdout.split("\nfile ")[1].splitlines()[2:]
-    return [re.split(r" {2,}", line) for line in lines[:-1]], lines[-1]
 
 
 def row_counts():
