@@ -199,7 +199,7 @@ def step_parse_shapes(args) -> None:
         }
         for name, data in files
     ]
-    _emit({"files": results})
+    _emit({"files": results, "at": _now(), "load": " ".join(f"{value:.2f}" for value in os.getloadavg())})
 
 
 def step_import_sample(args) -> None:
@@ -785,6 +785,9 @@ def render_shapes(shapes: dict) -> str:
             "Report shapes are",
             "`fixtures/reports/` (the sample and `shapes/`) and, where pandoc is installed, the seed's text",
             "written by pandoc; the corpus is `fixtures/corpus/`.",
+            "",
+            f"Measured {shapes.get('at', 'with the whole run')}; load average then: "
+            f"{shapes.get('load', 'not noted')}.",
             "",
             "| measure | result | target | |",
             "|---|---|---|---|",
