@@ -152,6 +152,12 @@ _TOPICAL = re.compile(
     r"|\bNRIs?\b|national,?\s+(?:sub-?regional,?\s+)?(?:and\s+)?regional(?:\s+and\s+youth)?\s+(?:IGF\s+)?initiatives",
     re.IGNORECASE,
 )
+# In a sentence, a topical word counts when it names the meeting ("the NRIs' meeting", "an informal
+# call"), not when the meeting only heard from them ("the MAG met online and heard the NRIs").
+_TOPICAL_MEETING = re.compile(
+    rf"(?:{_TOPICAL.pattern})(?:[’']s?)?(?:\W+\w+){{0,4}}?\W+(?:meetings?|calls?|sessions?|webinars?)\b",
+    re.IGNORECASE,
+)
 _OPEN_CONSULTATIONS = re.compile(r"\bopen\s+consultations?\b", re.IGNORECASE)
 _FACE_TO_FACE = re.compile(
     r"\bface[\s-]*to[\s-]*face\b|\bin[\s-]person\b|\bphysical\b|\bF2F\b", re.IGNORECASE
@@ -735,8 +741,8 @@ def _naming_sentence(text: str) -> str:
     return sentence[: turn.start()] if turn else sentence
 
 
-def _kind_of(text: str) -> str | None:
-    if _TOPICAL.search(text):
+def _kind_of(text: str, *, title: bool = True) -> str | None:
+    if (_TOPICAL if title else _TOPICAL_MEETING).search(text):
         return "topical"
     if _OPEN_CONSULTATIONS.search(text):
         return "open_consultations"
@@ -760,7 +766,7 @@ def meeting_kind(title: str, *, context: str = "") -> str:
     virtual by their words, then a venue or city (a meeting in Geneva "with remote participation" is
     face-to-face), and a call or remote meeting last.
     """
-    return _kind_of(title) or _kind_of(context) or "other"
+    return _kind_of(title) or _kind_of(context, title=False) or "other"
 
 
 def _numeral(value: str) -> int | None:

@@ -89,6 +89,8 @@ def test_meeting_number_never_from_a_date(title, number):
         ("MAG Meeting", "The MAG met online to discuss the call for proposals.", "virtual"),
         ("MAG Meeting on the Call for Workshop Proposals", "", "other"),
         ("MAG Meeting", "The MAG met to review proposals.", "other"),
+        ("MAG Meeting", "The MAG met online and heard an update from the NRIs.", "virtual"),
+        ("MAG Meeting", "The NRIs' coordination meeting was held online.", "topical"),
     ],
 )
 def test_meeting_kind_from_title_then_what_the_report_says(title, context, kind):
