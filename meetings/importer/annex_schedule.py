@@ -13,9 +13,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from meetings.importer.dates import find_date_range, parse_date_range
 from meetings.importer.document import Cell, Paragraph, Table
 from meetings.importer.report import ParsedSchedule, ParsedSlot
-from meetings.importer.vocabulary import MONTH_PATTERN, MONTHS
+from meetings.importer.vocabulary import MONTH_PATTERN
 
 # Known IGF venues and their time zones; a venue not here gets "" and a warning.
 VENUE_TIME_ZONES = {
@@ -44,35 +45,28 @@ VENUE_TIME_ZONES = {
 }
 
 _DASH = r"\s*[-–—‒―]\s*"
-TIME_RANGE = re.compile(r"\b(\d{1,2})[:.h](\d{2})" + _DASH + r"(\d{1,2})[:.h](\d{2})\b")
+_CLOCK = r"(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?"
+TIME_RANGE = re.compile(r"\b" + _CLOCK + _DASH + _CLOCK + r"(?![\d:])", re.IGNORECASE)
+# A session's own time range in a cell: "(10:00–10:30)", "10:00 - 10:30 hrs", "[15:00 — 16:30]".
+_SESSION_TIME = re.compile(
+    r"[(\[]?\s*" + _CLOCK + _DASH + _CLOCK + r"(?![\d:])\s*(?:hrs?\.?|h\b|local\s+time)?\s*[)\]]?",
+    re.IGNORECASE,
+)
 _MONTH_NAMES = MONTH_PATTERN
-_MONTH = rf"(?P<month>{_MONTH_NAMES})"
-# "30 August 2016", "12-14 July", "6-9 December 2016", "30 August - 2 September 2016".
-DATE_RANGE = re.compile(
-    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-    r"(?:\s*[-–—]\s*(?P<end_day>\d{1,2})(?:st|nd|rd|th)?)?\s+"
-    + _MONTH
-    + r"(?:\s*[-–—]\s*(?P<end_day2>\d{1,2})\s+"
-    rf"(?P<end_month>{_MONTH_NAMES}))?"
-    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
-    re.IGNORECASE,
-)
 
-# A day heading: "Day 1 – 6 December", "Tuesday, 6 December 2016", "Day 2".
-DAY_LINE = re.compile(
-    r"^\s*(?:[A-Z][a-z]+day,?\s+)?(?:Day\s*(?P<n>\d+)\s*(?:[-–—:,]\s*)?)?"
-    r"(?:(?:[A-Z][a-z]+day,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTH_NAMES + r")"
-    r"(?:,?\s+(?P<year>\d{4}))?)?\s*$",
-    re.IGNORECASE,
+# How long a session lasts: "(90 minutes)", "90 min", "1h30", "1.5 hours", "(3 Hours)", "(an hour)",
+# "1 hour 30 minutes"; in brackets a note may follow ("(30 minutes - Youth Open Mic)").
+_LENGTH = (
+    r"(?:(?P<hours>\d+(?:[.,]\d+)?|an?|one|two|three|four|half\s+an?)[\s-]*(?:hours?|hrs?|h)\b"
+    r"(?:\s*(?:and\s+)?(?P<extra>\d{1,2})\s*(?:minutes?|mins?|m)\b\.?)?"
+    r"|(?P<hm_hours>\d)h(?P<hm_minutes>[0-5]\d)\b"
+    r"|(?P<minutes>\d{1,3})[\s-]*(?:minutes?|mins?)\b\.?)"
 )
-DURATION = re.compile(
-    r"\((?P<amount>\d+(?:[.,]\d+)?|an?|one|two|three|half\s+an?)[\s-]*(?P<unit>hours?|hrs?|h|minutes?|mins?)\b"
-    r"(?P<note>[^)]*)\)",
-    re.IGNORECASE,
-)
+DURATION = re.compile(r"\(\s*" + _LENGTH + r"(?P<note>[^)]*)\)", re.IGNORECASE)
+_BARE_DURATION = re.compile(r"(?<![\w:.])" + _LENGTH + r"(?![\w:])", re.IGNORECASE)
 _CONTINUED = re.compile(r"^\s*\(?\s*cont(?:inue)?[’']?d\.?\s*\)?\s*[:.–-]?\s*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*[_‗]{2,}\s*$")
-_WORD_AMOUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+_WORD_AMOUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
 @dataclass
@@ -90,34 +84,11 @@ class _Block:
 @dataclass
 class _Session:
     title: str
-    minutes: int
+    minutes: int | None  # None: the cell gives no length; it fills what its block leaves
     note: str
     continued: bool
-
-
-def parse_date_range(
-    text: str, *, default_year: int | None
-) -> tuple[datetime.date, datetime.date | None] | None:
-    """The first date or date range in ``text``: ("6-9 December 2016") → (6 Dec, 9 Dec)."""
-    for match in DATE_RANGE.finditer(text):
-        year = int(match.group("year")) if match.group("year") else default_year
-        if year is None:
-            continue
-        month = MONTHS[match.group("month").lower()]
-        try:
-            start = datetime.date(year, month, int(match.group("day")))
-            end = None
-            if match.group("end_day"):
-                end = datetime.date(year, month, int(match.group("end_day")))
-            elif match.group("end_day2"):
-                end_month = MONTHS[match.group("end_month").lower()]
-                end = datetime.date(year, end_month, int(match.group("end_day2")))
-        except ValueError:
-            continue
-        if end is not None and end < start:
-            continue
-        return start, end
-    return None
+    start: datetime.time | None = None  # its own time range, when the cell prints one
+    end: datetime.time | None = None
 
 
 def read_schedule(
@@ -188,24 +159,33 @@ def _read_heading(lines: list[str], default_year: int | None):
 def read_grid(
     table: Table, *, year: int | None, start_date: datetime.date | None, warnings: list[str]
 ) -> list[ParsedSlot]:
-    """The slots of a day-by-time grid, stacked within their blocks, in date and time order."""
+    """The slots of a day-by-time grid, in date and time order.
+
+    A cell may hold several sessions, on separate lines or paragraphs: each placed at its own time
+    range when it prints one, else stacked from the start of its block by its duration; a session
+    without either fills what its block leaves.
+    """
     cells = [cell for row in table.rows for cell in row]
     time_col = _time_column(cells)
     if time_col is None:
-        warnings.append("schedule: no column of times (such as 10:00 – 13:00) in the annex table")
-        return []
-    blocks = []
-    for cell in cells:
-        if cell.col != time_col:
-            continue
-        match = TIME_RANGE.search(cell.text)
-        if match:
-            start, end = _time(match.group(1), match.group(2)), _time(match.group(3), match.group(4))
-            if start is None or end is None or end <= start:
-                warnings.append(f"schedule: the time block {match.group(0)!r} cannot be read")
+        time_col = _start_time_column(cells)
+        if time_col is None:
+            warnings.append("schedule: no column of times (such as 10:00 – 13:00) in the annex table")
+            return []
+        blocks = _blocks_from_starts(cells, time_col, warnings)
+    else:
+        blocks = []
+        for cell in cells:
+            if cell.col != time_col:
                 continue
-            label = f"{start:%H:%M}–{end:%H:%M}"
-            blocks.append(_Block(start, end, range(cell.row, cell.row + cell.row_span), label))
+            match = TIME_RANGE.search(cell.text)
+            if match:
+                start, end = _range_times(match)
+                if start is None or end is None or end <= start:
+                    warnings.append(f"schedule: the time block {match.group(0)!r} cannot be read")
+                    continue
+                label = f"{start:%H:%M}–{end:%H:%M}"
+                blocks.append(_Block(start, end, range(cell.row, cell.row + cell.row_span), label))
     blocks.sort(key=lambda block: block.rows.start)
 
     days: dict[int, tuple[datetime.date | None, str]] = {}
@@ -215,14 +195,19 @@ def read_grid(
             continue
         lines = []
         for line in cell.text.split("\n"):
-            day = DAY_LINE.match(line) if line.strip() else None
-            if day and (day.group("n") or day.group("day")):
-                found = _day_date(day, year=year, start_date=start_date)
+            is_day, found = day_heading(line, year=year, start_date=start_date)
+            if is_day:
                 for col in range(cell.col, cell.col + cell.col_span):
                     days.setdefault(col, (found, _clean(line)))
                 continue
             lines.append(line)
         contents[(cell.row, cell.col)] = lines
+    if not days and start_date is not None:
+        # No row of days: the columns after the times are the event's days, in order.
+        columns = sorted({c.col for c in cells if c.col > time_col})
+        for offset, col in enumerate(columns):
+            date = start_date + datetime.timedelta(days=offset)
+            days[col] = (date, f"{date:%-d %B}")
 
     # Sessions of one day and block, from every cell they are in, in row order.
     placed: dict[tuple[int, int], list[tuple[Cell, _Session]]] = {}
@@ -256,96 +241,190 @@ def read_grid(
     for (col, block_index), entries in sorted(placed.items(), key=lambda kv: (days[kv[0][0]][0], kv[0][1])):
         date, day_label = days[col]
         block = blocks[block_index]
-        where = f"{day_label}, {block.label}"
-        start = _minutes(block.start)
-        for _cell, session in entries:
-            end = start + session.minutes
-            if end > _minutes(block.end):
-                warnings.append(
-                    f"schedule: {where}: {session.title!r} ({session.minutes} minutes) runs past the end "
-                    f"of the block; not placed"
-                )
-                start = end
-                continue
-            slots.append(
-                ParsedSlot(
-                    date=date,
-                    start=_from_minutes(start),
-                    end=_from_minutes(end),
-                    title=session.title,
-                    minutes=session.minutes,
-                    continued=session.continued,
-                    note=session.note,
-                )
-            )
-            start = end
-        if start != _minutes(block.end) and start < _minutes(block.end):
-            total = start - _minutes(block.start)
-            warnings.append(
-                f"schedule: {where}: the sessions last {total} minutes but the block is {block.minutes}"
-            )
+        slots += _place(
+            [session for _cell, session in entries],
+            block=block,
+            date=date,
+            where=f"{day_label}, {block.label}",
+            warnings=warnings,
+        )
     _check_continued(slots, warnings)
     slots.sort(key=lambda slot: (slot.date, slot.start))
     return slots
 
 
+def _place(
+    sessions: list[_Session], *, block: _Block, date: datetime.date, where: str, warnings: list[str]
+) -> list[ParsedSlot]:
+    """The sessions of one day's block as slots: at their own times, or one after another."""
+    slots = []
+    block_end = _minutes(block.end)
+    cursor = _minutes(block.start)
+    timed = any(session.start is not None for session in sessions)
+    for index, session in enumerate(sessions):
+        if session.start is not None:
+            start, end = _minutes(session.start), _minutes(session.end)
+            if start < _minutes(block.start) or end > block_end:
+                warnings.append(
+                    f"schedule: {where}: {session.title!r} ({session.start:%H:%M}–{session.end:%H:%M}) "
+                    "is outside its block; placed at its own times"
+                )
+        elif session.minutes is not None:
+            start, end = cursor, cursor + session.minutes
+            if end > block_end:
+                warnings.append(
+                    f"schedule: {where}: {session.title!r} ({session.minutes} minutes) runs past the end "
+                    f"of the block; not placed"
+                )
+                cursor = end
+                continue
+        else:
+            # No length printed: it lasts until the next session's own start, or the end of the block.
+            later = next((s for s in sessions[index + 1 :] if s.start is not None), None)
+            rest = sum(s.minutes or 0 for s in sessions[index + 1 :] if s.start is None)
+            if later is not None and rest == 0:
+                end = _minutes(later.start)
+            elif all(s.start is not None or s.minutes is not None for s in sessions[index + 1 :]):
+                end = block_end - rest
+            else:
+                end = cursor
+            start = cursor
+            if end <= start:
+                warnings.append(f"schedule: {where}: the duration of {session.title!r} cannot be read")
+                continue
+        slots.append(
+            ParsedSlot(
+                date=date,
+                start=_from_minutes(start),
+                end=_from_minutes(end),
+                title=session.title,
+                minutes=end - start,
+                continued=session.continued,
+                note=session.note,
+            )
+        )
+        cursor = max(cursor, end)
+    if not timed and cursor < block_end and slots:
+        total = cursor - _minutes(block.start)
+        warnings.append(
+            f"schedule: {where}: the sessions last {total} minutes but the block is {block.minutes}"
+        )
+    return slots
+
+
 def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Session]:
-    """The sessions in one cell: titles ended by their duration, or by an underscore line."""
-    sessions = []
+    """The sessions in one cell, in order: each title ended by its own time range or its duration,
+    by an underscore line, or by the end of the cell."""
+    sessions: list[_Session] = []
     pending: list[str] = []
+
+    def finish(*, minutes=None, note="", start=None, end=None, shown=""):
+        title = _clean(" ".join(pending))
+        pending.clear()
+        if not title:
+            if shown:
+                warnings.append(f"schedule: at {where}, {shown!r} has no session title")
+            return
+        continued = bool(_CONTINUED.match(title))
+        sessions.append(
+            _Session(
+                title=_CONTINUED.sub("", title).strip() if continued else title,
+                minutes=minutes,
+                note=note,
+                continued=continued,
+                start=start,
+                end=end,
+            )
+        )
+
     for raw in lines:
         line = raw.strip()
         if not line or line.lower() == "time":
             continue
         if _SEPARATOR.match(line):
-            if _clean(" ".join(pending)):
-                warnings.append(
-                    f"schedule: at {where}, the duration of {_clean(' '.join(pending))!r} cannot be read"
-                )
-            pending = []
+            finish()
             continue
         while line:
-            match = DURATION.search(line)
-            if not match:
+            match, kind = _next_length(line)
+            if match is None:
                 pending.append(line)
                 break
             pending.append(line[: match.start()])
-            title = _clean(" ".join(pending))
-            pending = []
-            minutes = _duration_minutes(match)
-            if not title:
-                warnings.append(f"schedule: at {where}, a duration {match.group(0)!r} has no session title")
-            elif minutes is None:
-                warnings.append(f"schedule: at {where}, the duration {match.group(0)!r} cannot be read")
+            shown = match.group(0).strip()
+            if kind == "time":
+                start, end = _range_times(match)
+                if start is None or end is None or end <= start:
+                    warnings.append(f"schedule: at {where}, the time range {shown!r} cannot be read")
+                    pending.clear()
+                else:
+                    finish(start=start, end=end, shown=shown)
             else:
-                continued = bool(_CONTINUED.match(title))
-                sessions.append(
-                    _Session(
-                        title=_CONTINUED.sub("", title).strip() if continued else title,
-                        minutes=minutes,
-                        note=_clean(match.group("note")).strip(" .,;:-–"),
-                        continued=continued,
-                    )
-                )
+                minutes = _duration_minutes(match)
+                if minutes is None:
+                    warnings.append(f"schedule: at {where}, the duration {shown!r} cannot be read")
+                    pending.clear()
+                else:
+                    note = match.groupdict().get("note") or ""
+                    finish(minutes=minutes, note=_clean(note).strip(" .,;:-–"), shown=shown)
             line = line[match.end() :].strip()
-    leftover = _clean(" ".join(pending))
-    if leftover:
-        warnings.append(f"schedule: at {where}, the duration of {leftover!r} cannot be read")
+    finish()
     return sessions
 
 
+def _next_length(line: str) -> tuple[re.Match | None, str]:
+    """The first time range or duration in a line of a cell, and which it is."""
+    found = []
+    for pattern, kind in ((_SESSION_TIME, "time"), (DURATION, "duration"), (_BARE_DURATION, "duration")):
+        match = pattern.search(line)
+        if match:
+            found.append((match.start(), kind != "time", match, kind))
+    if not found:
+        return None, ""
+    _start, _rank, match, kind = min(found, key=lambda entry: (entry[0], entry[1]))
+    return match, kind
+
+
 def _duration_minutes(match: re.Match) -> int | None:
-    amount = match.group("amount").lower().replace(",", ".")
-    if amount.startswith("half"):
-        value = 0.5
-    elif amount in _WORD_AMOUNTS:
-        value = _WORD_AMOUNTS[amount]
+    groups = match.groupdict()
+    if groups.get("hm_hours"):
+        return int(groups["hm_hours"]) * 60 + int(groups["hm_minutes"])
+    if groups.get("minutes"):
+        value = float(groups["minutes"])
     else:
-        value = float(amount)
-    minutes = value * 60 if match.group("unit").lower().startswith("h") else value
-    if minutes <= 0 or minutes != int(minutes):
+        amount = groups["hours"].lower().replace(",", ".")
+        if amount.startswith("half"):
+            hours = 0.5
+        elif amount in _WORD_AMOUNTS:
+            hours = _WORD_AMOUNTS[amount]
+        else:
+            hours = float(amount)
+        value = hours * 60 + (int(groups["extra"]) if groups.get("extra") else 0)
+    if value <= 0 or value != int(value):
         return None
-    return int(minutes)
+    return int(value)
+
+
+def _range_times(match: re.Match) -> tuple[datetime.time | None, datetime.time | None]:
+    """(start, end) of a matched time range; "2:00 pm" is 14:00; an end marked pm makes a bare
+    start before it pm too ("2:00 - 3:30 pm")."""
+    h1, m1, a1, h2, m2, a2 = match.groups()[:6]
+    start_pm = (a1 or a2 or "").lower().startswith("p") if not a1 else a1.lower().startswith("p")
+    end_pm = bool(a2 and a2.lower().startswith("p"))
+    start = _time(str(_hour(int(h1), start_pm, bool(a1 or a2))), m1)
+    end = _time(str(_hour(int(h2), end_pm, bool(a2))), m2)
+    if start and end and a2 and not a1 and end <= start and start_pm:
+        start = _time(h1, m1)  # "11:30 - 1:00 pm": the start is the morning's
+    return start, end
+
+
+def _hour(hour: int, pm: bool, marked: bool) -> int:
+    if not marked:
+        return hour
+    if pm and hour < 12:
+        return hour + 12
+    if not pm and hour == 12:
+        return 0
+    return hour
 
 
 def _check_continued(slots: list[ParsedSlot], warnings: list[str]) -> None:
@@ -357,28 +436,105 @@ def _check_continued(slots: list[ParsedSlot], warnings: list[str]) -> None:
         seen.add(slot.title)
 
 
-def _time_column(cells: list[Cell]) -> int | None:
+_START_TIME = re.compile(
+    r"^\s*(?:from\s+)?(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?\s*(?:hrs?\.?|h)?\s*$", re.IGNORECASE
+)
+
+
+def _start_time_column(cells: list[Cell]) -> int | None:
+    """The column of time blocks given by their start alone ("10:00", "3.00 pm"), if any."""
     counts: dict[int, int] = {}
     for cell in cells:
-        if TIME_RANGE.search(cell.text):
+        if _START_TIME.match(cell.text):
             counts[cell.col] = counts.get(cell.col, 0) + 1
+    columns = [col for col, count in counts.items() if count >= 2]
+    return min(columns, key=lambda col: (-counts[col], col)) if columns else None
+
+
+def _blocks_from_starts(cells: list[Cell], time_col: int, warnings: list[str]) -> list[_Block]:
+    """Blocks that each run to the start of the next; the last one as long as the one before it."""
+    starts = []
+    for cell in sorted((c for c in cells if c.col == time_col), key=lambda c: c.row):
+        match = _START_TIME.match(cell.text)
+        if match:
+            hour = _hour(
+                int(match.group(1)),
+                bool(match.group(3) and match.group(3).lower().startswith("p")),
+                bool(match.group(3)),
+            )
+            start = _time(str(hour), match.group(2))
+            if start is not None:
+                starts.append((start, range(cell.row, cell.row + cell.row_span)))
+    blocks = []
+    for index, (start, rows) in enumerate(starts):
+        if index + 1 < len(starts):
+            end = starts[index + 1][0]
+        elif blocks:
+            end = _from_minutes(min(_minutes(start) + blocks[-1].minutes, 24 * 60 - 1))
+        else:
+            end = None
+        if end is None or end <= start:
+            warnings.append(
+                f"schedule: the time block starting at {start:%H:%M} has no end that can be known"
+            )
+            continue
+        blocks.append(_Block(start, end, rows, f"{start:%H:%M}–{end:%H:%M}"))
+    return blocks
+
+
+def _time_column(cells: list[Cell]) -> int | None:
+    """The column of time blocks: the one whose cells are mostly a time range and little else (session
+    cells may print their own times too), then the one with the most time ranges, then the first."""
+    bare: dict[int, int] = {}
+    counts: dict[int, int] = {}
+    for cell in cells:
+        match = TIME_RANGE.search(cell.text)
+        if match:
+            counts[cell.col] = counts.get(cell.col, 0) + 1
+            rest = cell.text[: match.start()] + " " + cell.text[match.end() :]
+            if len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2:  # "10:00 – 13:00", "Morning: 10:00-13:00 hrs"
+                bare[cell.col] = bare.get(cell.col, 0) + 1
     if not counts:
         return None
-    return max(sorted(counts), key=lambda col: counts[col])
+    return max(sorted(counts), key=lambda col: (bare.get(col, 0), counts[col]))
 
 
-def _day_date(match: re.Match, *, year: int | None, start_date: datetime.date | None) -> datetime.date | None:
-    if match.group("day"):
-        day_year = int(match.group("year")) if match.group("year") else year
-        if day_year is None:
-            return None
-        try:
-            return datetime.date(day_year, MONTHS[match.group("month").lower()], int(match.group("day")))
-        except ValueError:
-            return None
-    if match.group("n") and start_date:
-        return start_date + datetime.timedelta(days=int(match.group("n")) - 1)
-    return None
+_DAY_NUMBER = re.compile(r"^\s*Day\s*(?P<n>\d{1,2}|one|two|three|four|five|six|seven)\b", re.IGNORECASE)
+_DAY_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_WEEKDAY = re.compile(r"\b(?P<name>mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\b\.?", re.IGNORECASE)
+_WEEKDAYS = ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"]
+
+
+def day_heading(
+    line: str, *, year: int | None, start_date: datetime.date | None
+) -> tuple[bool, datetime.date | None]:
+    """Whether a line of the grid names a day ("Day 1 – 6 December", "Tuesday, 6 Dec 2016", "Day Two",
+    "Wednesday"), and its date: printed, or counted from the event's first day."""
+    text = line.strip()
+    if not text:
+        return False, None
+    number = _DAY_NUMBER.match(text)
+    rest = text[number.end() :] if number else text
+    dated = find_date_range(rest, default_year=year or 2000) if re.search(r"\d", rest) else None
+    found = None
+    if dated:
+        (start, _end), match = dated
+        rest = rest[: match.start()] + " " + rest[match.end() :]
+        found = (start,) if year is not None or re.search(r"(?:19|20)\d\d", match.group(0)) else (None,)
+    weekday = _WEEKDAY.search(rest)
+    rest = _WEEKDAY.sub("", rest)
+    if re.sub(r"[\s,;:()\-–—.]", "", rest) or not (dated or number or weekday):
+        return False, None
+    if found and found[0] is not None:
+        return True, found[0]
+    if number and start_date:
+        value = number.group("n").lower()
+        offset = int(value) if value.isdigit() else _DAY_WORDS[value]
+        return True, start_date + datetime.timedelta(days=offset - 1)
+    if weekday and start_date and not number:
+        wanted = _WEEKDAYS.index(weekday.group("name").lower())
+        return True, start_date + datetime.timedelta(days=(wanted - start_date.weekday()) % 7)
+    return True, None
 
 
 def _time(hours: str, minutes: str) -> datetime.time | None:

@@ -1,12 +1,23 @@
-"""Step 2: what a read document means as a meeting report. No ORM here."""
+"""Step 2: what a read document means as a meeting report. No ORM here.
+
+Summary reports come in many layouts: paragraphs numbered by typed numbers
+or by Word lists, or not numbered at all (web-style summaries); numbers alone
+on their own line before each paragraph (PDF-to-Word conversions); an
+executive summary before paragraph 1; organisation and document-type lines
+above the title; numbering restarting on each day of a face-to-face meeting.
+Every paragraph of the body ends up in an agenda item, in order; whatever is
+not kept (a table outside the annex, a page number) is named in a warning.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
 from meetings.importer import ImportRefused
-from meetings.importer.annex_schedule import parse_date_range, read_schedule
+from meetings.importer.annex_schedule import TIME_RANGE, VENUE_TIME_ZONES, read_schedule
+from meetings.importer.dates import find_date_range
 from meetings.importer.decisions import classify_sentences, split_sentences
 from meetings.importer.document import Document, Paragraph, Table
 from meetings.importer.provenance import check_decisions_against_grid, read_provenance
@@ -19,24 +30,67 @@ from meetings.importer.report import (
 )
 from meetings.importer.vocabulary import roman_to_int
 
-_TYPED_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s?[.)](?=[\s\u00a0]|$)[\s\u00a0]*")
-_LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
+# A printed number holds in the model's 16 characters; longer digit runs are not paragraph numbers.
+_MAX_NUMBER = 16
+# "8.\t", "8. ", "12)", "(12)", "8.The" (a conversion that lost the space), "8\t" (a number and a tab).
+_TYPED_NUMBER = re.compile(
+    r"^\s*\(?(?P<number>\d{1,16})(?:\s?[.)](?=[\s\u00a0]|$)|\.(?=[A-Z“‘\"'])|(?=\t))[\s\u00a0]*"
+)
+_LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,16}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
+# A number alone on its line ("12", "12.", "(12)"), as PDF-to-Word conversions leave them.
+_LONE_NUMBER = re.compile(r"^\s*\(?(?P<number>\d{1,16})\s*[.)]?\s*$")
+# Page numbers a conversion leaves in the text: "Page 3", "- 3 -", "3 | Page", "Page 3 of 12".
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*\|\s*page)\s*$", re.I)
+_BULLET = re.compile(r"^\s*[•·▪◦●○■□➢►▶✓✔∙\-–—*]\s+")
 # "Annex I", "Annex 2: Schedule", "Appendix": a short line without a full stop.
 _ANNEX = re.compile(r"^\s*(?:Annex|Appendix)\b[^.]{0,80}$", re.IGNORECASE)
 
+# Lines above the title that name the organisation or the kind of document, not the meeting.
+_ORGANISATION = re.compile(
+    r"^(?:the\s+)?(?:united\s+nations(?:\s+secretariat)?|UN|UN\s*DESA|IGF|IGF\s+secretariat"
+    r"|(?:the\s+)?internet\s+governance\s+forum(?:\s*\(IGF\))?(?:\s+secretariat)?"
+    r"|secretariat\s+of\s+the\s+internet\s+governance\s+forum(?:\s*\(IGF\))?"
+    r"|(?:united\s+nations\s+)?department\s+of\s+economic\s+and\s+social\s+affairs(?:\s*\(DESA\))?)[.,]?$",
+    re.IGNORECASE,
+)
+_DOCUMENT_TYPE = re.compile(
+    r"^(?:(?:draft|final|provisional|revised|unofficial)\s+)?"
+    r"(?:(?:meeting\s+|chair[’']?s\s+|executive\s+)?summary(?:\s+report|\s+record)?|report|minutes|notes|record)"
+    r"(?:\s*[(\[](?:draft|final|provisional|revised)[)\]])?(?:\s*[-–—:]\s*(?:draft|final))?[.:]?$",
+    re.IGNORECASE,
+)
+_DOCUMENT_TYPE_NOT_HEADER = re.compile(r"^executive\s+summary", re.IGNORECASE)
+# Headings that start the body, never part of the header.
+_SECTION = re.compile(
+    r"^(?:[IVX\d]+[.)]?\s+)?(?:executive\s+summary|summary\s+of\s+(?:the\s+)?(?:decisions|discussions?|outcomes?)"
+    r"|key\s+(?:decisions|outcomes|points|messages|takeaways)|announcements?|decisions?\b|actions?\s+(?:items|points)"
+    r"|next\s+steps|introduction|background|opening(?:\s+(?:session|remarks))?|welcome|agenda\b"
+    r"|adoption\s+of\s+the\s+agenda|day\s+(?:\d+|one|two|three|four|five)\b|session\s+\d+|part\s+[IVX\d]+\b"
+    r"|any\s+other\s+business|AOB\b|closing|conclusions?\b|(?:list\s+of\s+)?participants|attendance|overview"
+    r"|discussions?\b|updates?\b|follow[\s-]up)",
+    re.IGNORECASE,
+)
+_DAY_HEADING = re.compile(
+    r"^(?:day\s+(?:\d+|one|two|three|four|five)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)", re.I
+)
+_SENTENCE_END = re.compile(r"[.!?;][\"'”’)\]]*$")
+
+_UNIT_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+]
 ORDINAL_WORDS = {
     word: number
     for number, word in enumerate(
         [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
+            *_UNIT_ORDINALS,
             "tenth",
             "eleventh",
             "twelfth",
@@ -52,7 +106,77 @@ ORDINAL_WORDS = {
         start=1,
     )
 }
+ORDINAL_WORDS.update({"thirtieth": 30, "fortieth": 40})
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 _HONORIFIC = r"(?:Ms|Mr|Mrs|Dr|Prof|H\.E)\.?"
+# After a number, a month's name: the number is a day ("Meeting 5 April 2016"), not the meeting's.
+_MONTH_AHEAD = (
+    r"(?i:(?:st|nd|rd|th)?(?:\s+of)?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|,|$|\d))"
+)
+
+# Where a meeting was held in person: the IGF's host cities, the UN's seats, the usual venues.
+_CITIES = sorted(
+    {
+        *VENUE_TIME_ZONES,
+        "new york",
+        "geneva",
+        "vienna",
+        "nairobi",
+        "paris",
+        "berlin",
+        "montreal",
+        "washington",
+        "brussels",
+        "london",
+        "the hague",
+        "mexico city",
+        "cairo",
+        "tokyo",
+        "palais des nations",
+        "un headquarters",
+        "united nations headquarters",
+        "unhq",
+        "conference room",
+        "room xxi",
+        "unesco",
+        "itu headquarters",
+        "wmo",
+    },
+    key=len,
+    reverse=True,
+)
+_CITY = re.compile(r"\b(?:" + "|".join(re.escape(city) for city in _CITIES) + r")\b", re.IGNORECASE)
+_TOPICAL = re.compile(
+    r"\btopical\b|\bissue[\s-]+specific\b|\bthematic\b|\binformal\b|\bworking\s+groups?\b|\bWGs?\b"
+    r"|\bNRIs?\b|national,?\s+(?:sub-?regional,?\s+)?(?:and\s+)?regional(?:\s+and\s+youth)?\s+(?:IGF\s+)?initiatives",
+    re.IGNORECASE,
+)
+# In a sentence, a topical word counts when it names the meeting ("the NRIs' meeting", "an informal
+# call"), not when the meeting only heard from them ("the MAG met online and heard the NRIs").
+_TOPICAL_MEETING = re.compile(
+    rf"(?:{_TOPICAL.pattern})(?:[’']s?)?(?:\W+\w+){{0,4}}?\W+(?:meetings?|calls?|sessions?|webinars?)\b",
+    re.IGNORECASE,
+)
+_OPEN_CONSULTATIONS = re.compile(r"\bopen\s+consultations?\b", re.IGNORECASE)
+_FACE_TO_FACE = re.compile(
+    r"\bface[\s-]*to[\s-]*face\b|\bin[\s-]person\b|\bphysical\b|\bF2F\b", re.IGNORECASE
+)
+# Words that make a meeting virtual, and weaker ones that a meeting held in a city may use too
+# ("with remote participation", "a call for proposals").
+_VIRTUAL = re.compile(
+    r"\bvirtual(?:ly)?\b|\bonline\b(?!\s+participa)|\b(?:conference|telephone)\s+calls?\b|\bteleconference\b"
+    r"|\bwebex\b|\bzoom\b|\bwebinar\b|\bvideo[\s-]?conference\b",
+    re.IGNORECASE,
+)
+_VIRTUAL_WEAK = re.compile(
+    r"\bcalls?\b(?!\s+for\b)|\bremote(?:ly)?\b(?!\s+(?:participa|hubs?|speakers?))", re.IGNORECASE
+)
+# Where the sentence naming the meeting turns to other meetings ("since the 2nd face-to-face ...").
+_OTHER_MEETINGS = re.compile(
+    r"\b(?:since|following|followed|after|ahead\s+of|prior\s+to|in\s+preparation|preceding|previous|last|next)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -62,15 +186,36 @@ class _Item:
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
+@dataclass
+class _Header:
+    title: list[str] = field(default_factory=list)  # one to three lines
+    dates: list[str] = field(default_factory=list)
+    venues: list[str] = field(default_factory=list)
+    other: list[str] = field(default_factory=list)  # organisation and document-type lines
+    title_open: bool = False  # the last line read was a title line
+
+    @property
+    def lines(self) -> list[str]:
+        return [*self.title, *self.dates, *self.venues]
+
+
 def interpret_document(document: Document) -> ParsedReport:
     """The meeting, agenda items, decisions, notes and schedule that ``document`` records."""
+    _clean.cache_clear()  # the cache serves one document's paragraphs, not the last one's
     warnings: list[str] = []
     header, items, annex = _split_body(document, warnings)
     if not items:
         first = next((p.text.strip() for p in document.paragraphs if p.text.strip()), "")
+        if not first:
+            raise ImportRefused("the document has no text: no paragraph to import as an agenda item")
         raise ImportRefused(
-            f"no numbered paragraph found: {_shorten(first) or 'the document has no text'!r} "
-            "is not an agenda item; a report numbers its paragraphs 1., 2., ..."
+            f"the document has a heading ({_shorten(first)!r}) but no paragraph after it to import "
+            "as an agenda item"
+        )
+    if not any(item.number for item in items):
+        warnings.append(
+            f"no numbered paragraph: the report's {len(items)} paragraphs were imported as unnumbered "
+            "agenda items, in order"
         )
 
     notes = {(note.kind, note.note_id): note for note in document.notes}
@@ -83,11 +228,15 @@ def interpret_document(document: Document) -> ParsedReport:
         for paragraph in item.paragraphs:
             item_of_paragraph[paragraph.index] = position - 1
             cleaned = _clean(paragraph.text)
-            start = length + 2 if texts and cleaned else length
+            # A sentence cut by a page break (a conversion from PDF) runs on with a space.
+            runs_on = bool(texts and cleaned and cleaned[0].islower() and not _SENTENCE_END.search(texts[-1]))
+            start = length + (1 if runs_on else 2) if texts and cleaned else length
             for ref in paragraph.note_refs:
                 note = notes.get((ref.kind, ref.note_id))
                 if note is None:
-                    warnings.append(f"item {item.number}: {ref.kind} {ref.note_id} is cited but missing")
+                    warnings.append(
+                        f"item {item.number or f'#{position}'}: {ref.kind} {ref.note_id} is cited but missing"
+                    )
                     continue
                 # Where the mark stood, counted in the cleaned text the item keeps.
                 offset = start + min(len(_clean_prefix(paragraph.text[: ref.offset])), len(cleaned))
@@ -101,7 +250,10 @@ def interpret_document(document: Document) -> ParsedReport:
                     )
                 )
             if cleaned:
-                texts.append(cleaned)
+                if runs_on:
+                    texts[-1] += " " + cleaned
+                else:
+                    texts.append(cleaned)
                 length = start + len(cleaned)
         text = "\n\n".join(texts)
         parsed_items.append(
@@ -116,13 +268,14 @@ def interpret_document(document: Document) -> ParsedReport:
         )
 
     _attach_comments(document, parsed_items, item_of_paragraph, warnings)
-    meeting = _read_meeting(document, header, items)
+    meeting = _read_meeting(document, header, items, warnings)
     if meeting.date is None:
         warnings.append("the meeting's date was not found in the report's heading or first paragraph")
     schedule = None
     if annex:
         default_year = meeting.cycle_year or (meeting.date.year if meeting.date else None)
         schedule = read_schedule(annex, default_year=default_year, warnings=warnings)
+        _warn_unread_annex(annex, warnings)
     report = ParsedReport(meeting=meeting, items=parsed_items, schedule=schedule, warnings=warnings)
     # Where the decisions say one thing and the report's own grid another.
     report.warnings += check_decisions_against_grid(report)
@@ -134,7 +287,7 @@ def item_number(paragraph: Paragraph) -> tuple[str, str] | None:
     """(printed number, text without it) when the paragraph starts an agenda item."""
     if paragraph.list_label:
         label = paragraph.list_label.strip()
-        if _LIST_LABEL.match(label):
+        if _LIST_LABEL.match(label) and len(label) <= _MAX_NUMBER + 2:
             return label.strip("().").rstrip(")"), paragraph.text
         return None
     match = _TYPED_NUMBER.match(paragraph.text)
@@ -143,43 +296,297 @@ def item_number(paragraph: Paragraph) -> tuple[str, str] | None:
     return None
 
 
+def _lone_number(paragraph: Paragraph) -> str | None:
+    """The number of a paragraph that is only a number: "12", "12.", or a list label on an empty line."""
+    if paragraph.list_label and not paragraph.text.strip():
+        label = paragraph.list_label.strip()
+        if _LIST_LABEL.match(label) and len(label) <= _MAX_NUMBER + 2:
+            return label.strip("().").rstrip(")")
+        return None
+    if paragraph.list_label:
+        return None
+    match = _LONE_NUMBER.match(paragraph.text)
+    return match.group("number") if match else None
+
+
+def _is_bullet(paragraph: Paragraph) -> bool:
+    if paragraph.list_label is not None:
+        return not _LIST_LABEL.match(paragraph.list_label.strip())
+    return bool(_BULLET.match(paragraph.text))
+
+
+def _without_bullet(paragraph: Paragraph) -> Paragraph:
+    match = _BULLET.match(paragraph.text) if paragraph.list_label is None else None
+    return _with_text(paragraph, paragraph.text[match.end() :]) if match else paragraph
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence or more, as a paragraph of the report's body is; a heading or header line is not."""
+    words = _words(text)
+    return words >= 25 or (words >= 8 and bool(_SENTENCE_END.search(text)))
+
+
+def _heading_like(paragraph: Paragraph, text: str) -> bool:
+    """Could be a heading: styled as one, or a short line that is not a sentence."""
+    if paragraph.list_label is not None or _BULLET.match(paragraph.text) or not text:
+        return False
+    if paragraph.heading_level is not None:
+        return _words(text) <= 30
+    if _words(text) > 14 or len(text) > 120 or _is_prose(text):
+        return False
+    if text.endswith((".", ";", ",")):
+        return False
+    return text[0].isupper() or text[0].isdigit()
+
+
+def _line_kind(text: str, header: _Header) -> str:
+    """What a short line above the body is: organisation, document type, date, venue, section or title."""
+    if _ORGANISATION.match(text):
+        return "organisation"
+    if _DOCUMENT_TYPE.match(text) and not _DOCUMENT_TYPE_NOT_HEADER.match(text):
+        return "document type"
+    if _DAY_HEADING.match(text) and (header.dates or re.match(r"^day\b", text, re.I)):
+        return "section"  # "Day 2 – Wednesday, 13 July": the meeting's date is already known
+    found = find_date_range(text, default_year=2000)
+    if found:
+        rest = text[: found[1].start()] + " " + text[found[1].end() :]
+        # "Geneva, 12-14 July 2016", "Conference call, 3 March 2019": a date with where or how,
+        # but not a title with its date ("Virtual MAG Meeting 5 April 2016").
+        title_words = re.search(r"\b(?:meeting|consultations?|MAG|IGF|summary|report)\b", rest, re.I)
+        if _words(rest) <= 6 and not title_words:
+            return "date"
+    if _SECTION.match(text):
+        return "section"
+    if (
+        _CITY.search(text)
+        and not re.search(r"\bmeeting|consultation|call|MAG\b", text, re.I)
+        and _words(text) <= 10
+    ):
+        return "venue"
+    return "title"
+
+
+def _add_header_line(block: Paragraph, header: _Header) -> bool:
+    """Add a line to the header, or False when it starts the body instead."""
+    text = _clean(block.text)
+    if (
+        item_number(block)
+        or _lone_number(block)
+        or _is_bullet(block)
+        or _is_prose(text)
+        or len(text) > 200
+        or _ANNEX.match(text)
+    ):
+        return False
+    kind = _line_kind(text, header)
+    if kind == "section":
+        return False
+    if kind == "title" and _words(text) >= 3 and _SENTENCE_END.search(text):
+        return False  # a short sentence is the body's, not a title
+    if kind == "title":
+        # The title's lines stand together; a later short line starts the body.
+        if header.title and (
+            header.dates or header.venues or len(header.title) >= 3 or not header.title_open
+        ):
+            return False
+        header.title.append(text)
+        header.title_open = True
+        return True
+    header.title_open = False
+    if kind == "date":
+        header.dates.append(text)
+    elif kind == "venue":
+        header.venues.append(text)
+    else:
+        header.other.append(text)
+    return True
+
+
+def _header_table_lines(table: Table) -> list[Paragraph] | None:
+    """The lines of a small table above the body that holds the header, or None for any other table
+    (a grid of times, a list of participants)."""
+    lines = [p for row in table.rows for cell in row for p in cell.paragraphs if _clean(p.text)]
+    if not lines or len(table.rows) > 4 or len(lines) > 8 or table.n_cols > 3:
+        return None
+    if any(_is_prose(_clean(p.text)) or TIME_RANGE.search(p.text) or item_number(p) for p in lines):
+        return None
+    return lines
+
+
 def _split_body(document: Document, warnings: list[str]):
-    """Header paragraphs, agenda items, and the annex blocks (after an "Annex" heading)."""
-    header: list[Paragraph] = []
+    """The header, the agenda items, and the annex blocks (after an "Annex" heading)."""
+    blocks = document.blocks
+    header = _Header()
+    position = 0
+    # The header: the short lines above the body, the title among them; some reports set them in a
+    # small table (a logo beside the title), read line by line the same way.
+    while position < len(blocks) and position < 40:
+        block = blocks[position]
+        if isinstance(block, Table):
+            lines = _header_table_lines(block) if not header.title else None
+            if lines is None:
+                break
+            for line in lines:
+                if not _add_header_line(line, header):
+                    warnings.append(
+                        f"the line {_shorten(line.text)!r} of the table above the report was not imported"
+                    )
+            position += 1
+            continue
+        if _clean(block.text) and not _add_header_line(block, header):
+            break
+        position += 1
+    if not header.title and position < len(blocks) and not document.title.strip():
+        # No title line above the body: a first heading is the title.
+        block = blocks[position]
+        if isinstance(block, Paragraph) and block.heading_level is not None and _words(block.text) <= 30:
+            header.title.append(_clean(block.text))
+            position += 1
+
     items: list[_Item] = []
     annex: list[Paragraph | Table] = []
     section = ""
-    for position, block in enumerate(document.blocks):
+    section_closed = True  # an item came after the current section heading
+    open_headings: list[str] = []  # the headings of the current section, while no item is under them
+    pending_number: tuple[str, Paragraph] | None = None
+    last_number: int | None = None
+    # Once a section has a numbered paragraph, plain paragraphs in it continue the item above; in a
+    # section without one (an executive summary, a report without numbers) each is an item.
+    section_numbered = False
+    body = blocks[position:]
+    numbered_ahead = _numbered_ahead(body)
+    for offset, block in enumerate(body):
         if annex:
             annex.append(block)
             continue
         if isinstance(block, Table):
-            later = document.blocks[position + 1 :]
-            if items and not any(isinstance(b, Paragraph) and item_number(b) for b in later):
+            if items and not numbered_ahead[offset]:
                 # A table after the last item without an "Annex" heading is the annex all the same.
                 annex.append(block)
             else:
-                where = f"after item {items[-1].number}" if items else "before the first item"
+                where = f"after item {_label(items[-1], len(items))}" if items else "before the first item"
                 warnings.append(f"a table {where} is not part of any agenda item and was not imported")
             continue
-        if not block.text.strip():
+        text = _clean(block.text)
+        if not text and (not block.list_label or _is_bullet(block)):
+            continue  # an empty line, or an empty bullet
+        if _PAGE_NUMBER.match(text):
+            warnings.append(f"the line {text!r} looks like a page number and was not imported")
+            continue
+        lone = _lone_number(block)
+        if lone is not None:
+            following = _next_paragraph(body, offset)
+            if (
+                pending_number is None
+                and following is not None
+                and _starts_item(following, lone, last_number)
+            ):
+                pending_number = (lone, block)
+            else:
+                warnings.append(f"the line {text or lone!r} looks like a page number and was not imported")
             continue
         numbered = item_number(block)
+        if pending_number is not None:
+            number, _line = pending_number
+            pending_number = None
+            numbered = numbered or (number, block.text)
         if numbered:
-            number, text = numbered
-            items.append(_Item(number=number, section=section, paragraphs=[_with_text(block, text)]))
-        elif items and _ANNEX.match(block.text.strip()):
+            number, rest = numbered
+            items.append(_Item(number=number, section=section, paragraphs=[_with_text(block, rest)]))
+            section_closed = True
+            section_numbered = True
+            last_number = int(number) if number.isdigit() else last_number
+            continue
+        if items and _ANNEX.match(text) and not _is_bullet(block):
             annex.append(block)
-        elif items and block.heading_level is not None:
-            section = _clean(block.text)
-        elif items:
-            items[-1].paragraphs.append(block)
-        elif block.heading_level is not None and header:
-            section = _clean(block.text)
-            header.append(block)
-        else:
-            header.append(block)
+            continue
+        if _heading_like(block, text) and (
+            block.heading_level is not None
+            or (_SECTION.match(text) and _words(text) <= 8)
+            or _heading_ahead(body, offset, numbered_ahead)
+        ):
+            section = text if section_closed else f"{section} – {text}"[:300]
+            open_headings = [text] if section_closed else [*open_headings, text]
+            section_closed = False
+            section_numbered = False
+            continue
+        if section_numbered:
+            # Within the numbered body: more paragraphs (and bullets) of the item above.
+            items[-1].paragraphs.append(_without_bullet(block))
+            continue
+        # Before the first numbered paragraph, or in a report without numbers: an item of its own.
+        items.append(_Item(number="", section=section, paragraphs=[_without_bullet(block)]))
+        section_closed = True
+    if not section_closed:
+        warnings += [
+            f"the heading {_shorten(heading)!r} has no paragraph under it and was not imported"
+            for heading in open_headings
+        ]
+    if pending_number is not None:
+        warnings.append(
+            f"the line {_clean(pending_number[1].text) or pending_number[0]!r} at the end of the body "
+            "looks like a page number and was not imported"
+        )
     return header, items, annex
+
+
+def _numbered_ahead(body: list[Paragraph | Table]) -> list[bool]:
+    """For each block, whether a numbered paragraph comes after it (one pass from the end)."""
+    ahead = [False] * len(body)
+    seen = False
+    for index in range(len(body) - 1, -1, -1):
+        ahead[index] = seen
+        block = body[index]
+        if isinstance(block, Paragraph) and (item_number(block) or _lone_number(block)):
+            seen = True
+    return ahead
+
+
+def _next_paragraph(body: list[Paragraph | Table], offset: int) -> Paragraph | None:
+    for block in body[offset + 1 : offset + 4]:
+        if isinstance(block, Table):
+            return None
+        if _clean(block.text):
+            return block
+    return None
+
+
+def _starts_item(following: Paragraph, number: str, last_number: int | None) -> bool:
+    """A number alone on its line numbers the paragraph after it when that paragraph starts like
+    one (not a sentence running on from a page break) and the number follows on (or restarts)."""
+    text = _clean(following.text)
+    if not text or _lone_number(following) or item_number(following):
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'(["):
+        return False
+    if not number.isdigit():
+        return True  # a Word list label ("a)") on an empty line: Word numbered it, not a page
+    value = int(number)
+    return last_number is None or value in (last_number + 1, 1)
+
+
+def _heading_ahead(body: list[Paragraph | Table], offset: int, numbered_ahead: list[bool]) -> bool:
+    """A short plain line is a heading when body text follows it: a numbered paragraph, or (before
+    the first number) a paragraph or bullet."""
+    for index in range(offset + 1, min(offset + 4, len(body))):
+        block = body[index]
+        if isinstance(block, Table):
+            return False
+        text = _clean(block.text)
+        if not text and not block.list_label:
+            continue
+        if item_number(block) or _lone_number(block):
+            return True
+        return _is_bullet(block) or not _heading_like(block, text)
+    return False
+
+
+def _label(item: _Item, position: int) -> str:
+    return item.number or f"#{position}"
 
 
 def _with_text(paragraph: Paragraph, text: str) -> Paragraph:
@@ -195,6 +602,27 @@ def _with_text(paragraph: Paragraph, text: str) -> Paragraph:
         note_refs=[replace(ref, offset=max(ref.offset - cut, 0)) for ref in paragraph.note_refs],
         hyperlinks=paragraph.hyperlinks,
     )
+
+
+def _warn_unread_annex(annex: list[Paragraph | Table], warnings: list[str]) -> None:
+    """Annex text that is not the schedule's heading or its table is named, not dropped silently."""
+    tables = [block for block in annex if isinstance(block, Table)]
+    if not tables:
+        unread = [_clean(block.text) for block in annex if _clean(block.text)]
+    else:
+        after = annex[annex.index(tables[0]) + 1 :]
+        unread = [
+            _clean(block.text) for block in after if isinstance(block, Paragraph) and _clean(block.text)
+        ]
+        for table in tables[1:]:
+            first = next((_clean(c.text) for row in table.rows for c in row if _clean(c.text)), "")
+            warnings.append(f"a second table in the annex ({_shorten(first)!r}) was not imported")
+    for text in unread[:5]:
+        warnings.append(
+            f"the annex's line {_shorten(text)!r} is not part of the schedule and was not imported"
+        )
+    if len(unread) > 5:
+        warnings.append(f"... and {len(unread) - 5} more lines of the annex were not imported")
 
 
 def _attach_comments(document, items: list[ParsedItem], item_of_paragraph: dict[int, int], warnings):
@@ -223,73 +651,170 @@ def _attach_comments(document, items: list[ParsedItem], item_of_paragraph: dict[
         items[target].annotations.append(annotation)
 
 
-def _read_meeting(document: Document, header: list[Paragraph], items: list[_Item]) -> ParsedMeeting:
-    header_lines = [_clean(p.text) for p in header if _clean(p.text)]
-    title = header_lines[0] if header_lines else _clean(document.title)
-    first_item = _clean(" ".join(p.text for p in items[0].paragraphs))
-    all_text = " ".join([*header_lines, *(_clean(p.text) for item in items for p in item.paragraphs)])
+def _read_meeting(
+    document: Document, header: _Header, items: list[_Item], warnings: list[str]
+) -> ParsedMeeting:
+    title = _title(header.title)
+    if not title:
+        title = _clean(document.title)
+    if not title:
+        title = _shorten(" ".join(p.text for p in items[0].paragraphs), 120)
+        warnings.append(f"no title line was found above the report's text; the title {title!r} is its start")
+    first = next((item for item in items if item.number), items[0])
+    first_item = _clean(" ".join(p.text for p in first.paragraphs))
+    header_text = " ".join(header.lines)
+    all_text = " ".join([header_text, *(_clean(p.text) for item in items for p in item.paragraphs)])
+    # The chair is named where the report opens: its header and first paragraphs.
+    opening_items = items[: items.index(first) + 3]
+    opening = " ".join([header_text, *(_clean(p.text) for item in opening_items for p in item.paragraphs)])
 
     cycle = re.search(r"\b((?:19|20)\d\d)\s+(?:IGF\s+)?(?:preparatory\s+)?cycle\b", all_text, re.IGNORECASE)
     context_year = int(cycle.group(1)) if cycle else None
     if context_year is None:
-        any_year = re.search(r"\b(?:19|20)\d\d\b", " ".join(header_lines))
+        any_year = re.search(r"\b(?:19|20)\d\d\b", header_text)
         context_year = int(any_year.group(0)) if any_year else None
 
     date = end_date = None
-    for line in [*header_lines[1:], *header_lines[:1], first_item]:
-        found = parse_date_range(line, default_year=context_year)
+    # Dates of the header first (a date line, then the title, then a venue line), then the first
+    # paragraph, then the first paragraphs of the body.
+    candidates = [*header.dates, *header.title, *header.venues, first_item]
+    candidates += [_clean(" ".join(p.text for p in item.paragraphs)) for item in items[:3]]
+    for line in candidates:
+        found = find_date_range(line, default_year=context_year)
         if found:
-            date, end_date = found
+            date, end_date = found[0]
             break
     cycle_year = int(cycle.group(1)) if cycle else (date.year if date else None)
 
+    number = meeting_number(title)
+    for line in [*header.dates, *header.venues]:
+        number = number or meeting_number(line)
+    number = number or meeting_number_in_text(first_item)
+
+    kind = meeting_kind(
+        title, context=" ".join([*header.dates, *header.venues, _naming_sentence(first_item)])
+    )
+    if kind == "other":
+        warnings.append(
+            "the kind of meeting (virtual, face-to-face, open consultations or topical) was not found in "
+            "the report's heading or first paragraph; it was set to 'other'"
+        )
+
     return ParsedMeeting(
         title=title,
-        kind=meeting_kind(title or first_item),
-        number=meeting_number(title) or meeting_number_in_text(first_item),
+        kind=kind,
+        number=number,
         date=date,
         end_date=end_date,
-        chair=_find_chair(all_text),
+        chair=_find_chair(opening),
         recording_url=_find_recording(items),
         cycle_year=cycle_year,
     )
 
 
-def meeting_kind(title: str) -> str:
-    """A ``Meeting.Kind`` value from the words of the title."""
-    lowered = title.lower()
-    if "open consultation" in lowered:
-        return "open_consultations"
-    if re.search(r"face[\s-]to[\s-]face|in[\s-]person|physical", lowered):
-        return "face_to_face"
-    if re.search(r"topical|issue[\s-]specific|thematic", lowered):
+def _first_sentence(text: str) -> str:
+    # A sentence naming the meeting is short; splitting the paragraph's start is enough.
+    return next(iter(split_sentences(text[:1000])), "")
+
+
+_TITLE_TYPE_PREFIX = re.compile(r"^(?:(?:draft|final)\s+)?summary\s+report\s*[:–—-]\s*", re.IGNORECASE)
+
+
+def _title(lines: list[str]) -> str:
+    """The title's lines as one, without a date it ends with ("... Meeting VI, 30 August 2016": the
+    date is the meeting's, read on its own) or a "Summary Report:" it starts with."""
+    title = _TITLE_TYPE_PREFIX.sub("", _clean(" ".join(lines)))
+    found = find_date_range(title, default_year=2000)
+    if found:
+        match = found[1]
+        before = title[: match.start()].rstrip(" ,;:–—-(")
+        after = title[match.end() :].strip(" .)")
+        if not after and _words(before) >= 2:
+            title = before
+    return title
+
+
+def _naming_sentence(text: str) -> str:
+    """The first sentence of the first paragraph, up to where it turns to other meetings."""
+    sentence = _first_sentence(text)
+    turn = _OTHER_MEETINGS.search(sentence)
+    return sentence[: turn.start()] if turn else sentence
+
+
+def _kind_of(text: str, *, title: bool = True) -> str | None:
+    if (_TOPICAL if title else _TOPICAL_MEETING).search(text):
         return "topical"
-    if re.search(r"virtual|online|webex|zoom", lowered):
+    if _OPEN_CONSULTATIONS.search(text):
+        return "open_consultations"
+    if _FACE_TO_FACE.search(text):
+        return "face_to_face"
+    if _VIRTUAL.search(text):
         return "virtual"
-    return "other"
+    if _CITY.search(text):
+        return "face_to_face"
+    if _VIRTUAL_WEAK.search(text):
+        return "virtual"
+    return None
+
+
+def meeting_kind(title: str, *, context: str = "") -> str:
+    """A ``Meeting.Kind`` value from what the report says: its title first, then ``context`` (the
+    header's other lines and the sentence of the first paragraph that names the meeting).
+
+    Topical comes first (an issue-specific call is topical, not virtual; an informal meeting on the
+    margins of the open consultations is topical), then open consultations, then in person or
+    virtual by their words, then a venue or city (a meeting in Geneva "with remote participation" is
+    face-to-face), and a call or remote meeting last.
+    """
+    return _kind_of(title) or _kind_of(context, title=False) or "other"
+
+
+def _numeral(value: str) -> int | None:
+    return int(value) if value.isdigit() else roman_to_int(value)
+
+
+# "Meeting VI", "Meeting 6", "Meeting No. 6", "Meeting #6", "Call 3" — but not "Meeting 5 April 2016".
+_AFTER_MEETING = re.compile(
+    r"\b(?i:Meeting|Consultations?|Call|Session)\s*(?:[-–—:]\s*)?(?i:No\.?\s*|Number\s+|#\s*)?"
+    rf"(?P<n>[IVXLC]+|\d{{1,3}})\b(?![.,]\d)(?!{_MONTH_AHEAD})",
+)
+# "Virtual Meeting - XXI", "MAG Meeting – 21 (virtual)": a numeral after a dash, at the end or before
+# a bracket.
+_AFTER_DASH = re.compile(r"(?:^|\s)[-–—]\s*(?P<n>[IVXLC]+|\d{1,3})\s*(?:$|[,(\[]|[-–—]\s)")
+_NUMBER_SIGN = re.compile(r"\b(?:No\.|Nr\.|Number|#)\s*(?P<n>\d{1,3})\b")
 
 
 def meeting_number(title: str) -> int | None:
-    """The meeting's number from its title: "Meeting VI" → 6, "Meeting 3", "2nd ... Meeting", "sixth"."""
-    after = re.search(r"\bMeeting\s+(?:No\.?\s*|#\s*)?([IVXLC]+|\d{1,3})\b", title)
-    if after:
-        value = after.group(1)
-        return int(value) if value.isdigit() else roman_to_int(value)
+    """The meeting's number from its title: "Meeting VI" → 6, "Meeting 3", "No. 6", "- XXI",
+    "2nd ... Meeting", "sixth", "twenty-first"; never a date's day ("Meeting 5 April 2016")."""
+    for pattern in (_AFTER_MEETING, _AFTER_DASH, _NUMBER_SIGN):
+        match = pattern.search(title)
+        if match:
+            value = _numeral(match.group("n"))
+            if value:
+                return value
     return _ordinal(title)
 
 
 def meeting_number_in_text(text: str) -> int | None:
     """ "The sixth IGF Virtual MAG Meeting ..." → 6, from the sentence naming the meeting."""
-    sentence = next(iter(split_sentences(text)), "")
-    match = re.search(r"\b(\w+)\s+(?:[\w()-]+\s+){0,5}(?:meeting|consultations)\b", sentence, re.IGNORECASE)
+    sentence = _first_sentence(text)
+    match = re.search(
+        r"\b([\w-]+)\s+(?:[\w()-]+\s+){0,5}(?:meeting|consultations|call)\b", sentence, re.IGNORECASE
+    )
     return _ordinal(match.group(0)) if match else None
 
 
 def _ordinal(text: str) -> int | None:
-    numeric = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\b", text)
+    numeric = re.search(rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b(?!{_MONTH_AHEAD})", text)
     if numeric:
         return int(numeric.group(1))
-    for word in re.findall(r"[a-z]+", text.lower()):
+    words = re.findall(r"[a-z]+", text.lower())
+    for index, word in enumerate(words):
+        if word in _TENS:
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if following in _UNIT_ORDINALS:
+                return _TENS[word] + ORDINAL_WORDS[following]
         if word in ORDINAL_WORDS:
             return ORDINAL_WORDS[word]
     return None
@@ -334,13 +859,20 @@ def _find_recording(items: list[_Item]) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=4096)
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    """Runs of whitespace (no-break spaces, tabs, line breaks) as one space, none at the ends.
+
+    Each paragraph's text is cleaned several times (to split the body, to build its item, to
+    read the meeting): the cache keeps that to once.
+    """
+    return " ".join(text.split())
 
 
 def _clean_prefix(text: str) -> str:
     """The start of a text as ``_clean`` leaves it (trailing space kept: more text follows)."""
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).lstrip()
+    cleaned = " ".join(text.split())
+    return cleaned + " " if cleaned and text[-1].isspace() else cleaned
 
 
 def _shorten(text: str, limit: int = 60) -> str:

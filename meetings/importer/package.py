@@ -203,6 +203,22 @@ def _one_line(error: BaseException) -> str:
 
 def parse_xml(data: bytes, *, name: str) -> etree._Element:
     """Parse one untrusted XML part: no DOCTYPE or entities, valid UTF-8 (or UTF-16 with a BOM)."""
+    return parse_checked(checked_xml(data, name=name), name=name)
+
+
+def parse_checked(data: bytes, *, name: str) -> etree._Element:
+    """Parse XML that ``checked_xml`` passed (or a piece of it)."""
+    try:
+        return etree.fromstring(data, parser=XML_PARSER)
+    except etree.XMLSyntaxError as error:
+        raise ImportRefused(
+            f"The part {_quote(name)} is not well-formed XML ({_one_line(error)})."
+        ) from error
+
+
+def checked_xml(data: bytes, *, name: str) -> bytes:
+    """An untrusted XML part's bytes, checked (no DOCTYPE or entities, valid UTF-8 or UTF-16 with a
+    BOM) and made UTF-8 with transitional namespaces, ready to parse whole or in pieces."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
@@ -224,12 +240,7 @@ def parse_xml(data: bytes, *, name: str) -> etree._Element:
     if b"purl.oclc.org/ooxml/" in data:
         for strict, transitional in STRICT_NAMESPACES:
             data = data.replace(strict, transitional)
-    try:
-        return etree.fromstring(data, parser=XML_PARSER)
-    except etree.XMLSyntaxError as error:
-        raise ImportRefused(
-            f"The part {_quote(name)} is not well-formed XML ({_one_line(error)})."
-        ) from error
+    return data
 
 
 def check_package(data: bytes, *, limits: Limits) -> Package:

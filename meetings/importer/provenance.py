@@ -192,7 +192,9 @@ def check_decisions_against_grid(report: ParsedReport) -> list[str]:
         for decision in item.decisions:
             for claim in read_decision(decision.text, context=item.text, titles=titles):
                 session = sessions[claim.session]
-                warnings += _contradictions(claim, session, first, last_day, f"Paragraph {item.number}")
+                warnings += _contradictions(
+                    claim, session, first, last_day, f"Paragraph {item.number or f'#{item.position}'}"
+                )
     return list(dict.fromkeys(warnings))
 
 

@@ -31,7 +31,7 @@ from meetings.importer.document import (
     Paragraph,
     Table,
 )
-from meetings.importer.package import Limits, Package, check_package
+from meetings.importer.package import XML_PARSER, Limits, Package, check_package, checked_xml, parse_checked
 from meetings.importer.vocabulary import int_to_roman
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -183,46 +183,64 @@ class _Style:
 class _Styles:
     """Paragraph styles: heading levels and list numbering, following w:basedOn."""
 
-    def __init__(self, root: etree._Element | None):
-        self.styles: dict[str, _Style] = {}
-        self.default = ""
+    def __init__(self, root: etree._Element | None = None, *, pieces: _StylePieces | None = None):
+        # Only the styles the body names are read, once each: a template's styles part defines
+        # hundreds (python-docx's is 350 KB, Word's often 50 KB) and a report uses a handful.
+        self.elements: dict[str, etree._Element] = {}
+        self.pieces = pieces
+        self.styles: dict[str, _Style | None] = {}
+        self.headings: dict[str, int | None] = {}
+        self.numberings: dict[str, tuple[str | None, int | None]] = {}
+        self._default = ""
         if root is None:
             return
         for element in root.iterchildren(W_STYLE):
             if element.get(W_TYPE, "paragraph") != "paragraph":
                 continue
             style_id = element.get(W_STYLE_ID, "")
-            style = _Style()
-            for child in element:
-                if child.tag == W_NAME:
-                    style.name = child.get(VAL, "")
-                elif child.tag == W_BASED_ON:
-                    style.based_on = child.get(VAL, "")
-                elif child.tag == W_P_PR:
-                    outline = _first(child, W_OUTLINE_LVL)
-                    if outline is not None:
-                        style.outline_level = _int(outline.get(VAL))
-                    num_pr = _first(child, W_NUM_PR)
-                    if num_pr is not None:
-                        num_id = _first(num_pr, W_NUM_ID)
-                        ilvl = _first(num_pr, W_ILVL)
-                        style.num_id = num_id.get(VAL) if num_id is not None else None
-                        style.ilvl = _int(ilvl.get(VAL)) if ilvl is not None else None
-            self.styles[style_id] = style
+            self.elements[style_id] = element
             if _on(element, W_DEFAULT) and element.get(W_DEFAULT) is not None:
-                self.default = style_id
+                self._default = style_id
+
+    @property
+    def default(self) -> str:
+        """The default paragraph style's id."""
+        return self.pieces.default if self.pieces is not None else self._default
+
+    @classmethod
+    def from_part(cls, package: Package, name: str | None) -> _Styles:
+        """The styles of a part, read piece by piece where its XML allows, else whole."""
+        if not name:
+            return cls(None)
+        data = checked_xml(package.read(name), name=name)
+        pieces = _StylePieces.index(data, name=name)
+        return cls(pieces=pieces) if pieces is not None else cls(parse_checked(data, name=name))
+
+    def style(self, style_id: str) -> _Style | None:
+        if style_id in self.styles:
+            return self.styles[style_id]
+        pieces = self.pieces
+        element = pieces.element(style_id) if pieces is not None else self.elements.get(style_id)
+        style = None if element is None else _read_style(element)
+        self.styles[style_id] = style
+        return style
 
     def _chain(self, style_id: str):
         seen = set()
         while style_id and style_id not in seen and len(seen) < 50:
             seen.add(style_id)
-            style = self.styles.get(style_id)
+            style = self.style(style_id)
             if style is None:
                 return
             yield style_id, style
             style_id = style.based_on
 
     def heading_level(self, style_id: str) -> int | None:
+        if style_id not in self.headings:
+            self.headings[style_id] = self._heading_level(style_id)
+        return self.headings[style_id]
+
+    def _heading_level(self, style_id: str) -> int | None:
         for sid, style in self._chain(style_id or self.default):
             if style.outline_level is not None:
                 return style.outline_level + 1 if 0 <= style.outline_level <= 8 else None
@@ -233,10 +251,125 @@ class _Styles:
         return int(match.group(1)) if match else None
 
     def numbering(self, style_id: str) -> tuple[str | None, int | None]:
-        for _sid, style in self._chain(style_id or self.default):
-            if style.num_id is not None:
-                return style.num_id, style.ilvl
-        return None, None
+        if style_id not in self.numberings:
+            self.numberings[style_id] = next(
+                (
+                    (style.num_id, style.ilvl)
+                    for _sid, style in self._chain(style_id or self.default)
+                    if style.num_id is not None
+                ),
+                (None, None),
+            )
+        return self.numberings[style_id]
+
+
+_STYLES_ROOT = re.compile(rb"<w:styles\b[^>]*>")
+_STYLE_ID = re.compile(rb'w:styleId="([^"]*)"')
+_DEFAULT_STYLE = re.compile(rb"""<w:style\b[^>]*\bw:default\s*=\s*["'](?:1|true|on)["'][^>]*>""")
+
+
+class _StylePieces:
+    """The paragraph styles of a styles part, each found and parsed only when asked for.
+
+    Word, LibreOffice, pandoc and python-docx all write the part with the "w" prefix, one
+    ``<w:style>`` after another, so a style is the piece from its ``<w:style`` to its
+    ``</w:style>``. A part written otherwise (another prefix, a piece that does not parse) is
+    parsed whole instead, so the result is the same either way.
+    """
+
+    def __init__(self, data: bytes, root_tag: bytes, name: str):
+        self.data = data
+        self.root_tag = root_tag
+        self.name = name
+        self._whole: etree._Element | None = None
+        self.odd = False
+
+    @classmethod
+    def index(cls, data: bytes, *, name: str) -> _StylePieces | None:
+        root = _STYLES_ROOT.search(data)
+        if root is None or root.group(0).endswith(b"/>"):
+            return None
+        return cls(data, root.group(0), name)
+
+    @functools.cached_property
+    def default(self) -> str:
+        for match in _DEFAULT_STYLE.finditer(self.data):
+            element = self._parse(match.start())
+            if element is not None and element.get(W_TYPE, "paragraph") == "paragraph":
+                return element.get(W_STYLE_ID, "")
+        return ""
+
+    @functools.cached_property
+    def starts(self) -> dict[str, list[int]]:
+        """Where each style id's ``<w:style`` tag starts, in order: one pass over the part."""
+        starts: dict[str, list[int]] = {}
+        data = self.data
+        count = 0
+        for match in _STYLE_ID.finditer(data):
+            count += 1
+            start = data.rfind(b"<w:style", 0, match.start())
+            starts.setdefault(match.group(1).decode("utf-8", "replace"), []).append(start)
+        # Ids the pattern missed (single quotes, spaces around "=") or wrote with entities: the
+        # whole parse reads them.
+        self.odd = count != data.count(b"w:styleId") or any("&" in key for key in starts)
+        return starts
+
+    def element(self, style_id: str) -> etree._Element | None:
+        """The last paragraph style with this id (as a whole parse keeps), or None."""
+        for start in reversed(self.starts.get(style_id, [])):
+            element = self._parse(start) if start >= 0 else None
+            if element is None or element.get(W_STYLE_ID, "") != style_id:
+                return self._from_whole(style_id)  # an id written with an entity, odd XML
+            if element.get(W_TYPE, "paragraph") == "paragraph":
+                return element
+        return self._from_whole(style_id) if self.odd else None
+
+    def _parse(self, start: int) -> etree._Element | None:
+        opening = self.data.find(b">", start)
+        if opening < 0:
+            return None
+        if self.data[opening - 1 : opening] == b"/":
+            end = opening + 1
+        else:
+            end = self.data.find(b"</w:style>", opening)
+            if end < 0:
+                return None
+            end += len(b"</w:style>")
+        try:
+            root = etree.fromstring(self.root_tag + self.data[start:end] + b"</w:styles>", parser=XML_PARSER)
+        except etree.XMLSyntaxError:
+            return None
+        element = _first(root, W_STYLE)
+        return element
+
+    def _from_whole(self, style_id: str) -> etree._Element | None:
+        if self._whole is None:
+            self._whole = parse_checked(self.data, name=self.name)
+        found = None
+        for element in self._whole.iterchildren(W_STYLE):
+            if element.get(W_STYLE_ID, "") == style_id and element.get(W_TYPE, "paragraph") == "paragraph":
+                found = element
+        return found
+
+
+def _read_style(element: etree._Element) -> _Style:
+    style = _Style()
+    for child in element:
+        if child.tag == W_NAME:
+            style.name = child.get(VAL, "")
+        elif child.tag == W_BASED_ON:
+            style.based_on = child.get(VAL, "")
+        elif child.tag == W_P_PR:
+            outline = _first(child, W_OUTLINE_LVL)
+            if outline is not None:
+                style.outline_level = _int(outline.get(VAL))
+            num_pr = _first(child, W_NUM_PR)
+            if num_pr is not None:
+                num_id = _first(num_pr, W_NUM_ID)
+                ilvl = _first(num_pr, W_ILVL)
+                style.num_id = num_id.get(VAL) if num_id is not None else None
+                style.ilvl = _int(ilvl.get(VAL)) if ilvl is not None else None
+    return style
 
 
 # -- numbering ---------------------------------------------------------------------------------
@@ -320,8 +453,9 @@ class _Numbering:
     """numbering.xml, with the counters Word keeps while it lays out the document."""
 
     def __init__(self, root: etree._Element | None, styles: _Styles):
+        # Abstract lists are read when a paragraph first uses one: templates define dozens.
+        self.abstract_elements: dict[str, etree._Element] = {}
         self.abstracts: dict[str, dict[int, _Level]] = {}
-        self.style_links: dict[str, str] = {}
         self.nums: dict[str, _Num] = {}
         self.counters: dict[str, list[int | None]] = {}
         self.seen: set[tuple[str, int]] = set()
@@ -329,13 +463,7 @@ class _Numbering:
         if root is None:
             return
         for element in root.iterchildren(W_ABSTRACT_NUM):
-            abstract_id = element.get(W_ABSTRACT_NUM_ID, "")
-            self.abstracts[abstract_id] = {
-                _int(lvl.get(W_ILVL), 0): _level(lvl) for lvl in element.iterchildren(W_LVL)
-            }
-            link = _first(element, W_NUM_STYLE_LINK)
-            if link is not None:
-                self.style_links[abstract_id] = link.get(VAL, "")
+            self.abstract_elements[element.get(W_ABSTRACT_NUM_ID, "")] = element
         for element in root.iterchildren(W_NUM):
             abstract = _first(element, W_ABSTRACT_NUM_ID)
             num = _Num(abstract_id=abstract.get(VAL, "") if abstract is not None else "")
@@ -349,13 +477,25 @@ class _Numbering:
                     num.level_overrides[ilvl] = _level(lvl)
             self.nums[element.get(W_NUM_ID, "")] = num
 
+    def levels(self, abstract_id: str) -> dict[int, _Level]:
+        """The levels of an abstract list, read once ({} for an undefined one)."""
+        if abstract_id not in self.abstracts:
+            element = self.abstract_elements.get(abstract_id)
+            self.abstracts[abstract_id] = (
+                {}
+                if element is None
+                else {_int(lvl.get(W_ILVL), 0): _level(lvl) for lvl in element.iterchildren(W_LVL)}
+            )
+        return self.abstracts[abstract_id]
+
     def _abstract_id(self, num: _Num) -> str:
         """The abstract numbering, following a numbering style link (w:numStyleLink) once."""
-        link = self.style_links.get(num.abstract_id)
-        if link:
-            linked_num_id, _ilvl = self.styles.numbering(link)
+        element = self.abstract_elements.get(num.abstract_id)
+        link = _first(element, W_NUM_STYLE_LINK) if element is not None else None
+        if link is not None and link.get(VAL, ""):
+            linked_num_id, _ilvl = self.styles.numbering(link.get(VAL, ""))
             linked = self.nums.get(linked_num_id or "")
-            if linked is not None and linked.abstract_id in self.abstracts:
+            if linked is not None and linked.abstract_id in self.abstract_elements:
                 return linked.abstract_id
         return num.abstract_id
 
@@ -363,7 +503,7 @@ class _Numbering:
         num = self.nums.get(num_id)
         if num is None:
             return None
-        for ilvl, level in self.abstracts.get(self._abstract_id(num), {}).items():
+        for ilvl, level in self.levels(self._abstract_id(num)).items():
             if level.style and level.style == style_id:
                 return ilvl
         return None
@@ -374,7 +514,7 @@ class _Numbering:
         if num is None or not 0 <= ilvl <= 8:
             return None
         abstract_id = self._abstract_id(num)
-        levels = dict(self.abstracts.get(abstract_id, {}))
+        levels = dict(self.levels(abstract_id))
         levels.update(num.level_overrides)
         if ilvl not in levels:
             return None
@@ -875,7 +1015,7 @@ class _Reader:
     # styles.xml is often the biggest part, so it is parsed only once a paragraph names a style.
     @functools.cached_property
     def styles(self) -> _Styles:
-        return _Styles(self.part("/styles"))
+        return _Styles.from_part(self.package, self.package.related(self.package.main_part, "/styles"))
 
     @functools.cached_property
     def numbering(self) -> _Numbering:

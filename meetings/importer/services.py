@@ -1,4 +1,4 @@
-"""The whole import of one .docx report: read, interpret, save.
+"""The whole import of one .docx report, or of many: read, interpret, save.
 
 The command and the admin call these (and ``previous_import``, what a report would replace); they
 only check their input first, and never reach into the steps' modules.
@@ -6,14 +6,31 @@ only check their input first, and never reach into the steps' modules.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 from django.conf import settings
 
+from meetings.importer import ImportRefused
 from meetings.importer.interpret import interpret_document
 from meetings.importer.package import Limits
 from meetings.importer.report import ParsedReport
 from meetings.importer.save import ImportOutcome, previous_import, save_report
+from meetings.importer.sources import Source, collect
 
-__all__ = ["ImportOutcome", "import_report", "parse_report", "previous_import"]
+__all__ = [
+    "BatchRow",
+    "ImportOutcome",
+    "collect_sources",
+    "import_report",
+    "import_reports",
+    "parse_report",
+    "previous_import",
+    "read_reports",
+]
+
+logger = logging.getLogger(__name__)
 
 
 def report_limits() -> Limits:
@@ -39,3 +56,100 @@ def import_report(
     """Read, interpret and save one report in one transaction. Raises ImportRefused."""
     report = parse_report(data)
     return save_report(report, data=data, source_name=source_name, publish=publish, replace=replace)
+
+
+def collect_sources(paths: list[str]) -> list[Source]:
+    """The reports named by files, folders (recursively) and .zip archives, each with how to read
+    it or why it is refused; nothing is read yet."""
+    return collect(paths)
+
+
+@dataclass
+class BatchRow:
+    """One file of a batch import: what became of it, and why when it was refused."""
+
+    file: str
+    status: str = "refused"  # "created", "unchanged", "replaced", "refused"; "read" after a dry run
+    why: str = ""
+    report: ParsedReport | None = None
+    outcome: ImportOutcome | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def meeting(self) -> str:
+        """The meeting's title and date, as read from the report."""
+        if self.report is None:
+            return ""
+        meeting = self.report.meeting
+        return f"{meeting.title} ({meeting.date.isoformat() if meeting.date else 'no date'})"
+
+
+def _failure(error: Exception, name: str) -> str:
+    if isinstance(error, ImportRefused):
+        return " ".join(str(error).split()) or "refused"
+    # Never a traceback for one bad file: the others are still imported.
+    logger.exception("importing %s failed", name)
+    return "unexpected error: " + (" ".join(str(error).split()) or type(error).__name__)
+
+
+def read_reports(sources: list[Source], *, step: Callable[[str], None] | None = None) -> list[BatchRow]:
+    """Read and interpret every source, without the database, in the order given."""
+    rows = []
+    for source in sources:
+        row = BatchRow(file=source.name)
+        try:
+            row.report = parse_report(source.data())
+            row.status = "read"
+            row.warnings = list(row.report.warnings)
+        except Exception as error:  # each file fails alone, named in its row
+            row.why = _failure(error, source.name)
+        rows.append(row)
+        if step:
+            step(source.name)
+    return rows
+
+
+def in_date_order(rows: list[BatchRow]) -> list[BatchRow]:
+    """The reports read by their meetings' dates (those without one after, as given), then the
+    files refused."""
+    read = [row for row in rows if row.report is not None]
+    read.sort(key=lambda row: (row.report.meeting.date is None, row.report.meeting.date or 0))
+    return read + [row for row in rows if row.report is None]
+
+
+def import_reports(
+    sources: list[Source],
+    *,
+    publish: bool = False,
+    replace: bool = False,
+    step: Callable[[str], None] | None = None,
+    done: Callable[[BatchRow], None] | None = None,
+) -> list[BatchRow]:
+    """Import many reports, each in its own transaction, in the order of their meetings' dates.
+
+    A report that cannot be imported is refused alone, with its reason; the others are imported.
+    ``step`` is called as each file is read and as each is saved (twice a file), ``done`` with each
+    row once it has its outcome.
+    """
+    by_name = {source.name: source for source in sources}
+    rows = in_date_order(read_reports(sources, step=step))
+    for row in rows:
+        if row.report is not None:
+            try:
+                row.outcome = save_report(
+                    row.report,
+                    data=by_name[row.file].data(),
+                    source_name=row.file,
+                    publish=publish,
+                    replace=replace,
+                )
+                row.status = row.outcome.status
+                row.warnings = list(row.outcome.warnings)
+            except Exception as error:  # each file fails alone, named in its row
+                row.status = "refused"
+                row.why = _failure(error, row.file)
+        if step:
+            step(row.file)
+        if done:
+            done(row)
+    return rows

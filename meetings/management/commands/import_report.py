@@ -1,26 +1,30 @@
 import json
-import logging
 import sys
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
-from meetings.importer import ImportRefused
-from meetings.importer.services import import_report, parse_report
+from meetings.importer.services import BatchRow, collect_sources, import_reports, read_reports
 
-logger = logging.getLogger(__name__)
+STATUSES = ("created", "unchanged", "replaced", "refused")
 
 
 class Command(BaseCommand):
     help = (
-        "Import Word (.docx) summary reports: each file becomes a meeting with its agenda items, decisions, "
-        "annotations, footnotes and annex schedule, in one transaction per file. A file that cannot be "
-        "imported is reported on stderr and left out; the other files are still processed, and the exit "
-        "status is 1."
+        "Import Word (.docx) summary reports, given as files, folders (read recursively) or .zip archives of "
+        "reports: each becomes a meeting with its agenda items, decisions, annotations, footnotes and annex "
+        "schedule. All are read first, then imported in the order of their meetings' dates, each in its own "
+        "transaction. A file that cannot be imported is refused alone, with its reason, and the exit status "
+        "is 1. The output ends with a table: file, meeting, created / unchanged / replaced / refused and why."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+", metavar="FILE", help="a .docx summary report")
+        parser.add_argument(
+            "files",
+            nargs="+",
+            metavar="PATH",
+            help="a .docx summary report, a folder of them, or a .zip of them",
+        )
         parser.add_argument(
             "--dry-run", action="store_true", help="read and interpret only; write nothing to the database"
         )
@@ -41,52 +45,113 @@ class Command(BaseCommand):
         as_json = options["json"]
         if as_json and not dry_run:
             raise CommandError("--json needs --dry-run: a saving import prints one summary line per file")
-        failed = 0
-        for name in files:
-            try:
-                data = self._read(name)
-                if dry_run:
-                    report = parse_report(data)
-                    if as_json:
-                        self.stdout.write(_json_line(report.as_json()))
-                    else:
-                        self.stdout.write(
-                            f"{name}: would import {report.meeting.title} ({len(report.items)} agenda items, "
-                            f"{len(report.warnings)} warnings)"
-                        )
-                    continue
-                outcome = import_report(data, source_name=Path(name).name, publish=publish, replace=replace)
-                self.stdout.write(outcome.summary())
-                # Warnings go to stderr so stdout stays one summary line per file.
-                for warning in outcome.warnings:
-                    self.stderr.write(f"{name}: warning: {warning}")
-            except ImportRefused as error:
-                failed += 1
-                self.stderr.write(f"{name}: {_one_line(error)}")
-            except Exception as error:
-                # Never a traceback for one bad file: the others are still imported.
-                logger.exception("importing %s failed", name)
-                failed += 1
-                self.stderr.write(f"{name}: unexpected error: {_one_line(error)}")
-        if failed:
-            # Each failure already has its line on stderr; a CommandError would add another.
+        sources = collect_sources(files)
+        # On a terminal a progress bar stands in for the lines of each file; piped or in a log,
+        # each file has its line as it is done.
+        interactive = _is_terminal(self.stderr) and not as_json
+        bar = tqdm(
+            total=len(sources) * (1 if dry_run else 2),
+            unit="step",
+            desc="reading",
+            file=getattr(self.stderr, "_out", sys.stderr),  # the stream itself: OutputWrapper ends lines
+            disable=not interactive,
+            dynamic_ncols=True,
+        )
+
+        def step(_name: str) -> None:
+            bar.update(1)
+            if bar.n >= len(sources):
+                bar.set_description("importing")
+
+        with bar:
+            if dry_run:
+                rows = read_reports(sources, step=step)
+                if not interactive:
+                    for row in rows:
+                        self._dry_run_line(row, as_json=as_json)
+            else:
+                rows = import_reports(
+                    sources,
+                    publish=publish,
+                    replace=replace,
+                    step=step,
+                    done=None if interactive else self._import_line,
+                )
+        if interactive:
+            for row in rows:
+                self._warnings(row)
+        if not as_json:
+            self.stdout.write(render_table(rows, dry_run=dry_run))
+        if any(row.status == "refused" for row in rows):
+            # Each refusal already has its line; a CommandError would add another.
             sys.exit(1)
 
-    def _read(self, name: str) -> bytes:
-        path = Path(name)
-        if not path.exists():
-            raise ImportRefused("no such file")
-        if path.is_dir():
-            raise ImportRefused("is a directory, not a .docx file")
-        try:
-            return path.read_bytes()
-        except OSError as error:
-            raise ImportRefused(f"cannot be read: {error.strerror or error}") from None
+    def _dry_run_line(self, row: BatchRow, *, as_json: bool) -> None:
+        if row.report is None:
+            self.stderr.write(f"{row.file}: {row.why}")
+        elif as_json:
+            self.stdout.write(json.dumps(row.report.as_json(), ensure_ascii=False))
+        else:
+            report = row.report
+            self.stdout.write(
+                f"{row.file}: would import {report.meeting.title} ({len(report.items)} agenda items, "
+                f"{len(report.warnings)} warnings)"
+            )
+
+    def _import_line(self, row: BatchRow) -> None:
+        if row.status == "refused":
+            self.stderr.write(f"{row.file}: {row.why}")
+            return
+        self.stdout.write(row.outcome.summary())
+        self._warnings(row)
+
+    def _warnings(self, row: BatchRow) -> None:
+        # Warnings go to stderr so stdout stays one summary line per file.
+        for warning in row.warnings:
+            self.stderr.write(f"{row.file}: warning: {warning}")
 
 
-def _json_line(document: dict) -> str:
-    return json.dumps(document, ensure_ascii=False)
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split()) or type(error).__name__
+def render_table(rows: list[BatchRow], *, dry_run: bool) -> str:
+    """The closing table: one row a file, in the order the files were imported."""
+    header = ("file", "meeting", "result", "why")
+    lines = []
+    for row in rows:
+        status = row.status
+        if dry_run and status == "read":
+            status = "would import"
+        why = row.why
+        if not why and row.outcome is not None and row.outcome.kept:
+            why = f"kept {len(row.outcome.kept)} staff rows"
+        if not why and row.warnings:
+            why = f"{len(row.warnings)} warning{'' if len(row.warnings) == 1 else 's'} (on stderr)"
+        lines.append((row.file, _meeting(row), status, why))
+    widths = [max(len(line[i]) for line in [header, *lines]) for i in range(3)]
+    counts = {status: sum(row.status == status for row in rows) for status in STATUSES}
+    out = ["", "  ".join(h.ljust(w) for h, w in zip(header, [*widths, 0], strict=True)).rstrip()]
+    out.append("  ".join("-" * w for w in [*widths, len(header[3])]))
+    for line in lines:
+        out.append("  ".join(value.ljust(w) for value, w in zip(line, [*widths, 0], strict=True)).rstrip())
+    if dry_run:
+        read = sum(row.status == "read" for row in rows)
+        out.append(f"{len(rows)} files: {read} would be imported, {counts['refused']} refused")
+    else:
+        out.append(f"{len(rows)} files: " + ", ".join(f"{counts[status]} {status}" for status in STATUSES))
+    return "\n".join(out)
+
+
+def _meeting(row: BatchRow) -> str:
+    if row.report is None:
+        return ""
+    meeting = row.report.meeting
+    return f"{_cut(meeting.title, 60)} ({meeting.date.isoformat() if meeting.date else 'no date'})"
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -149,7 +149,10 @@ def test_import_confirm_unknown_upload_redirects_back(client, secretariat_user):
     ("data", "message"),
     [
         (b"not a zip", None),
-        (build_docx(p("Minutes") + p("We met.")), "no numbered paragraph found: &#x27;Minutes&#x27;"),
+        (
+            build_docx(p("Summary Report") + p("")),
+            "the document has a heading (&#x27;Summary Report&#x27;) but no paragraph after it",
+        ),
     ],
 )
 def test_import_bad_file_is_a_form_error(client, secretariat_user, data, message):

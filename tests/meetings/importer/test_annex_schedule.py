@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from meetings.importer.annex_schedule import read_grid, read_schedule, time_zone_for
+from meetings.importer.annex_schedule import day_heading, read_grid, read_schedule, time_zone_for
 from meetings.importer.document import Paragraph
 from meetings.importer.interpret import interpret_document
 from tests.meetings.importer.documents import DocumentBuilder, cell, seed_document
@@ -200,7 +200,9 @@ def test_read_grid_unreadable_duration_is_a_warning():
     slots = read_grid(table, year=2016, start_date=None, warnings=warnings)
 
     assert slot_rows(slots) == [(6, "10:00", "11:00", "Youth", 60, False, "")]
-    assert warnings == ["schedule: at row 1, column 2, the duration of 'Human Rights' cannot be read"]
+    assert warnings == [
+        "schedule: Day 1 – 6 December, 10:00–11:00: the duration of 'Human Rights' cannot be read"
+    ]
 
 
 def test_read_grid_cell_outside_any_block_is_a_warning():
@@ -276,3 +278,128 @@ def test_read_schedule_without_table_is_none():
 )
 def test_time_zone_for_known_venues(venue, zone):
     assert time_zone_for(venue) == zone
+
+
+def test_read_grid_times_column_found_when_every_session_prints_its_own_times():
+    table = grid(
+        [
+            cell(0, 0, "Day 1 – 6 December", "Opening (10:00-10:30)", "Plenary (10:30-12:00)"),
+            cell(0, 1, "Day 2 – 7 December", "Workshops (10:00 – 12:00)"),
+            cell(0, 2, "10:00 – 12:00"),
+        ],
+        [
+            cell(1, 0, "Closing (15:00-16:00)"),
+            cell(1, 1, "Taking Stock (15:00-16:00)"),
+            cell(1, 2, "15:00 – 16:00"),
+        ],
+    )
+    warnings = []
+
+    slots = read_grid(table, year=2016, start_date=None, warnings=warnings)
+
+    assert slot_rows(slots) == [
+        (6, "10:00", "10:30", "Opening", 30, False, ""),
+        (6, "10:30", "12:00", "Plenary", 90, False, ""),
+        (6, "15:00", "16:00", "Closing", 60, False, ""),
+        (7, "10:00", "12:00", "Workshops", 120, False, ""),
+        (7, "15:00", "16:00", "Taking Stock", 60, False, ""),
+    ]
+    assert warnings == []
+
+
+def test_read_grid_without_a_row_of_days_takes_the_columns_as_the_events_days():
+    table = grid(
+        [cell(0, 0, "09:00 – 10:30"), cell(0, 1, "Opening Ceremony"), cell(0, 2, "Cybersecurity (90 min)")],
+        [cell(1, 0, "11:00 – 12:30"), cell(1, 1, "Access 1h30"), cell(1, 2, "Closing (1.5 hours)")],
+    )
+    warnings = []
+
+    slots = read_grid(table, year=2019, start_date=datetime.date(2019, 11, 25), warnings=warnings)
+
+    assert slot_rows(slots) == [
+        (25, "09:00", "10:30", "Opening Ceremony", 90, False, ""),
+        (25, "11:00", "12:30", "Access", 90, False, ""),
+        (26, "09:00", "10:30", "Cybersecurity", 90, False, ""),
+        (26, "11:00", "12:30", "Closing", 90, False, ""),
+    ]
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Main Session (90 minutes)", 90),
+        ("Main Session 90 min", 90),
+        ("Main Session (1h30)", 90),
+        ("Main Session 1.5 hours", 90),
+        ("Main Session (3 Hours)", 180),
+        ("Main Session (1 hour 30 minutes)", 90),
+        ("Main Session (two hours)", 120),
+    ],
+)
+def test_read_grid_durations_as_annexes_write_them(text, minutes):
+    table = grid([cell(0, 0, "10:00 – 13:00"), cell(0, 1, "Day 1 – 6 December", text)])
+    warnings = []
+
+    slots = read_grid(table, year=2016, start_date=None, warnings=warnings)
+
+    assert [(slot.title, slot.minutes) for slot in slots] == [("Main Session", minutes)]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Day 1 – 6 December", (True, datetime.date(2016, 12, 6))),
+        ("Day 1: Tuesday 6 December", (True, datetime.date(2016, 12, 6))),
+        ("Tuesday, 6 December 2016", (True, datetime.date(2016, 12, 6))),
+        ("December 7, 2016", (True, datetime.date(2016, 12, 7))),
+        ("Thu 8 Dec", (True, datetime.date(2016, 12, 8))),
+        ("Day Two", (True, datetime.date(2016, 12, 7))),
+        ("Day 4", (True, datetime.date(2016, 12, 9))),
+        ("Wednesday", (True, datetime.date(2016, 12, 7))),
+        ("Opening Ceremony", (False, None)),
+        ("Human Rights (90 minutes)", (False, None)),
+        ("11:00 - 12:00", (False, None)),
+    ],
+)
+def test_day_heading_printed_or_counted_from_the_first_day(line, expected):
+    assert day_heading(line, year=2016, start_date=datetime.date(2016, 12, 6)) == expected
+
+
+def test_read_grid_four_days_named_by_weekday_only():
+    table = grid(
+        [
+            cell(0, 0, "Time"),
+            *(cell(0, n + 1, day) for n, day in enumerate(["Tuesday", "Wednesday", "Thursday", "Friday"])),
+        ],
+        [cell(1, 0, "10:00 – 11:00"), *(cell(1, n + 1, f"Session {n + 1} (1 hour)") for n in range(4))],
+    )
+    warnings = []
+
+    slots = read_grid(table, year=2016, start_date=datetime.date(2016, 12, 6), warnings=warnings)
+
+    assert [(slot.date.day, slot.title) for slot in slots] == [
+        (6, "Session 1"),
+        (7, "Session 2"),
+        (8, "Session 3"),
+        (9, "Session 4"),
+    ]
+    assert warnings == []
+
+
+def test_read_grid_times_given_by_their_start_alone_run_to_the_next():
+    table = grid(
+        [cell(0, 0, "Time"), cell(0, 1, "Day 1 – 6 December")],
+        [cell(1, 0, "10:00"), cell(1, 1, "Opening (30 min)", "Plenary (90 min)")],
+        [cell(2, 0, "12:00"), cell(2, 1, "Taking Stock")],
+    )
+    warnings = []
+
+    slots = read_grid(table, year=2016, start_date=None, warnings=warnings)
+
+    assert slot_rows(slots) == [
+        (6, "10:00", "10:30", "Opening", 30, False, ""),
+        (6, "10:30", "12:00", "Plenary", 90, False, ""),
+        (6, "12:00", "14:00", "Taking Stock", 120, False, ""),
+    ]
+    assert warnings == []

@@ -1,5 +1,4 @@
 import datetime
-import io
 import json
 from pathlib import Path
 
@@ -8,6 +7,7 @@ from django.core.management import call_command
 
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting
 from schedule.models import Event, Session, Slot
+from tests.meetings.importer.command_output import closing_table, run, summary
 from tests.meetings.importer.documents import SEED_DOCX
 from tests.meetings.importer.docx_builders import (
     build_docx,
@@ -26,17 +26,6 @@ MODELS = [Meeting, AgendaItem, Decision, Annotation, Footnote, Event, Session, S
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def run(*args):
-    """(exit status, stdout, stderr) of import_report."""
-    stdout, stderr = io.StringIO(), io.StringIO()
-    try:
-        call_command("import_report", *map(str, args), stdout=stdout, stderr=stderr)
-        status = 0
-    except SystemExit as exit_:
-        status = exit_.code
-    return status, stdout.getvalue(), stderr.getvalue()
 
 
 def row_counts():
@@ -142,9 +131,13 @@ def test_import_report_seed_end_to_end():
 
     assert (status, stderr) == (0, "")
     meeting = Meeting.objects.get()
-    assert stdout == (
+    assert summary(stdout) == (
         f"{SEED_DOCX.name}: created {meeting} ({meeting.slug}): 10 agenda items, 7 decisions, 3 actions, "
         "2 annotations, 2 footnotes, 14 slots in 13 sessions\n"
+    )
+    assert closing_table(stdout) == (
+        [[str(SEED_DOCX), f"{meeting.title} (2016-08-30)", "created"]],
+        "1 files: 1 created, 0 unchanged, 0 replaced, 0 refused",
     )
     assert meeting.status == Meeting.Status.PUBLISHED
     items = list(meeting.items.all())
@@ -188,7 +181,8 @@ def test_import_report_twice_is_unchanged():
 
     meeting = Meeting.objects.get()
     assert (status, stderr) == (0, "")
-    assert stdout == f"{SEED_DOCX.name}: unchanged: already imported as {meeting} ({meeting.slug})\n"
+    assert summary(stdout) == f"{SEED_DOCX.name}: unchanged: already imported as {meeting} ({meeting.slug})\n"
+    assert closing_table(stdout)[1] == "1 files: 0 created, 1 unchanged, 0 replaced, 0 refused"
     assert row_counts() == before
 
 
@@ -201,10 +195,12 @@ def test_import_report_revised_without_replace_fails_and_with_replace_updates(tm
     status, stdout, stderr = run(revised)
 
     slug = Meeting.objects.get().slug
-    assert (status, stdout) == (1, "")
-    assert stderr == (
-        f"{revised}: meeting '{slug}' already exists (imported from {SEED_DOCX.name}); "
-        "use --replace to update it\n"
+    why = f"meeting '{slug}' already exists (imported from {SEED_DOCX.name}); use --replace to update it"
+    assert (status, summary(stdout)) == (1, "")
+    assert stderr == f"{revised}: {why}\n"
+    assert closing_table(stdout) == (
+        [[str(revised), f"{Meeting.objects.get().title} (2016-08-30)", "refused", why]],
+        "1 files: 0 created, 0 unchanged, 0 replaced, 1 refused",
     )
     assert row_counts() == before
 
@@ -221,7 +217,10 @@ def test_import_report_revised_without_replace_fails_and_with_replace_updates(tm
     ("data", "message"),
     [
         (b"not a zip", ""),
-        (build_docx(p("Minutes"), title="Minutes"), "no numbered paragraph found: 'Minutes'"),
+        (
+            build_docx(p("Minutes"), title="Minutes"),
+            "the document has a heading ('Minutes') but no paragraph",
+        ),
     ],
 )
 def test_import_report_bad_file_exit_1_one_line_no_rows(tmp_path, data, message):
@@ -241,16 +240,21 @@ def test_import_report_bad_file_exit_1_one_line_no_rows(tmp_path, data, message)
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("name", "problem"), [("missing.docx", "no such file"), ("folder", "is a directory")]
+    ("name", "problem"),
+    [("missing.docx", "no such file"), ("folder", "the folder holds no report to import")],
 )
-def test_import_report_missing_path_or_directory(tmp_path, name, problem):
+def test_import_report_missing_path_or_empty_folder_is_refused(tmp_path, name, problem):
     (tmp_path / "folder").mkdir()
     path = tmp_path / name
 
     status, stdout, stderr = run(path)
 
-    assert (status, stdout) == (1, "")
-    assert stderr == f"{path}: {problem}{', not a .docx file' if name == 'folder' else ''}\n"
+    assert (status, summary(stdout)) == (1, "")
+    assert stderr == f"{path}: {problem}\n"
+    assert closing_table(stdout) == (
+        [[str(path), "refused", problem]],
+        "1 files: 0 created, 0 unchanged, 0 replaced, 1 refused",
+    )
     assert row_counts() == dict.fromkeys(row_counts(), 0)
 
 
@@ -346,7 +350,7 @@ def test_import_report_corpus_libreoffice_file_is_refused_in_one_line():
     status, stdout, stderr = run(path)
 
     # Its list-numbered paragraphs are read as items, but a meeting needs a date and it has none.
-    assert (status, stdout) == (1, "")
+    assert (status, summary(stdout)) == (1, "")
     assert stderr == f"{path}: the meeting's date was not found in the report's heading or first paragraph\n"
     assert row_counts() == dict.fromkeys(row_counts(), 0)
 
@@ -369,7 +373,7 @@ def test_import_report_several_files_one_summary_line_each_and_warnings_on_stder
     status, stdout, stderr = run(SEED_DOCX, other)
 
     assert status == 0
-    assert [line.split(": ")[:2] for line in stdout.splitlines()] == [
+    assert [line.split(": ")[:2] for line in summary(stdout).splitlines()] == [
         [
             SEED_DOCX.name,
             "created IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI (igf-virtual-"
@@ -389,8 +393,9 @@ def test_import_report_dry_run_without_json_says_what_it_would_do():
     status, stdout, stderr = run(SEED_DOCX, "--dry-run")
 
     assert (status, stderr) == (0, "")
-    assert stdout == (
+    assert summary(stdout) == (
         f"{SEED_DOCX}: would import IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI "
         "(10 agenda items, 0 warnings)\n"
     )
+    assert closing_table(stdout)[1] == "1 files: 1 would be imported, 0 refused"
     assert Meeting.objects.count() == 0

@@ -4,13 +4,13 @@ from dataclasses import replace
 import pytest
 
 from meetings.importer import ImportRefused
+from meetings.importer.dates import parse_date_range
 from meetings.importer.document import Comment, Hyperlink, Paragraph
 from meetings.importer.interpret import (
     interpret_document,
     item_number,
     meeting_kind,
     meeting_number,
-    parse_date_range,
 )
 from meetings.importer.package import Limits
 from meetings.importer.reader import read_document
@@ -133,16 +133,34 @@ def test_interpret_document_list_numbering_and_sections():
     assert report.schedule is None
 
 
-def test_interpret_document_without_numbered_paragraph_is_refused():
-    with pytest.raises(ImportRefused) as refused:
-        interpret_document(plain_document("Minutes", "We met and talked."))
+def test_interpret_document_without_numbered_paragraph_keeps_each_paragraph_as_an_item():
+    report = interpret_document(plain_document("Minutes", "We met and talked.", "We agreed to meet again."))
 
-    assert str(refused.value).startswith("no numbered paragraph found: 'Minutes'")
-    assert "\n" not in str(refused.value)
+    assert [(item.position, item.number, item.section, item.text) for item in report.items] == [
+        (1, "", "", "We met and talked."),
+        (2, "", "", "We agreed to meet again."),
+    ]
+    assert report.meeting.title == "We met and talked."
+    assert report.warnings == [
+        "no numbered paragraph: the report's 2 paragraphs were imported as unnumbered agenda items, in order",
+        "no title line was found above the report's text; the title 'We met and talked.' is its start",
+        "the kind of meeting (virtual, face-to-face, open consultations or topical) was not found in the "
+        "report's heading or first paragraph; it was set to 'other'",
+        "the meeting's date was not found in the report's heading or first paragraph",
+    ]
+
+
+def test_interpret_document_with_only_a_heading_is_refused():
+    with pytest.raises(ImportRefused) as refused:
+        interpret_document(plain_document("Summary Report"))
+
+    assert str(refused.value) == (
+        "the document has a heading ('Summary Report') but no paragraph after it to import as an agenda item"
+    )
 
 
 def test_interpret_document_empty_is_refused():
-    with pytest.raises(ImportRefused, match="^no numbered paragraph found: 'the document has no text'"):
+    with pytest.raises(ImportRefused, match="^the document has no text"):
         interpret_document(plain_document())
 
 

@@ -590,3 +590,49 @@ def test_read_note_number_format_and_start_from_settings():
         ("footnote", "d"),
         ("endnote", "i"),
     ]
+
+
+STYLE_PARTS = [
+    *sorted((Path(__file__).resolve().parents[3] / "fixtures").rglob("*.docx")),
+]
+
+
+@pytest.mark.parametrize("path", STYLE_PARTS, ids=lambda path: path.name)
+def test_styles_read_piece_by_piece_match_the_whole_part(path):
+    from meetings.importer.package import check_package, parse_xml
+    from meetings.importer.reader import W_STYLE, W_STYLE_ID, _Styles
+
+    package = check_package(path.read_bytes(), limits=Limits())
+    name = package.related(package.main_part, "/styles")
+    if not name:
+        pytest.skip("no styles part")
+    whole = _Styles(parse_xml(package.read(name), name=name))
+    pieces = _Styles.from_part(package, name)
+    ids = {e.get(W_STYLE_ID, "") for e in parse_xml(package.read(name), name=name).iterchildren(W_STYLE)}
+
+    assert [(i, pieces.heading_level(i), pieces.numbering(i)) for i in sorted(ids)] == [
+        (i, whole.heading_level(i), whole.numbering(i)) for i in sorted(ids)
+    ]
+    assert pieces.default == whole.default
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        '<w:style w:type="paragraph" w:styleId="Title2"><w:name w:val="heading 2"/></w:style>',
+        "<w:style w:type='paragraph' w:styleId='Title2'><w:name w:val='heading 2'/></w:style>",
+        '<w:style w:type="paragraph" w:styleId = "Title2"><w:name w:val="heading 2"/></w:style>',
+    ],
+)
+def test_styles_read_piece_by_piece_whatever_the_quoting(style):
+    from meetings.importer.reader import _StylePieces, _Styles
+
+    part = (
+        '<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:style w:type="character" w:styleId="Title2"><w:name w:val="heading 5"/></w:style>'
+        f"{style}</w:styles>"
+    ).encode()
+
+    styles = _Styles(pieces=_StylePieces.index(part, name="word/styles.xml"))
+
+    assert (styles.heading_level("Title2"), styles.heading_level("Missing")) == (2, None)

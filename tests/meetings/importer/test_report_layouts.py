@@ -1,0 +1,313 @@
+"""The interpreter on the layouts of real MAG reports: headers, dates, kinds, numbers and bodies."""
+
+import datetime
+
+import pytest
+
+from meetings.importer.dates import parse_date_range
+from meetings.importer.interpret import interpret_document, meeting_kind, meeting_number
+from tests.meetings.importer.documents import DocumentBuilder, plain_document
+
+D = datetime.date
+
+
+def structure(report):
+    return [(item.position, item.number, item.section, item.text) for item in report.items]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("30 August 2016", (D(2016, 8, 30), None)),
+        ("Wednesday, 8 August 2018", (D(2018, 8, 8), None)),
+        ("Wednesday, August 8, 2018", (D(2018, 8, 8), None)),
+        ("August 8, 2018", (D(2018, 8, 8), None)),
+        ("8th August 2018", (D(2018, 8, 8), None)),
+        ("August 8th, 2018", (D(2018, 8, 8), None)),
+        ("Aug. 8, 2018", (D(2018, 8, 8), None)),
+        ("8 Sept 2018", (D(2018, 9, 8), None)),
+        ("2018-08-08", (D(2018, 8, 8), None)),
+        ("2018-08-08 – 2018-08-10", (D(2018, 8, 8), D(2018, 8, 10))),
+        ("12-14 July 2016", (D(2016, 7, 12), D(2016, 7, 14))),
+        ("12–14 July 2016", (D(2016, 7, 12), D(2016, 7, 14))),
+        ("July 12-14, 2016", (D(2016, 7, 12), D(2016, 7, 14))),
+        ("30 June – 2 July 2017", (D(2017, 6, 30), D(2017, 7, 2))),
+        ("30 June - 2 July 2017", (D(2017, 6, 30), D(2017, 7, 2))),
+        ("June 30 – July 2, 2017", (D(2017, 6, 30), D(2017, 7, 2))),
+        ("Tuesday 12 to Thursday 14 July 2016", (D(2016, 7, 12), D(2016, 7, 14))),
+        ("30 December 2016 – 2 January 2017", (D(2016, 12, 30), D(2017, 1, 2))),
+        ("30 December – 2 January 2017", (D(2016, 12, 30), D(2017, 1, 2))),
+        ("Geneva, 12-14 July 2016", (D(2016, 7, 12), D(2016, 7, 14))),
+        ("MAG Meeting 5 April 2016", (D(2016, 4, 5), None)),
+        ("31 February 2016", None),
+        ("Meeting VI", None),
+        ("2016 IGF cycle", None),
+    ],
+)
+def test_parse_date_range_every_common_format(text, expected):
+    assert parse_date_range(text, default_year=None) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "number"),
+    [
+        ("IGF Virtual MAG Meeting VI", 6),
+        ("Virtual Meeting - XXI", 21),
+        ("MAG Virtual Meeting – XIV (online)", 14),
+        ("MAG Meeting 6", 6),
+        ("MAG Meeting No. 6", 6),
+        ("MAG Meeting #7", 7),
+        ("Sixth Virtual MAG Meeting", 6),
+        ("6th Virtual MAG Meeting", 6),
+        ("Twenty-first MAG Virtual Meeting", 21),
+        ("Virtual MAG Meeting 5 April 2016", None),
+        ("MAG Meeting, 6th April 2016", None),
+        ("MAG Meeting 2016", None),
+    ],
+)
+def test_meeting_number_never_from_a_date(title, number):
+    assert meeting_number(title) == number
+
+
+@pytest.mark.parametrize(
+    ("title", "context", "kind"),
+    [
+        ("IGF Virtual MAG Meeting VI", "", "virtual"),
+        ("MAG Meeting", "The MAG met online on 3 May.", "virtual"),
+        ("MAG Call", "", "virtual"),
+        ("MAG Meeting", "The meeting was held by Webex.", "virtual"),
+        ("MAG Meeting", "The meeting was held over Zoom.", "virtual"),
+        ("MAG Meeting", "The MAG met at the Palais des Nations in Geneva.", "face_to_face"),
+        ("MAG Meeting", "New York, 12-13 March 2019", "face_to_face"),
+        ("Face-to-Face MAG Meeting", "", "face_to_face"),
+        ("Open Consultations and MAG Meeting", "Geneva", "open_consultations"),
+        ("Issue-Specific Call on Remote Participation", "", "topical"),
+        ("Informal MAG Meeting", "It was held on the margins of the open consultations.", "topical"),
+        ("MAG Working Group on Workshop Evaluation", "", "topical"),
+        ("NRIs Virtual Meeting", "", "topical"),
+        ("MAG Meeting", "The MAG met in Geneva with remote participation.", "face_to_face"),
+        ("MAG Meeting", "The MAG met online to discuss the call for proposals.", "virtual"),
+        ("MAG Meeting on the Call for Workshop Proposals", "", "other"),
+        ("MAG Meeting", "The MAG met to review proposals.", "other"),
+        ("MAG Meeting", "The MAG met online and heard an update from the NRIs.", "virtual"),
+        ("MAG Meeting", "The NRIs' coordination meeting was held online.", "topical"),
+    ],
+)
+def test_meeting_kind_from_title_then_what_the_report_says(title, context, kind):
+    assert meeting_kind(title, context=context) == kind
+
+
+def test_header_skips_organisation_and_document_type_lines_and_joins_a_two_line_title():
+    report = interpret_document(
+        plain_document(
+            "INTERNET GOVERNANCE FORUM",
+            "United Nations",
+            "IGF Multistakeholder Advisory Group (MAG)",
+            "Virtual Meeting - XXI",
+            "Wednesday, August 8, 2018",
+            "Summary Report",
+            "1. The twenty-first virtual meeting of the MAG took place online.",
+        )
+    )
+
+    meeting = report.meeting
+    assert (meeting.title, meeting.kind, meeting.number, meeting.date) == (
+        "IGF Multistakeholder Advisory Group (MAG) Virtual Meeting - XXI",
+        "virtual",
+        21,
+        D(2018, 8, 8),
+    )
+    assert structure(report) == [
+        (1, "1", "", "The twenty-first virtual meeting of the MAG took place online.")
+    ]
+    assert report.warnings == []
+
+
+def test_header_title_keeps_its_words_without_a_date_it_ends_with():
+    report = interpret_document(
+        plain_document("Summary Report: MAG Virtual Meeting VI, 30 August 2016", "1. The MAG met online.")
+    )
+
+    assert (report.meeting.title, report.meeting.date, report.meeting.number) == (
+        "MAG Virtual Meeting VI",
+        D(2016, 8, 30),
+        6,
+    )
+
+
+def test_executive_summary_before_paragraph_1_is_kept_in_its_section():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting III")
+    builder.paragraph("3 May 2017")
+    builder.paragraph("Executive Summary", heading_level=2)
+    builder.paragraph("Announcements, Decisions Taken and Next Steps")
+    builder.paragraph("The MAG agreed to extend the call for proposals.", list_label="•")
+    builder.paragraph("• The Secretariat will circulate the programme to the MAG by 24 May.")
+    builder.paragraph("1.\tThe third virtual meeting took place online.")
+    builder.paragraph("2.\tThe next meeting is on 17 May.")
+
+    report = interpret_document(builder.document())
+
+    section = "Executive Summary – Announcements, Decisions Taken and Next Steps"
+    assert structure(report) == [
+        (1, "", section, "The MAG agreed to extend the call for proposals."),
+        (2, "", section, "The Secretariat will circulate the programme to the MAG by 24 May."),
+        (3, "1", section, "The third virtual meeting took place online."),
+        (4, "2", section, "The next meeting is on 17 May."),
+    ]
+    assert [(item.position, [d.kind for d in item.decisions]) for item in report.items if item.decisions] == [
+        (1, ["decision"]),
+        (2, ["action"]),
+    ]
+    assert report.warnings == []
+
+
+def test_numbers_alone_on_their_line_join_the_paragraph_after_them():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 4",
+            "2 June 2015",
+            "1.",
+            "The meeting opened.",
+            "2",
+            "The MAG discussed the",
+            "7",
+            "programme in detail.",
+            "3.",
+            "It was agreed to meet again.",
+            "- 8 -",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "1", "", "The meeting opened."),
+        (2, "2", "", "The MAG discussed the programme in detail."),
+        (3, "3", "", "It was agreed to meet again."),
+    ]
+    assert report.warnings == [
+        "the line '7' looks like a page number and was not imported",
+        "the line '- 8 -' looks like a page number and was not imported",
+    ]
+
+
+def test_multi_day_meeting_numbering_restarts_under_each_day_heading():
+    report = interpret_document(
+        plain_document(
+            "Open Consultations and MAG Meeting",
+            "Geneva, 12-13 July 2016",
+            "Day 1",
+            "1. The open consultations opened.",
+            "2. Participants spoke.",
+            "Day 2 - Wednesday, 13 July",
+            "1. The MAG met.",
+        )
+    )
+
+    assert (report.meeting.kind, report.meeting.date, report.meeting.end_date) == (
+        "open_consultations",
+        D(2016, 7, 12),
+        D(2016, 7, 13),
+    )
+    assert structure(report) == [
+        (1, "1", "Day 1", "The open consultations opened."),
+        (2, "2", "Day 1", "Participants spoke."),
+        (3, "1", "Day 2 - Wednesday, 13 July", "The MAG met."),
+    ]
+
+
+def test_report_of_2000_numbered_paragraphs_keeps_every_number():
+    texts = [f"{number}.\tParagraph {number} of the report." for number in range(1, 2001)]
+    report = interpret_document(plain_document("MAG Meeting VI", "30 August 2016", *texts))
+
+    assert [item.number for item in report.items] == [str(number) for number in range(1, 2001)]
+    assert report.items[-1].text == "Paragraph 2000 of the report."
+
+
+def test_unnumbered_report_with_headings_has_every_paragraph_in_order():
+    report = interpret_document(
+        plain_document(
+            "Summary of the MAG Call",
+            "17 April 2013",
+            "The MAG held a call on remote participation.",
+            "Remote hubs",
+            "Participants reviewed the hubs.",
+            "Hubs need better connectivity.",
+            "Next steps",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "", "", "The MAG held a call on remote participation."),
+        (2, "", "Remote hubs", "Participants reviewed the hubs."),
+        (3, "", "Remote hubs", "Hubs need better connectivity."),
+    ]
+    assert report.meeting.kind == "virtual"
+    assert report.warnings == [
+        "the heading 'Next steps' has no paragraph under it and was not imported",
+        "no numbered paragraph: the report's 3 paragraphs were imported as unnumbered agenda items, in order",
+    ]
+
+
+def test_annex_text_outside_the_schedule_is_named_in_warnings():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting III", "3 May 2017", "1. The MAG met.", "Annex II", "List of participants"
+        )
+    )
+
+    assert report.warnings == [
+        "the annex's line 'Annex II' is not part of the schedule and was not imported",
+        "the annex's line 'List of participants' is not part of the schedule and was not imported",
+    ]
+
+
+def test_header_in_a_small_table_above_the_body_is_read_as_the_header():
+    from tests.meetings.importer.documents import cell
+
+    builder = DocumentBuilder()
+    builder.table(
+        [[cell(0, 0, "INTERNET GOVERNANCE FORUM"), cell(0, 1, "MAG VIRTUAL MEETING VI", "30 August 2016")]]
+    )
+    builder.paragraph("1.The sixth virtual meeting took place by Webex.")
+    builder.paragraph("(2) The next meeting is in September.")
+
+    report = interpret_document(builder.document())
+
+    meeting = report.meeting
+    assert (meeting.title, meeting.number, meeting.date, meeting.kind) == (
+        "MAG VIRTUAL MEETING VI",
+        6,
+        D(2016, 8, 30),
+        "virtual",
+    )
+    assert structure(report) == [
+        (1, "1", "", "The sixth virtual meeting took place by Webex."),
+        (2, "2", "", "The next meeting is in September."),
+    ]
+    assert report.warnings == []
+
+
+def test_numbered_executive_summary_does_not_swallow_an_unnumbered_body():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting III")
+    builder.paragraph("3 May 2017")
+    builder.paragraph("Decisions Taken", heading_level=2)
+    builder.paragraph("The MAG agreed to extend the call for proposals.", list_label="1.")
+    builder.paragraph("The MAG agreed to meet on 17 May.", list_label="2.")
+    builder.paragraph("Summary of Discussions", heading_level=2)
+    builder.paragraph("The meeting opened with a briefing from the Secretariat on the programme.")
+    builder.paragraph("Members then discussed the workshop evaluation at some length.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "1", "Decisions Taken", "The MAG agreed to extend the call for proposals."),
+        (2, "2", "Decisions Taken", "The MAG agreed to meet on 17 May."),
+        (
+            3,
+            "",
+            "Summary of Discussions",
+            "The meeting opened with a briefing from the Secretariat on the programme.",
+        ),
+        (4, "", "Summary of Discussions", "Members then discussed the workshop evaluation at some length."),
+    ]
