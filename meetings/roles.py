@@ -28,6 +28,11 @@ def can_view_drafts(user: "User | AnonymousUser") -> bool:
     return user.is_active and user.has_perm(VIEW_DRAFTS)
 
 
+def can_view_all_annotations(user: "User | AnonymousUser") -> bool:
+    """The Secretariat's right: every annotation, the internal ones too."""
+    return user.is_active and user.has_perm(VIEW_ALL_ANNOTATIONS)
+
+
 def sync_role_groups(*, using: str = "default") -> None:
     """Create both groups and give them their permissions.
 

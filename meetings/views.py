@@ -1,7 +1,9 @@
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from meetings.export import CONTENT_TYPE, docx_filename, report_docx
 from meetings.forms import DecisionFilterForm, MeetingFilterForm
 from meetings.highlight import (
     footnote_html,
@@ -122,6 +124,16 @@ class MeetingDetailView(DetailView):
             event=meeting.event if meeting.event and meeting.event.is_visible_to(user) else None,
             **kwargs,
         )
+
+
+def meeting_docx(request, slug):
+    """The report as a Word document, as the user may see it (drafts and annotations alike)."""
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user).select_related("event"), slug=slug)
+    response = HttpResponse(report_docx(meeting=meeting, user=request.user), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{docx_filename(meeting)}"'
+    # Each role gets its own copy: never share one between users.
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _by_item(rows) -> dict[int, list]:
