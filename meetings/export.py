@@ -451,10 +451,11 @@ class _Writer:
         kind = footnote.kind if footnote.kind in ("footnote", "endnote") else "footnote"
         note_id = self.next_note_id
         self.next_note_id += 1
-        self.note_counts[kind] += 1
-        # Word numbers notes by citation; a mark that is not the next number is typed after the
-        # reference as a custom mark (endnotes always: Word numbers them i, ii, iii by default).
-        custom = kind == "endnote" or footnote.mark != str(self.note_counts[kind])
+        # Word numbers notes by citation, skipping custom marks; a mark that is not the next number
+        # is typed after the reference as a custom mark (endnotes always: Word numbers them i, ii).
+        custom = kind == "endnote" or footnote.mark != str(self.note_counts[kind] + 1)
+        if not custom:
+            self.note_counts[kind] += 1
         run = paragraph.add_run(style=NOTE_REFERENCE_STYLE)
         reference = OxmlElement(f"w:{kind}Reference")
         reference.set(qn("w:id"), str(note_id))

@@ -18,6 +18,7 @@ from meetings.listing import newest_first, newest_first_among_few
 from meetings.models import Annotation, Decision, Footnote, Meeting
 from meetings.pagination import CappedPaginator
 from meetings.provenance import upcoming_meetings
+from meetings.roles import can_view_all_annotations
 from meetings.search import search_decisions
 from schedule.models import Event
 
@@ -122,6 +123,7 @@ class MeetingDetailView(DetailView):
             footnotes=footnotes,
             recording_url=meeting.recording_url if is_link(meeting.recording_url) else "",
             event=meeting.event if meeting.event and meeting.event.is_visible_to(user) else None,
+            annotated_copy=can_view_all_annotations(user),
             **kwargs,
         )
 

@@ -21,7 +21,18 @@ from meetings.provenance import check_decisions_against_grid
 _TYPED_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s?[.)](?=[\s\u00a0]|$)[\s\u00a0]*")
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
 # "Annex I", "Annex 2: Schedule", "Appendix": a short line without a full stop.
-_ANNEX = re.compile(r"^\s*(?:Annex|Appendix)\b[^.]{0,80}$", re.IGNORECASE)
+_ANNEX = re.compile(r"^\s*(?:Annex|Appendix|Anexo)\b[^.]{0,80}$", re.IGNORECASE)
+# A heading line naming the chair or the recording, as the portal's own Word copies label them
+# (in English or Spanish): "Chair: Ms. Lynn St. Amour", "Recording: https://...".
+_HEADER_FIELD = re.compile(
+    r"^(?P<label>Chair|Presidencia|Recording|Grabación)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE
+)
+_HEADER_LABELS = {
+    "chair": "chair",
+    "presidencia": "chair",
+    "recording": "recording",
+    "grabación": "recording",
+}
 
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ORDINAL_WORDS = {
@@ -241,6 +252,12 @@ def _read_meeting(document: Document, header: list[Paragraph], items: list[_Item
             date, end_date = found
             break
     cycle_year = int(cycle.group(1)) if cycle else (date.year if date else None)
+    labelled = {}
+    for line in header_lines[1:]:
+        field = _HEADER_FIELD.match(line)
+        if field:
+            labelled.setdefault(_HEADER_LABELS[field.group("label").lower()], field.group("value").strip())
+    recording = re.search(r"https?://[^\s<>\"']+", labelled.get("recording", ""))
 
     return ParsedMeeting(
         title=title,
@@ -248,8 +265,8 @@ def _read_meeting(document: Document, header: list[Paragraph], items: list[_Item
         number=meeting_number(title) or meeting_number_in_text(first_item),
         date=date,
         end_date=end_date,
-        chair=_find_chair(all_text),
-        recording_url=_find_recording(items),
+        chair=labelled.get("chair") or _find_chair(all_text),
+        recording_url=recording.group(0) if recording else _find_recording(items),
         cycle_year=cycle_year,
     )
 
