@@ -315,10 +315,10 @@ class _Writer:
         if not meeting.is_published:
             header = self.document.sections[0].header.paragraphs[0]
             header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            header.add_run(_("Draft — not published"), style=STRONG_STYLE)
+            _run(header, _("Draft — not published"), STRONG_STYLE)
 
     def _centred(self, text: str, style: str = CENTRED_BOLD_STYLE):
-        return self.document.add_paragraph(text, style=style)
+        return _paragraph(self.document, text, style)
 
     # Heading: the meeting's own fields --------------------------------------------------------
 
@@ -328,11 +328,11 @@ class _Writer:
         self._centred(_("Summary Report"))
         if meeting.chair:
             paragraph = self._centred("", CENTRED_STYLE)
-            paragraph.add_run(f"{_('Chair')}: ", style=STRONG_STYLE)
-            paragraph.add_run(meeting.chair)
+            _run(paragraph, f"{_('Chair')}: ", STRONG_STYLE)
+            _run(paragraph, meeting.chair)
         if meeting.recording_url:
             paragraph = self._centred("", CENTRED_STYLE)
-            paragraph.add_run(f"{_('Recording')}: ", style=STRONG_STYLE)
+            _run(paragraph, f"{_('Recording')}: ", STRONG_STYLE)
             _add_link(paragraph, meeting.recording_url, meeting.recording_url)
         self.document.add_paragraph()
 
@@ -370,7 +370,7 @@ class _Writer:
         empty: dict[tuple[int, int], object] = {}  # (paragraph, offset) -> an empty run there
         boundaries = [(start, end) for _annotation, start, end in ranges]
         for index, text in enumerate(paragraphs):
-            paragraph = self.document.add_paragraph(style=ITEM_STYLE if index == 0 else ITEM_MORE_STYLE)
+            paragraph = _paragraph(self.document, "", ITEM_STYLE if index == 0 else ITEM_MORE_STYLE)
             if index == 0:
                 paragraph.add_run(f"{item.number}.\t")
             notes = sorted(notes_at.get(index, []), key=lambda pair: pair[0])
@@ -392,11 +392,11 @@ class _Writer:
                 for start, end in boundaries:
                     if start == end == here:
                         if here not in empty:
-                            empty[here] = paragraph.add_run("")
+                            empty[here] = _run(paragraph, "")
                     elif start == here and following is None:
-                        starts[here] = paragraph.add_run("")
+                        starts[here] = _run(paragraph, "")
                     elif end == here and point == 0 and here not in ends:
-                        ends[here] = paragraph.add_run("")
+                        ends[here] = _run(paragraph, "")
                 for local, footnote in notes:
                     if local == point:
                         self._note_reference(paragraph, footnote)
@@ -405,7 +405,7 @@ class _Writer:
                     run = (
                         _add_link(paragraph, piece, piece)
                         if (point, following) in links
-                        else paragraph.add_run(piece)
+                        else _run(paragraph, piece)
                     )
                     starts.setdefault(here, run)
                     ends[(index, following)] = run
@@ -456,7 +456,7 @@ class _Writer:
         custom = kind == "endnote" or footnote.mark != str(self.note_counts[kind] + 1)
         if not custom:
             self.note_counts[kind] += 1
-        run = paragraph.add_run(style=NOTE_REFERENCE_STYLE)
+        run = _run(paragraph, "", NOTE_REFERENCE_STYLE)
         reference = OxmlElement(f"w:{kind}Reference")
         reference.set(qn("w:id"), str(note_id))
         if custom:
@@ -512,20 +512,21 @@ class _Writer:
         days = sorted({slot.date for slot in grid.slots})
         blocks = time_blocks(grid.slots)
         table = document.add_table(rows=1 + len(blocks), cols=1 + len(days))
-        table.style = document.styles["Table Grid"]
+        table._tbl.tblPr.style = _style_id("Table Grid")
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        header = table.rows[0]
+        rows = [(row, row.cells) for row in table.rows]
+        header, header_cells = rows[0]
         _mark_header_row(header)
-        _cell_lines(header.cells[0], ["Time"], bold=True)
+        _cell_lines(header_cells[0], ["Time"], bold=True)
         for column, day in enumerate(days, start=1):
             number = (day - grid.start_date).days + 1
             label = f"{day.day} {day:%B}" + (f" {day.year}" if day.year != year else "")
             _cell_lines(
-                header.cells[column], [f"Day {number} – {label}" if number >= 1 else label], bold=True
+                header_cells[column], [f"Day {number} – {label}" if number >= 1 else label], bold=True
             )
         for row_index, (start, end) in enumerate(blocks, start=1):
-            row = table.rows[row_index]
-            _cell_lines(row.cells[0], [f"{start:%H:%M} – {end:%H:%M}"], bold=True)
+            cells = rows[row_index][1]
+            _cell_lines(cells[0], [f"{start:%H:%M} – {end:%H:%M}"], bold=True)
             for column, day in enumerate(days, start=1):
                 lines: list[str] = []
                 for slot in grid.slots:
@@ -535,7 +536,7 @@ class _Writer:
                         title = _one_line(slot.title)
                         lines.append(f"(Contd.) {title}" if slot.continued else title)
                         lines.append(_duration(slot.minutes, _one_line(slot.note)))
-                _cell_lines(row.cells[column], lines or [""])
+                _cell_lines(cells[column], lines or [""])
 
 
 # -- helpers -------------------------------------------------------------------------------------
@@ -548,9 +549,33 @@ def _add_link(paragraph, text: str, url: str):
     r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), r_id)
-    run = paragraph.add_run(text, style=LINK_STYLE)
+    run = _run(paragraph, text, LINK_STYLE)
     paragraph._p.append(link)
     link.append(run._r)
+    return run
+
+
+def _style_id(name: str) -> str:
+    # python-docx names a style's id after its name without spaces ("Heading 2" is "Heading2").
+    return name.replace(" ", "")
+
+
+def _paragraph(container, text: str, style: str):
+    """A paragraph of ``style``, set by its id: looking a style up by name scans every style."""
+    paragraph = container.add_paragraph()
+    paragraph._p.style = _style_id(style)
+    if text:
+        _run(paragraph, text)
+    return paragraph
+
+
+def _run(paragraph, text: str, style: str | None = None):
+    """A run of plain text (no tabs or breaks), without python-docx's character-by-character setter."""
+    run = paragraph.add_run()
+    if style:
+        run._r.style = _style_id(style)
+    if text:
+        run._r.add_t(text)
     return run
 
 
@@ -563,11 +588,11 @@ def _mark_header_row(row) -> None:
 def _cell_lines(cell, lines: list[str], *, bold: bool = False) -> None:
     style = GRID_HEADING_STYLE if bold else GRID_STYLE
     first = cell.paragraphs[0]
-    first.style = style
+    first._p.style = _style_id(style)
     for index, line in enumerate(lines):
-        paragraph = first if index == 0 else cell.add_paragraph(style=style)
+        paragraph = first if index == 0 else _paragraph(cell, "", style)
         if line:
-            paragraph.add_run(line)
+            _run(paragraph, line)
 
 
 def _duration(minutes: int, note: str) -> str:
