@@ -3,9 +3,9 @@
 The file is the report as the database holds it now: the heading (title, date, chair, recording
 link), the agenda items under their section headings with their printed numbers (typed, so a
 number printed twice stays twice), footnotes and endnotes as real Word notes with their links,
-the annex grid as the day-by-time table ``schedule_grid`` reads, and, in the Secretariat's copy
-only, the annotations as Word comments on the words they annotate. Importing it again gives the
-same meeting, items, notes, annotations, decisions and grid.
+the annex grid as the day-by-time table that ``meetings.importer.annex_schedule`` reads, and,
+in the Secretariat's copy only, the annotations as Word comments on the words they annotate.
+Importing it again gives the same meeting, items, notes, annotations, decisions and grid.
 
 Built with python-docx; WordprocessingML by hand only where it has no API (notes, hyperlinks).
 The interface words (labels, "Annex", "Draft") follow the active language; the report's own text,
@@ -33,9 +33,9 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from meetings.importer.save import is_staff_work
 from meetings.models import AgendaItem, Annotation, Footnote, Meeting
-from meetings.roles import can_view_all_annotations
+from meetings.roles import may_see_all_annotations
+from meetings.selectors import is_staff_work
 from schedule.models import ScheduleVersion, Slot
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -112,7 +112,7 @@ def report_contents(*, meeting: Meeting, user) -> ReportContents:
     items = list(meeting.items.order_by("position"))
     footnotes = _by_item(Footnote.objects.filter(agenda_item__meeting=meeting).order_by("kind", "pk"))
     annotations = {}
-    if can_view_all_annotations(user):
+    if may_see_all_annotations(user):
         annotations = _by_item(
             Annotation.objects.visible_to(user).filter(agenda_item__meeting=meeting).order_by("date", "pk")
         )

@@ -13,13 +13,12 @@ from meetings.highlight import (
     search_excerpt,
     search_terms,
 )
-from meetings.importer.save import is_staff_work
 from meetings.listing import newest_first, newest_first_among_few
 from meetings.models import Annotation, Decision, Footnote, Meeting
 from meetings.pagination import CappedPaginator
-from meetings.provenance import upcoming_meetings
-from meetings.roles import can_view_all_annotations
+from meetings.roles import may_see_all_annotations
 from meetings.search import search_decisions
+from meetings.selectors import is_staff_work, upcoming_meetings
 from schedule.models import Event
 
 
@@ -108,7 +107,13 @@ class MeetingDetailView(DetailView):
                 place_footnotes=not is_staff_work(item),
             )
             footnotes += [
-                {"item": item, "footnote": footnote, "html": footnote_html(footnote)} for footnote in notes
+                {
+                    "item": item,
+                    "footnote": footnote,
+                    "html": footnote_html(footnote),
+                    "cited": _if_visible(footnote.cited_meeting, user),
+                }
+                for footnote in notes
             ]
             paragraphs.append(
                 {
@@ -123,7 +128,7 @@ class MeetingDetailView(DetailView):
             footnotes=footnotes,
             recording_url=meeting.recording_url if is_link(meeting.recording_url) else "",
             event=meeting.event if meeting.event and meeting.event.is_visible_to(user) else None,
-            annotated_copy=can_view_all_annotations(user),
+            annotated_copy=may_see_all_annotations(user),
             **kwargs,
         )
 
@@ -136,6 +141,10 @@ def meeting_docx(request, slug):
     # Each role gets its own copy: never share one between users.
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _if_visible(meeting: Meeting | None, user) -> Meeting | None:
+    return meeting if meeting is not None and meeting.is_visible_to(user) else None
 
 
 def _by_item(rows) -> dict[int, list]:

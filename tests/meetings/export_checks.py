@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from meetings.export import report_contents
-from meetings.importer.save import is_staff_work
 from meetings.importer.services import parse_report
 from meetings.models import Decision, Meeting
+from meetings.selectors import is_staff_work
 
 
 def as_held(meeting: Meeting, *, user, annotations: bool) -> dict:

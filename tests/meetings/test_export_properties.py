@@ -15,6 +15,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from meetings.importer.annex_schedule import time_zone_for
 from meetings.importer.decisions import classify_sentences
 from meetings.importer.interpret import meeting_kind
 from meetings.importer.report import (
@@ -27,7 +28,6 @@ from meetings.importer.report import (
     ParsedSlot,
 )
 from meetings.importer.save import save_report
-from meetings.importer.schedule_grid import time_zone_for
 from tests.meetings.export_checks import as_held, as_imported
 
 pytestmark = pytest.mark.django_db
