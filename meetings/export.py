@@ -19,7 +19,7 @@ import functools
 import io
 import re
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 import docx
 from django.utils.translation import gettext as _
@@ -59,6 +59,9 @@ STRONG_STYLE = "Strong"
 _URL = re.compile(r"https?://[^\s<>\"']+")
 _URL_TRAILING = ".,;:!?)]}’”\"'"
 _BLANK_LINE = re.compile(r"\n\s*\n")
+# Numbers the importer reads typed ("8."), and those it reads from a Word list label ("iv.", "8.1.").
+_TYPED = re.compile(r"^\d{1,3}$")
+_LABEL = re.compile(r"^(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d+)*$")
 
 
 @dataclass(frozen=True)
@@ -286,6 +289,7 @@ class _Writer:
         self.notes: dict[str, XmlPart] = {}
         self.note_counts = {"footnote": 0, "endnote": 0}
         self.next_note_id = 1
+        self.literal_lists: dict[str, int] = {}
 
     def build(self) -> bytes:
         meeting = self.contents.meeting
@@ -372,7 +376,7 @@ class _Writer:
         for index, text in enumerate(paragraphs):
             paragraph = _paragraph(self.document, "", ITEM_STYLE if index == 0 else ITEM_MORE_STYLE)
             if index == 0:
-                paragraph.add_run(f"{item.number}.\t")
+                self._number(paragraph, item)
             notes = sorted(notes_at.get(index, []), key=lambda pair: pair[0])
             cuts = {0, len(text)} | {local for local, _note in notes}
             for start, end in boundaries:
@@ -414,6 +418,42 @@ class _Writer:
                 self._comment(annotation, empty[start], empty[start])
             else:
                 self._comment(annotation, starts[start], ends[end])
+
+    def _number(self, paragraph, item: AgendaItem) -> None:
+        """The item's printed number: typed ("8.", as reports do, so a number may repeat), or, for
+        a number typing cannot carry ("iv", "8.1", "b"), a Word list label that prints exactly it."""
+        number = item.number.strip() or str(item.position)  # the report page shows the position too
+        if _TYPED.match(number) or not _LABEL.match(number):
+            paragraph.add_run(f"{number}.\t")
+            return
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = self._literal_list(f"{number}.")
+
+    def _literal_list(self, label: str) -> int:
+        """A one-level list whose label is ``label`` itself (python-docx has no numbering API)."""
+        if label in self.literal_lists:
+            return self.literal_lists[label]
+        numbering = self.document.part.numbering_part.element
+        num_id = 900 + len(self.literal_lists)
+        abstract = parse_xml(
+            f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{num_id}">'
+            '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="none"/><w:lvlText w:val={quoteattr(label)}/><w:lvlJc w:val="left"/>'
+            '<w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl></w:abstractNum>'
+        )
+        first_num = numbering.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)  # every w:abstractNum comes before the first w:num
+        else:
+            numbering.append(abstract)
+        numbering.append(
+            parse_xml(
+                f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'
+            )
+        )
+        self.literal_lists[label] = num_id
+        return num_id
 
     def _comment(self, annotation: Annotation, first, last) -> None:
         comment = self.document.add_comment(

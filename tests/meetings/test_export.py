@@ -267,6 +267,20 @@ def test_numbers_printed_twice_stay_twice_and_sections_follow(client):
     ]
 
 
+def test_numbers_typing_cannot_carry_come_back_as_word_list_labels(client):
+    meeting = make_meeting(title="IGF Virtual MAG Meeting VIII", number=8)
+    for position, number in enumerate(["1", "iv", "8.1", "b", "b", "12"], start=1):
+        make_agenda_item(meeting=meeting, position=position, number=number, text=f"Paragraph {position}.")
+    client.force_login(make_mag_member())
+
+    data = client.get(f"/meetings/{meeting.slug}.docx").content
+
+    assert [i["number"] for i in as_imported(data)["items"]] == ["1", "iv", "8.1", "b", "b", "12"]
+    assert [p.text for p in docx.Document(io.BytesIO(data)).paragraphs if "Paragraph 2" in p.text] == [
+        "Paragraph 2."
+    ]
+
+
 def test_spanish_copy_translates_the_labels_and_not_the_report(client):
     meeting = import_report(SEED.read_bytes(), source_name="seed.docx", publish=True).meeting
     user = make_secretariat_user()
