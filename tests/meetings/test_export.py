@@ -437,3 +437,25 @@ def test_libreoffice_converts_the_export_to_pdf(client, tmp_path, role):
         assert "IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI" in text
         assert "Annex I" in text and "Trade Agreements and the Internet" in text
         assert "Summary Report: 2nd IGF Open Consultations" in text  # the footnote, on its page
+
+
+@pytest.mark.parametrize(("role", "note"), [("anonymous", False), ("member", False), ("secretariat", True)])
+def test_report_page_offers_the_word_copy(client, annotated_meetings, role, note):
+    signed_in(client, role)
+
+    body = client.get("/meetings/published-meeting/").content.decode()
+
+    assert (
+        '<a class="button" href="/meetings/published-meeting.docx" download>Download as Word (.docx)</a>'
+        in body
+    )
+    assert ("Your copy carries the annotations as Word comments." in body) is note
+
+
+def test_admin_meeting_page_links_to_the_word_copy(client, annotated_meetings):
+    client.force_login(make_secretariat_user())
+    meeting = annotated_meetings["draft"]
+
+    body = client.get(f"/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
+
+    assert '<a href="/meetings/draft-meeting.docx">Word document</a>' in body
