@@ -437,6 +437,27 @@ def test_libreoffice_converts_the_export_to_pdf(client, tmp_path, role):
         assert "IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI" in text
         assert "Annex I" in text and "Trade Agreements and the Internet" in text
         assert "Summary Report: 2nd IGF Open Consultations" in text  # the footnote, on its page
+    if role == "secretariat":
+        # LibreOffice reads the comments as its own annotations, with their authors, on their words.
+        subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{tmp_path}/profile",
+                "--headless",
+                "--convert-to",
+                "odt",
+                "--outdir",
+                str(tmp_path),
+                str(source),
+            ],
+            capture_output=True,
+            timeout=180,
+            check=True,
+        )
+        with zipfile.ZipFile(tmp_path / f"{meeting.slug}.odt") as odt:
+            content = odt.read("content.xml").decode()
+        assert content.count("<dc:creator>Lynn St Amour</dc:creator>") == 2
+        assert content.count("<office:annotation-end ") == 2
 
 
 @pytest.mark.parametrize(("role", "note"), [("anonymous", False), ("member", False), ("secretariat", True)])
