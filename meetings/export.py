@@ -59,6 +59,7 @@ STRONG_STYLE = "Strong"
 _URL = re.compile(r"https?://[^\s<>\"']+")
 _URL_TRAILING = ".,;:!?)]}’”\"'"
 _BLANK_LINE = re.compile(r"\n\s*\n")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Numbers the importer reads typed ("8."), and those it reads from a Word list label ("iv.", "8.1.").
 _TYPED = re.compile(r"^\d{1,3}$")
 _LABEL = re.compile(r"^(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d+)*$")
@@ -304,7 +305,7 @@ class _Writer:
         if self.contents.grid is not None:
             self._annex(self.contents.grid)
         properties = self.document.core_properties
-        properties.title = meeting.title
+        properties.title = _xml_text(meeting.title)
         properties.author = "IGF Secretariat"
         properties.last_modified_by = "MAG Portal"
         properties.comments = ""
@@ -422,7 +423,9 @@ class _Writer:
     def _number(self, paragraph, item: AgendaItem) -> None:
         """The item's printed number: typed ("8.", as reports do, so a number may repeat), or, for
         a number typing cannot carry ("iv", "8.1", "b"), a Word list label that prints exactly it."""
-        number = item.number.strip() or str(item.position)  # the report page shows the position too
+        number = _xml_text(item.number).strip() or str(
+            item.position
+        )  # the report page shows the position too
         if _TYPED.match(number) or not _LABEL.match(number):
             paragraph.add_run(f"{number}.\t")
             return
@@ -458,12 +461,15 @@ class _Writer:
     def _comment(self, annotation: Annotation, first, last) -> None:
         comment = self.document.add_comment(
             [first, last] if first is not last else first,
-            text=annotation.text,
-            author=annotation.author,
-            initials=annotation.initials,
+            text=_xml_text(annotation.text),
+            author=_xml_text(annotation.author),
+            initials=_xml_text(annotation.initials),
         )
-        if annotation.date is not None:
-            comment._comment_elm.date = annotation.date.astimezone(datetime.UTC).replace(microsecond=0)
+        # python-docx dates a new comment now; an undated annotation stays undated.
+        moment = annotation.date
+        comment._comment_elm.date = (
+            moment.astimezone(datetime.UTC).replace(microsecond=0) if moment is not None else None
+        )
 
     # Notes ------------------------------------------------------------------------------------
 
@@ -510,7 +516,7 @@ class _Writer:
 
     def _note(self, kind: str, note_id: int, footnote: Footnote, *, custom: bool) -> None:
         part = self._notes_part(kind)
-        text = _one_line(footnote.text)
+        text = _xml_text(_one_line(footnote.text))
         # The note repeats its mark: Word's number, or nothing for a custom mark (typing it
         # would make it part of the note's text).
         mark = (
@@ -519,7 +525,7 @@ class _Writer:
             else f'<w:r><w:rPr><w:rStyle w:val="{NOTE_REFERENCE_ID}"/></w:rPr><w:{kind}Ref/></w:r>'
         )
         body = [mark, '<w:r><w:t xml:space="preserve"> </w:t></w:r>']
-        for piece, url in _note_pieces(text, list(footnote.urls)):
+        for piece, url in _note_pieces(text, [_xml_text(str(url)) for url in footnote.urls]):
             run = (
                 f'<w:r>{_LINK_PROPERTIES if url else ""}<w:t xml:space="preserve">{escape(piece)}</w:t></w:r>'
             )
@@ -586,7 +592,7 @@ _LINK_PROPERTIES = f'<w:rPr><w:rStyle w:val="{LINK_STYLE_ID}"/></w:rPr>'
 
 def _add_link(paragraph, text: str, url: str):
     """A run of ``text`` linked to ``url`` (python-docx has no API for writing hyperlinks)."""
-    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    r_id = paragraph.part.relate_to(_xml_text(url), RT.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), r_id)
     run = _run(paragraph, text, LINK_STYLE)
@@ -615,8 +621,14 @@ def _run(paragraph, text: str, style: str | None = None):
     if style:
         run._r.style = _style_id(style)
     if text:
-        run._r.add_t(text)
+        run._r.add_t(_xml_text(text))
     return run
+
+
+def _xml_text(text: str) -> str:
+    """``text`` without the control characters XML cannot hold (pasted from elsewhere into the
+    admin, they would make the whole document fail)."""
+    return _NOT_XML.sub("", text)
 
 
 def _mark_header_row(row) -> None:
