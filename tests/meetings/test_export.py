@@ -12,6 +12,7 @@ import docx
 import pytest
 from django.utils import timezone
 
+from benchmarks.corpus import generate_report
 from meetings.importer.services import import_report
 from meetings.models import Annotation, Footnote, Meeting
 from tests.factories import (
@@ -150,6 +151,20 @@ def test_export_of_every_report_fixture_imports_as_the_database_holds_it(client,
 
     assert response.status_code == 200
     assert as_imported(response.content) == as_held(meeting, user=user, annotations=role == "secretariat")
+
+
+@pytest.mark.parametrize("index", [0, 7, 38, 150, 299])
+def test_export_of_synthetic_archive_reports_imports_as_the_database_holds_it(client, index):
+    # The benchmark's corpus: ten cycles of reports in several styles (list numbering, headings,
+    # endnotes, face-to-face meetings over several days, annex grids).
+    report = generate_report(index=index, seed=0)
+    meeting = import_report(report.data, source_name=report.name, publish=True).meeting
+    user = make_secretariat_user()
+    client.force_login(user)
+
+    data = client.get(f"/meetings/{meeting.slug}.docx").content
+
+    assert as_imported(data) == as_held(meeting, user=user, annotations=True)
 
 
 def test_export_of_the_seed_keeps_what_the_report_says(client):
