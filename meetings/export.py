@@ -328,13 +328,13 @@ class _Writer:
     # Heading: the meeting's own fields --------------------------------------------------------
 
     def _heading(self, meeting: Meeting) -> None:
-        self._centred(meeting.title, TITLE_STYLE)
+        self._centred(_one_line(meeting.title), TITLE_STYLE)
         self._centred(_date_range(meeting.date, meeting.end_date))
         self._centred(_("Summary Report"))
         if meeting.chair:
             paragraph = self._centred("", CENTRED_STYLE)
             _run(paragraph, f"{_('Chair')}: ", STRONG_STYLE)
-            _run(paragraph, meeting.chair)
+            _run(paragraph, _one_line(meeting.chair))
         if meeting.recording_url:
             paragraph = self._centred("", CENTRED_STYLE)
             _run(paragraph, f"{_('Recording')}: ", STRONG_STYLE)
@@ -342,17 +342,17 @@ class _Writer:
         self.document.add_paragraph()
 
     def _section_heading(self, text: str) -> None:
-        self.document.add_heading(_one_line(text), level=2)
+        _paragraph(self.document, _one_line(text), "Heading 2")
 
     # Agenda items -----------------------------------------------------------------------------
 
     def _item(self, item: AgendaItem) -> None:
         paragraphs = _paragraphs(item.text)
         joined = "\n\n".join(paragraphs)
-        starts = []
+        paragraph_starts = []
         length = 0
         for text in paragraphs:
-            starts.append(length)
+            paragraph_starts.append(length)
             length += len(text) + 2
 
         # What stands at offsets of each paragraph: footnote marks, comment ranges.
@@ -361,17 +361,23 @@ class _Writer:
         placed = not is_staff_work(item)
         for footnote in footnotes:
             offset = footnote.offset if placed and footnote.offset is not None else len(joined)
-            index, local = _locate(starts, paragraphs, min(offset, len(joined)))
+            index, local = _locate(paragraph_starts, paragraphs, min(offset, len(joined)))
             notes_at.setdefault(index, []).append((local, footnote))
 
         ranges = []  # (annotation, (start paragraph, offset), (end paragraph, offset))
         for annotation in self.contents.annotations.get(item.pk, []):
             span = _find_anchor(joined, annotation.anchor)
             start, end = span if span else (0, 0)
-            ranges.append((annotation, _locate(starts, paragraphs, start), _locate(starts, paragraphs, end)))
+            ranges.append(
+                (
+                    annotation,
+                    _locate(paragraph_starts, paragraphs, start),
+                    _locate(paragraph_starts, paragraphs, end),
+                )
+            )
 
-        starts: dict[tuple[int, int], object] = {}  # (paragraph, offset) -> the run beginning there
-        ends: dict[tuple[int, int], object] = {}  # (paragraph, offset) -> the run ending there
+        run_starts: dict[tuple[int, int], object] = {}  # (paragraph, offset) -> the run beginning there
+        run_ends: dict[tuple[int, int], object] = {}  # (paragraph, offset) -> the run ending there
         empty: dict[tuple[int, int], object] = {}  # (paragraph, offset) -> an empty run there
         boundaries = [(start, end) for _annotation, start, end in ranges]
         for index, text in enumerate(paragraphs):
@@ -399,9 +405,9 @@ class _Writer:
                         if here not in empty:
                             empty[here] = _run(paragraph, "")
                     elif start == here and following is None:
-                        starts[here] = _run(paragraph, "")
-                    elif end == here and point == 0 and here not in ends:
-                        ends[here] = _run(paragraph, "")
+                        run_starts[here] = _run(paragraph, "")
+                    elif end == here and point == 0 and here not in run_ends:
+                        run_ends[here] = _run(paragraph, "")
                 for local, footnote in notes:
                     if local == point:
                         self._note_reference(paragraph, footnote)
@@ -412,13 +418,13 @@ class _Writer:
                         if (point, following) in links
                         else _run(paragraph, piece)
                     )
-                    starts.setdefault(here, run)
-                    ends[(index, following)] = run
+                    run_starts.setdefault(here, run)
+                    run_ends[(index, following)] = run
         for annotation, start, end in ranges:
             if start == end:
                 self._comment(annotation, empty[start], empty[start])
             else:
-                self._comment(annotation, starts[start], ends[end])
+                self._comment(annotation, run_starts[start], run_ends[end])
 
     def _number(self, paragraph, item: AgendaItem) -> None:
         """The item's printed number: typed ("8.", as reports do, so a number may repeat), or, for

@@ -500,7 +500,10 @@ def test_admin_meeting_page_links_to_the_word_copy(client, annotated_meetings):
 def test_control_characters_pasted_into_the_admin_do_not_break_the_export(client):
     meeting = make_meeting(title="IGF Virtual MAG Meeting IX\x01", chair="Lynn St. Amour\x02")
     item = make_agenda_item(
-        meeting=meeting, number="3\x03", text="The MAG met.\x0b It was agreed\x1f to meet."
+        meeting=meeting,
+        number="3\x03",
+        section="Programme\x04",
+        text="The MAG met.\x0b It was agreed\x1f to meet.",
     )
     make_footnote(agenda_item=item, text="See\x07 https://example.org/a", urls=["https://example.org/a"])
     make_annotation(agenda_item=item, author="Anja\x08 Gengo", text="Odd\x0c note.", date=None)
@@ -511,5 +514,6 @@ def test_control_characters_pasted_into_the_admin_do_not_break_the_export(client
     assert response.status_code == 200
     imported = as_imported(response.content)
     assert imported["items"][0]["text"] == "The MAG met. It was agreed to meet."
+    assert imported["items"][0]["section"] == "Programme"
     assert imported["items"][0]["annotations"][0]["author"] == "Anja Gengo"
     assert imported["items"][0]["annotations"][0]["date"] is None
