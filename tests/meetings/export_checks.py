@@ -93,15 +93,15 @@ def as_held(meeting: Meeting, *, user, annotations: bool) -> dict:
         items=items,
         schedule=schedule,
     )
-    return _comparable(parsed.as_json())
+    return as_comparable(parsed.as_json())
 
 
 def as_imported(data: bytes) -> dict:
     """What the importer reads in an exported file, in the shape of ``as_held``."""
-    return _comparable(parse_report(data).as_json())
+    return as_comparable(parse_report(data).as_json())
 
 
-def _comparable(parsed: dict) -> dict:
+def as_comparable(parsed: dict) -> dict:
     """The JSON without what the database does not keep: warnings, and the schedule's own title."""
     schedule = parsed["schedule"]
     if schedule is not None:

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from benchmarks.corpus import generate_report
@@ -28,9 +30,16 @@ from tests.factories import (
     make_slot,
     make_user,
 )
-from tests.meetings.export_checks import as_held, as_imported
+from tests.meetings.export_checks import as_comparable, as_held, as_imported
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    # Imports keep their source file; not in the working tree.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
 
 REPORTS = Path(__file__).resolve().parents[2] / "fixtures" / "reports"
 SEED = REPORTS / "mag-virtual-meeting-vi-2016-08-30.docx"
@@ -165,6 +174,21 @@ def test_export_of_synthetic_archive_reports_imports_as_the_database_holds_it(cl
     data = client.get(f"/meetings/{meeting.slug}.docx").content
 
     assert as_imported(data) == as_held(meeting, user=user, annotations=True)
+
+
+def test_import_report_dry_run_json_of_the_exported_seed_is_what_the_database_holds(client, tmp_path):
+    meeting = import_report(SEED.read_bytes(), source_name="seed.docx", publish=True).meeting
+    user = make_secretariat_user()
+    client.force_login(user)
+    exported = tmp_path / "exported.docx"
+    exported.write_bytes(client.get(f"/meetings/{meeting.slug}.docx").content)
+    stdout = io.StringIO()
+
+    call_command("import_report", str(exported), "--dry-run", "--json", stdout=stdout)
+
+    document = json.loads(stdout.getvalue())
+    assert as_comparable(document) == as_held(meeting, user=user, annotations=True)
+    assert Meeting.objects.count() == 1  # a dry run saves nothing
 
 
 def test_export_of_the_seed_keeps_what_the_report_says(client):

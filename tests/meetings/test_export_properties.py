@@ -32,6 +32,13 @@ from tests.meetings.export_checks import as_held, as_imported
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    # Imports keep their source file; not in the working tree.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 KINDS = [("Virtual", "virtual"), ("Face-to-Face", "face_to_face"), ("Topical", "topical")]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 CHAIRS = ["", "Ms. Lynn St. Amour", "Mr. Janis Karklins", "Anriette Esterhuysen", "Mr. Chengetai Masango"]
