@@ -126,10 +126,12 @@ def items(draw):
                 )
             )
         annotations.sort(key=lambda annotation: annotation.date)
+        # Now and then a number only a Word list label prints: "iv", "8.1", "b".
+        printed = draw(st.sampled_from([str(number)] * 6 + ["iv", f"{number}.1", "b"]))
         made.append(
             ParsedItem(
                 position=position,
-                number=str(number),
+                number=printed,
                 section=section,
                 text=text,
                 footnotes=footnotes,
