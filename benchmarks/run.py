@@ -230,6 +230,40 @@ def step_import_sample(args) -> None:
     _emit({"ms": _median_ms(once, runs=args.runs), "cpu_ms": cpu, "vendor": connection.vendor})
 
 
+def step_export_sample(args) -> None:
+    """The sample report as a Word document through its view: the Secretariat's copy (with its
+    comments) and the public's, with the sample imported in a transaction rolled back afterwards."""
+    _setup_django()
+    from django.contrib.auth.models import Group, User
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import Client
+
+    from meetings.importer.services import import_report
+    from meetings.roles import SECRETARIAT
+
+    call_command("migrate", verbosity=0)
+    results = {}
+    with transaction.atomic():
+        meeting = import_report(SAMPLE.read_bytes(), source_name=SAMPLE.name, publish=True).meeting
+        user = User.objects.create_user("bench-secretariat", is_staff=True)
+        user.groups.add(Group.objects.get(name=SECRETARIAT))
+        secretariat = Client()
+        secretariat.force_login(user)
+        for label, client in (("secretariat", secretariat), ("public", Client())):
+
+            def get(client=client):
+                response = client.get(f"/meetings/{meeting.slug}.docx")
+                assert response.status_code == 200, response.status_code
+
+            results[label] = {
+                "ms": _median_ms(get, runs=args.runs),
+                "cpu_ms": _median_ms(get, runs=args.runs, clock=time.process_time),
+            }
+        transaction.set_rollback(True)
+    _emit(results)
+
+
 def step_migrate(args) -> None:
     _setup_django()
     from django.core.management import call_command
@@ -691,6 +725,12 @@ def orchestrate(args) -> int:
             env={"DATABASE_URL": pg_url("mag_bench"), "MEDIA_ROOT": media},
             extra=["--runs", str(args.runs)],
         )
+        log("the sample as a Word document, PostgreSQL")
+        export = run_step(
+            "export-sample",
+            env={"DATABASE_URL": pg_url("mag_bench"), "MEDIA_ROOT": media},
+            extra=["--runs", str(args.runs)],
+        )
 
         log(f"bulk import of the {SMALL}-report corpus into a fresh database")
         small = build_corpus("mag_bench_300", SMALL, parts=1, media=media)
@@ -719,7 +759,9 @@ def orchestrate(args) -> int:
         shutil.rmtree(media, ignore_errors=True)
 
     elapsed = time.monotonic() - started
-    report = render(facts, parse, sqlite, postgres, small, large, pages_small, pages_large, rates, elapsed)
+    report = render(
+        facts, parse, sqlite, postgres, small, large, pages_small, pages_large, rates, elapsed, export=export
+    )
     report = with_shapes_section(report, shapes)
     print(report)
     (HERE / "results.md").write_text(report)
@@ -844,7 +886,9 @@ def _verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else ("met" if ok else "**missed**")
 
 
-def render(facts, parse, sqlite, postgres, small, large, pages_small, pages_large, rates, elapsed) -> str:
+def render(
+    facts, parse, sqlite, postgres, small, large, pages_small, pages_large, rates, elapsed, *, export=None
+) -> str:
     rows = []
 
     def row(measure, result, target, ok):
@@ -859,6 +903,21 @@ def render(facts, parse, sqlite, postgres, small, large, pages_small, pages_larg
     row("ratio ours / floor", f"{floor_ratio:.1f}x", "<= 5x", floor_ratio <= 5)
     row("full import of the sample, SQLite", _with_cpu(sqlite), "", None)
     row("full import of the sample, PostgreSQL", _with_cpu(postgres), "< 100 ms", postgres["ms"] < 100)
+    if export:
+        secretariat = export["secretariat"]
+        row(
+            "Word export of the sample, the Secretariat's copy (`/meetings/<slug>.docx`, PostgreSQL)",
+            _with_cpu(secretariat),
+            "< 50 ms",
+            secretariat["ms"] < 50,
+        )
+        row("Word export of the sample, the public's copy", _with_cpu(export["public"]), "", None)
+        row(
+            "ratio Word export / full import, PostgreSQL",
+            f"{secretariat['ms'] / postgres['ms']:.2f}",
+            "",
+            None,
+        )
     rate = small["reports"] / small["seconds"]
     row(
         f"bulk import, {small['reports']} reports ({small['items']} items, {small['decisions']} decisions; "
@@ -977,6 +1036,7 @@ STEPS = {
     "parse": step_parse,
     "parse-shapes": step_parse_shapes,
     "import-sample": step_import_sample,
+    "export-sample": step_export_sample,
     "migrate": step_migrate,
     "build": step_build,
     "sizes": step_sizes,

@@ -30,6 +30,11 @@ def may_see_drafts(user: "User | AnonymousUser") -> bool:
     return user.is_active and user.has_perm(VIEW_DRAFTS)
 
 
+def may_see_all_annotations(user: "User | AnonymousUser") -> bool:
+    """The Secretariat's right: every annotation, the internal ones too."""
+    return user.is_active and user.has_perm(VIEW_ALL_ANNOTATIONS)
+
+
 def sync_role_groups(*, using: str = "default") -> None:
     """Create both groups and give them their permissions.
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("meetings/", views.MeetingListView.as_view(), name="meeting_list"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("meetings/<slug:slug>.docx", views.meeting_docx, name="meeting_docx"),
     path("decisions/", views.DecisionListView.as_view(), name="decision_list"),
     path("decisions/feed/", LatestDecisionsFeed(), name="decision_feed"),
     path("decisions/<int:pk>/", views.DecisionDetailView.as_view(), name="decision_detail"),

@@ -1,7 +1,9 @@
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from meetings.export import CONTENT_TYPE, docx_filename, report_docx
 from meetings.forms import DecisionFilterForm, MeetingFilterForm
 from meetings.highlight import (
     footnote_html,
@@ -14,6 +16,7 @@ from meetings.highlight import (
 from meetings.listing import newest_first, newest_first_among_few
 from meetings.models import Annotation, Decision, Footnote, Meeting
 from meetings.pagination import CappedPaginator
+from meetings.roles import may_see_all_annotations
 from meetings.search import search_decisions
 from meetings.selectors import is_staff_work, upcoming_meetings
 from schedule.models import Event
@@ -125,8 +128,19 @@ class MeetingDetailView(DetailView):
             footnotes=footnotes,
             recording_url=meeting.recording_url if is_link(meeting.recording_url) else "",
             event=meeting.event if meeting.event and meeting.event.is_visible_to(user) else None,
+            annotated_copy=may_see_all_annotations(user),
             **kwargs,
         )
+
+
+def meeting_docx(request, slug):
+    """The report as a Word document, as the user may see it (drafts and annotations alike)."""
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user).select_related("event"), slug=slug)
+    response = HttpResponse(report_docx(meeting=meeting, user=request.user), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{docx_filename(meeting)}"'
+    # Each role gets its own copy: never share one between users.
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _if_visible(meeting: Meeting | None, user) -> Meeting | None:

@@ -43,7 +43,18 @@ _LONE_NUMBER = re.compile(r"^\s*\(?(?P<number>\d{1,16})\s*[.)]?\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*\|\s*page)\s*$", re.I)
 _BULLET = re.compile(r"^\s*[•·▪◦●○■□➢►▶✓✔∙\-–—*]\s+")
 # "Annex I", "Annex 2: Schedule", "Appendix": a short line without a full stop.
-_ANNEX = re.compile(r"^\s*(?:Annex|Appendix)\b[^.]{0,80}$", re.IGNORECASE)
+_ANNEX = re.compile(r"^\s*(?:Annex|Appendix|Anexo)\b[^.]{0,80}$", re.IGNORECASE)
+# A heading line naming the chair or the recording, as the portal's own Word copies label them
+# (in English or Spanish): "Chair: Ms. Lynn St. Amour", "Recording: https://...".
+_HEADER_FIELD = re.compile(
+    r"^(?P<label>Chair|Presidencia|Recording|Grabación)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE
+)
+_HEADER_LABELS = {
+    "chair": "chair",
+    "presidencia": "chair",
+    "recording": "recording",
+    "grabación": "recording",
+}
 
 # Lines above the title that name the organisation or the kind of document, not the meeting.
 _ORGANISATION = re.compile(
@@ -685,6 +696,12 @@ def _read_meeting(
             date, end_date = found[0]
             break
     cycle_year = int(cycle.group(1)) if cycle else (date.year if date else None)
+    labelled = {}
+    for line in header.lines:
+        field = _HEADER_FIELD.match(line)
+        if field:
+            labelled.setdefault(_HEADER_LABELS[field.group("label").lower()], field.group("value").strip())
+    recording = re.search(r"https?://[^\s<>\"']+", labelled.get("recording", ""))
 
     number = meeting_number(title)
     for line in [*header.dates, *header.venues]:
@@ -706,8 +723,8 @@ def _read_meeting(
         number=number,
         date=date,
         end_date=end_date,
-        chair=_find_chair(opening),
-        recording_url=_find_recording(items),
+        chair=labelled.get("chair") or _find_chair(opening),
+        recording_url=recording.group(0) if recording else _find_recording(items),
         cycle_year=cycle_year,
     )
 

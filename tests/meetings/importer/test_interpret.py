@@ -326,3 +326,34 @@ def test_interpret_document_footnote_offset_counts_in_the_cleaned_text_of_later_
 
     assert item.text == "First paragraph of the item.\n\nA second paragraph cites a note."
     assert item.text[: item.footnotes[0].offset] == "First paragraph of the item.\n\nA second paragraph"
+
+
+@pytest.mark.parametrize(
+    ("chair_line", "recording_line"),
+    [
+        ("Chair: Mr. Chengetai Masango", "Recording: https://example.org/rec/7"),
+        ("Presidencia: Mr. Chengetai Masango", "Grabación: https://example.org/rec/7"),
+    ],
+)
+def test_interpret_document_labelled_chair_and_recording_lines_win_over_the_text(chair_line, recording_line):
+    document = plain_document(
+        "IGF Virtual MAG Meeting VII",
+        "13 September 2016",
+        chair_line,
+        recording_line,
+        "1. Ms. Lynn St. Amour chaired the meeting. The recording is at https://we.tl/other.",
+    )
+
+    meeting = interpret_document(document).meeting
+
+    assert (meeting.chair, meeting.recording_url) == ("Mr. Chengetai Masango", "https://example.org/rec/7")
+
+
+def test_interpret_document_spanish_annex_heading_starts_the_annex():
+    document = plain_document(
+        "IGF Virtual MAG Meeting VII", "13 September 2016", "1. The MAG met.", "Anexo I", "Further text."
+    )
+
+    report = interpret_document(document)
+
+    assert [item.text for item in report.items] == ["The MAG met."]
