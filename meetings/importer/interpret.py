@@ -66,7 +66,7 @@ _ORGANISATION = re.compile(
 )
 _DOCUMENT_TYPE = re.compile(
     r"^(?:(?:draft|final|provisional|revised|unofficial)\s+)?"
-    r"(?:(?:meeting\s+|chair[’']?s\s+|executive\s+)?summary(?:\s+report|\s+record)?|report|minutes|notes|record)"
+    r"(?:(?:meeting\s+|chair[’']?s\s+|executive\s+)?summary(?:\s+report|\s+record)?|report|minutes|notes|record|informe(?:\s+resumido)?|resumen)"
     r"(?:\s*[(\[](?:draft|final|provisional|revised)[)\]])?(?:\s*[-–—:]\s*(?:draft|final))?[.:]?$",
     re.IGNORECASE,
 )
@@ -203,6 +203,7 @@ class _Header:
     dates: list[str] = field(default_factory=list)
     venues: list[str] = field(default_factory=list)
     other: list[str] = field(default_factory=list)  # organisation and document-type lines
+    fields: list[str] = field(default_factory=list)  # "Chair: ...", "Recording: ..."
     title_open: bool = False  # the last line read was a title line
 
     @property
@@ -384,6 +385,10 @@ def _line_kind(text: str, header: _Header) -> str:
 def _add_header_line(block: Paragraph, header: _Header) -> bool:
     """Add a line to the header, or False when it starts the body instead."""
     text = _clean(block.text)
+    if header.title and _HEADER_FIELD.match(text):
+        header.title_open = False
+        header.fields.append(text)
+        return True
     if (
         item_number(block)
         or _lone_number(block)
@@ -697,7 +702,7 @@ def _read_meeting(
             break
     cycle_year = int(cycle.group(1)) if cycle else (date.year if date else None)
     labelled = {}
-    for line in header.lines:
+    for line in header.fields:
         field = _HEADER_FIELD.match(line)
         if field:
             labelled.setdefault(_HEADER_LABELS[field.group("label").lower()], field.group("value").strip())
