@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from meetings.importer import ImportRefused
-from meetings.importer.decisions import classify_sentences, split_sentences
+from meetings.importer.decisions import classify_sentences, date_actions, split_sentences
 from meetings.importer.document import Document, Paragraph, Table
 from meetings.importer.report import (
     ParsedAnnotation,
@@ -16,7 +16,7 @@ from meetings.importer.report import (
     ParsedReport,
 )
 from meetings.importer.schedule_grid import parse_date_range, read_schedule
-from meetings.provenance import check_decisions_against_grid
+from meetings.provenance import check_decisions_against_grid, read_announcements
 
 _TYPED_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s?[.)](?=[\s\u00a0]|$)[\s\u00a0]*")
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
@@ -119,6 +119,12 @@ def interpret_document(document: Document) -> ParsedReport:
     meeting = _read_meeting(document, header, items)
     if meeting.date is None:
         warnings.append("the meeting's date was not found in the report's heading or first paragraph")
+    date_actions(
+        parsed_items,
+        meeting_date=meeting.date,
+        year=meeting.cycle_year,
+        next_meeting=_next_meeting(parsed_items, meeting),
+    )
     schedule = None
     if annex:
         default_year = meeting.cycle_year or (meeting.date.year if meeting.date else None)
@@ -127,6 +133,20 @@ def interpret_document(document: Document) -> ParsedReport:
     # Where the decisions say one thing and the report's own grid another.
     report.warnings += check_decisions_against_grid(report)
     return report
+
+
+def _next_meeting(items: list[ParsedItem], meeting: ParsedMeeting):
+    """The date of the next meeting the report announces, for actions due "before the next meeting"."""
+    if meeting.date is None or meeting.cycle_year is None:
+        return None
+    dates = [
+        announcement.date
+        for item in items
+        if "next" in item.text.lower()
+        for announcement in read_announcements(item.text, year=meeting.cycle_year, after=meeting.date)
+        if announcement.date > meeting.date
+    ]
+    return min(dates, default=None)
 
 
 def item_number(paragraph: Paragraph) -> tuple[str, str] | None:

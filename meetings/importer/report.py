@@ -32,6 +32,10 @@ class ParsedAnnotation:
 class ParsedDecision:
     kind: str  # "decision" or "action", as meetings.Decision.Kind
     text: str
+    owner: str = ""  # an action's owner as the sentence names it: "Secretariat", "MAG members"
+    due: str = ""  # its due date as written ("30 June", "the next meeting"); not in the JSON
+    due_date: datetime.date | None = None  # that date, once the meeting's year is known
+    found_by: str = "import"  # or "staff": a sentence the Secretariat set in the import preview
 
 
 @dataclass
@@ -127,7 +131,16 @@ class ParsedReport:
                         }
                         for a in item.annotations
                     ],
-                    "decisions": [{"kind": d.kind, "text": d.text} for d in item.decisions],
+                    "decisions": [
+                        {
+                            "kind": d.kind,
+                            "text": d.text,
+                            "owner": d.owner,
+                            "due_date": day(d.due_date),
+                            "found_by": d.found_by,
+                        }
+                        for d in item.decisions
+                    ],
                 }
                 for item in self.items
             ],

@@ -5,14 +5,21 @@ from meetings.importer.interpret import interpret_document
 from tests.meetings.importer.documents import seed_document
 
 # The seed report's seven decisions (paragraphs 5 twice, 6, 7, both 8s and 9)
-# and its three actions: the sentences that assign work without recording an
+# and its five actions: the sentences that assign work without recording an
 # agreement ("will circulate", "were asked to", "agreed to work together ...
-# and to report").
+# and to report", "details ... will be circulated").
 SEED_DECISIONS = [
     (
         "2",
         "action",
         "The Secretariat will circulate its initial provisional schedule to the MAG in the coming weeks.",
+    ),
+    (
+        "3",
+        "action",
+        "Preparations for Day-0 and possible high-level host-country organized events are also well underway "
+        "and further information and details about these plans and events will be circulated to the MAG for "
+        "their feedback and views.",
     ),
     (
         "5",
@@ -74,10 +81,17 @@ SEED_DECISIONS = [
         "of these MAG working groups forward.",
     ),
     ("9", "decision", "The virtual meeting schedule was approved by the MAG."),
+    (
+        "9",
+        "action",
+        "The next issue-specific MAG Virtual Meeting on Intersessional Activities and NRIs will take place "
+        "on 13 September and webex details for joining this meeting will be circulated shortly by the "
+        "Secretariat.",
+    ),
 ]
 
 
-def test_classify_sentences_seed_finds_seven_decisions_and_three_actions():
+def test_classify_sentences_seed_finds_seven_decisions_and_five_actions():
     report = interpret_document(seed_document())
 
     found = [(item.number, d.kind, d.text) for item in report.items for d in item.decisions]
@@ -101,7 +115,8 @@ def test_classify_sentences_seed_finds_seven_decisions_and_three_actions():
         ("It was decided that volunteers should step forward to lead the session.", "decision"),
         ("MAG members were asked to review the proposals.", "action"),
         ("The co-facilitators agreed to work together and to report back in May.", "action"),
-        ("Details will be circulated shortly by the Secretariat.", None),
+        ("Details will be circulated shortly by the Secretariat.", "action"),
+        ("Details of the venue were circulated by the Secretariat.", None),
         ("Those who have volunteered to lead them were thanked.", None),
         ("It was proposed that the session be moved to Day 3.", None),
         ("It was reported that 120 workshops were received.", None),
