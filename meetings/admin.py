@@ -8,8 +8,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from meetings.forms import ConfirmImportForm, ImportReportForm
+from meetings.forms import SENTENCE_KINDS, ConfirmImportForm, ImportReportForm
 from meetings.importer import ImportRefused
+from meetings.importer.decisions import read_paragraph
 from meetings.importer.save import previous_import
 from meetings.importer.services import import_report, parse_report
 from meetings.models import (
@@ -21,6 +22,7 @@ from meetings.models import (
     Meeting,
     UpcomingMeeting,
 )
+from meetings.sentences import item_sentences, set_sentence_kinds
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +34,18 @@ class AgendaItemInline(admin.StackedInline):
     show_change_link = True
 
 
+@admin.display(description="found by")
+def found_by(decision: Decision) -> str:
+    if decision.pk is None:
+        return ""
+    return "the importer" if decision.found_by_importer else "staff"
+
+
 class DecisionInline(admin.TabularInline):
     model = Decision
     extra = 0
-    fields = ["position", "kind", "text", "session"]
+    fields = ["position", "kind", "text", "owner", "due_date", "status", "session", found_by]
+    readonly_fields = [found_by]
     raw_id_fields = ["session"]
 
 
@@ -109,12 +119,19 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
     def _confirm_import(self, request):
         form = ConfirmImportForm(request.POST)
-        upload = request.session.get(_upload_key(form.data.get("sha256", ""))) if form.is_valid() else None
+        valid = form.is_valid()
+        upload = None if "sha256" in form.errors else request.session.get(_upload_key(form.data["sha256"]))
         if upload is None:
             messages.error(request, "The uploaded report is no longer available; please upload it again.")
             return redirect("admin:meetings_meeting_import")
         data = base64.b64decode(upload["data"])
-        options = {"publish": form.cleaned_data["publish"], "replace": form.cleaned_data["replace"]}
+        if not valid:  # a sentence set to something that is no kind
+            return self._preview(request, parse_report(data), form, upload["name"], data=data)
+        options = {
+            "publish": form.cleaned_data["publish"],
+            "replace": form.cleaned_data["replace"],
+            "sentence_kinds": form.cleaned_data["sentence_kinds"],
+        }
         try:
             outcome = import_report(data, source_name=upload["name"], **options)
         except ImportRefused as error:
@@ -130,9 +147,14 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
     def _preview(self, request, report, confirm, name, *, data):
         same_file, same_meeting = previous_import(report, data=data)
+        chosen = (
+            confirm.cleaned_data.get("sentence_kinds", {}) if confirm.is_bound and confirm.is_valid() else {}
+        )
         context = {
             **self._context(request),
             "report": report,
+            "items": [(item, _preview_sentences(item, chosen)) for item in report.items],
+            "sentence_kinds": SENTENCE_KINDS,
             "confirm": confirm,
             "file_name": name,
             "same_file": same_file,
@@ -152,6 +174,26 @@ def _upload_key(sha256: str) -> str:
     return f"meetings.import_report:{sha256}"
 
 
+def _preview_sentences(item, chosen: dict[tuple[int, int], str]) -> list[dict]:
+    """Each sentence of a parsed item with what the importer read and what staff chose."""
+    found = {decision.text: decision for decision in item.decisions}
+    rows = []
+    for index, (sentence, reading) in enumerate(read_paragraph(item.text)):
+        read_as = reading.kind or "neither"
+        decision = found.get(sentence)
+        rows.append(
+            {
+                "index": index,
+                "text": sentence,
+                "read_as": read_as,
+                "chosen": chosen.get((item.position, index), read_as),
+                "owner": decision.owner if decision else "",
+                "due_date": decision.due_date if decision else None,
+            }
+        )
+    return rows
+
+
 @admin.register(AgendaItem)
 class AgendaItemAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "number", "position", "section"]
@@ -159,7 +201,34 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
     list_select_related = ["meeting"]
     search_fields = ["text", "section", "meeting__title"]
     raw_id_fields = ["meeting"]
+    exclude = ["not_decisions"]
     inlines = [DecisionInline, AnnotationInline, FootnoteInline]
+    change_form_template = "admin/meetings/agendaitem/change_form.html"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        item = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "sentences": item_sentences(item) if item is not None else [],
+            "sentence_kinds": SENTENCE_KINDS,
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_related(self, request, form, formsets, change):
+        """After the inlines, the sentences whose kind staff changed in the sentence table."""
+        super().save_related(request, form, formsets, change)
+        kinds = {}
+        for key in request.POST:
+            if key.startswith("sentence-") and key.endswith("-kind"):
+                prefix = key[: -len("-kind")]
+                kind, shown = request.POST.get(key), request.POST.get(f"{prefix}-shown")
+                text = request.POST.get(f"{prefix}-text", "")
+                if kind in SENTENCE_KINDS and kind != shown and text:
+                    kinds[text] = kind
+        if kinds:
+            changed = set_sentence_kinds(item=form.instance, kinds=kinds)
+            if changed:
+                messages.info(request, f"{changed} sentence(s) set as staff chose; a re-import keeps them.")
 
 
 class DecisionSessionInline(admin.TabularInline):
@@ -172,8 +241,9 @@ class DecisionSessionInline(admin.TabularInline):
 
 @admin.register(Decision)
 class DecisionAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "kind", "agenda_item", "session"]
-    list_filter = ["kind", "agenda_item__meeting__cycle_year", "agenda_item__meeting__status"]
+    list_display = ["__str__", "kind", "owner", "due_date", "status", found_by, "agenda_item", "session"]
+    list_filter = ["kind", "status", "agenda_item__meeting__cycle_year", "agenda_item__meeting__status"]
+    readonly_fields = [found_by]
     list_select_related = ["agenda_item__meeting", "session"]
     search_fields = ["text", "agenda_item__meeting__title"]
     raw_id_fields = ["agenda_item", "session"]

@@ -141,6 +141,9 @@ class AgendaItem(models.Model):
     text = models.TextField(_("text"))
     origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.STAFF, editable=False)
     import_digest = models.CharField(max_length=64, blank=True, editable=False)
+    # Sentences the Secretariat set to "neither" although the importer read a decision or an
+    # action in them: a re-import does not bring them back.
+    not_decisions = models.JSONField(_("sentences that are neither"), default=list, blank=True)
     history = HistoricalRecords()
 
     objects = AgendaItemQuerySet.as_manager()
@@ -193,9 +196,25 @@ class Decision(models.Model):
         DECISION = "decision", _("Decision")
         ACTION = "action", _("Action")
 
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DECISION)
     text = models.TextField(_("text"))
+    owner = models.CharField(
+        _("owner"), max_length=200, blank=True, help_text=_("Who the action falls to, as the report says.")
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.OPEN,
+        help_text=_("Set by the Secretariat as the action is done or dropped."),
+    )
     position = models.PositiveIntegerField(_("position"), default=1)
     session = models.ForeignKey(
         "schedule.Session",
@@ -225,6 +244,11 @@ class Decision(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:decision_detail", kwargs={"pk": self.pk})
+
+    @property
+    def found_by_importer(self) -> bool:
+        """Found in the report by the importer, not set or added by staff."""
+        return self.origin == Origin.IMPORT
 
 
 class AnnotationQuerySet(models.QuerySet):

@@ -30,7 +30,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from meetings.importer.report import ParsedDecision
+from meetings.importer.report import ParsedDecision, ParsedReport
 
 # --- Sentences ----------------------------------------------------------------------------------
 
@@ -438,6 +438,51 @@ def classify_sentences(text: str) -> list[ParsedDecision]:
                 ParsedDecision(kind=reading.kind, text=sentence, owner=reading.owner, due=reading.due)
             )
     return found
+
+
+def apply_staff_kinds(report: ParsedReport, kinds: dict[tuple[int, int], str]) -> None:
+    """Make the sentences the Secretariat set in the import preview what it says.
+
+    ``kinds`` maps (item position, sentence index) to "decision", "action" or "neither". A kind
+    that differs from the recogniser's reading is staff work (``found_by="staff"``); "neither"
+    for a sentence the recogniser read as a decision or action is kept as the item's
+    ``not_decisions``.
+    """
+    meeting = report.meeting
+    for item in report.items:
+        chosen = {index: kind for (position, index), kind in kinds.items() if position == item.position}
+        if not chosen:
+            continue
+        found = {decision.text: decision for decision in item.decisions}
+        decisions = []
+        for index, (sentence, reading) in enumerate(read_paragraph(item.text)):
+            kind = chosen.get(index, reading.kind or "neither")
+            current = found.get(sentence)
+            if kind == "neither":
+                if current is not None and sentence not in item.not_decisions:
+                    item.not_decisions.append(sentence)
+                continue
+            if current is not None and current.kind == kind:
+                decisions.append(current)
+                continue
+            action = kind == "action"
+            due = reading.due if action else ""
+            decisions.append(
+                ParsedDecision(
+                    kind=kind,
+                    text=sentence,
+                    owner=reading.owner if action else "",
+                    due=due,
+                    due_date=due_date(
+                        due,
+                        meeting_date=meeting.date,
+                        year=meeting.cycle_year,
+                        next_meeting=meeting.next_meeting,
+                    ),
+                    found_by="staff",
+                )
+            )
+        item.decisions = decisions
 
 
 def read_paragraph(text: str) -> list[tuple[str, Reading]]:

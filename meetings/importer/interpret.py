@@ -119,11 +119,9 @@ def interpret_document(document: Document) -> ParsedReport:
     meeting = _read_meeting(document, header, items)
     if meeting.date is None:
         warnings.append("the meeting's date was not found in the report's heading or first paragraph")
+    meeting.next_meeting = _next_meeting(parsed_items, meeting)
     date_actions(
-        parsed_items,
-        meeting_date=meeting.date,
-        year=meeting.cycle_year,
-        next_meeting=_next_meeting(parsed_items, meeting),
+        parsed_items, meeting_date=meeting.date, year=meeting.cycle_year, next_meeting=meeting.next_meeting
     )
     schedule = None
     if annex:

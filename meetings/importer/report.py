@@ -47,6 +47,8 @@ class ParsedItem:
     footnotes: list[ParsedFootnote] = field(default_factory=list)
     annotations: list[ParsedAnnotation] = field(default_factory=list)
     decisions: list[ParsedDecision] = field(default_factory=list)
+    # Sentences the Secretariat set to "neither" in the import preview; not in the JSON.
+    not_decisions: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -59,6 +61,7 @@ class ParsedMeeting:
     chair: str
     recording_url: str
     cycle_year: int | None = None  # not in the JSON; from the text or the date
+    next_meeting: datetime.date | None = None  # not in the JSON; the next meeting the report announces
 
 
 @dataclass

@@ -81,6 +81,9 @@ def content_digest(row: AgendaItem | Decision | Annotation | Footnote) -> str:
         values = [row.number, row.section, row.text]
     elif isinstance(row, Decision):
         values = [row.kind, row.text]
+        if row.owner or row.due_date:
+            # Only then: rows imported before actions had an owner keep their digest.
+            values += [row.owner, row.due_date.isoformat() if row.due_date else None]
     elif isinstance(row, Annotation):
         date = row.date.astimezone(datetime.UTC).isoformat() if row.date else None
         values = [row.author, row.initials, date, row.text, row.anchor]
@@ -91,7 +94,9 @@ def content_digest(row: AgendaItem | Decision | Annotation | Footnote) -> str:
 
 
 def is_staff_work(row: AgendaItem | Decision | Annotation | Footnote) -> bool:
-    """Added by staff, or imported and edited since: a re-import keeps it."""
+    """Added by staff, or imported and edited since (an action's status included): a re-import keeps it."""
+    if isinstance(row, Decision) and row.status != Decision.Status.OPEN:
+        return True
     return row.origin == Origin.STAFF or content_digest(row) != row.import_digest
 
 
@@ -425,6 +430,11 @@ def _set_item_fields(item: AgendaItem, parsed: ParsedItem) -> None:
     item.number = parsed.number[:16]
     item.section = parsed.section[:300]
     item.text = parsed.text
+    # The Secretariat's "neither" choices stay with the paragraph across imports.
+    item.not_decisions = [
+        *item.not_decisions,
+        *(s for s in parsed.not_decisions if s not in item.not_decisions),
+    ]
     _mark_imported(item)
 
 
@@ -435,7 +445,11 @@ def _mark_imported(row) -> None:
 
 def _new_children(item: AgendaItem, parsed: ParsedItem):
     """Unsaved decisions, annotations and footnotes of ``parsed``, marked as imported."""
-    decisions = [Decision(agenda_item=item, kind=d.kind, text=d.text) for d in parsed.decisions]
+    decisions = [
+        Decision(agenda_item=item, kind=d.kind, text=d.text, owner=d.owner[:200], due_date=d.due_date)
+        for d in parsed.decisions
+        if d.text not in item.not_decisions
+    ]
     annotations = [
         Annotation(
             agenda_item=item,
@@ -456,6 +470,10 @@ def _new_children(item: AgendaItem, parsed: ParsedItem):
     ]
     for row in [*decisions, *annotations, *footnotes]:
         _mark_imported(row)
+    set_by_staff = {d.text for d in parsed.decisions if d.found_by == Origin.STAFF}
+    for decision in decisions:
+        if decision.text in set_by_staff:
+            decision.origin = Origin.STAFF  # the Secretariat chose its kind in the preview
     return decisions, annotations, footnotes
 
 
@@ -525,11 +543,15 @@ def _replace_children(item: AgendaItem, parsed: ParsedItem | None, counts: dict,
         return
     decisions, annotations, footnotes = _new_children(item, parsed)
 
-    # An edited imported decision stands in for the one it was imported as, at its position.
+    # An edited imported decision stands in for the one it was imported as, at its position, and
+    # a sentence staff set (a kind chosen, a status) for the one the report gives with its words.
+    kept_by_text = {d.text: d.position for d in kept_decisions.values()}
     ordered: list[Decision] = []
     for position, decision in enumerate(decisions, start=1):
         edited = kept_decisions.get(position)
-        if edited is not None and edited.origin == Origin.IMPORT:
+        if kept_by_text.get(decision.text) in kept_decisions:
+            ordered.append(kept_decisions.pop(kept_by_text[decision.text]))
+        elif edited is not None and edited.origin == Origin.IMPORT:
             ordered.append(kept_decisions.pop(position))
         else:
             ordered.append(decision)
