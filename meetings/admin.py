@@ -8,11 +8,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from meetings.forms import SENTENCE_KINDS, ConfirmImportForm, ImportReportForm
+from meetings.admin_forms import SENTENCE_KINDS, ConfirmImportForm, ImportReportForm
 from meetings.importer import ImportRefused
-from meetings.importer.decisions import read_paragraph
-from meetings.importer.save import previous_import
-from meetings.importer.services import import_report, parse_report
+from meetings.importer.services import import_report, parse_report, previous_import
 from meetings.models import (
     AgendaItem,
     Annotation,
@@ -22,7 +20,7 @@ from meetings.models import (
     Meeting,
     UpcomingMeeting,
 )
-from meetings.sentences import item_sentences, set_sentence_kinds
+from meetings.sentences import item_sentences, preview_sentences, set_sentence_kinds
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +151,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
         context = {
             **self._context(request),
             "report": report,
-            "items": [(item, _preview_sentences(item, chosen)) for item in report.items],
+            "items": [(item, preview_sentences(item, chosen=chosen)) for item in report.items],
             "sentence_kinds": SENTENCE_KINDS,
             "confirm": confirm,
             "file_name": name,
@@ -172,26 +170,6 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 def _upload_key(sha256: str) -> str:
     return f"meetings.import_report:{sha256}"
-
-
-def _preview_sentences(item, chosen: dict[tuple[int, int], str]) -> list[dict]:
-    """Each sentence of a parsed item with what the importer read and what staff chose."""
-    found = {decision.text: decision for decision in item.decisions}
-    rows = []
-    for index, (sentence, reading) in enumerate(read_paragraph(item.text)):
-        read_as = reading.kind or "neither"
-        decision = found.get(sentence)
-        rows.append(
-            {
-                "index": index,
-                "text": sentence,
-                "read_as": read_as,
-                "chosen": chosen.get((item.position, index), read_as),
-                "owner": decision.owner if decision else "",
-                "due_date": decision.due_date if decision else None,
-            }
-        )
-    return rows
 
 
 @admin.register(AgendaItem)

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F
 
 from meetings.importer.decisions import due_date, read_paragraph, read_sentence
+from meetings.importer.report import ParsedItem
 from meetings.models import AgendaItem, Decision, Origin, UpcomingMeeting
 
 NEITHER = "neither"
@@ -50,6 +51,27 @@ def item_sentences(item: AgendaItem) -> list[SentenceRow]:
             SentenceRow(
                 index=index, text=sentence, read_as=reading.kind or NEITHER, kind=kind, set_by_staff=by_staff
             )
+        )
+    return rows
+
+
+def preview_sentences(item: ParsedItem, *, chosen: dict[tuple[int, int], str]) -> list[dict]:
+    """Each sentence of a parsed (not yet saved) item with what the importer read in it and what
+    staff chose in the import preview ((item position, sentence index) → kind)."""
+    found = {decision.text: decision for decision in item.decisions}
+    rows = []
+    for index, (sentence, reading) in enumerate(read_paragraph(item.text)):
+        read_as = reading.kind or NEITHER
+        decision = found.get(sentence)
+        rows.append(
+            {
+                "index": index,
+                "text": sentence,
+                "read_as": read_as,
+                "chosen": chosen.get((item.position, index), read_as),
+                "owner": decision.owner if decision else "",
+                "due_date": decision.due_date if decision else None,
+            }
         )
     return rows
 
