@@ -3,11 +3,13 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.translation import gettext_lazy as _
 
 from meetings.listing import newest_first
 from meetings.models import Decision
+from meetings.selectors import tracked_actions
 
 
 class LatestDecisionsFeed(Feed):
@@ -32,6 +34,47 @@ class LatestDecisionsFeed(Feed):
     def item_description(self, item):
         # Atom summaries are HTML: the imported text is escaped, not interpreted.
         return conditional_escape(item.text)
+
+    def item_pubdate(self, item):
+        meeting = item.agenda_item.meeting
+        return datetime.datetime.combine(meeting.date, datetime.time(), tzinfo=datetime.UTC)
+
+    def item_updateddate(self, item):
+        return item.agenda_item.meeting.updated_at
+
+
+class ActionsFeed(Feed):
+    """The actions of the newest meetings the user may see (and the tracker's filters select)."""
+
+    feed_type = Atom1Feed
+    title = _("MAG Portal: actions")
+    subtitle = _("Tasks the MAG's summary reports give, with their owners and due dates.")
+    link = reverse_lazy("meetings:action_list")
+    feed_url = reverse_lazy("meetings:action_feed")
+
+    def get_object(self, request, *args, **kwargs):
+        return request
+
+    def items(self, request):
+        _form, actions = tracked_actions(request)
+        return actions.order_by("-agenda_item__meeting__date", "agenda_item__position", "position")[:50]
+
+    def item_title(self, item):
+        return _("%(owner)s: %(status)s, due %(due)s") % {
+            "owner": item.owner or _("No owner named"),
+            "status": item.get_status_display(),
+            "due": date_format(item.due_date) if item.due_date else _("no date"),
+        }
+
+    def item_description(self, item):
+        # Atom summaries are HTML: the imported text is escaped, not interpreted.
+        return conditional_escape(item.text)
+
+    def item_link(self, item):
+        return item.agenda_item.get_absolute_url()
+
+    def item_guid(self, item):
+        return item.get_absolute_url()
 
     def item_pubdate(self, item):
         meeting = item.agenda_item.meeting

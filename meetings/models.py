@@ -185,6 +185,30 @@ class DecisionQuerySet(models.QuerySet):
             return self.all()
         return self.published()
 
+    def actions(self):
+        return self.filter(kind=Decision.Kind.ACTION)
+
+    def open_first(self):
+        """Open actions first, then done, then dropped; each by owner (the unnamed last) and due
+        date (the undated last), newest meeting first, in the report's order."""
+        return self.annotate(
+            status_rank=models.Case(
+                models.When(status=Decision.Status.OPEN, then=0),
+                models.When(status=Decision.Status.DONE, then=1),
+                default=2,
+                output_field=models.IntegerField(),
+            ),
+            unnamed=models.Case(models.When(owner="", then=1), default=0, output_field=models.IntegerField()),
+        ).order_by(
+            "status_rank",
+            "unnamed",
+            "owner",
+            models.F("due_date").asc(nulls_last=True),
+            "-agenda_item__meeting__date",
+            "agenda_item__position",
+            "position",
+        )
+
 
 class Decision(models.Model):
     """A decision or action recorded in an agenda item.
@@ -248,6 +272,10 @@ class Decision(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:decision_detail", kwargs={"pk": self.pk})
+
+    def is_overdue(self, today) -> bool:
+        """An open action whose due date has passed."""
+        return self.status == self.Status.OPEN and self.due_date is not None and self.due_date < today
 
     @property
     def found_by_importer(self) -> bool:

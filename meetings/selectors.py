@@ -8,8 +8,9 @@ import hashlib
 import json
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
+from meetings.forms import ActionFilterForm
 from meetings.models import (
     AgendaItem,
     Annotation,
@@ -83,3 +84,13 @@ def is_staff_work(row: AgendaItem | Decision | Annotation | Footnote) -> bool:
     if isinstance(row, Decision) and row.status != Decision.Status.OPEN:
         return True
     return row.origin == Origin.STAFF or content_digest(row) != row.import_digest
+
+
+def tracked_actions(request) -> tuple[ActionFilterForm, QuerySet[Decision]]:
+    """(the tracker's filter form, the actions the user may see that it selects, open first)."""
+    actions = Decision.objects.visible_to(request.user).actions()
+    form = ActionFilterForm(request.GET or None, actions=actions)
+    if form.is_bound:
+        # An invalid filter selects nothing, as on the decisions list.
+        actions = form.filter(actions) if form.is_valid() else actions.none()
+    return form, actions.select_related("agenda_item__meeting").open_first()

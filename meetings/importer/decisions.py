@@ -310,7 +310,7 @@ _TASK_VERB_BLOCKLIST = (
 _FUTURE = (
     r"(?:will|shall|is\s+to|are\s+to|would|is\s+going\s+to|are\s+going\s+to|'ll|must|has\s+to|have\s+to|"
     r"needs?\s+to|is\s+expected\s+to|are\s+expected\s+to|undert(?:ook|akes?)\s+to|committed\s+to|"
-    r"commits?\s+to|agreed\s+to|agrees\s+to|offered\s+to|offers\s+to|volunteered\s+to|volunteers\s+to|"
+    r"commits?\s+to|agreed\s+to|agrees\s+to|offered\s+to|volunteered\s+to|"
     r"promised\s+to|pledged\s+to|took\s+it\s+upon\s+(?:itself|themselves|himself|herself)\s+to|"
     r"took\s+(?:on\s+)?the\s+(?:task|action|responsibility)\s+(?:to|of))"
 )
@@ -755,6 +755,9 @@ def _main_subject(sentence: str) -> str:
     return match.group(1) if match else ""
 
 
+_OWNER_TAIL = re.compile(
+    r"\s+(?:to\s+[a-z]+|who|which|that|aimed|working\s+(?:on|with)|leading|interested|responsible|in\s+charge)\b"
+)
 _OWNER_CANON = [
     (re.compile(r"\bsecretariat\b", re.IGNORECASE), "Secretariat"),
     (re.compile(r"\bhost\s+(?:country|government)\b|\bhost\b", re.IGNORECASE), "Host country"),
@@ -782,6 +785,8 @@ def _owner_name(phrase: str) -> str:
         flags=re.IGNORECASE,
     )
     phrase = re.sub(r"^(?:that|who|which|for)\s+", "", phrase, flags=re.IGNORECASE)
+    # The owner's head, without what describes it: "MAG volunteers to organize the session" → "MAG volunteers".
+    phrase = _OWNER_TAIL.split(phrase, maxsplit=1)[0]
     for pattern, name in _OWNER_CANON:
         if pattern.search(phrase):
             return name
@@ -818,6 +823,9 @@ _DUE = re.compile(
     re.IGNORECASE,
 )
 _DATE_ONLY = re.compile(_DATE, re.IGNORECASE)
+_EVENT_BEFORE = re.compile(
+    r"\b(?:take|takes|took|be|is|was|were|are)\s+(?:place|held|convened)\s*$|\bmeet\s*$", re.IGNORECASE
+)
 
 
 def date_actions(
@@ -833,8 +841,12 @@ def date_actions(
 
 def find_due(sentence: str) -> str:
     """The due date as the sentence writes it ("30 June", "the next meeting"), or ""."""
-    match = _DUE.search(sentence)
-    return match.group("when").strip().rstrip(".") if match else ""
+    for match in _DUE.finditer(sentence):
+        before = sentence[max(0, match.start() - 30) : match.start()]
+        if match.group(0).lower().startswith("on ") and _EVENT_BEFORE.search(before):
+            continue  # "will take place on 13 September": when a meeting is, not when a task is due
+        return match.group("when").strip().rstrip(".")
+    return ""
 
 
 def _is_date(phrase: str) -> bool:
