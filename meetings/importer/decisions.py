@@ -689,6 +689,10 @@ def _future_active(clause: str, sentence: str) -> str | None:
     for match in matches:
         before = clause[: match.start()]
         subject = _subject_before(clause, match.start())
+        if not _AGENT_WORDS.search(subject):
+            # "Volunteers to organize the session and other activities agreed to ...": the subject
+            # reaches back past the "and" inside it.
+            subject = _owner_subject(clause, match.start())
         modal = match.group("modal").lower()
         if not subject or _hedged_action(before) or re.search(r"\b(?:had|have|has)\s+$", before):
             continue
@@ -785,7 +789,7 @@ def _owner_name(phrase: str) -> str:
         flags=re.IGNORECASE,
     )
     phrase = re.sub(r"^(?:that|who|which|for)\s+", "", phrase, flags=re.IGNORECASE)
-    # The owner's head, without what describes it: "MAG volunteers to organize the session" → "MAG volunteers".
+    # The owner's head without what describes it: "MAG volunteers to organize ..." → "MAG volunteers".
     phrase = _OWNER_TAIL.split(phrase, maxsplit=1)[0]
     for pattern, name in _OWNER_CANON:
         if pattern.search(phrase):

@@ -531,6 +531,8 @@ def _replace_children(item: AgendaItem, parsed: ParsedItem | None, counts: dict,
         else:
             ordered.append(decision)
     ordered.extend(kept_decisions[position] for position in sorted(kept_decisions))
+    # In the order of the paragraph's sentences; staff rows whose words it does not have, after.
+    ordered.sort(key=lambda decision: _place_in(item.text, decision.text))
     item.decisions.update(position=F("position") + _POSITION_SHIFT)
     for position, decision in enumerate(ordered, start=1):
         decision.position = position
@@ -548,6 +550,11 @@ def _replace_children(item: AgendaItem, parsed: ParsedItem | None, counts: dict,
         if (footnote.kind, footnote.mark) not in edited_footnotes:
             footnote.save()
             counts["footnotes"] += 1
+
+
+def _place_in(text: str, sentence: str) -> int:
+    place = text.find(sentence)
+    return place if place >= 0 else len(text)
 
 
 def _children(item: AgendaItem) -> list:
