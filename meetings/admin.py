@@ -1,8 +1,10 @@
 import base64
 import logging
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -42,6 +44,11 @@ def found_by(decision: Decision) -> str:
 class DecisionInline(admin.TabularInline):
     model = Decision
     extra = 0
+    # Narrow enough that owner, due date, status and who found it stay on the page.
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 34})},
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 12})},
+    }
     fields = ["position", "kind", "text", "owner", "due_date", "status", "session", found_by]
     readonly_fields = [found_by]
     raw_id_fields = ["session"]
