@@ -186,8 +186,8 @@ _EARLIER = re.compile(
 
 # Verbs that put what follows them in someone's mouth, not the group's decision.
 _PROPOSING = re.compile(
-    r"(?<!\bthe\s)(?<!\ba\s)(?<!\bas\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)(?<!\bthese\s)"
-    r"\b(?:(?:suggested|suggesting|suggests?|proposed|proposing|proposes?|recommended|recommending|"
+    r"\b(?<!\bthe\s)(?<!\ba\s)(?<!\bas\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)(?<!\bthese\s)"
+    r"(?:(?:suggested|suggesting|suggests?|proposed|proposing|proposes?|recommended|recommending|"
     r"recommends?)(?=\s+(?:that|to|the|a|an|this|these|its|their|some|whether|if|it|\w+ing|(?-i:[A-Z])|[\"'])|\s*[,:])|"
     r"advocated|urged|called\s+for|put\s+forward|floated|requested\s+that|"
     r"preferred|favou?red|wished|would\s+(?:like|prefer|welcome)|hoped|wanted|"
@@ -256,7 +256,7 @@ _ACTIVE_OUTCOME = re.compile(rf"(?P<verb>\b{_GROUP_VERB})\b", re.IGNORECASE)
 _NOMINAL_OUTCOME = re.compile(
     r"\b(?:there\s+(?:was|is)|with|by|following|after|on\s+the\s+basis\s+of|based\s+on)\s+"
     r"(?:(?:a|an|the|also|general|broad|full|common|unanimous|overall|wide|widespread|strong|clear|"
-    r"complete|firm|overwhelming|total|large|general\s+and|MAG|the\s+MAG's|MAG's)\s+)*"
+    r"complete|firm|overwhelming|total|large|and|MAG|MAG's)\s+){0,4}"
     r"(?:agreement|consensus|support|approval|endorsement)\b"
     r"|\b(?:consensus|agreement|a\s+(?:consensus\s+)?decision|the\s+decision|decision)\s+"
     rf"(?:was|has\s+been|were){_ADV}\s+(?:reached|taken|made|achieved|found|arrived\s+at|adopted)\b"
@@ -391,6 +391,42 @@ _SUBORDINATE_START = re.compile(
 )
 
 
+# Words without which a sentence records neither an outcome nor a task, by their beginnings:
+# checked first (word by word, without a regular expression), so that the rest of the reading is
+# spent on the sentences that may.
+_DECISION_STEMS = (
+    "agree", "decid", "decision", "resolv", "approv", "adopt", "endors", "accept", "confirm", "ratif",
+    "validat", "upheld", "chos", "select", "appoint", "elect", "design", "named", "nominat", "establish",
+    "set", "creat", "form", "constitut", "revers", "chang", "amend", "modif", "extend", "postpon",
+    "cancel", "drop", "remov", "delet", "merg", "combin", "renam", "retitl", "mov", "shift", "reschedul",
+    "swap", "reduc", "increas", "expand", "shorten", "lengthen", "allot", "allocat", "grant", "retain",
+    "kept", "maintain", "finali", "fix", "replac", "reinstat", "restor", "discontinu", "abolish", "waiv",
+    "lift", "sign", "green", "given", "assign", "determin", "settl", "support", "back", "welcom", "opt",
+    "vot", "conclu", "reach", "came", "consensus", "outcome",
+)  # fmt: skip
+_ACTION_STEMS = (
+    "will", "shall", "would", "must", "need", "expect", "undert", "commit", "agree", "offer", "volunteer",
+    "promis", "pledg", "took", "ask", "request", "invit", "task", "mandat", "encourag", "urg", "remind",
+    "call", "instruct", "charg", "entrust", "commission", "assign", "given", "should", "action", "follow",
+    "next", "'ll",
+)  # fmt: skip
+_WORD = re.compile(r"[a-z']+")
+# "The host country is to confirm", "Secretariat to circulate": tasks without any of those words.
+_TO_TASK = re.compile(r"\b(?:is|are|has|have|needs?)\s+to\b|^\W*(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,6}\s+to\s")
+
+
+def _may_record(sentence: str) -> tuple[bool, bool]:
+    """Whether ``sentence`` has a word without which it records no outcome, and one without which it
+    gives no task: checked first, word by word, so that the reading is spent on the few that may."""
+    lowered = sentence.lower()
+    words = set(_WORD.findall(lowered))
+    may_decide = any(word.startswith(_DECISION_STEMS) for word in words)
+    may_task = any(word.startswith(_ACTION_STEMS) for word in words) or (
+        " to " in lowered and bool(_TO_TASK.search(lowered))
+    )
+    return may_decide, may_task
+
+
 @dataclass(frozen=True)
 class Reading:
     """What a sentence records: its kind ("decision", "action" or None), an action's owner and due."""
@@ -417,10 +453,16 @@ def read_sentence(sentence: str) -> Reading:
         if label.group("decision"):
             return Reading(kind="decision")
         return Reading(kind="action", owner=_owner_of_action(body), due=find_due(body))
+    may_decide, may_task = _may_record(sentence)
+    if not (may_decide or may_task):
+        return NEITHER  # most sentences: no word that could record an outcome or a task
     clauses = _clauses(sentence)
-    for clause, background in clauses:
-        if not background and _is_decision(clause):
-            return Reading(kind="decision")
+    if may_decide:
+        for clause, background in clauses:
+            if not background and _is_decision(clause):
+                return Reading(kind="decision")
+    if not may_task:
+        return NEITHER
     for clause, background in clauses:
         owner = _action_owner(clause, sentence=sentence, background=background)
         if owner is not None:
@@ -513,7 +555,7 @@ def _is_decision(clause: str) -> bool:
     for match in _decision_cues(clause):
         before = clause[: match.start()]
         # Told as history ("In 2015 the MAG decided", "had agreed") or another body's ("the CSTD adopted").
-        if _EARLIER.search(clause[: match.end()]) or re.search(r"\bhad\s+(?:\w+ly\s+|also\s+)?$", before):
+        if _EARLIER.search(clause[: match.end()]) or _HAD_BEFORE.search(before[-40:]):
             continue
         if _OTHER_BODY.search(before) or _OTHER_BODY.search(_by_whom(clause[match.end() :])):
             continue
@@ -550,32 +592,51 @@ _MODAL_BEFORE = re.compile(
 
 
 def _decision_cues(clause: str):
-    for match in _NOMINAL_OUTCOME.finditer(clause):
-        yield match
-    for match in _AGREED_UPON.finditer(clause):
-        yield match
+    """The places in ``clause`` that may record an outcome, each read further by ``_is_decision``.
+
+    Each pattern is tried only when a word it needs is in the clause: most clauses have none.
+    """
+    lowered = clause.lower()
+    if _has(lowered, _NOMINAL_WORDS):
+        yield from _NOMINAL_OUTCOME.finditer(clause)
+    if "upon" in lowered or "agreed-" in lowered or "agreed " in lowered:
+        yield from _AGREED_UPON.finditer(clause)
     for match in _PASSIVE_OUTCOME.finditer(clause):
-        subject = clause[: match.start()]
         # "It was agreed" and "the proposal was adopted" are outcomes; a passive after a modal
         # ("should be agreed") is caught by the modal check, one in a question by the proposing one.
-        if re.search(r"\b(?:who|which|that)\s*$", subject) and match.group("verb").lower().startswith(
-            "agreed"
-        ):
+        if _RELATIVE_END.search(clause, max(0, match.start() - 10), match.start()) and match.group(
+            "verb"
+        ).lower().startswith("agreed"):
             continue
         yield match
+    if not _GROUP.search(clause):
+        return
     for match in _ACTIVE_OUTCOME.finditer(clause):
+        # "The MAG agreed to hold a call": the group agreeing is a decision, whatever it agreed to.
         subject = _subject_before(clause, match.start()) or _clause_subject(clause)
-        if not subject or not _GROUP.search(subject):
-            continue
-        verb = match.group("verb").lower()
-        if verb.startswith("agreed") and re.match(
-            r"\s+to\s+(?!the\b|a\b|an\b|this\b|these\b|that\b|it\b)", clause[match.end() :]
-        ):
-            # "The MAG agreed to hold a call": the group agreeing is a decision, whatever it agreed to.
-            pass
-        yield match
+        if subject and _GROUP.search(subject):
+            yield match
 
 
+def _has(lowered: str, words: tuple[str, ...]) -> bool:
+    return any(word in lowered for word in words)
+
+
+_NOMINAL_WORDS = ("agreement", "consensus", "support", "approval", "endorsement", "decision", "outcome")
+_RELATIVE_END = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
+_TASKING_WORDS = (
+    "ask", "request", "invit", "task", "mandat", "encourag", "urge", "remind", "call", "instruct",
+    "charge", "entrust", "commission", "expected", "assign", "given the task",
+)  # fmt: skip
+_FUTURE_WORDS = (
+    "will", "shall", " is to", " are to", "would", "going to", "'ll", "must", "has to", "have to", "need",
+    "expected",
+    "undert", "commit", "agree", "offer", "volunteer", "promis", "pledg", "took", "should", "request",
+)  # fmt: skip
+
+
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
+_TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERBS},?)+\s*$", re.IGNORECASE)
 _SUBJECT_START = re.compile(r"[,(]\s*|\b(?:that|and|whether|if|when|where)\s+", re.IGNORECASE)
 
 
@@ -584,7 +645,10 @@ def _subject_before(clause: str, end: int) -> str:
     before = clause[:end]
     separators = list(_SUBJECT_START.finditer(before))
     subject = before[separators[-1].end() :] if separators else before
-    subject = re.sub(rf"{_ADV}\s*$", "", " " + subject).strip()
+    trailing = _TRAILING_ADVERBS.search(" " + subject, max(0, len(subject) - 80))
+    if trailing:
+        subject = (" " + subject)[: trailing.start()]
+    subject = subject.strip()
     return subject
 
 
@@ -604,8 +668,8 @@ def _subject_is_minority(clause: str, match: re.Match) -> bool:
 # --- Actions ------------------------------------------------------------------------------------
 
 _ACTION_HEDGE = re.compile(
-    r"(?<!\bthe\s)(?<!\ba\s)(?<!\bas\s)(?<!\bits\s)"
-    r"\b(?:(?:suggested|suggesting|proposed|proposing|recommended|recommending)"
+    r"\b(?<!\bthe\s)(?<!\ba\s)(?<!\bas\s)(?<!\bits\s)"
+    r"(?:(?:suggested|suggesting|proposed|proposing|recommended|recommending)"
     r"(?=\s+(?:that|to|the|a|an|this|these|its|their|some|whether|if|it|\w+ing)|\s*[,:])|wondered|questioned|"
     r"asked\s+(?:whether|if|about|how|why|what|when)|whether|if|unless|could|might|may|"
     r"would\s+(?:like|prefer|welcome|be\s+(?:useful|good|helpful|important|better|best|advisable))|"
@@ -637,7 +701,7 @@ def _action_owner(clause: str, *, sentence: str, background: bool) -> str | None
 
 def _asked_by_someone(clause: str, sentence: str) -> str | None:
     """ "The Chair asked MAG members to review ...": the one asked."""
-    tasked = _TASKING_ACTIVE.search(clause)
+    tasked = _TASKING_ACTIVE.search(clause) if _has(clause.lower(), _TASKING_WORDS) else None
     if not tasked or _hedged_action(clause[: tasked.start()]):
         return None
     if tasked.group("volunteers"):
@@ -650,7 +714,7 @@ def _asked_by_someone(clause: str, sentence: str) -> str | None:
 
 def _asked_passive(clause: str, sentence: str) -> str | None:
     """ "MAG members were asked to ...": the subject."""
-    passive = _TASKED_PASSIVE.search(clause)
+    passive = _TASKED_PASSIVE.search(clause) if _has(clause.lower(), _TASKING_WORDS) else None
     if not passive or _hedged_action(clause[: passive.start()]):
         return None
     return _owner_name(_owner_subject(clause, passive.start()))
@@ -665,7 +729,7 @@ _PASSIVE_AGENT = re.compile(
 
 def _future_passive(clause: str, sentence: str) -> str | None:
     """ "A list ... will be provided (by the Secretariat)": the agent after "by", else unnamed."""
-    future = _FUTURE_PASSIVE.search(clause)
+    future = _FUTURE_PASSIVE.search(clause) if " be " in clause.lower() else None
     if not future or _hedged_action(clause[: future.start()]):
         return None
     before = clause[: future.start()]
@@ -680,8 +744,13 @@ def _future_passive(clause: str, sentence: str) -> str | None:
     return _owner_name(agent.group(1)) if agent and not _is_date(agent.group(1)) else ""
 
 
+_PERFECT_BEFORE = re.compile(r"\b(?:had|have|has)\s+$", re.IGNORECASE)
+
+
 def _future_active(clause: str, sentence: str) -> str | None:
     """ "The Secretariat will update ...", "Ms. Okafor agreed to draft ...": the subject."""
+    if not _has(clause.lower(), _FUTURE_WORDS):
+        return None
     matches = [*_FUTURE_ACTIVE.finditer(clause), *_COORDINATED_TASK.finditer(clause)]
     if find_due(clause):
         # "Members should send their scores by 28 June": an instruction with a date is a task.
@@ -694,7 +763,7 @@ def _future_active(clause: str, sentence: str) -> str | None:
             # reaches back past the "and" inside it.
             subject = _owner_subject(clause, match.start())
         modal = match.group("modal").lower()
-        if not subject or _hedged_action(before) or re.search(r"\b(?:had|have|has)\s+$", before):
+        if not subject or _hedged_action(before) or _PERFECT_BEFORE.search(before[-12:]):
             continue
         if not _AGENT_WORDS.search(subject) or (
             _NOT_AGENT.search(subject) and not _STRONG_AGENT.search(subject)
@@ -815,7 +884,7 @@ _MONTH_WORD = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 _DATE = (
-    rf"(?:(?:\w+day,?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH_WORD})"
+    rf"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH_WORD})"
     rf"|(?P<month2>{_MONTH_WORD})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"|(?P<edge>(?:the\s+)?(?:end|middle|beginning|start|mid)(?:\s+of)?|mid-?)\s*(?P<month3>{_MONTH_WORD}))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
@@ -827,6 +896,7 @@ _DUE = re.compile(
     re.IGNORECASE,
 )
 _DATE_ONLY = re.compile(_DATE, re.IGNORECASE)
+_MAY_BE_DUE = re.compile(r"\d|\bnext\b|\b(?:end|middle|beginning|start|mid)\b|mid-", re.IGNORECASE)
 _EVENT_BEFORE = re.compile(
     r"\b(?:take|takes|took|be|is|was|were|are)\s+(?:place|held|convened)\s*$|\bmeet\s*$", re.IGNORECASE
 )
@@ -845,6 +915,8 @@ def date_actions(
 
 def find_due(sentence: str) -> str:
     """The due date as the sentence writes it ("30 June", "the next meeting"), or ""."""
+    if not _MAY_BE_DUE.search(sentence):
+        return ""
     for match in _DUE.finditer(sentence):
         before = sentence[max(0, match.start() - 30) : match.start()]
         if match.group(0).lower().startswith("on ") and _EVENT_BEFORE.search(before):
