@@ -177,7 +177,8 @@ _EARLIER = re.compile(
     r"face-to-face|open))\s+(?:MAG\s+)?(?:meeting|call|session|consultations?)|"
     r"(?:in|during|since)\s+(?:19|20)\d\d\b(?!\s+(?:IGF|cycle|programme|meeting))|"
     r"as\s+(?:was\s+|had\s+been\s+|previously\s+|already\s+)?(?:agreed|decided|approved|adopted|"
-    r"endorsed|requested|foreseen|planned|discussed)|"
+    r"endorsed|requested|foreseen|planned|discussed)(?!\s+(?:by\s+the\s+(?:MAG|meeting|group)|today|"
+    r"(?:during|at)\s+(?:this|the)\s+(?:meeting|call)))|"
     r"as\s+per\s+(?:the\s+)?(?:decision|agreement)|in\s+line\s+with\s+(?:the|its)\s+(?:decision|agreement)|"
     r"(?:decision|agreement)\s+(?:taken|made|reached)\s+(?:at|in|during|by)\s+(?:the|its|last|previous)\s+"
     r"(?:last|previous|earlier)?)",
@@ -265,7 +266,9 @@ _NOMINAL_OUTCOME = re.compile(
     r"|\bthe\s+(?:\w+\s+)?(?:consensus|decision|agreement|outcome)\s+(?:of|among|within)\s+(?:the\s+)?"
     r"(?:MAG|meeting|members|group)\s+(?:was|is)\b"
     r"|\bthe\s+MAG(?:'s|’s)\s+(?:decision|agreement|consensus)\s+(?:was|is)\b"
-    r"|\b(?:decision|agreement|consensus)\s*:",
+    r"|\b(?:decision|agreement|consensus)\s*:"
+    r"|,\s*as\s+(?:was\s+)?(?:agreed|decided|approved)\s+(?:by\s+the\s+(?:MAG|meeting|group)|today|"
+    r"(?:during|at)\s+(?:this|the)\s+(?:meeting|call))\b",
     re.IGNORECASE,
 )
 # Qualifiers that make "support" someone's, not the group's.
@@ -352,7 +355,7 @@ _TASKED_PASSIVE = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|will\s+be|would\s+be|shall\s+be|had\s+been|be)"
     r"(?:\s+(?:also|further|again|kindly|strongly|therefore|then|now|all))*\s+"
     r"(?:asked|requested|invited|tasked|mandated|encouraged|urged|reminded|called\s+(?:up)?on|"
-    r"expected|charged|instructed|entrusted|assigned|given\s+the\s+task|requested\s+once\s+again)"
+    r"expected|charged|instructed|entrusted|assigned|sought|given\s+the\s+task|requested\s+once\s+again)"
     r"\s+(?:with\s+\w+ing|to\s+(?!be\s+(?:held|present)\b)\w+)",
     re.IGNORECASE,
 )
@@ -408,6 +411,7 @@ _ACTION_STEMS = (
     "will", "shall", "would", "must", "need", "expect", "undert", "commit", "agree", "offer", "volunteer",
     "promis", "pledg", "took", "ask", "request", "invit", "task", "mandat", "encourag", "urg", "remind",
     "call", "instruct", "charg", "entrust", "commission", "assign", "given", "should", "action", "follow",
+    "sought",
     "next", "'ll",
 )  # fmt: skip
 _WORD = re.compile(r"[a-z']+")
@@ -622,11 +626,14 @@ def _has(lowered: str, words: tuple[str, ...]) -> bool:
     return any(word in lowered for word in words)
 
 
-_NOMINAL_WORDS = ("agreement", "consensus", "support", "approval", "endorsement", "decision", "outcome")
+_NOMINAL_WORDS = (
+    "agreement", "consensus", "support", "approval", "endorsement", "decision", "outcome", "as agreed",
+    "as decided", "as approved",
+)  # fmt: skip
 _RELATIVE_END = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
 _TASKING_WORDS = (
     "ask", "request", "invit", "task", "mandat", "encourag", "urge", "remind", "call", "instruct",
-    "charge", "entrust", "commission", "expected", "assign", "given the task",
+    "charge", "entrust", "commission", "expected", "assign", "given the task", "sought",
 )  # fmt: skip
 _FUTURE_WORDS = (
     "will", "shall", " is to", " are to", "would", "going to", "'ll", "must", "has to", "have to", "need",
