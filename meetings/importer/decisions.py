@@ -216,7 +216,7 @@ _NEGATION = re.compile(
 )
 # Modality that makes an outcome a possibility, a plan or an obligation, not a fact.
 _MODAL = (
-    r"(?:will|would|shall|should|could|can|may|might|must|to|needs?\s+to|has\s+to|have\s+to|"
+    r"(?:will|would|shall|should|could|can|(?-i:may)|might|must|to|needs?\s+to|has\s+to|have\s+to|"
     r"ought\s+to|is\s+expected\s+to|are\s+expected\s+to|is\s+likely\s+to|is\s+to|are\s+to)"
 )
 
@@ -678,7 +678,7 @@ _ACTION_HEDGE = re.compile(
     r"\b(?<!\bthe\s)(?<!\ba\s)(?<!\bas\s)(?<!\bits\s)"
     r"(?:(?:suggested|suggesting|proposed|proposing|recommended|recommending)"
     r"(?=\s+(?:that|to|the|a|an|this|these|its|their|some|whether|if|it|\w+ing)|\s*[,:])|wondered|questioned|"
-    r"asked\s+(?:whether|if|about|how|why|what|when)|whether|if|unless|could|might|may|"
+    r"asked\s+(?:whether|if|about|how|why|what|when)|whether|if|unless|could|might|(?-i:may)|"
     r"would\s+(?:like|prefer|welcome|be\s+(?:useful|good|helpful|important|better|best|advisable))|"
     r"hoped|felt|believed|argued|preferred|considered\s+(?:that|whether|if)|"
     r"it\s+was\s+not\s+clear|options?|idea|possibly|perhaps|ideally)\b",
