@@ -147,7 +147,12 @@ class AgendaItem(models.Model):
     import_digest = models.CharField(max_length=64, blank=True, editable=False)
     # Sentences the Secretariat set to "neither" although the importer read a decision or an
     # action in them: a re-import does not bring them back.
-    not_decisions = models.JSONField(_("sentences that are neither"), default=list, blank=True)
+    not_decisions = models.JSONField(
+        _("sentences that are neither"),
+        default=list,
+        db_default=models.Value([], output_field=models.JSONField()),
+        blank=True,
+    )
     history = HistoricalRecords()
 
     objects = AgendaItemQuerySet.as_manager()
@@ -232,8 +237,14 @@ class Decision(models.Model):
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DECISION)
     text = models.TextField(_("text"))
+    # Database defaults too: rows inserted by SQL that predates these columns stay valid.
     owner = models.CharField(
-        _("owner"), max_length=200, blank=True, help_text=_("Who the action falls to, as the report says.")
+        _("owner"),
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("Who the action falls to, as the report says."),
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(
@@ -241,6 +252,7 @@ class Decision(models.Model):
         max_length=16,
         choices=Status.choices,
         default=Status.OPEN,
+        db_default=Status.OPEN,
         help_text=_("Set by the Secretariat as the action is done or dropped."),
     )
     position = models.PositiveIntegerField(_("position"), default=1)
