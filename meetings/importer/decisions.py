@@ -234,7 +234,11 @@ _OUTCOME_PARTICIPLE = (
 )
 _PAST_OR_PRESENT_BE = r"(?:was|were|is|are|has\s+been|have\s+been|got|get)"
 _PASSIVE_OUTCOME = re.compile(
-    rf"\b(?P<be>{_PAST_OR_PRESENT_BE}){_ADV}\s+(?P<verb>{_OUTCOME_PARTICIPLE})\b",
+    rf"\b(?P<be>{_PAST_OR_PRESENT_BE}){_ADV}\s+"
+    # "It was suggested and agreed that ...", "The proposal was discussed and approved."
+    r"(?:(?:suggested|proposed|discussed|presented|reviewed|considered|put\s+forward|tabled)\s+and\s+"
+    r"(?:then\s+|subsequently\s+|finally\s+)?)?"
+    rf"(?P<verb>{_OUTCOME_PARTICIPLE})\b",
     re.IGNORECASE,
 )
 # "The changes agreed upon are listed": what was agreed, named as such.
@@ -245,6 +249,7 @@ _GROUP_VERB = (
     r"chose|selected|appointed|elected|designated|named|nominated|established|set\s+up|created|"
     r"supported|backed|welcomed\s+and\s+(?:endorsed|approved|adopted|accepted)|opted|voted|"
     r"concluded\s+that|settled\s+on|reached\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:consensus|agreement|decision)|"
+    r"took\s+(?:the|a)\s+(?:\w+\s+)?decision|"
     r"(?:came|reached)\s+(?:to\s+)?(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:consensus|agreement|decision|conclusion)|"
     r"expressed\s+(?:its\s+|their\s+)?(?:\w+\s+)?support|gave\s+(?:its\s+|their\s+)?(?:\w+\s+)?"
     r"(?:support|approval|endorsement|consent|go-ahead|green\s+light)|"
@@ -405,7 +410,7 @@ _DECISION_STEMS = (
     "swap", "reduc", "increas", "expand", "shorten", "lengthen", "allot", "allocat", "grant", "retain",
     "kept", "maintain", "finali", "fix", "replac", "reinstat", "restor", "discontinu", "abolish", "waiv",
     "lift", "sign", "green", "given", "assign", "determin", "settl", "support", "back", "welcom", "opt",
-    "vot", "conclu", "reach", "came", "consensus", "outcome",
+    "vot", "conclu", "reach", "came", "consensus", "outcome", "took",
 )  # fmt: skip
 _ACTION_STEMS = (
     "will", "shall", "would", "must", "need", "expect", "undert", "commit", "agree", "offer", "volunteer",
