@@ -20,6 +20,7 @@ from meetings.models import (
     DecisionSession,
     Footnote,
     Meeting,
+    Origin,
     UpcomingMeeting,
 )
 from meetings.sentences import item_sentences, preview_sentences, set_sentence_kinds
@@ -199,6 +200,12 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Decision:
+            for inline in formset.forms:
+                _mark_kind_set_by_staff(inline)
+        super().save_formset(request, form, formset, change)
+
     def save_related(self, request, form, formsets, change):
         """After the inlines, the sentences whose kind staff changed in the sentence table."""
         super().save_related(request, form, formsets, change)
@@ -224,6 +231,12 @@ class DecisionSessionInline(admin.TabularInline):
     verbose_name_plural = "further sessions this decision shapes"
 
 
+def _mark_kind_set_by_staff(form) -> None:
+    """A decision or action whose kind staff changed is set by staff, no longer found by the importer."""
+    if form.instance.pk is not None and "kind" in form.changed_data:
+        form.instance.origin = Origin.STAFF
+
+
 @admin.register(Decision)
 class DecisionAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "kind", "owner", "due_date", "status", found_by, "agenda_item", "session"]
@@ -233,6 +246,10 @@ class DecisionAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "agenda_item__meeting__title"]
     raw_id_fields = ["agenda_item", "session"]
     inlines = [DecisionSessionInline]
+
+    def save_model(self, request, obj, form, change):
+        _mark_kind_set_by_staff(form)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Annotation)

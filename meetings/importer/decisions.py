@@ -570,7 +570,7 @@ def _is_decision(clause: str) -> bool:
             continue
         if _BECAUSE.search(before):
             continue  # "... given the MAG decided not to ...": a reason, told in passing
-        if _PROPOSING.search(before) or _MODAL_BEFORE.search(before):
+        if _PROPOSING.search(before) or _MODAL_BEFORE.search(before[-60:]):
             continue
         window = clause[max(0, match.start() - 40) : match.end()]
         if _NEGATION.search(window) or _WEAK_SUPPORT.search(

@@ -144,3 +144,23 @@ def test_replace_keeps_the_kinds_staff_set_after_import(client, secretariat_user
         ),
     ]
     assert item.not_decisions == [APPROVED]
+
+
+def test_decision_admin_kind_changed_by_staff_is_set_by_staff(client, secretariat_user):
+    import_report(SEED_DOCX.read_bytes(), source_name="seed.docx")
+    decision = Decision.objects.get(text=APPROVED)
+    client.force_login(secretariat_user)
+
+    response = client.post(
+        reverse("admin:meetings_decision_change", args=[decision.pk]),
+        {"agenda_item": decision.agenda_item_id, "position": decision.position, "kind": "action"}
+        | {"text": decision.text, "owner": "MAG", "due_date": "", "status": "open", "session": ""}
+        | {f"further_sessions-{key}": "0" for key in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS")}
+        | {"further_sessions-MAX_NUM_FORMS": "1000"},
+    )
+
+    decision.refresh_from_db()
+    assert response.status_code == 302
+    assert (decision.kind, decision.origin, decision.owner) == ("action", Origin.STAFF, "MAG")
+    page = client.get(reverse("admin:meetings_decision_changelist"))
+    assert '<td class="field-found_by">staff</td>' in page.text
