@@ -275,7 +275,7 @@ def test_dry_run_json_gives_each_decision_owner_due_date_and_found_by():
     assert all(list(d) == ["kind", "text", "owner", "due_date", "found_by"] for d in decisions)
     assert decisions[0] == {
         "kind": "action",
-        "text": "The Secretariat will circulate its initial provisional schedule to the MAG in the coming weeks.",
+        "text": SEED_DECISIONS[0][2],
         "owner": "Secretariat",
         "due_date": None,
         "found_by": "import",
