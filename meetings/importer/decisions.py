@@ -208,7 +208,7 @@ _PROPOSING = re.compile(
 )
 # What the group did not decide.
 _NEGATION = re.compile(
-    r"\b(?:no|not|never|without(?!\s+(?:objection|opposition|dissent|changes?|amendments?|further|a\s+vote))|neither|nor|lack|absence|failed|unable|cannot|couldn't|didn't|wasn't|"
+    r"\b(?:no(?!\s+(?:objections?|further\s+(?:comments|objections?)|opposition|dissent))|not|never|without(?!\s+(?:objection|opposition|dissent|changes?|amendments?|further|a\s+vote))|neither|nor|lack|absence|failed|unable|cannot|couldn't|didn't|wasn't|"
     r"weren't|hasn't|haven't|disagreed|disagreement|objected|opposed|rejected|declined|refused|"
     r"divided|split|differing|diverging|divergent|mixed|yet\s+to|pending|remains?\s+to\s+be|"
     r"still\s+to\s+be|was\s+deferred|were\s+deferred)\b",
