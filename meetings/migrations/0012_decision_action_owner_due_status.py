@@ -4,50 +4,87 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0011_meeting_status_cycle_year_index'),
+        ("meetings", "0011_meeting_status_cycle_year_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='agendaitem',
-            name='not_decisions',
-            field=models.JSONField(blank=True, db_default=models.Value([], output_field=models.JSONField()), default=list, verbose_name='sentences that are neither'),
+            model_name="agendaitem",
+            name="not_decisions",
+            field=models.JSONField(
+                blank=True,
+                db_default=models.Value([], output_field=models.JSONField()),
+                default=list,
+                verbose_name="sentences that are neither",
+            ),
         ),
         migrations.AddField(
-            model_name='decision',
-            name='due_date',
-            field=models.DateField(blank=True, null=True, verbose_name='due date'),
+            model_name="decision",
+            name="due_date",
+            field=models.DateField(blank=True, null=True, verbose_name="due date"),
         ),
         migrations.AddField(
-            model_name='decision',
-            name='owner',
-            field=models.CharField(blank=True, db_default='', default='', help_text='Who the action falls to, as the report says.', max_length=200, verbose_name='owner'),
+            model_name="decision",
+            name="owner",
+            field=models.CharField(
+                blank=True,
+                db_default="",
+                default="",
+                help_text="Who the action falls to, as the report says.",
+                max_length=200,
+                verbose_name="owner",
+            ),
         ),
         migrations.AddField(
-            model_name='decision',
-            name='status',
-            field=models.CharField(choices=[('open', 'Open'), ('done', 'Done'), ('dropped', 'Dropped')], db_default='open', default='open', help_text='Set by the Secretariat as the action is done or dropped.', max_length=16, verbose_name='status'),
+            model_name="decision",
+            name="status",
+            field=models.CharField(
+                choices=[("open", "Open"), ("done", "Done"), ("dropped", "Dropped")],
+                db_default="open",
+                default="open",
+                help_text="Set by the Secretariat as the action is done or dropped.",
+                max_length=16,
+                verbose_name="status",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalagendaitem',
-            name='not_decisions',
-            field=models.JSONField(blank=True, db_default=models.Value([], output_field=models.JSONField()), default=list, verbose_name='sentences that are neither'),
+            model_name="historicalagendaitem",
+            name="not_decisions",
+            field=models.JSONField(
+                blank=True,
+                db_default=models.Value([], output_field=models.JSONField()),
+                default=list,
+                verbose_name="sentences that are neither",
+            ),
         ),
         migrations.AddField(
-            model_name='historicaldecision',
-            name='due_date',
-            field=models.DateField(blank=True, null=True, verbose_name='due date'),
+            model_name="historicaldecision",
+            name="due_date",
+            field=models.DateField(blank=True, null=True, verbose_name="due date"),
         ),
         migrations.AddField(
-            model_name='historicaldecision',
-            name='owner',
-            field=models.CharField(blank=True, db_default='', default='', help_text='Who the action falls to, as the report says.', max_length=200, verbose_name='owner'),
+            model_name="historicaldecision",
+            name="owner",
+            field=models.CharField(
+                blank=True,
+                db_default="",
+                default="",
+                help_text="Who the action falls to, as the report says.",
+                max_length=200,
+                verbose_name="owner",
+            ),
         ),
         migrations.AddField(
-            model_name='historicaldecision',
-            name='status',
-            field=models.CharField(choices=[('open', 'Open'), ('done', 'Done'), ('dropped', 'Dropped')], db_default='open', default='open', help_text='Set by the Secretariat as the action is done or dropped.', max_length=16, verbose_name='status'),
+            model_name="historicaldecision",
+            name="status",
+            field=models.CharField(
+                choices=[("open", "Open"), ("done", "Done"), ("dropped", "Dropped")],
+                db_default="open",
+                default="open",
+                help_text="Set by the Secretariat as the action is done or dropped.",
+                max_length=16,
+                verbose_name="status",
+            ),
         ),
     ]
