@@ -147,6 +147,10 @@ REPORT_MAX_TOTAL_BYTES = env.int("REPORT_MAX_TOTAL_BYTES", default=60 * 1024 * 1
 REPORT_MAX_PARAGRAPHS = env.int("REPORT_MAX_PARAGRAPHS", default=5_000)
 REPORT_MAX_PARAGRAPH_CHARS = env.int("REPORT_MAX_PARAGRAPH_CHARS", default=20_000)
 REPORT_MAX_CHARS = env.int("REPORT_MAX_CHARS", default=1_000_000)
+# An import's statements and lock waits are bounded (PostgreSQL), in seconds: a killed import's
+# work is cancelled, and an import never hangs behind another's locks.
+IMPORT_STATEMENT_TIMEOUT = env.float("IMPORT_STATEMENT_TIMEOUT", default=20)
+IMPORT_LOCK_TIMEOUT = env.float("IMPORT_LOCK_TIMEOUT", default=5)
 DATA_UPLOAD_MAX_MEMORY_SIZE = REPORT_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = REPORT_MAX_UPLOAD_BYTES
 

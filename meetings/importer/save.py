@@ -19,7 +19,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, connection, models, transaction
+from django.db import IntegrityError, OperationalError, connection, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -224,6 +224,7 @@ def save_report(
             # whole (to its own savepoint when the caller's transaction encloses it), and the
             # lookups below run after it.
             with transaction.atomic():
+                _bound_and_lock(slug=slug)
                 imported, current = _existing(sha256=sha256, slug=slug)
                 if imported:
                     return _unchanged(imported, source_name, report)
@@ -258,9 +259,64 @@ def save_report(
             if current:
                 raise _already_exists(current) from None
             raise
+        except OperationalError as error:
+            refusal = _timed_out(error)
+            if refusal is None:
+                raise
+            raise refusal from None
     except BaseException:
         _delete_files(stored)
         raise
+
+
+#: PostgreSQL's error codes for a statement cancelled by statement_timeout and a lock not had in lock_timeout.
+_QUERY_CANCELED, _LOCK_NOT_AVAILABLE = "57014", "55P03"
+
+
+def _bound_and_lock(*, slug: str) -> None:
+    """Bound this import's statements and lock waits, and claim its meeting (PostgreSQL).
+
+    The timeouts hold for this transaction only. With them, and the server checking during a
+    long statement that its client is still there, the work of a killed import is cancelled
+    instead of running on and holding its locks. The advisory lock, released at commit or
+    rollback, makes a second import of the same meeting fail at once rather than wait.
+    """
+    if connection.vendor != "postgresql":
+        return  # SQLite runs one writer at a time.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('statement_timeout', %s, true), set_config('lock_timeout', %s, true),"
+            " set_config('client_connection_check_interval', '1s', true), pg_try_advisory_xact_lock(%s)",
+            [
+                f"{settings.IMPORT_STATEMENT_TIMEOUT * 1000:.0f}",
+                f"{settings.IMPORT_LOCK_TIMEOUT * 1000:.0f}",
+                _lock_key(slug),
+            ],
+        )
+        if not cursor.fetchone()[-1]:
+            raise ImportRefused(f"another import of this meeting is running ({slug}); try again when it ends")
+
+
+def _lock_key(slug: str) -> int:
+    """The meeting's advisory lock: 64 bits of its slug's hash, under this importer's prefix."""
+    digest = hashlib.sha256(f"meetings.import:{slug}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def _timed_out(error: OperationalError) -> ImportRefused | None:
+    """The refusal for an import stopped by its timeouts, or None for any other database error."""
+    code = getattr(error.__cause__, "sqlstate", None)
+    if code == _QUERY_CANCELED:
+        return ImportRefused(
+            f"the save took longer than IMPORT_STATEMENT_TIMEOUT ({settings.IMPORT_STATEMENT_TIMEOUT:g} s) "
+            "and was cancelled; nothing was saved"
+        )
+    if code == _LOCK_NOT_AVAILABLE:
+        return ImportRefused(
+            "the meeting is being saved by someone else (waited IMPORT_LOCK_TIMEOUT, "
+            f"{settings.IMPORT_LOCK_TIMEOUT:g} s); nothing was saved, try again"
+        )
+    return None
 
 
 def _existing(*, sha256: str, slug: str) -> tuple[Meeting | None, Meeting | None]:
