@@ -22,20 +22,6 @@ class TextLimits:
     paragraph_chars: int = 20_000  # characters per agenda item, unnumbered paragraphs it gathers included
     report_chars: int = 1_000_000  # characters of the whole report's text
 
-    @classmethod
-    def from_settings(cls) -> TextLimits:
-        """The REPORT_MAX_* settings, or the defaults outside Django."""
-        try:
-            from django.conf import settings
-
-            return cls(
-                paragraphs=settings.REPORT_MAX_PARAGRAPHS,
-                paragraph_chars=settings.REPORT_MAX_PARAGRAPH_CHARS,
-                report_chars=settings.REPORT_MAX_CHARS,
-            )
-        except Exception:  # Django missing or not configured: a script or a plain unit test.
-            return cls()
-
 
 def check_document(document: Document, *, limits: TextLimits) -> None:
     """Refuse a document whose text is larger than a report may be, before it is interpreted."""
