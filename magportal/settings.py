@@ -151,6 +151,8 @@ REPORT_MAX_CHARS = env.int("REPORT_MAX_CHARS", default=1_000_000)
 # work is cancelled, and an import never hangs behind another's locks.
 IMPORT_STATEMENT_TIMEOUT = env.float("IMPORT_STATEMENT_TIMEOUT", default=20)
 IMPORT_LOCK_TIMEOUT = env.float("IMPORT_LOCK_TIMEOUT", default=5)
+# An upload waiting in the admin's import preview is removed after this many seconds.
+IMPORT_PREVIEW_MAX_AGE = env.int("IMPORT_PREVIEW_MAX_AGE", default=24 * 60 * 60)
 DATA_UPLOAD_MAX_MEMORY_SIZE = REPORT_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = REPORT_MAX_UPLOAD_BYTES
 
