@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from meetings import admin_users  # noqa: F401  (registers the user admin)
 from meetings.admin_forms import ConfirmImportForm, ImportReportForm
 from meetings.importer import ImportRefused
 from meetings.importer.previews import discard_preview, keep_preview, preview_data
