@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from simple_history.admin import SimpleHistoryAdmin
 
+from magportal.admin_history import HistoryAdmin
 from meetings import admin_users  # noqa: F401  (registers the user admin)
 from meetings.admin_forms import ConfirmImportForm, ImportReportForm
 from meetings.importer import ImportRefused
@@ -52,7 +52,7 @@ class FootnoteInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(HistoryAdmin):
     list_display = ["title", "kind", "number", "date", "cycle_year", "status"]
     list_filter = ["status", "kind", "cycle_year"]
     search_fields = ["title", "chair"]
@@ -161,7 +161,7 @@ def _upload_key(sha256: str) -> str:
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(HistoryAdmin):
     list_display = ["__str__", "number", "position", "section"]
     list_filter = ["meeting__cycle_year", "meeting__kind"]
     list_select_related = ["meeting"]
@@ -179,7 +179,7 @@ class DecisionSessionInline(admin.TabularInline):
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(HistoryAdmin):
     list_display = ["__str__", "kind", "agenda_item", "session"]
     list_filter = ["kind", "agenda_item__meeting__cycle_year", "agenda_item__meeting__status"]
     list_select_related = ["agenda_item__meeting", "session"]
@@ -189,7 +189,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(SimpleHistoryAdmin):
+class AnnotationAdmin(HistoryAdmin):
     list_display = ["__str__", "author", "date", "visibility", "agenda_item"]
     list_filter = ["visibility", "author"]
     list_select_related = ["agenda_item__meeting"]
@@ -199,7 +199,7 @@ class AnnotationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Footnote)
-class FootnoteAdmin(SimpleHistoryAdmin):
+class FootnoteAdmin(HistoryAdmin):
     list_display = ["__str__", "kind", "agenda_item"]
     list_filter = ["kind"]
     list_select_related = ["agenda_item__meeting"]
