@@ -8,6 +8,7 @@ from django.urls import path, reverse
 
 from magportal.admin_history import HistoryAdmin
 from meetings import admin_users  # noqa: F401  (registers the user admin)
+from meetings.admin_edit_forms import MeetingChangeForm
 from meetings.admin_forms import ConfirmImportForm, ImportReportForm
 from meetings.importer import ImportRefused
 from meetings.importer.previews import discard_preview, keep_preview, preview_data
@@ -53,6 +54,7 @@ class FootnoteInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(HistoryAdmin):
+    form = MeetingChangeForm
     list_display = ["title", "kind", "number", "date", "cycle_year", "status"]
     list_filter = ["status", "kind", "cycle_year"]
     search_fields = ["title", "chair"]
@@ -61,7 +63,7 @@ class MeetingAdmin(HistoryAdmin):
     readonly_fields = ["source_sha256", "imported_at"]
     raw_id_fields = ["event"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "number", "status"]}),
+        (None, {"fields": ["title", "slug", "kind", "number", "status", "opened_version"]}),
         ("When and who", {"fields": ["date", "end_date", "cycle_year", "chair", "recording_url", "event"]}),
         (
             "Source document",

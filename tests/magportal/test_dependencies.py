@@ -1,4 +1,4 @@
-"""Every runtime dependency has an upper bound: a new major version is adopted on purpose, not by an install."""
+"""Every runtime dependency has an upper bound: a new major version is adopted on purpose."""
 
 import re
 import tomllib

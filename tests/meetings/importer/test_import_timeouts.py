@@ -8,13 +8,15 @@ import threading
 import time
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, connections
+from django.urls import reverse
 
 from meetings.importer import ImportRefused, save
 from meetings.importer.interpret import interpret_document
 from meetings.importer.save import save_report
 from meetings.models import AgendaItem, Meeting
-from tests.meetings.importer.documents import seed_document
+from tests.meetings.importer.documents import SEED_DOCX, seed_document
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's timeouts and locks")
 
@@ -165,3 +167,31 @@ def test_import_timeouts_killed_import_has_its_database_work_cancelled():
         assert time.monotonic() - killed < 5
     finally:
         process.kill()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_import_timeouts_admin_save_over_the_timeout_shows_a_page_saying_so(
+    client, secretariat_user, settings, monkeypatch
+):
+    settings.IMPORT_STATEMENT_TIMEOUT = 0.2
+    real_existing = save._existing
+
+    def slow_existing(**kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(5)")  # a save that would outlive the request
+        return real_existing(**kwargs)
+
+    client.force_login(secretariat_user)
+    url = reverse("admin:meetings_meeting_import")
+    preview = client.post(url, {"file": SimpleUploadedFile("seed.docx", SEED_DOCX.read_bytes())})
+    monkeypatch.setattr(save, "_existing", slow_existing)
+
+    response = client.post(url, {"sha256": preview.context["confirm"].initial["sha256"]})
+
+    assert response.status_code == 200
+    assert response.templates[0].name == "admin/meetings/meeting/import_preview.html"
+    assert (
+        "the save took longer than IMPORT_STATEMENT_TIMEOUT (0.2 s) and was cancelled; nothing was saved"
+        in response.text
+    )
+    assert Meeting.objects.count() == 0
