@@ -22,11 +22,24 @@ from django.db import IntegrityError, OperationalError, connection, models, tran
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
+from simple_history.utils import (
+    bulk_create_with_history,
+    bulk_update_with_history,
+    get_history_manager_for_model,
+)
 
 from meetings.importer import ImportRefused
 from meetings.importer.report import ParsedItem, ParsedReport, ParsedSchedule
-from meetings.models import AgendaItem, Annotation, Decision, DecisionSession, Footnote, Meeting, Origin
+from meetings.models import (
+    AgendaItem,
+    Annotation,
+    Decision,
+    DecisionSession,
+    Footnote,
+    Meeting,
+    Origin,
+    UpcomingMeeting,
+)
 from meetings.selectors import content_digest, is_staff_work
 from meetings.services import (
     assign_sessions,
@@ -171,6 +184,46 @@ def _bulk_create_with_history(*, rows: list[models.Model], model: type[models.Mo
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*values, *(row.pk for row in rows)])
+
+
+def _bulk_update_with_history(
+    *, rows: list[models.Model], model: type[models.Model], fields: list[str]
+) -> None:
+    """Update ``fields`` of ``rows`` and write their "changed" historical records, in bulk; no signals."""
+    if rows:
+        bulk_update_with_history(rows, model, fields, default_change_reason=None)
+
+
+def _delete_with_history(*, rows: list[models.Model], model: type[models.Model]) -> None:
+    """Delete ``rows`` and write their "deleted" historical records, one statement each; no signals.
+
+    Whatever refers to the rows must be gone or unlinked first: the database deletes no more.
+    """
+    if not rows:
+        return
+    if getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        history = _history_manager(model).model
+        when = timezone.now()
+        user = history.get_default_history_user(rows[0])
+        history.objects.bulk_create(
+            [
+                history(
+                    history_date=when,
+                    history_type="-",
+                    history_change_reason=None,
+                    history_user=user,
+                    **{field.attname: getattr(row, field.attname) for field in history.tracked_fields},
+                )
+                for row in rows
+            ]
+        )
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {quote(model._meta.db_table)} WHERE {quote(model._meta.pk.column)} "
+            f"IN ({', '.join(['%s'] * len(rows))})",
+            [row.pk for row in rows],
+        )
 
 
 def previous_import(report: ParsedReport, *, data: bytes) -> tuple[Meeting | None, Meeting | None]:
@@ -358,6 +411,12 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
 
 
 def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> ImportOutcome:
+    """A revised report over its meeting, through the same bulk writes as a new meeting.
+
+    What the last import wrote and nobody edited since is deleted (one DELETE per table) and the
+    report's rows are inserted as for a new meeting (``_insert_children``), their history written in
+    bulk either way; staff work is kept, listed in ``kept``, and renumbered around the new rows.
+    """
     warnings = list(report.warnings)
     kept: list[str] = []
     old_file = meeting.source_file.name
@@ -368,15 +427,23 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
     ]
     if publish:
         meeting.status = Meeting.Status.PUBLISHED
+    counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
+    # The grid first, as for a new meeting, so the new decisions are inserted linked to its sessions.
+    event, is_current, sessions = _save_schedule(
+        report.schedule, meeting=meeting, publish=publish, counts=counts, warnings=warnings
+    )
+    if event is not None:
+        meeting.event = event
     _store_source(meeting, data, source_name, stored)
     meeting.save()
     if old_file and old_file != meeting.source_file.name:
         transaction.on_commit(lambda: default_storage.delete(old_file))
+    if event is not None and is_current:
+        record_schedule_version(event=event, meeting=meeting, approved=report.schedule_approved)
 
-    counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
-    items = meeting.items.prefetch_related("decisions", "annotations", "footnotes").order_by("position")
+    items = list(meeting.items.prefetch_related("decisions", "annotations", "footnotes").order_by("position"))
+    staff_rows = {item.pk: [row for row in _children(item) if is_staff_work(row)] for item in items}
     existing = {item.position: item for item in items}
-    meeting.items.update(position=F("position") + _POSITION_SHIFT)
     ordered: list[tuple[AgendaItem, ParsedItem | None]] = []
     for parsed in report.items:
         item = existing.pop(parsed.position, None)
@@ -387,19 +454,117 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
             _set_item_fields(item, parsed)
             counts["items"] += 1
         ordered.append((item, parsed))
+    gone_items = []
     for item in existing.values():
-        keep_children = [row for row in _children(item) if is_staff_work(row)]
-        if is_staff_work(item) or keep_children:
+        if is_staff_work(item) or staff_rows[item.pk]:
             kept.append(f"agenda item {item.number or item.position} ({_why_kept(item)}, not in the report)")
             ordered.append((item, None))
         else:
-            item.delete()
-    for position, (item, parsed) in enumerate(ordered, start=1):
+            gone_items.append(item)
+    _delete_imported(
+        children=[row for item in items for row in _children(item) if not is_staff_work(row)],
+        items=gone_items,
+    )
+
+    # Positions move out of the way of the unique constraints, then take their new values.
+    meeting.items.update(position=F("position") + _POSITION_SHIFT)
+    Decision.objects.filter(agenda_item__meeting=meeting).update(position=F("position") + _POSITION_SHIFT)
+    new_items = [item for item, _parsed in ordered if item.pk is None]
+    for position, (item, _parsed) in enumerate(ordered, start=1):
         item.position = position
-        item.save()
-        _replace_children(item, parsed, counts, kept)
-    _link_schedule(meeting, report, publish, counts, warnings)
+    _bulk_create_with_history(rows=new_items, model=AgendaItem)
+    _bulk_update_with_history(
+        rows=[item for item, _parsed in ordered if item not in new_items],
+        model=AgendaItem,
+        fields=["position", "number", "section", "text", "origin", "import_digest"],
+    )
+
+    decisions, annotations, footnotes, moved = [], [], [], []
+    for item, parsed in ordered:
+        item_decisions, item_annotations, item_footnotes, item_moved = _children_over_staff_work(
+            item, parsed, staff_rows.get(item.pk, []), kept
+        )
+        decisions += item_decisions
+        annotations += item_annotations
+        footnotes += item_footnotes
+        moved += item_moved
+    _bulk_update_with_history(rows=moved, model=Decision, fields=["position"])
+    if event is None and meeting.event_id is not None:
+        event = meeting.event
+    _insert_children(
+        decisions=decisions,
+        annotations=annotations,
+        footnotes=footnotes,
+        counts=counts,
+        event=event,
+        sessions=sessions,
+    )
+    # Kept staff decisions without a session may change one of the grid's sessions.
+    link_decisions_to_sessions(meeting=meeting)
+    link_cited_meetings(meeting=meeting)
+    resolve_announcements(meeting=meeting)
+    record_announced_meetings(meeting=meeting)
     return ImportOutcome(meeting, "replaced", source_name, counts, kept, warnings)
+
+
+def _children_over_staff_work(
+    item: AgendaItem, parsed: ParsedItem | None, staff_rows: list, kept: list[str]
+) -> tuple[list[Decision], list[Annotation], list[Footnote], list[Decision]]:
+    """The report's new decisions, annotations and footnotes of ``item`` around the staff work it keeps.
+
+    Returns the rows to insert and the kept decisions whose position changes. An edited imported
+    decision stands in for the one it was imported as, at its position; decisions staff added
+    follow the report's. An edited imported annotation or footnote stands in for the report's.
+    """
+    label = item.number or str(item.position)
+    kept_decisions = {row.position: row for row in staff_rows if isinstance(row, Decision)}
+    kept_annotations = [row for row in staff_rows if isinstance(row, Annotation)]
+    kept_footnotes = [row for row in staff_rows if isinstance(row, Footnote)]
+    for decision in kept_decisions.values():
+        kept.append(f"decision {decision.position} of item {label} ({_why_kept(decision)})")
+    for annotation in kept_annotations:
+        kept.append(f"annotation by {annotation.author} on item {label} ({_why_kept(annotation)})")
+    for footnote in kept_footnotes:
+        kept.append(f"footnote {footnote.mark} of item {label} ({_why_kept(footnote)})")
+    if parsed is None:
+        decisions, annotations, footnotes = [], [], []
+    else:
+        decisions, annotations, footnotes = _new_children(item, parsed)
+
+    ordered: list[Decision] = []
+    for position, decision in enumerate(decisions, start=1):
+        edited = kept_decisions.get(position)
+        ordered.append(
+            kept_decisions.pop(position) if edited and edited.origin == Origin.IMPORT else decision
+        )
+    ordered.extend(kept_decisions[position] for position in sorted(kept_decisions))
+    for position, decision in enumerate(ordered, start=1):
+        decision.position = position
+
+    edited_annotations = {(a.author, a.date) for a in kept_annotations if a.origin == Origin.IMPORT}
+    edited_footnotes = {(f.kind, f.mark) for f in kept_footnotes if f.origin == Origin.IMPORT}
+    return (
+        [decision for decision in ordered if decision.pk is None],
+        [a for a in annotations if (a.author, a.date) not in edited_annotations],
+        [f for f in footnotes if (f.kind, f.mark) not in edited_footnotes],
+        [decision for decision in ordered if decision.pk is not None],
+    )
+
+
+def _delete_imported(*, children: list, items: list[AgendaItem]) -> None:
+    """Delete what the last import wrote and nobody edited: ``children`` of any item, then ``items``."""
+    decisions = [row for row in children if isinstance(row, Decision)]
+    further = DecisionSession.objects.filter(decision__in=decisions)
+    session_ids = {d.session_id for d in decisions} | set(further.values_list("session_id", flat=True))
+    session_ids.discard(None)
+    if session_ids:
+        # The grid shows its sessions' decisions: mark its event changed, as the signals would.
+        touch_events(event_ids=Session.objects.filter(pk__in=session_ids).values_list("event_id", flat=True))
+    further.delete()
+    for model in (Decision, Annotation, Footnote):
+        _delete_with_history(rows=[row for row in children if isinstance(row, model)], model=model)
+    UpcomingMeeting.objects.filter(agenda_item__in=items).update(agenda_item=None)
+    _delete_with_history(rows=items, model=AgendaItem)
 
 
 def _set_meeting_fields(
@@ -506,20 +671,41 @@ def _add_children(
     event: Event | None,
     sessions: list[Session] | None,
 ) -> None:
-    """Insert the decisions, annotations and footnotes of a new meeting's items, linked as they cite.
-
-    Decisions are linked to the ``sessions`` of the meeting's ``event`` they change, and footnotes
-    to the meetings they cite, before they are inserted.
-    """
+    """Insert the decisions, annotations and footnotes of a new meeting's items."""
     decisions, annotations, footnotes = [], [], []
     for item, parsed in pairs:
         item_decisions, item_annotations, item_footnotes = _new_children(item, parsed)
         for position, decision in enumerate(item_decisions, start=1):
             decision.position = position
-            counts[_count_key(decision)] += 1
         decisions += item_decisions
         annotations += item_annotations
         footnotes += item_footnotes
+    _insert_children(
+        decisions=decisions,
+        annotations=annotations,
+        footnotes=footnotes,
+        counts=counts,
+        event=event,
+        sessions=sessions,
+    )
+
+
+def _insert_children(
+    *,
+    decisions: list[Decision],
+    annotations: list[Annotation],
+    footnotes: list[Footnote],
+    counts: dict,
+    event: Event | None,
+    sessions: list[Session] | None,
+) -> None:
+    """Insert new decisions, annotations and footnotes, one INSERT per table, linked as they cite.
+
+    Decisions are linked to the ``sessions`` of ``event`` they change (all its sessions when
+    ``sessions`` is None), and footnotes to the meetings they cite, before they are inserted.
+    """
+    for decision in decisions:
+        counts[_count_key(decision)] += 1
     further: list[DecisionSession] = []
     if event is not None and decisions:
         if sessions is None:
@@ -539,56 +725,6 @@ def _add_children(
     counts["footnotes"] += len(footnotes)
 
 
-def _replace_children(item: AgendaItem, parsed: ParsedItem | None, counts: dict, kept: list[str]) -> None:
-    """Replace the imported rows of ``item`` by those of ``parsed``, keeping staff work."""
-    label = item.number or str(item.position)
-    old_decisions = list(item.decisions.all()) if item.pk else []
-    old_annotations = list(item.annotations.all()) if item.pk else []
-    old_footnotes = list(item.footnotes.all()) if item.pk else []
-    for row in [*old_decisions, *old_annotations, *old_footnotes]:
-        if not is_staff_work(row):
-            row.delete()
-    kept_decisions = {d.position: d for d in old_decisions if is_staff_work(d)}
-    kept_annotations = [a for a in old_annotations if is_staff_work(a)]
-    kept_footnotes = [f for f in old_footnotes if is_staff_work(f)]
-    for decision in kept_decisions.values():
-        kept.append(f"decision {decision.position} of item {label} ({_why_kept(decision)})")
-    for annotation in kept_annotations:
-        kept.append(f"annotation by {annotation.author} on item {label} ({_why_kept(annotation)})")
-    for footnote in kept_footnotes:
-        kept.append(f"footnote {footnote.mark} of item {label} ({_why_kept(footnote)})")
-    if parsed is None:
-        return
-    decisions, annotations, footnotes = _new_children(item, parsed)
-
-    # An edited imported decision stands in for the one it was imported as, at its position.
-    ordered: list[Decision] = []
-    for position, decision in enumerate(decisions, start=1):
-        edited = kept_decisions.get(position)
-        if edited is not None and edited.origin == Origin.IMPORT:
-            ordered.append(kept_decisions.pop(position))
-        else:
-            ordered.append(decision)
-    ordered.extend(kept_decisions[position] for position in sorted(kept_decisions))
-    item.decisions.update(position=F("position") + _POSITION_SHIFT)
-    for position, decision in enumerate(ordered, start=1):
-        decision.position = position
-        if decision.pk is None:
-            counts[_count_key(decision)] += 1
-        decision.save()
-
-    edited_annotations = {(a.author, a.date) for a in kept_annotations if a.origin == Origin.IMPORT}
-    for annotation in annotations:
-        if (annotation.author, annotation.date) not in edited_annotations:
-            annotation.save()
-            counts["annotations"] += 1
-    edited_footnotes = {(f.kind, f.mark) for f in kept_footnotes if f.origin == Origin.IMPORT}
-    for footnote in footnotes:
-        if (footnote.kind, footnote.mark) not in edited_footnotes:
-            footnote.save()
-            counts["footnotes"] += 1
-
-
 def _children(item: AgendaItem) -> list:
     return [*item.decisions.all(), *item.annotations.all(), *item.footnotes.all()]
 
@@ -601,24 +737,6 @@ def _aware(value: datetime.datetime | None) -> datetime.datetime | None:
     if value is None or timezone.is_aware(value):
         return value
     return timezone.make_aware(value, datetime.UTC)
-
-
-def _link_schedule(
-    meeting: Meeting, report: ParsedReport, publish: bool, counts: dict, warnings: list[str]
-) -> None:
-    """Save the annex grid, record it as a version, and link what the report says to the portal."""
-    event, is_current, _sessions = _save_schedule(
-        report.schedule, meeting=meeting, publish=publish, counts=counts, warnings=warnings
-    )
-    if event is not None and meeting.event_id != event.pk:
-        meeting.event = event
-        meeting.save(update_fields=["event", "updated_at"])
-    if event is not None and is_current:
-        record_schedule_version(event=event, meeting=meeting, approved=report.schedule_approved)
-    link_decisions_to_sessions(meeting=meeting)
-    link_cited_meetings(meeting=meeting)
-    resolve_announcements(meeting=meeting)
-    record_announced_meetings(meeting=meeting)
 
 
 def _save_schedule(

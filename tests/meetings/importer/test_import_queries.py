@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 
 from benchmarks.corpus import generate_report
+from benchmarks.long_report import long_report
 from meetings.importer.services import import_report
 from meetings.models import Meeting
 
@@ -30,3 +31,19 @@ def test_import_queries_do_not_grow_with_the_archive(archive, django_assert_num_
 
     assert outcome.status == "created"
     assert Meeting.objects.count() == archive + 1
+
+
+@pytest.mark.parametrize("paragraphs", [20, 80])
+def test_import_replace_queries_do_not_grow_with_the_report(
+    db, settings, tmp_path, paragraphs, django_assert_num_queries
+):
+    # --replace writes through the bulk path of a first import: one statement per table, however
+    # many paragraphs, decisions and history rows it deletes and writes.
+    settings.MEDIA_ROOT = tmp_path
+    import_report(long_report(paragraphs), source_name="first.docx")
+
+    with django_assert_num_queries({"postgresql": 23}.get(connection.vendor, 22)):
+        outcome = import_report(long_report(paragraphs) + b"\0", source_name="revised.docx", replace=True)
+
+    assert outcome.status == "replaced"
+    assert outcome.counts["decisions"] == paragraphs
