@@ -382,7 +382,7 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
     meeting is inserted with its event, and decisions and footnotes with their links, rather than
     updated one by one afterwards.
     """
-    warnings = list(report.warnings)
+    warnings = [*report.warnings, *_long_number_warnings(report)]
     counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
     meeting = Meeting(slug=slug, status=Meeting.Status.PUBLISHED if publish else Meeting.Status.DRAFT)
     _set_meeting_fields(meeting, report, sha256, source_name)
@@ -417,7 +417,7 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
     report's rows are inserted as for a new meeting (``_insert_children``), their history written in
     bulk either way; staff work is kept, listed in ``kept``, and renumbered around the new rows.
     """
-    warnings = list(report.warnings)
+    warnings = [*report.warnings, *_long_number_warnings(report)]
     kept: list[str] = []
     old_file = meeting.source_file.name
     edited = _meeting_fields_edited(meeting)
@@ -622,8 +622,22 @@ def _delete_files(names: list[str]) -> None:
     names.clear()
 
 
+#: The longest printed paragraph number kept whole (``AgendaItem.number``).
+_NUMBER_CHARS = AgendaItem._meta.get_field("number").max_length
+
+
+def _long_number_warnings(report: ParsedReport) -> list[str]:
+    """A warning for each printed number too long to keep whole; the paragraph keeps its position."""
+    return [
+        f"paragraph {item.position}'s number {item.number[:_NUMBER_CHARS]}... has {len(item.number)} "
+        f"characters; its first {_NUMBER_CHARS} are kept"
+        for item in report.items
+        if len(item.number) > _NUMBER_CHARS
+    ]
+
+
 def _set_item_fields(item: AgendaItem, parsed: ParsedItem) -> None:
-    item.number = parsed.number[:16]
+    item.number = parsed.number[:_NUMBER_CHARS]
     item.section = parsed.section[:300]
     item.text = parsed.text
     _mark_imported(item)

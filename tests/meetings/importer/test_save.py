@@ -453,3 +453,18 @@ def test_save_report_seed_history_records_each_row_as_created(model, copied_in_t
     )
     rows = [(*row, "+", None, None) for row in model.objects.order_by("id").values_list(*fields)]
     assert (list(history), len(rows) > 0) == (rows, True)
+
+
+@pytest.mark.django_db
+def test_save_report_paragraph_number_too_long_to_keep_whole_is_a_warning():
+    report = seed_report()
+    report.items[1].number = "1" * 20
+
+    outcome = save_report(report, data=b"seed bytes", source_name="seed.docx")
+
+    item = AgendaItem.objects.get(position=2)
+    assert item.number == "1" * 16
+    assert "paragraph 2's number 1111111111111111... has 20 characters; its first 16 are kept" in (
+        outcome.warnings
+    )
+    assert AgendaItem.objects.count() == 10
