@@ -37,12 +37,16 @@ class MeetingChangeForm(forms.ModelForm):
         ).first()
         opened = self.cleaned_data.get("opened_version") or self.data.get(self.add_prefix("opened_version"))
         if current is not None and opened != current.isoformat():
-            source = self.instance.source_name or "someone else"
+            latest = self.instance.history.select_related("history_user").first()
+            if latest is not None and latest.history_user is not None:
+                who = latest.history_user.get_username()
+            else:
+                who = f"an import of {self.instance.source_name or 'a report'}"
             raise forms.ValidationError(
-                "This meeting was changed after you opened it (last by an import of %(source)s or another "
-                "user, at %(when)s). Nothing of yours was saved: your changes are still in this form; open "
-                "the meeting again in a new tab to see its current version, and make them there.",
+                "This meeting was changed after you opened it, by %(who)s at %(when)s. Nothing of yours was "
+                "saved: your changes are still in this form; open the meeting again in a new tab to see its "
+                "current version, and make them there.",
                 code="stale",
-                params={"source": source, "when": current.strftime("%Y-%m-%d %H:%M:%S UTC")},
+                params={"who": who, "when": current.strftime("%Y-%m-%d %H:%M:%S UTC")},
             )
         return cleaned

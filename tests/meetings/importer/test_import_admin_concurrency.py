@@ -42,7 +42,7 @@ def test_concurrent_edit_admin_form_opened_before_an_import_is_refused_with_inpu
     meeting.refresh_from_db()
     assert response.status_code == 200
     [error] = response.context["adminform"].form.non_field_errors()
-    assert error.startswith("This meeting was changed after you opened it (last by an import of revised.docx")
+    assert error.startswith("This meeting was changed after you opened it, by an import of revised.docx at ")
     assert "Nothing of yours was saved: your changes are still in this form" in response.text
     assert 'value="Edited while the import ran"' in response.text
     assert meeting.source_name == "revised.docx"
@@ -79,3 +79,24 @@ def test_concurrent_edit_admin_form_saves_when_nothing_changed_meanwhile(client,
     meeting.refresh_from_db()
     assert response.status_code == 302
     assert meeting.chair == "A new chair"
+
+
+def test_concurrent_edit_admin_form_opened_before_another_users_save_names_them(client, secretariat_user):
+    from tests.factories import make_secretariat_user
+
+    import_report(SEED_DOCX)
+    meeting = Meeting.objects.get()
+    url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    client.force_login(secretariat_user)
+    opened = admin_form_data(client.get(url))
+    colleague = make_secretariat_user(username="kossi")
+    client.force_login(colleague)
+    client.post(url, {**admin_form_data(client.get(url)), "chair": "Set by Kossi"})
+    client.force_login(secretariat_user)
+
+    response = client.post(url, {**opened, "chair": "Set later from an old page"})
+
+    meeting.refresh_from_db()
+    [error] = response.context["adminform"].form.non_field_errors()
+    assert error.startswith("This meeting was changed after you opened it, by kossi at ")
+    assert meeting.chair == "Set by Kossi"
