@@ -470,11 +470,12 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
     meeting.items.update(position=F("position") + _POSITION_SHIFT)
     Decision.objects.filter(agenda_item__meeting=meeting).update(position=F("position") + _POSITION_SHIFT)
     new_items = [item for item, _parsed in ordered if item.pk is None]
+    old_items = [item for item, _parsed in ordered if item.pk is not None]
     for position, (item, _parsed) in enumerate(ordered, start=1):
         item.position = position
     _bulk_create_with_history(rows=new_items, model=AgendaItem)
     _bulk_update_with_history(
-        rows=[item for item, _parsed in ordered if item not in new_items],
+        rows=old_items,
         model=AgendaItem,
         fields=["position", "number", "section", "text", "origin", "import_digest"],
     )
