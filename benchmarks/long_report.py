@@ -15,8 +15,8 @@ import docx
 TOPICS = ("the workshop proposals", "the intersessional work", "the main sessions", "the host's logistics")
 
 
-def long_report(paragraphs: int) -> bytes:
-    """A .docx report of ``paragraphs`` numbered paragraphs."""
+def long_report(paragraphs: int, *, revised: bool = False) -> bytes:
+    """A .docx report of ``paragraphs`` numbered paragraphs; ``revised`` words each of them differently."""
     document = docx.Document()
     for line in ("IGF Virtual MAG Meeting IV", "Summary Report", "14 June 2019"):
         document.add_paragraph(line)
@@ -24,7 +24,7 @@ def long_report(paragraphs: int) -> bytes:
         document.add_paragraph(
             f"{index % 500 + 1}.\tThe MAG discussed {TOPICS[index % len(TOPICS)]} (item {index + 1}). "
             "Members raised the balance of stakeholder groups and regions. It was agreed that the "
-            f"Secretariat would circulate note {index + 1} before the next call."
+            f"Secretariat would circulate note {index + 1} {'after' if revised else 'before'} the next call."
         )
     buffer = io.BytesIO()
     document.save(buffer)

@@ -54,6 +54,9 @@ from schedule.matching import normalise_title
 from schedule.models import Event, Session, Slot
 from schedule.versions import grid_is_as_last_recorded, record_schedule_version
 
+#: Rows per UPDATE statement of a bulk update.
+_UPDATE_BATCH = 200
+
 # Moves positions out of the way while rows are renumbered under a unique constraint.
 _POSITION_SHIFT = 1_000_000
 
@@ -189,9 +192,13 @@ def _bulk_create_with_history(*, rows: list[models.Model], model: type[models.Mo
 def _bulk_update_with_history(
     *, rows: list[models.Model], model: type[models.Model], fields: list[str]
 ) -> None:
-    """Update ``fields`` of ``rows`` and write their "changed" historical records, in bulk; no signals."""
+    """Update ``fields`` of ``rows`` and write their "changed" historical records, in bulk; no signals.
+
+    In batches: an UPDATE of n rows carries a CASE of n branches that the database walks for every
+    row, so one statement for all of a long report's rows would grow with their square.
+    """
     if rows:
-        bulk_update_with_history(rows, model, fields, default_change_reason=None)
+        bulk_update_with_history(rows, model, fields, batch_size=_UPDATE_BATCH, default_change_reason=None)
 
 
 def _delete_with_history(*, rows: list[models.Model], model: type[models.Model]) -> None:
@@ -443,6 +450,7 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
 
     items = list(meeting.items.prefetch_related("decisions", "annotations", "footnotes").order_by("position"))
     staff_rows = {item.pk: [row for row in _children(item) if is_staff_work(row)] for item in items}
+    was = {item.pk: (item.position, item.number, item.section, item.text) for item in items}
     existing = {item.position: item for item in items}
     ordered: list[tuple[AgendaItem, ParsedItem | None]] = []
     for parsed in report.items:
@@ -465,20 +473,22 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
         children=[row for item in items for row in _children(item) if not is_staff_work(row)],
         items=gone_items,
     )
-
-    # Positions move out of the way of the unique constraints, then take their new values.
-    meeting.items.update(position=F("position") + _POSITION_SHIFT)
-    Decision.objects.filter(agenda_item__meeting=meeting).update(position=F("position") + _POSITION_SHIFT)
     new_items = [item for item, _parsed in ordered if item.pk is None]
-    old_items = [item for item, _parsed in ordered if item.pk is not None]
     for position, (item, _parsed) in enumerate(ordered, start=1):
         item.position = position
-    _bulk_create_with_history(rows=new_items, model=AgendaItem)
+    # Only rows that change are written; a row that moves first steps out of the unique positions.
+    changed = [
+        item
+        for item, _parsed in ordered
+        if item.pk is not None and was[item.pk] != (item.position, item.number, item.section, item.text)
+    ]
+    _move_aside(model=AgendaItem, rows=[item for item in changed if item.position != was[item.pk][0]])
     _bulk_update_with_history(
-        rows=old_items,
+        rows=changed,
         model=AgendaItem,
         fields=["position", "number", "section", "text", "origin", "import_digest"],
     )
+    _bulk_create_with_history(rows=new_items, model=AgendaItem)
 
     decisions, annotations, footnotes, moved = [], [], [], []
     for item, parsed in ordered:
@@ -489,6 +499,7 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
         annotations += item_annotations
         footnotes += item_footnotes
         moved += item_moved
+    _move_aside(model=Decision, rows=moved)
     _bulk_update_with_history(rows=moved, model=Decision, fields=["position"])
     if event is None and meeting.event_id is not None:
         event = meeting.event
@@ -513,9 +524,9 @@ def _children_over_staff_work(
 ) -> tuple[list[Decision], list[Annotation], list[Footnote], list[Decision]]:
     """The report's new decisions, annotations and footnotes of ``item`` around the staff work it keeps.
 
-    Returns the rows to insert and the kept decisions whose position changes. An edited imported
-    decision stands in for the one it was imported as, at its position; decisions staff added
-    follow the report's. An edited imported annotation or footnote stands in for the report's.
+    Returns the rows to insert and the kept decisions whose position changes (set, not saved). An
+    edited imported decision stands in for the one it was imported as, at its position; decisions
+    staff added follow the report's. An edited imported annotation or footnote stands in for the report's.
     """
     label = item.number or str(item.position)
     kept_decisions = {row.position: row for row in staff_rows if isinstance(row, Decision)}
@@ -539,7 +550,10 @@ def _children_over_staff_work(
             kept_decisions.pop(position) if edited and edited.origin == Origin.IMPORT else decision
         )
     ordered.extend(kept_decisions[position] for position in sorted(kept_decisions))
+    moved = []
     for position, decision in enumerate(ordered, start=1):
+        if decision.pk is not None and decision.position != position:
+            moved.append(decision)
         decision.position = position
 
     edited_annotations = {(a.author, a.date) for a in kept_annotations if a.origin == Origin.IMPORT}
@@ -548,8 +562,16 @@ def _children_over_staff_work(
         [decision for decision in ordered if decision.pk is None],
         [a for a in annotations if (a.author, a.date) not in edited_annotations],
         [f for f in footnotes if (f.kind, f.mark) not in edited_footnotes],
-        [decision for decision in ordered if decision.pk is not None],
+        moved,
     )
+
+
+def _move_aside(*, model: type[models.Model], rows: list[models.Model]) -> None:
+    """Shift the stored positions of ``rows`` out of the way, so they can take new ones one by one."""
+    if rows:
+        model._default_manager.filter(pk__in=[row.pk for row in rows]).update(
+            position=F("position") + _POSITION_SHIFT
+        )
 
 
 def _delete_imported(*, children: list, items: list[AgendaItem]) -> None:
