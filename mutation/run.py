@@ -1,0 +1,278 @@
+"""`make mutate`: mutation testing of the rules that protect users (mutmut).
+
+For each module of mutation/modules.toml (or those named on the command line) it copies the
+working tree into .mutation/<name>/, tells mutmut which functions to break and which tests
+defend them, runs it, and writes the score and every surviving mutant's diff to
+.mutation/<name>.md, and the scores of this run to .mutation/scores.md.
+
+    python -m mutation.run [NAME ...] [--jobs N] [--timeout SECONDS]
+
+The tests run on SQLite in memory (each mutant in its own forked process, so they cannot share
+one PostgreSQL test database), with CI unset so that a missing Redis or Chromium skips.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = ROOT / "mutation" / "modules.toml"
+WORK = ROOT / ".mutation"
+MUTMUT = Path(sys.executable).parent / "mutmut"
+# Copied beside the mutated packages so that settings, templates and fixtures resolve.
+ALSO_COPY = [
+    "templates",
+    "locale",
+    "fixtures",
+    "static",
+    "manage.py",
+    "loadtest",
+    "benchmarks",
+    "gunicorn.conf.py",
+]
+PACKAGES = ["magportal", "meetings", "schedule"]
+# mutmut's exit codes per mutant (mutmut/stats.py); a timeout is a kill: the tests noticed.
+KILLED = {
+    1: "killed",
+    3: "killed",
+    36: "timeout",
+    24: "timeout",
+    -24: "timeout",
+    152: "timeout",
+    255: "timeout",
+}
+SURVIVED = {0: "survived"}
+NO_TESTS = {5: "no tests", 33: "no tests"}
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass
+class Module:
+    name: str
+    path: str
+    tests: list[str]
+    functions: list[str] = field(default_factory=list)
+
+    @property
+    def dotted(self) -> str:
+        return self.path.removesuffix(".py").replace("/", ".")
+
+    def mutant_patterns(self) -> list[str]:
+        return [f"{self.dotted}.{function}__mutmut_*" for function in self.functions] or [f"{self.dotted}.*"]
+
+
+@dataclass
+class Score:
+    module: Module
+    by_status: dict[str, list[str]]
+    seconds: float
+
+    def count(self, *statuses: str) -> int:
+        return sum(len(self.by_status.get(status, [])) for status in statuses)
+
+    @property
+    def total(self) -> int:
+        return sum(len(names) for names in self.by_status.values())
+
+    @property
+    def killed(self) -> int:
+        return self.count("killed", "timeout")
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.killed / self.total if self.total else 0.0
+
+
+def load_modules(path: Path = MODULES) -> dict[str, Module]:
+    table = tomllib.loads(path.read_text("utf-8"))
+    return {name: Module(name=name, **entry) for name, entry in table.items()}
+
+
+def check(module: Module) -> None:
+    if not (ROOT / module.path).is_file():
+        raise ConfigError(f"{module.name}: {module.path} does not exist; update {MODULES.relative_to(ROOT)}")
+    for test in module.tests:
+        if not (ROOT / test.split("::")[0]).exists():
+            raise ConfigError(f"{module.name}: {test} does not exist; update {MODULES.relative_to(ROOT)}")
+
+
+def copy_tree(destination: Path) -> None:
+    """The working tree as it is (tracked and new files, not ignored ones)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    ).stdout.split(b"\0")
+    for raw in listed:
+        if not raw:
+            continue
+        relative = raw.decode()
+        source = ROOT / relative
+        if relative.startswith(("mutation/", ".mutation/")) or not source.is_file():
+            continue
+        target = destination / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+
+
+def write_config(module: Module, workdir: Path) -> None:
+    lines = [
+        "[mutmut]",
+        "source_paths =\n" + "".join(f"    {package}\n" for package in PACKAGES),
+        f"only_mutate = {module.path}",
+        "also_copy =\n" + "".join(f"    {path}\n" for path in ALSO_COPY),
+        "pytest_add_cli_args_test_selection =\n" + "".join(f"    {test}\n" for test in module.tests),
+        "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n",
+        # Dependency tracking and git detection re-run mutants whose code changed; each run here
+        # starts from a fresh copy, so they only cost time.
+        "use_git_change_detection = false",
+        "timeout_multiplier = 5",
+    ]
+    (workdir / "setup.cfg").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def environment() -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "CI", "CACHE_URL"}}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def read_results(module: Module, workdir: Path) -> dict[str, list[str]]:
+    meta = workdir / "mutants" / (module.path + ".meta")
+    if not meta.exists():
+        raise ConfigError(f"{module.name}: mutmut wrote no results ({meta.relative_to(ROOT)})")
+    codes = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
+    patterns = module.mutant_patterns()
+    by_status: dict[str, list[str]] = {}
+    for name, code in sorted(codes.items()):
+        if not any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns):
+            continue
+        status = KILLED.get(code) or SURVIVED.get(code) or NO_TESTS.get(code) or f"other ({code})"
+        by_status.setdefault(status, []).append(name)
+    if not by_status:
+        raise ConfigError(f"{module.name}: no mutants match {patterns}; update {MODULES.relative_to(ROOT)}")
+    return by_status
+
+
+def diff_of(name: str, workdir: Path) -> str:
+    shown = subprocess.run(
+        [str(MUTMUT), "show", name], cwd=workdir, env=environment(), capture_output=True, text=True
+    )
+    return shown.stdout.strip() or shown.stderr.strip()
+
+
+def run_module(module: Module, *, jobs: int, timeout: int) -> Score:
+    check(module)
+    workdir = WORK / module.name
+    shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir(parents=True)
+    copy_tree(workdir)
+    write_config(module, workdir)
+    command = ["nice", "-n", "15", str(MUTMUT), "run", "--max-children", str(jobs), *module.mutant_patterns()]
+    print(f"== {module.name}: {module.path} against {' '.join(module.tests)}", flush=True)
+    started = time.monotonic()
+    log = workdir / "mutmut.log"
+    with log.open("w") as out:
+        try:
+            finished = subprocess.run(
+                command, cwd=workdir, env=environment(), stdout=out, stderr=subprocess.STDOUT, timeout=timeout
+            )
+        except subprocess.TimeoutExpired as error:
+            raise ConfigError(f"{module.name}: mutmut did not finish in {timeout} s (see {log})") from error
+    if finished.returncode != 0:
+        tail = log.read_text(errors="replace").splitlines()[-15:]
+        raise ConfigError(f"{module.name}: mutmut failed ({finished.returncode}):\n" + "\n".join(tail))
+    score = Score(module=module, by_status=read_results(module, workdir), seconds=time.monotonic() - started)
+    write_report(score, workdir)
+    return score
+
+
+def write_report(score: Score, workdir: Path) -> None:
+    module = score.module
+    lines = [
+        f"# {module.name}: {module.path}",
+        "",
+        f"{score.killed} of {score.total} mutants killed ({score.percent:.1f}%) in {score.seconds:.0f} s",
+        "",
+    ]
+    for status in sorted(score.by_status):
+        if status in {"killed", "timeout"}:
+            continue
+        for name in score.by_status[status]:
+            lines += [f"## {status}: {name}", "", "```diff", diff_of(name, workdir), "```", ""]
+    (WORK / f"{module.name}.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def table(scores: list[Score]) -> str:
+    rows = [
+        "| module | mutants | killed | survived | no tests | score |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for score in scores:
+        rows.append(
+            f"| {score.module.name} (`{score.module.path}`) | {score.total} | {score.killed} "
+            f"| {score.count('survived')} | {score.count('no tests')} | {score.percent:.1f}% |"
+        )
+    total = sum(score.total for score in scores)
+    killed = sum(score.killed for score in scores)
+    if total:
+        rows.append(f"| all | {total} | {killed} | | | {100.0 * killed / total:.1f}% |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "names",
+        nargs="*",
+        help="modules of mutation/modules.toml, by name or comma-separated (all when none)",
+    )
+    parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once (default 2)")
+    parser.add_argument("--timeout", type=int, default=3600, help="seconds allowed per module (default 3600)")
+    args = parser.parse_args(argv)
+    try:
+        modules = load_modules()
+        names = [name for argument in args.names for name in argument.split(",") if name]
+        unknown = [name for name in names if name not in modules]
+        if unknown:
+            raise ConfigError(f"unknown module(s) {', '.join(unknown)}; known: {', '.join(modules)}")
+        chosen = [modules[name] for name in names] or list(modules.values())
+        for module in chosen:
+            check(module)
+        WORK.mkdir(exist_ok=True)
+        scores = []
+        for module in chosen:
+            score = run_module(module, jobs=args.jobs, timeout=args.timeout)
+            print(
+                f"   {score.killed} of {score.total} killed ({score.percent:.1f}%) in {score.seconds:.0f} s;"
+                f" survivors in {(WORK / f'{module.name}.md').relative_to(ROOT)}",
+                flush=True,
+            )
+            scores.append(score)
+    except ConfigError as error:
+        print(f"make mutate: {error}", file=sys.stderr)
+        return 2
+    summary = table(scores)
+    (WORK / "scores.md").write_text(summary + "\n", encoding="utf-8")
+    print(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
