@@ -3,7 +3,6 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from meetings.importer.services import import_report
@@ -445,7 +444,7 @@ def test_decision_list_search_shows_newest_first_by_default(client):
     assert response.context["form"]["sort"].value() is None
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking needs PostgreSQL's full-text search")
+@pytest.mark.needs("postgresql")  # ranking by its full-text search
 def test_decision_list_search_shows_best_match_first_when_asked(client):
     old, new = make_retreat_decisions()
 

@@ -16,7 +16,7 @@ from meetings.models import Decision, DecisionSession, Meeting
 from schedule.caching import CSRF_PLACEHOLDER, GENERATION_KEY, _fast_key, cache_event_response, touch_events
 from schedule.models import Event, ScheduleVersion, Slot
 from tests.factories import make_agenda_item, make_decision, make_event, make_meeting, make_session, make_slot
-from tests.services import redis_is_up
+from tests.services import require
 
 pytestmark = pytest.mark.urls(__name__)
 RENDERS = []
@@ -60,8 +60,7 @@ def shared(request, settings):
     at the same time never clear each other's entries.
     """
     if request.param == "redis":
-        if not redis_is_up():
-            pytest.skip("Redis is not running on 127.0.0.1:6379")
+        require("redis")
         prefix = f"test-{uuid.uuid4().hex}"
         config = environ.Env.cache_url_config("redis://127.0.0.1:6379/6")
         settings.CACHES = {"default": {**config, "KEY_PREFIX": prefix}}
@@ -280,7 +279,7 @@ def test_touch_events_again_after_savepoint_rolled_back(db, django_assert_num_qu
     assert Event.objects.get(pk=event.pk).updated_at > event.updated_at
 
 
-@pytest.mark.skipif(not redis_is_up(), reason="Redis is not running on 127.0.0.1:6379")
+@pytest.mark.needs("redis")
 def test_cache_url_redis_serves_grid_from_redis(client, grid, settings):
     config = environ.Env.cache_url_config("redis://127.0.0.1:6379/5")
     settings.CACHES = {"default": config}

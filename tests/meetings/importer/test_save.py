@@ -14,6 +14,7 @@ from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting,
 from schedule.models import Event, Session, Slot
 from tests.factories import make_annotation, make_event, make_session, make_slot
 from tests.meetings.importer.documents import seed_document
+from tests.services import require
 
 SEED_SLUG = "igf-virtual-multistakeholder-advisory-group-mag-meeting-vi-2016-08-30"
 MODELS = [Meeting, AgendaItem, Decision, Annotation, Footnote, Event, Session, Slot]
@@ -356,8 +357,7 @@ def test_save_report_without_title_is_refused():
 
 @pytest.mark.django_db(transaction=True)
 def test_save_report_two_concurrent_imports_end_with_one_meeting(monkeypatch):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
+    require("postgresql")  # SQLite serialises writers, so there is no race
     both_looked = threading.Barrier(2, timeout=10)
     real_existing = save._existing
 
