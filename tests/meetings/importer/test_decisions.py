@@ -117,6 +117,39 @@ def test_classify_sentence_phrasings(sentence, kind):
     assert classify_sentence(sentence) == kind
 
 
+# Each holds a decision word, so only the rule that proposals, reports and thanks are neither
+# keeps it out of the decisions; one sentence per word of that rule.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was proposed that the intersessional track, which the working group decided to pilot, "
+        "continue in 2017.",
+        "It was also proposed that the themes were agreed upon by written procedure.",
+        "It was suggested that the outreach plan was endorsed too early, before the community was consulted.",
+        "It was reported that the IGF Trust Fund's budget for 2017 was approved by its donors.",
+        "It was noted that the host country decided to provide interpretation in all six UN languages.",
+        "It was said that there was broad agreement in the community on the overall theme.",
+        "It was recalled that the MAG agreed in 2015 to rotate the chairs of main sessions.",
+        "The Chair thanked the host country, whose offer of a venue was approved by its parliament.",
+        "The MAG expressed its thanks to the youth coalition, whose proposal was adopted by the NRIs.",
+        "Members expressed their gratitude that the Secretariat decided to extend the deadline.",
+    ],
+)
+def test_classify_sentence_proposal_report_or_thanks_with_a_decision_word_is_neither(sentence):
+    assert classify_sentence(sentence) is None
+
+
+def test_classify_sentences_proposal_beside_the_decision_it_led_to():
+    text = (
+        "It was proposed that the retreat, which the MAG decided to hold, take place in June. "
+        "It was agreed that it would take place in July."
+    )
+
+    assert [(d.kind, d.text) for d in classify_sentences(text)] == [
+        ("decision", "It was agreed that it would take place in July.")
+    ]
+
+
 def test_classify_sentences_keeps_order_and_kinds():
     text = (
         "It was proposed that the retreat be held in June. It was agreed that it would be held in July. "
