@@ -12,7 +12,7 @@ from meetings.importer.interpret import interpret_document
 from meetings.importer.save import content_digest, event_slug, meeting_slug, save_report, session_kind
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, Origin
 from schedule.models import Event, Session, Slot
-from tests.factories import make_annotation, make_event, make_session, make_slot
+from tests.factories import make_agenda_item, make_annotation, make_event, make_session, make_slot
 from tests.meetings.importer.documents import seed_document
 from tests.services import require
 
@@ -172,6 +172,51 @@ def test_save_report_replace_keeps_staff_edited_decision_and_added_annotation():
     assert item_6.decisions.count() == 2
     assert Annotation.objects.count() == 3
     assert (AgendaItem.objects.count(), Footnote.objects.count(), Slot.objects.count()) == (10, 2, 14)
+
+
+@pytest.mark.django_db
+def test_save_report_replace_keeps_agenda_item_text_edited_by_staff():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    meeting = Meeting.objects.get()
+    edited = meeting.items.get(position=3)
+    edited.text = "Paragraph 3 as the Secretariat corrected it."
+    edited.save()
+    revised = seed_report()
+    revised.items[2].text = "Paragraph 3 as the revised report words it."
+    revised.items[3].text = "Paragraph 4 as the revised report words it."
+
+    outcome = save_report(revised, data=b"revised bytes", source_name="seed-v2.docx", replace=True)
+
+    assert outcome.kept == ["agenda item 3 (edited by staff)"]
+    assert list(meeting.items.order_by("position").values_list("pk", "text")[2:4]) == [
+        (edited.pk, "Paragraph 3 as the Secretariat corrected it."),
+        (meeting.items.get(position=4).pk, "Paragraph 4 as the revised report words it."),
+    ]
+    assert outcome.counts["items"] == 9
+
+
+@pytest.mark.django_db
+def test_save_report_replace_keeps_staff_items_the_report_no_longer_has():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    meeting = Meeting.objects.get()
+    added = make_agenda_item(meeting=meeting, position=11, number="", text="Secretariat's note on the venue.")
+    edited = meeting.items.get(position=10)
+    edited.text = "Paragraph 9 as the Secretariat corrected it."
+    edited.save()
+    shorter = seed_report()
+    shorter.items = shorter.items[:8]
+
+    outcome = save_report(shorter, data=b"shorter", source_name="seed-v2.docx", replace=True)
+
+    assert outcome.kept == [
+        "agenda item 9 (edited by staff, not in the report)",
+        "agenda item 11 (added by staff, not in the report)",
+    ]
+    assert list(meeting.items.order_by("position").values_list("pk", "position")[8:]) == [
+        (edited.pk, 9),
+        (added.pk, 10),
+    ]
+    assert AgendaItem.objects.get(pk=edited.pk).text == "Paragraph 9 as the Secretariat corrected it."
 
 
 @pytest.mark.django_db
