@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.listing import MEETING_IS_PUBLISHED, has_listing_columns
-from meetings.roles import VIEW_ALL_ANNOTATIONS, VIEW_DRAFTS, VIEW_SHARED_ANNOTATIONS
+from meetings.roles import VIEW_ALL_ANNOTATIONS, VIEW_SHARED_ANNOTATIONS, may_see_drafts
 
 
 class Origin(models.TextChoices):
@@ -33,7 +33,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.annotate(decision_count=Coalesce(Subquery(decisions), 0))
 
     def visible_to(self, user):
-        if user.is_active and user.has_perm(VIEW_DRAFTS):
+        if may_see_drafts(user):
             return self.all()
         return self.published()
 
@@ -123,6 +123,10 @@ class Meeting(models.Model):
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
+    def is_visible_to(self, user) -> bool:
+        """Whether ``user`` may see this meeting: the rule of ``Meeting.objects.visible_to``."""
+        return self.is_published or may_see_drafts(user)
+
 
 class AgendaItemQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -174,7 +178,7 @@ class DecisionQuerySet(models.QuerySet):
         return self.filter(agenda_item__meeting__status=Meeting.Status.PUBLISHED)
 
     def visible_to(self, user):
-        if user.is_active and user.has_perm(VIEW_DRAFTS):
+        if may_see_drafts(user):
             return self.all()
         return self.published()
 
