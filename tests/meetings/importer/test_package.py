@@ -13,6 +13,7 @@ from meetings.importer.reader import read_document
 from meetings.importer.services import report_limits
 from tests.meetings.importer.docx_builders import (
     DOCM_MAIN,
+    DOCX_MAIN,
     build_docx,
     content_types,
     docx_parts,
@@ -34,30 +35,52 @@ def refusal(data: bytes, limits: Limits = LIMITS) -> str:
     return message
 
 
-def ole_file(*stream_names: str) -> bytes:
-    """A minimal OLE2 compound file (as .doc and encrypted .docx files are) holding empty streams."""
-    sector = 512
+FREE, END_OF_CHAIN, FAT_SECTOR = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+
+
+def _directory_entry(name: str | bytes, kind: int) -> bytes:
+    entry = bytearray(128)
+    encoded = (name.encode("utf-16-le") if isinstance(name, str) else name) + b"\x00\x00"
+    entry[: len(encoded)] = encoded
+    struct.pack_into("<HBB", entry, 64, len(encoded), kind, 1)
+    struct.pack_into("<III", entry, 68, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF)
+    struct.pack_into("<I", entry, 116, END_OF_CHAIN)
+    return bytes(entry)
+
+
+def ole_file(
+    *stream_names: str | bytes, sector_shift: int = 9, spread: bool = False, loop: bool = False
+) -> bytes:
+    """A minimal OLE2 compound file (as .doc and encrypted .docx files are) holding empty streams.
+
+    ``spread`` lays the directory over two sectors, the second one (holding the streams) before
+    the first in the file and the FAT after both, so that only following the FAT's chain finds
+    them; ``loop`` makes that chain point back at its first sector, as a damaged file may.
+    """
+    sector = 1 << sector_shift
     header = bytearray(sector)
     header[0:8] = bytes.fromhex("D0CF11E0A1B11AE1")
-    struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<HHHHH", header, 24, 0x3E, 3 if sector_shift == 9 else 4, 0xFFFE, sector_shift, 6)
     struct.pack_into("<I", header, 44, 1)  # one FAT sector
-    struct.pack_into("<I", header, 48, 1)  # the directory starts at sector 1
-    struct.pack_into("<III", header, 56, 4096, 0xFFFFFFFE, 0)
-    struct.pack_into("<II", header, 68, 0xFFFFFFFE, 0)
-    struct.pack_into("<109I", header, 76, 0, *([0xFFFFFFFF] * 108))
-    fat = bytearray(b"\xff" * sector)
-    struct.pack_into("<II", fat, 0, 0xFFFFFFFD, 0xFFFFFFFE)
-    directory = bytearray()
-    for kind, name in [(5, "Root Entry"), *((2, stream) for stream in stream_names)]:
-        entry = bytearray(128)
-        encoded = name.encode("utf-16-le") + b"\x00\x00"
-        entry[: len(encoded)] = encoded
-        struct.pack_into("<HBB", entry, 64, len(encoded), kind, 1)
-        struct.pack_into("<III", entry, 68, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF)
-        struct.pack_into("<I", entry, 116, 0xFFFFFFFE)
-        directory += entry
-    directory += b"\x00" * (sector - len(directory) % sector)
-    return bytes(header + fat + directory)
+    struct.pack_into("<III", header, 56, 4096, END_OF_CHAIN, 0)
+    struct.pack_into("<II", header, 68, END_OF_CHAIN, 0)
+    root = _directory_entry("Root Entry", 5)
+    streams = b"".join(_directory_entry(name, 2) for name in stream_names)
+    fat = [FREE] * (sector // 4)
+    if spread:
+        # Sector 0: the streams' directory sector; 1: the directory's first sector; 2: the FAT.
+        first = root + b"".join(_directory_entry(f"Filler {n}", 2) for n in range(sector // 128 - 1))
+        sectors = [streams.ljust(sector, b"\x00"), first, b""]
+        fat[:3] = [1 if loop else END_OF_CHAIN, 0, FAT_SECTOR]
+        first_directory, fat_at = 1, 2
+    else:
+        sectors = [b"", (root + streams).ljust(sector, b"\x00")]
+        fat[:2] = [FAT_SECTOR, END_OF_CHAIN]
+        first_directory, fat_at = 1, 0
+    struct.pack_into("<I", header, 48, first_directory)
+    struct.pack_into("<109I", header, 76, fat_at, *([FREE] * 108))
+    sectors[fat_at] = struct.pack(f"<{len(fat)}I", *fat)
+    return bytes(header) + b"".join(sectors)
 
 
 def test_check_package_accepts_a_plain_docx():
@@ -93,6 +116,39 @@ def test_check_package_refuses_a_password_protected_file():
     assert refusal(encrypted) == (
         "The file is password-protected (encrypted); remove the password in Word and save it again."
     )
+
+
+@pytest.mark.parametrize("stream", ["EncryptionInfo", "EncryptedPackage"])
+def test_check_package_refuses_a_password_protected_file_by_either_stream(stream):
+    assert refusal(ole_file(stream)) == (
+        "The file is password-protected (encrypted); remove the password in Word and save it again."
+    )
+
+
+@pytest.mark.parametrize("sector_shift", [9, 12])
+def test_check_package_finds_encryption_in_a_directory_spread_over_sectors(sector_shift):
+    # Office 2007+ writes 4096-byte sectors (shift 12) as readily as 512-byte ones; a stream name
+    # that is not valid UTF-16 must not hide the rest of the directory.
+    encrypted = ole_file(b"\x00\xd8", "EncryptionInfo", sector_shift=sector_shift, spread=True)
+    assert refusal(encrypted) == (
+        "The file is password-protected (encrypted); remove the password in Word and save it again."
+    )
+    assert refusal(ole_file("WordDocument", sector_shift=sector_shift, spread=True)) == (
+        "This is an old Word 97-2003 .doc file; save it as .docx."
+    )
+
+
+def test_check_package_reads_a_directory_whose_chain_loops_once():
+    assert refusal(ole_file("EncryptedPackage", spread=True, loop=True)) == (
+        "The file is password-protected (encrypted); remove the password in Word and save it again."
+    )
+
+
+@pytest.mark.parametrize("sector_shift", [6, 17])
+def test_check_package_unreadable_ole_directory_is_an_old_doc(sector_shift):
+    data = bytearray(ole_file("EncryptionInfo"))
+    struct.pack_into("<H", data, 30, sector_shift)
+    assert refusal(bytes(data)) == "This is an old Word 97-2003 .doc file; save it as .docx."
 
 
 def test_check_package_refuses_a_zip_with_encrypted_entries():
@@ -131,6 +187,11 @@ def test_check_package_refuses_a_file_over_the_upload_limit():
     small = Limits(upload_bytes=1000)
     data = build_docx(p("x" * 5000))
     assert refusal(data, small) == f"The file is {len(data)} bytes, larger than the 1000 bytes allowed."
+
+
+def test_check_package_states_a_whole_megabyte_limit_in_megabytes():
+    data = b"PK\x03\x04" + b"\x00" * MB
+    assert refusal(data, Limits(upload_bytes=MB)) == "The file is 1.0 MB, larger than the 1 MB allowed."
 
 
 def test_check_package_refuses_too_many_entries():
@@ -215,6 +276,17 @@ def test_check_package_refuses_unsafe_member_names(name):
     assert refusal(data) == f"The file contains a part with an unsafe name: {name!r}."
 
 
+def test_check_package_quotes_a_part_name_whole_up_to_80_characters():
+    at_most = "../" + "a" * 77
+    longer = "../" + "b" * 78
+    assert refusal(build_docx(p("x"), extra_parts={at_most: "<x/>"})) == (
+        f"The file contains a part with an unsafe name: {at_most!r}."
+    )
+    assert refusal(build_docx(p("x"), extra_parts={longer: "<x/>"})) == (
+        f"The file contains a part with an unsafe name: {longer[:77] + '...'!r}."
+    )
+
+
 def test_check_package_refuses_a_part_given_twice():
     parts = docx_parts(p("x"))
     buffer = io.BytesIO(zip_bytes(parts))
@@ -247,6 +319,61 @@ def test_check_package_refuses_a_main_part_missing_from_content_types():
     assert refusal(data) == (
         "The main part 'word/document.xml' has content type 'application/xml', not a Word document's."
     )
+
+
+def test_check_package_refuses_a_main_part_without_any_content_type():
+    types = (
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        "</Types>"
+    )
+    data = build_docx(p("x"), content_types_override=types)
+    assert (
+        refusal(data) == "The main part 'word/document.xml' has content type 'none', not a Word document's."
+    )
+
+
+def test_check_package_matches_a_default_content_type_ignoring_the_extension_case():
+    parts = docx_parts(p("Upper-case extension"))
+    parts["word/document.XML"] = parts.pop("word/document.xml")
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace("word/document.xml", "word/document.XML")
+    parts["[Content_Types].xml"] = (
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        f'<Default Extension="xml" ContentType="{DOCX_MAIN}"/></Types>'
+    )
+    assert check_package(zip_bytes(parts), limits=LIMITS).main_part == "word/document.XML"
+
+
+def test_package_relationships_resolve_targets_to_part_names():
+    parts = docx_parts(p("x"), styles_xml="")
+    rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    parts["word/_rels/document.xml.rels"] = (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rIdStyles" Type="{rels}styles" Target="styles.xml#top#again"/>'
+        f'<Relationship Id="rIdAbsolute" Type="{rels}custom" Target="/word/styles.xml"/>'
+        f'<Relationship Id="rIdUp" Type="{rels}custom" Target="../customXml/item1.xml"/>'
+        f'<Relationship Id="rIdWeb" Type="{rels}hyperlink" Target="https://example.org/a#b" '
+        'TargetMode="External"/>'
+        f'<Relationship Type="{rels}custom"/>'
+        "</Relationships>"
+    )
+    package = check_package(zip_bytes(parts), limits=LIMITS)
+
+    found = {
+        r_id: (relationship.type.removeprefix(rels), relationship.target, relationship.external)
+        for r_id, relationship in package.relationships("word/document.xml").items()
+    }
+
+    assert found == {
+        "rIdStyles": ("styles", "word/styles.xml", False),
+        "rIdAbsolute": ("custom", "word/styles.xml", False),
+        "rIdUp": ("custom", "customXml/item1.xml", False),
+        "rIdWeb": ("hyperlink", "https://example.org/a#b", True),
+        "": ("custom", "word", False),
+    }
+    assert package.related("word/document.xml", "/styles") == "word/styles.xml"
+    assert package.related("word/document.xml", "/hyperlink") is None
 
 
 def test_read_tolerates_another_part_missing_from_content_types():
