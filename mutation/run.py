@@ -3,9 +3,15 @@
 For each module of mutation/modules.toml (or those named on the command line) it copies the
 working tree into .mutation/<name>/, tells mutmut which functions to break and which tests
 defend them, runs it, and writes the score and every surviving mutant's diff to
-.mutation/<name>.md, and the scores of this run to .mutation/scores.md.
+.mutation/<name>.md. The survivors that no test should kill are explained in
+mutation/survivors.toml (matched by function and changed line, not by mutmut's numbers, which
+move as the code does); a run of every module writes docs/mutation-survivors.md: the scores,
+and each survivor with its explanation or "not explained".
 
-    python -m mutation.run [NAME ...] [--jobs N] [--timeout SECONDS]
+    python -m mutation.run [NAME ...] [--jobs N] [--timeout SECONDS] [--report]
+
+``--report`` writes the reports again from the last run's results (after editing the
+explanations), without running anything.
 
 The tests run on SQLite in memory (each mutant in its own forked process, so they cannot share
 one PostgreSQL test database), with CI unset so that a missing Redis or Chromium skips.
@@ -27,6 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = ROOT / "mutation" / "modules.toml"
+EXPLAINED = ROOT / "mutation" / "survivors.toml"
+SURVIVORS_DOC = ROOT / "docs" / "mutation-survivors.md"
 WORK = ROOT / ".mutation"
 MUTMUT = Path(sys.executable).parent / "mutmut"
 # Copied beside the mutated packages so that settings, templates and fixtures resolve.
@@ -75,10 +83,21 @@ class Module:
 
 
 @dataclass
+class Survivor:
+    name: str
+    function: str
+    before: str
+    after: str
+    diff: str
+    why: str = ""
+
+
+@dataclass
 class Score:
     module: Module
     by_status: dict[str, list[str]]
     seconds: float
+    survivors: list[Survivor] = field(default_factory=list)
 
     def count(self, *statuses: str) -> int:
         return sum(len(self.by_status.get(status, [])) for status in statuses)
@@ -94,6 +113,10 @@ class Score:
     @property
     def percent(self) -> float:
         return 100.0 * self.killed / self.total if self.total else 0.0
+
+    @property
+    def explained(self) -> int:
+        return sum(1 for survivor in self.survivors if survivor.why)
 
 
 def load_modules(path: Path = MODULES) -> dict[str, Module]:
@@ -175,6 +198,50 @@ def diff_of(name: str, workdir: Path) -> str:
     return shown.stdout.strip() or shown.stderr.strip()
 
 
+def function_of(name: str) -> str:
+    """ "pkg.mod.x__size__mutmut_2" -> "_size"; "pkg.mod.xǁPackageǁread__mutmut_3" -> "Package.read"."""
+    last = name.rsplit(".", 1)[-1].rsplit("__mutmut_", 1)[0]
+    if last.startswith("xǁ"):
+        return ".".join(part for part in last[2:].split("ǁ") if part)
+    return last.removeprefix("x_")
+
+
+def changed_lines(diff: str) -> tuple[str, str]:
+    before = [
+        line[1:].strip() for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")
+    ]
+    after = [
+        line[1:].strip() for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")
+    ]
+    return " / ".join(before), " / ".join(after)
+
+
+def load_explanations(path: Path = EXPLAINED) -> dict[tuple[str, str, str, str], str]:
+    if not path.exists():
+        return {}
+    entries = tomllib.loads(path.read_text("utf-8")).get("survivor", [])
+    return {
+        (entry["module"], entry["function"], entry["before"].strip(), entry["after"].strip()): entry["why"]
+        for entry in entries
+    }
+
+
+def survivors_of(score: Score, workdir: Path, explanations: dict) -> list[Survivor]:
+    found = []
+    for status in sorted(score.by_status):
+        if status in {"killed", "timeout"}:
+            continue
+        for name in score.by_status[status]:
+            diff = diff_of(name, workdir)
+            before, after = changed_lines(diff)
+            function = function_of(name)
+            why = explanations.get((score.module.name, function, before, after), "")
+            found.append(
+                Survivor(name=name, function=function, before=before, after=after, diff=diff, why=why)
+            )
+    return found
+
+
 def run_module(module: Module, *, jobs: int, timeout: int) -> Score:
     check(module)
     workdir = WORK / module.name
@@ -196,41 +263,100 @@ def run_module(module: Module, *, jobs: int, timeout: int) -> Score:
     if finished.returncode != 0:
         tail = log.read_text(errors="replace").splitlines()[-15:]
         raise ConfigError(f"{module.name}: mutmut failed ({finished.returncode}):\n" + "\n".join(tail))
-    score = Score(module=module, by_status=read_results(module, workdir), seconds=time.monotonic() - started)
-    write_report(score, workdir)
+    seconds = time.monotonic() - started
+    (workdir / "seconds").write_text(f"{seconds:.0f}\n")
+    return score_of(module, explanations=load_explanations())
+
+
+def score_of(module: Module, *, explanations: dict) -> Score:
+    """The results of the last run of ``module``, its survivors explained where they can be."""
+    workdir = WORK / module.name
+    timing = workdir / "seconds"
+    seconds = float(timing.read_text()) if timing.exists() else 0.0
+    score = Score(module=module, by_status=read_results(module, workdir), seconds=seconds)
+    score.survivors = survivors_of(score, workdir, explanations)
+    write_report(score)
     return score
 
 
-def write_report(score: Score, workdir: Path) -> None:
+def write_report(score: Score) -> None:
     module = score.module
     lines = [
         f"# {module.name}: {module.path}",
         "",
-        f"{score.killed} of {score.total} mutants killed ({score.percent:.1f}%) in {score.seconds:.0f} s",
+        f"{score.killed} of {score.total} mutants killed ({score.percent:.1f}%) in {score.seconds:.0f} s;"
+        f" {score.explained} of {len(score.survivors)} survivors explained",
         "",
     ]
-    for status in sorted(score.by_status):
-        if status in {"killed", "timeout"}:
-            continue
-        for name in score.by_status[status]:
-            lines += [f"## {status}: {name}", "", "```diff", diff_of(name, workdir), "```", ""]
+    for survivor in score.survivors:
+        lines += [f"## {survivor.name} ({survivor.function})", "", "```diff", survivor.diff, "```", ""]
+        lines += [f"Why it survives: {survivor.why}" if survivor.why else "Not explained.", ""]
     (WORK / f"{module.name}.md").write_text("\n".join(lines), encoding="utf-8")
+    # Stubs for mutation/survivors.toml: fill in "why" and move them there.
+    stubs = []
+    for survivor in score.survivors:
+        if not survivor.why:
+            stubs += [
+                "[[survivor]]",
+                f"module = {json.dumps(module.name)}",
+                f"function = {json.dumps(survivor.function, ensure_ascii=False)}",
+                f"before = {json.dumps(survivor.before, ensure_ascii=False)}",
+                f"after = {json.dumps(survivor.after, ensure_ascii=False)}",
+                'why = ""',
+                "",
+            ]
+    (WORK / f"{module.name}.unexplained.toml").write_text("\n".join(stubs), encoding="utf-8")
+
+
+def write_survivors_doc(scores: list[Score]) -> None:
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    lines = [
+        "# Surviving mutants",
+        "",
+        f"Written by `make mutate` (mutmut) on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"at commit {commit} and the working tree. Each mutant below changed one thing in a rule that "
+        "protects users and no test noticed; each says why, from `mutation/survivors.toml` (matched by "
+        "function and changed line).",
+        "",
+        table(scores),
+        "",
+    ]
+    for score in scores:
+        module = score.module
+        lines += [f"## {module.name}: `{module.path}`", ""]
+        if not score.survivors:
+            lines += ["Every mutant was killed.", ""]
+        for survivor in score.survivors:
+            lines += [
+                f"- `{survivor.name.rsplit('.', 1)[-1]}` in `{survivor.function}`: "
+                f"`{survivor.before}` → `{survivor.after}`",
+                f"  {survivor.why or '**Not explained.**'}",
+            ]
+        lines.append("")
+    SURVIVORS_DOC.write_text("\n".join(lines), encoding="utf-8")
 
 
 def table(scores: list[Score]) -> str:
     rows = [
-        "| module | mutants | killed | survived | no tests | score |",
+        "| module | mutants | killed | survived (explained) | no tests | killed % |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for score in scores:
         rows.append(
             f"| {score.module.name} (`{score.module.path}`) | {score.total} | {score.killed} "
-            f"| {score.count('survived')} | {score.count('no tests')} | {score.percent:.1f}% |"
+            f"| {score.count('survived')} ({score.explained}) | {score.count('no tests')} "
+            f"| {score.percent:.1f}% |"
         )
     total = sum(score.total for score in scores)
     killed = sum(score.killed for score in scores)
+    survived = sum(score.count("survived") for score in scores)
+    explained = sum(score.explained for score in scores)
     if total:
-        rows.append(f"| all | {total} | {killed} | | | {100.0 * killed / total:.1f}% |")
+        rows.append(
+            f"| all | {total} | {killed} | {survived} ({explained}) | | {100.0 * killed / total:.1f}% |"
+        )
     return "\n".join(rows)
 
 
@@ -245,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once (default 2)")
     parser.add_argument("--timeout", type=int, default=3600, help="seconds allowed per module (default 3600)")
+    parser.add_argument(
+        "--report", action="store_true", help="write the reports from the last run, run nothing"
+    )
     args = parser.parse_args(argv)
     try:
         modules = load_modules()
@@ -258,7 +387,10 @@ def main(argv: list[str] | None = None) -> int:
         WORK.mkdir(exist_ok=True)
         scores = []
         for module in chosen:
-            score = run_module(module, jobs=args.jobs, timeout=args.timeout)
+            if args.report:
+                score = score_of(module, explanations=load_explanations())
+            else:
+                score = run_module(module, jobs=args.jobs, timeout=args.timeout)
             print(
                 f"   {score.killed} of {score.total} killed ({score.percent:.1f}%) in {score.seconds:.0f} s;"
                 f" survivors in {(WORK / f'{module.name}.md').relative_to(ROOT)}",
@@ -270,6 +402,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     summary = table(scores)
     (WORK / "scores.md").write_text(summary + "\n", encoding="utf-8")
+    if len(scores) == len(modules):
+        write_survivors_doc(scores)
+        print(f"survivors and their explanations: {SURVIVORS_DOC.relative_to(ROOT)}")
     print(summary)
     return 0
 
