@@ -126,6 +126,19 @@ def test_read_accepts_utf16_parts_with_a_bom():
     assert [q.text for q in document.paragraphs] == ["Guadalajara \u2013 M\u00e9xico"]
 
 
+def test_read_accepts_big_endian_utf16_and_keeps_text_that_names_an_encoding():
+    content = docx_parts(p('Saved with encoding="UTF-16" in Guadalajara'))["word/document.xml"]
+    content = content.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    data = with_part("word/document.xml", b"\xfe\xff" + content.encode("utf-16-be"))
+    document = read_document(data, limits=LIMITS)
+    assert [q.text for q in document.paragraphs] == ['Saved with encoding="UTF-16" in Guadalajara']
+
+
+def test_read_refuses_utf16_that_does_not_decode():
+    data = with_part("word/document.xml", b"\xff\xfe" + "<x/>".encode("utf-16-le") + b"\x00")
+    assert refusal(data) == "The part 'word/document.xml' is not valid UTF-16 text."
+
+
 def test_read_refuses_xml_that_is_not_well_formed():
     message = refusal(with_part("word/document.xml", XML_HEAD + f'<w:document xmlns:w="{W_NS}"><w:body>'))
     assert message.startswith("The part 'word/document.xml' is not well-formed XML (")

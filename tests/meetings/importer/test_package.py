@@ -267,6 +267,55 @@ def test_read_caps_inflation_while_reading_a_part():
     )
 
 
+def test_read_caps_the_total_inflated_across_parts():
+    # The declared sizes passed the check; each part is within the entry limit, and the total
+    # limit still holds while they are inflated one after the other.
+    data = zip_bytes(docx_parts(p("A" * 30_000), footnotes_xml=footnote(1, "B" * 30_000)))
+    package = check_package(data, limits=LIMITS)
+    package.limits = Limits(entry_bytes=40_000, total_bytes=50_000)
+    package.inflated = 0
+    package.read("word/document.xml")
+    with pytest.raises(ImportRefused) as caught:
+        package.read("word/footnotes.xml")
+    assert str(caught.value) == "The file unpacks to more than 50000 bytes; refusing a possible zip bomb."
+
+
+def test_read_inflates_a_part_in_chunks_never_whole(monkeypatch):
+    import tracemalloc
+
+    data = build_docx(p("x"), extra_parts={"word/media/zeros.bin": bytes(30 * MB)})
+    package = check_package(
+        data, limits=Limits(entry_bytes=40 * MB, total_bytes=80 * MB, compression_ratio=10**6)
+    )
+    package.limits = Limits(entry_bytes=1 * MB)
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(ImportRefused, match="unpacks to more than 1 MB"):
+            package.read("word/media/zeros.bin")
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * MB
+
+
+def test_read_accepts_a_part_exactly_at_the_entry_and_total_limits():
+    data = build_docx(p("A" * 1000))
+    size = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml").file_size
+    package = check_package(data, limits=LIMITS)
+    package.limits = Limits(entry_bytes=size, total_bytes=size + 10)
+
+    package.inflated = 10  # what other parts took: this one fills the total exactly
+    assert len(package.read("word/document.xml")) == size
+    assert package.inflated == size + 10
+    package.inflated = 11
+    with pytest.raises(ImportRefused) as caught:
+        package.read("word/document.xml")
+    assert (
+        str(caught.value) == f"The file unpacks to more than {size + 10} bytes; refusing a possible zip bomb."
+    )
+
+
 @pytest.mark.parametrize(
     "name",
     ["../evil.xml", "word/../../evil.xml", "/etc/passwd", "C:/Windows/evil.xml", "word\\..\\..\\evil.xml"],
@@ -355,6 +404,8 @@ def test_package_relationships_resolve_targets_to_part_names():
         f'<Relationship Id="rIdUp" Type="{rels}custom" Target="../customXml/item1.xml"/>'
         f'<Relationship Id="rIdWeb" Type="{rels}hyperlink" Target="https://example.org/a#b" '
         'TargetMode="External"/>'
+        f'<Relationship Id="rIdGone" Type="{rels}custom" Target="Missing.XML"/>'
+        '<Relationship Id="rIdUntyped" Target="styles.xml"/>'
         f'<Relationship Type="{rels}custom"/>'
         "</Relationships>"
     )
@@ -370,6 +421,8 @@ def test_package_relationships_resolve_targets_to_part_names():
         "rIdAbsolute": ("custom", "word/styles.xml", False),
         "rIdUp": ("custom", "customXml/item1.xml", False),
         "rIdWeb": ("hyperlink", "https://example.org/a#b", True),
+        "rIdGone": ("custom", "word/Missing.XML", False),
+        "rIdUntyped": ("", "word/styles.xml", False),
         "": ("custom", "word", False),
     }
     assert package.related("word/document.xml", "/styles") == "word/styles.xml"
