@@ -134,6 +134,21 @@ def test_read_accepts_big_endian_utf16_and_keeps_text_that_names_an_encoding():
     assert [q.text for q in document.paragraphs] == ['Saved with encoding="UTF-16" in Guadalajara']
 
 
+def test_read_accepts_utf16_declared_in_single_quotes():
+    content = docx_parts(p("Encoded as encoding='UTF-16' says"))["word/document.xml"]
+    content = content.replace('encoding="UTF-8"', "encoding='UTF-16'")
+    data = with_part("word/document.xml", content.encode("utf-16"))
+    document = read_document(data, limits=LIMITS)
+    assert [q.text for q in document.paragraphs] == ["Encoded as encoding='UTF-16' says"]
+
+
+def test_read_skips_xml_comments_and_processing_instructions():
+    content = docx_parts(p("Before") + "<!-- a comment --><?mso-application progid?>" + p("After"))
+    data = with_part("word/document.xml", content["word/document.xml"])
+    document = read_document(data, limits=LIMITS)
+    assert [(q.index, q.text) for q in document.paragraphs] == [(0, "Before"), (1, "After")]
+
+
 def test_read_refuses_utf16_that_does_not_decode():
     data = with_part("word/document.xml", b"\xff\xfe" + "<x/>".encode("utf-16-le") + b"\x00")
     assert refusal(data) == "The part 'word/document.xml' is not valid UTF-16 text."

@@ -382,6 +382,14 @@ def test_check_package_refuses_a_main_part_without_any_content_type():
     )
 
 
+def test_check_package_ignores_a_default_content_type_without_an_extension():
+    parts = docx_parts(p("x"))
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        "<Default ", '<Default ContentType="text/plain"/><Default ', 1
+    )
+    assert check_package(zip_bytes(parts), limits=LIMITS).main_part == "word/document.xml"
+
+
 def test_check_package_matches_a_default_content_type_ignoring_the_extension_case():
     parts = docx_parts(p("Upper-case extension"))
     parts["word/document.XML"] = parts.pop("word/document.xml")
