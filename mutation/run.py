@@ -11,7 +11,9 @@ and each survivor with its explanation or "not explained".
     python -m mutation.run [NAME ...] [--jobs N] [--timeout SECONDS] [--report]
 
 ``--report`` writes the reports again from the last run's results (after editing the
-explanations), without running anything.
+explanations), without running anything. A module whose inputs (its file, the modules beside
+it, its tests and the test helpers) are unchanged since its last complete run is not run
+again; ``--rerun`` runs it all the same.
 
 The tests run on SQLite in memory (each mutant in its own forked process, so they cannot share
 one PostgreSQL test database), with CI unset so that a missing Redis or Chromium skips.
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+import hashlib
 import json
 import os
 import shutil
@@ -130,6 +133,21 @@ def check(module: Module) -> None:
     for test in module.tests:
         if not (ROOT / test.split("::")[0]).exists():
             raise ConfigError(f"{module.name}: {test} does not exist; update {MODULES.relative_to(ROOT)}")
+
+
+def inputs_digest(module: Module) -> str:
+    """What a module's score depends on: its file and those beside it, its tests, the test helpers."""
+    folder = (ROOT / module.path).parent
+    paths = set(folder.glob("*.py"))
+    for test in module.tests:
+        target = ROOT / test.split("::")[0]
+        paths |= set(target.rglob("*.py")) if target.is_dir() else {target}
+    paths |= {path for path in (ROOT / "tests").rglob("*.py") if not path.name.startswith("test_")}
+    paths |= {ROOT / "mutation" / "modules.toml", ROOT / "pyproject.toml"}
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def copy_tree(destination: Path) -> None:
@@ -242,9 +260,14 @@ def survivors_of(score: Score, workdir: Path, explanations: dict) -> list[Surviv
     return found
 
 
-def run_module(module: Module, *, jobs: int, timeout: int) -> Score:
+def run_module(module: Module, *, jobs: int, timeout: int, rerun: bool) -> Score:
     check(module)
     workdir = WORK / module.name
+    digest = inputs_digest(module)
+    done = workdir / "inputs.sha256"
+    if not rerun and done.exists() and done.read_text().strip() == digest:
+        print(f"== {module.name}: unchanged since its last run; its results stand (--rerun to run it)")
+        return score_of(module, explanations=load_explanations())
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True)
     copy_tree(workdir)
@@ -265,6 +288,7 @@ def run_module(module: Module, *, jobs: int, timeout: int) -> Score:
         raise ConfigError(f"{module.name}: mutmut failed ({finished.returncode}):\n" + "\n".join(tail))
     seconds = time.monotonic() - started
     (workdir / "seconds").write_text(f"{seconds:.0f}\n")
+    done.write_text(digest + "\n")
     return score_of(module, explanations=load_explanations())
 
 
@@ -374,6 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--report", action="store_true", help="write the reports from the last run, run nothing"
     )
+    parser.add_argument("--rerun", action="store_true", help="run modules whose inputs are unchanged too")
     args = parser.parse_args(argv)
     try:
         modules = load_modules()
@@ -390,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.report:
                 score = score_of(module, explanations=load_explanations())
             else:
-                score = run_module(module, jobs=args.jobs, timeout=args.timeout)
+                score = run_module(module, jobs=args.jobs, timeout=args.timeout, rerun=args.rerun)
             print(
                 f"   {score.killed} of {score.total} killed ({score.percent:.1f}%) in {score.seconds:.0f} s;"
                 f" survivors in {(WORK / f'{module.name}.md').relative_to(ROOT)}",
