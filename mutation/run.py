@@ -204,8 +204,11 @@ def read_results(module: Module, workdir: Path) -> dict[str, list[str]]:
             continue
         status = KILLED.get(code) or SURVIVED.get(code) or NO_TESTS.get(code) or f"other ({code})"
         by_status.setdefault(status, []).append(name)
-    if not by_status:
-        raise ConfigError(f"{module.name}: no mutants match {patterns}; update {MODULES.relative_to(ROOT)}")
+    unmatched = [
+        pattern for pattern in patterns if not any(fnmatch.fnmatchcase(name, pattern) for name in codes)
+    ]
+    if unmatched:
+        raise ConfigError(f"{module.name}: no mutants match {unmatched}; update {MODULES.relative_to(ROOT)}")
     return by_status
 
 
