@@ -190,3 +190,41 @@ def test_classify_sentences_keeps_order_and_kinds():
 )
 def test_split_sentences_abbreviations_decimals_and_urls(text, sentences):
     assert split_sentences(text) == sentences
+
+
+# A file name longer than the stretch the sentence splitter searches for the last word.
+LONG_NAME = (
+    "IGF2016_MAG_Virtual_Meeting_VI_Summary_Report_Final_Version_With_Annexes_And_Main_Session_Grid.docx"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # An initial is not an end, and the sentences after it still split.
+        (
+            "The note by J. Smith was approved. It was agreed to publish it. The MAG thanked him.",
+            ["The note by J. Smith was approved.", "It was agreed to publish it.", "The MAG thanked him."],
+        ),
+        # A lower-case letter before a full stop ends its sentence.
+        ("See option a. It was agreed.", ["See option a.", "It was agreed."]),
+        # A sentence may begin with a number; "etc." before one does not end a sentence.
+        (
+            "The budget for 2016 was approved. 12 workshops were accepted.",
+            ["The budget for 2016 was approved.", "12 workshops were accepted."],
+        ),
+        (
+            "Panels, workshops, etc. 40 in all were agreed upon. The MAG met again.",
+            ["Panels, workshops, etc. 40 in all were agreed upon.", "The MAG met again."],
+        ),
+        # "cont’d." with a typographic apostrophe, as Word writes it, is an abbreviation.
+        (
+            "The trade session (cont’d. Day 2) was approved. It was agreed.",
+            ["The trade session (cont’d. Day 2) was approved.", "It was agreed."],
+        ),
+        # A word longer than the stretch searched for it still ends its sentence.
+        (f"The report is {LONG_NAME}. It was agreed.", [f"The report is {LONG_NAME}.", "It was agreed."]),
+    ],
+)
+def test_split_sentences_initials_numbers_and_long_words(text, sentences):
+    assert split_sentences(text) == sentences
