@@ -22,6 +22,7 @@ one PostgreSQL test database), with CI unset so that a missing Redis or Chromium
 from __future__ import annotations
 
 import argparse
+import ast
 import fnmatch
 import hashlib
 import json
@@ -127,9 +128,30 @@ def load_modules(path: Path = MODULES) -> dict[str, Module]:
     return {name: Module(name=name, **entry) for name, entry in table.items()}
 
 
+def mutmut_names(source: str) -> set[str]:
+    """mutmut's names of a module's functions and methods: "x_name", "xǁClassǁmethod"."""
+    tree = ast.parse(source)
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            names.add(f"x_{node.name}")
+        elif isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                    names.add(f"xǁ{node.name}ǁ{item.name}")
+    return names
+
+
 def check(module: Module) -> None:
     if not (ROOT / module.path).is_file():
         raise ConfigError(f"{module.name}: {module.path} does not exist; update {MODULES.relative_to(ROOT)}")
+    defined = mutmut_names((ROOT / module.path).read_text("utf-8"))
+    missing = [pattern for pattern in module.functions if not fnmatch.filter(defined, pattern)]
+    if missing:
+        raise ConfigError(
+            f"{module.name}: {module.path} has no function {', '.join(missing)}; "
+            f"update {MODULES.relative_to(ROOT)}"
+        )
     for test in module.tests:
         if not (ROOT / test.split("::")[0]).exists():
             raise ConfigError(f"{module.name}: {test} does not exist; update {MODULES.relative_to(ROOT)}")
