@@ -165,8 +165,8 @@ def inputs_digest(module: Module) -> str:
         target = ROOT / test.split("::")[0]
         paths |= set(target.rglob("*.py")) if target.is_dir() else {target}
     paths |= {path for path in (ROOT / "tests").rglob("*.py") if not path.name.startswith("test_")}
-    paths |= {ROOT / "mutation" / "modules.toml", ROOT / "pyproject.toml"}
-    digest = hashlib.sha256()
+    paths.add(ROOT / "pyproject.toml")
+    digest = hashlib.sha256(json.dumps([module.path, module.functions, module.tests]).encode())
     for path in sorted(paths):
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
