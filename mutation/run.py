@@ -132,12 +132,14 @@ def mutmut_names(source: str) -> set[str]:
     """mutmut's names of a module's functions and methods: "x_name", "xǁClassǁmethod"."""
     tree = ast.parse(source)
     names = set()
+    functions = (ast.FunctionDef, ast.AsyncFunctionDef)
     for node in tree.body:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        # mutmut leaves decorated functions alone (properties, signal receivers).
+        if isinstance(node, functions) and not node.decorator_list:
             names.add(f"x_{node.name}")
         elif isinstance(node, ast.ClassDef):
             for item in node.body:
-                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                if isinstance(item, functions) and not item.decorator_list:
                     names.add(f"xǁ{node.name}ǁ{item.name}")
     return names
 
