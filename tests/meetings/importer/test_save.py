@@ -5,6 +5,7 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, connection
 
 from meetings.importer import ImportRefused, save
@@ -173,6 +174,42 @@ def test_save_report_replace_keeps_staff_edited_decision_and_added_annotation():
     assert item_6.decisions.count() == 2
     assert Annotation.objects.count() == 3
     assert (AgendaItem.objects.count(), Footnote.objects.count(), Slot.objects.count()) == (10, 2, 14)
+
+
+@pytest.mark.django_db
+def test_save_report_replace_outcome_counts_publishes_and_swaps_the_stored_file(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    old_file = first.meeting.source_file.name
+    revised = seed_report()
+    revised.warnings = ["paragraph 4 has no full stop"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = save_report(
+            revised, data=b"revised bytes", source_name="reports/seed-v2.docx", replace=True, publish=True
+        )
+
+    meeting = Meeting.objects.get()
+    assert (outcome.status, outcome.kept, outcome.warnings) == (
+        "replaced",
+        [],
+        ["paragraph 4 has no full stop"],
+    )
+    assert {
+        key: outcome.counts[key] for key in ("items", "decisions", "actions", "annotations", "footnotes")
+    } == {
+        "items": 10,
+        "decisions": 7,
+        "actions": 3,
+        "annotations": 2,
+        "footnotes": 2,
+    }
+    assert (meeting.status, meeting.source_name) == (Meeting.Status.PUBLISHED, "seed-v2.docx")
+    assert meeting.source_file.read() == b"revised bytes"
+    assert meeting.source_file.name != old_file
+    assert not default_storage.exists(old_file)
 
 
 @pytest.mark.django_db
