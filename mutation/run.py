@@ -160,13 +160,16 @@ def check(module: Module) -> None:
 
 
 def inputs_digest(module: Module) -> str:
-    """What a module's score depends on: its file and those beside it, its tests, the test helpers."""
+    """What a module's score depends on: its file and those beside it, its tests, the helpers beside
+    them and the conftest.py files above them."""
     folder = (ROOT / module.path).parent
     paths = set(folder.glob("*.py"))
     for test in module.tests:
         target = ROOT / test.split("::")[0]
         paths |= set(target.rglob("*.py")) if target.is_dir() else {target}
-    paths |= {path for path in (ROOT / "tests").rglob("*.py") if not path.name.startswith("test_")}
+        here = target if target.is_dir() else target.parent
+        paths |= {path for path in here.glob("*.py") if not path.name.startswith("test_")}
+        paths |= {parent / "conftest.py" for parent in here.parents if (parent / "conftest.py").is_file()}
     paths.add(ROOT / "pyproject.toml")
     digest = hashlib.sha256(json.dumps([module.path, module.functions, module.tests]).encode())
     for path in sorted(paths):
