@@ -49,13 +49,18 @@ def _directory_entry(name: str | bytes, kind: int) -> bytes:
 
 
 def ole_file(
-    *stream_names: str | bytes, sector_shift: int = 9, spread: bool = False, loop: bool = False
+    *stream_names: str | bytes,
+    sector_shift: int = 9,
+    spread: bool = False,
+    loop: bool = False,
+    dangling: bool = False,
 ) -> bytes:
     """A minimal OLE2 compound file (as .doc and encrypted .docx files are) holding empty streams.
 
     ``spread`` lays the directory over two sectors, the second one (holding the streams) before
     the first in the file and the FAT after both, so that only following the FAT's chain finds
-    them; ``loop`` makes that chain point back at its first sector, as a damaged file may.
+    them; ``loop`` makes that chain point back at its first sector, as a damaged file may, and
+    ``dangling`` makes it point just past the end of the FAT.
     """
     sector = 1 << sector_shift
     header = bytearray(sector)
@@ -71,7 +76,7 @@ def ole_file(
         # Sector 0: the streams' directory sector; 1: the directory's first sector; 2: the FAT.
         first = root + b"".join(_directory_entry(f"Filler {n}", 2) for n in range(sector // 128 - 1))
         sectors = [streams.ljust(sector, b"\x00"), first, b""]
-        fat[:3] = [1 if loop else END_OF_CHAIN, 0, FAT_SECTOR]
+        fat[:3] = [1 if loop else len(fat) if dangling else END_OF_CHAIN, 0, FAT_SECTOR]
         first_directory, fat_at = 1, 2
     else:
         sectors = [b"", (root + streams).ljust(sector, b"\x00")]
@@ -135,6 +140,31 @@ def test_check_package_finds_encryption_in_a_directory_spread_over_sectors(secto
     )
     assert refusal(ole_file("WordDocument", sector_shift=sector_shift, spread=True)) == (
         "This is an old Word 97-2003 .doc file; save it as .docx."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sector_shift", "message"),
+    [
+        (16, "The file is password-protected (encrypted); remove the password in Word and save it again."),
+        # Past 64 KB sectors the directory is not read: the file is only an old or foreign OLE file.
+        (17, "This is an old Word 97-2003 .doc file; save it as .docx."),
+    ],
+)
+def test_check_package_reads_ole_sectors_up_to_64_kb(sector_shift, message):
+    assert refusal(ole_file("EncryptionInfo", sector_shift=sector_shift, spread=True)) == message
+
+
+def test_check_package_finds_encryption_in_the_last_entry_of_a_directory_sector():
+    encrypted = ole_file("WordDocument", "1Table", "Data", "EncryptedPackage", spread=True)
+    assert refusal(encrypted) == (
+        "The file is password-protected (encrypted); remove the password in Word and save it again."
+    )
+
+
+def test_check_package_reads_a_directory_whose_chain_points_past_the_fat():
+    assert refusal(ole_file("EncryptedPackage", spread=True, dangling=True)) == (
+        "The file is password-protected (encrypted); remove the password in Word and save it again."
     )
 
 
@@ -371,9 +401,12 @@ def test_check_package_refuses_a_main_part_missing_from_content_types():
 
 
 def test_check_package_refuses_a_main_part_without_any_content_type():
+    # An Override of the main part without a content type, and entries missing their other attribute.
     types = (
         '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml"/><Override ContentType="text/plain"/>'
+        '<Override PartName="/word/document.xml"/>'
         "</Types>"
     )
     data = build_docx(p("x"), content_types_override=types)
@@ -417,7 +450,11 @@ def test_package_relationships_resolve_targets_to_part_names():
         f'<Relationship Type="{rels}custom"/>'
         "</Relationships>"
     )
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(
+        "</Relationships>", f'<Relationship Id="rIdEmpty" Type="{rels}custom" Target=""/></Relationships>'
+    )
     package = check_package(zip_bytes(parts), limits=LIMITS)
+    assert package.relationships("")["rIdEmpty"].target == ""
 
     found = {
         r_id: (relationship.type.removeprefix(rels), relationship.target, relationship.external)
