@@ -400,14 +400,21 @@ def test_check_package_refuses_a_main_part_missing_from_content_types():
     )
 
 
-def test_check_package_refuses_a_main_part_without_any_content_type():
-    # An Override of the main part without a content type, and entries missing their other attribute.
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # An Override of the main part without a content type, and one without a part name.
+        '<Default Extension="xml" ContentType="application/xml"/><Override ContentType="text/plain"/>'
+        '<Override PartName="/word/document.xml"/>',
+        # No Override: the "xml" Default, without a content type.
+        '<Default Extension="xml"/>',
+    ],
+)
+def test_check_package_refuses_a_main_part_without_any_content_type(entries):
     types = (
         '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml"/><Override ContentType="text/plain"/>'
-        '<Override PartName="/word/document.xml"/>'
-        "</Types>"
+        f"{entries}</Types>"
     )
     data = build_docx(p("x"), content_types_override=types)
     assert (
