@@ -329,6 +329,15 @@ def test_read_inflates_a_part_in_chunks_never_whole(monkeypatch):
     assert peak < 4 * MB
 
 
+def test_read_accepts_a_file_whose_parts_fill_the_total_limit_exactly():
+    data = build_docx(p("A" * 1000))
+    total = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+
+    assert [q.text for q in read_document(data, limits=Limits(total_bytes=total)).paragraphs] == ["A" * 1000]
+    with pytest.raises(ImportRefused, match=f"^The file unpacks to more than {total - 1} bytes"):
+        read_document(data, limits=Limits(total_bytes=total - 1))
+
+
 def test_read_accepts_a_part_exactly_at_the_entry_and_total_limits():
     data = build_docx(p("A" * 1000))
     size = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml").file_size
@@ -450,6 +459,8 @@ def test_package_relationships_resolve_targets_to_part_names():
         f'<Relationship Id="rIdStyles" Type="{rels}styles" Target="styles.xml#top#again"/>'
         f'<Relationship Id="rIdAbsolute" Type="{rels}custom" Target="/word/styles.xml"/>'
         f'<Relationship Id="rIdUp" Type="{rels}custom" Target="../customXml/item1.xml"/>'
+        f'<Relationship Id="rIdX" Type="{rels}custom" Target="/XData/item1.xml"/>'
+        f'<Relationship Id="rIdXUp" Type="{rels}custom" Target="../XData/item2.xml"/>'
         f'<Relationship Id="rIdWeb" Type="{rels}hyperlink" Target="https://example.org/a#b" '
         'TargetMode="External"/>'
         f'<Relationship Id="rIdGone" Type="{rels}custom" Target="Missing.XML"/>'
@@ -461,7 +472,10 @@ def test_package_relationships_resolve_targets_to_part_names():
         "</Relationships>", f'<Relationship Id="rIdEmpty" Type="{rels}custom" Target=""/></Relationships>'
     )
     package = check_package(zip_bytes(parts), limits=LIMITS)
-    assert package.relationships("")["rIdEmpty"].target == ""
+    assert {r_id: rel.target for r_id, rel in package.relationships("").items()} == {
+        "rId1": "word/document.xml",
+        "rIdEmpty": "",
+    }
 
     found = {
         r_id: (relationship.type.removeprefix(rels), relationship.target, relationship.external)
@@ -472,6 +486,8 @@ def test_package_relationships_resolve_targets_to_part_names():
         "rIdStyles": ("styles", "word/styles.xml", False),
         "rIdAbsolute": ("custom", "word/styles.xml", False),
         "rIdUp": ("custom", "customXml/item1.xml", False),
+        "rIdX": ("custom", "XData/item1.xml", False),
+        "rIdXUp": ("custom", "XData/item2.xml", False),
         "rIdWeb": ("hyperlink", "https://example.org/a#b", True),
         "rIdGone": ("custom", "word/Missing.XML", False),
         "rIdUntyped": ("", "word/styles.xml", False),
