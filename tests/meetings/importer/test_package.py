@@ -1,6 +1,7 @@
 """The package check: what is refused before any XML parser sees the file, and how it is said."""
 
 import io
+import random
 import struct
 import warnings
 import zipfile
@@ -261,18 +262,52 @@ def test_check_package_refuses_a_compression_ratio_bomb():
     )
 
 
-def _lie_about_size(data: bytes, name: str, size: int) -> bytes:
-    """The zip with ``name``'s uncompressed size rewritten in its local and central headers."""
+def _lie_about_size(data: bytes, name: str, size: int, *, compressed: bool = False) -> bytes:
+    """The zip with ``name``'s uncompressed (or compressed) size rewritten in both its headers."""
     out = bytearray(data)
     encoded = name.encode()
     local = out.find(encoded) - 30  # the name follows the 30-byte local header
     assert out[local : local + 4] == b"PK\x03\x04"
-    struct.pack_into("<I", out, local + 22, size)
+    struct.pack_into("<I", out, local + (18 if compressed else 22), size)
     central = out.find(b"PK\x01\x02")
     while central != -1 and out[central + 46 : central + 46 + len(encoded)] != encoded:
         central = out.find(b"PK\x01\x02", central + 4)
-    struct.pack_into("<I", out, central + 24, size)
+    struct.pack_into("<I", out, central + (20 if compressed else 24), size)
     return bytes(out)
+
+
+def test_check_package_refuses_a_part_said_to_be_larger_than_the_file():
+    data = build_docx(p("x"))
+    lying = _lie_about_size(data, "word/document.xml", len(data) + 1, compressed=True)
+    assert refusal(lying) == "The file is damaged: the part 'word/document.xml' is larger than the file."
+
+
+NOISE = random.Random(0).randbytes(20_000)  # does not compress
+
+
+def test_check_package_accepts_a_file_exactly_at_each_limit():
+    # A part of exactly 1 MB is not yet checked for its compression ratio.
+    data = build_docx(p("x"), extra_parts={"word/media/zeros.bin": bytes(MB), "word/media/noise.bin": NOISE})
+    infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    exact = Limits(
+        upload_bytes=len(data),
+        zip_entries=len(infos),
+        entry_bytes=MB,
+        total_bytes=sum(info.file_size for info in infos),
+    )
+    assert check_package(data, limits=exact).main_part == "word/document.xml"
+
+
+def test_check_package_accepts_a_part_compressed_exactly_at_the_ratio_limit():
+    data = build_docx(
+        p("x"), extra_parts={"word/media/zeros.bin": bytes(200 * 6000), "word/media/noise.bin": NOISE}
+    )
+    at_limit = _lie_about_size(data, "word/media/zeros.bin", 6000, compressed=True)
+    assert check_package(at_limit, limits=LIMITS).main_part == "word/document.xml"
+    past_limit = _lie_about_size(data, "word/media/zeros.bin", 5999, compressed=True)
+    assert refusal(past_limit) == (
+        "The part 'word/media/zeros.bin' is compressed more than 200 to 1; refusing a possible zip bomb."
+    )
 
 
 def test_read_does_not_trust_a_header_that_understates_the_size():
@@ -357,7 +392,15 @@ def test_read_accepts_a_part_exactly_at_the_entry_and_total_limits():
 
 @pytest.mark.parametrize(
     "name",
-    ["../evil.xml", "word/../../evil.xml", "/etc/passwd", "C:/Windows/evil.xml", "word\\..\\..\\evil.xml"],
+    [
+        "../evil.xml",
+        "word/../../evil.xml",
+        "/etc/passwd",
+        "\\windows\\evil.xml",
+        "C:/Windows/evil.xml",
+        "C:",
+        "word\\..\\..\\evil.xml",
+    ],
 )
 def test_check_package_refuses_unsafe_member_names(name):
     data = build_docx(p("x"), extra_parts={name: "<x/>"})
@@ -372,6 +415,24 @@ def test_check_package_quotes_a_part_name_whole_up_to_80_characters():
     )
     assert refusal(build_docx(p("x"), extra_parts={longer: "<x/>"})) == (
         f"The file contains a part with an unsafe name: {longer[:77] + '...'!r}."
+    )
+
+
+def test_check_package_accepts_a_one_character_part_name():
+    assert check_package(build_docx(p("x"), extra_parts={"x": "<x/>"}), limits=LIMITS).main_part == (
+        "word/document.xml"
+    )
+
+
+def test_check_package_without_package_relationships_finds_word_document_xml():
+    data = build_docx(p("x"), omit=["_rels/.rels"])
+    assert check_package(data, limits=LIMITS).main_part == "word/document.xml"
+
+
+def test_check_package_shows_at_most_100_characters_of_a_content_type():
+    content_type = "text/" + "x" * 200
+    assert refusal(build_docx(p("x"), main_content_type=content_type)) == (
+        f"The main part 'word/document.xml' has content type {content_type[:100]!r}, not a Word document's."
     )
 
 
