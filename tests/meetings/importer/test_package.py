@@ -478,6 +478,8 @@ def test_check_package_refuses_a_main_part_missing_from_content_types():
         '<Override PartName="/word/document.xml"/>',
         # No Override: the "xml" Default, without a content type.
         '<Default Extension="xml"/>',
+        # Nothing for the main part at all.
+        "",
     ],
 )
 def test_check_package_refuses_a_main_part_without_any_content_type(entries):
