@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.test import RequestFactory
 from django.urls import include, path
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from meetings.models import Decision, DecisionSession, Meeting
 from schedule.caching import CSRF_PLACEHOLDER, GENERATION_KEY, _fast_key, cache_event_response, touch_events
@@ -45,9 +46,17 @@ def grid_data(request, slug):
     return _grid_text(request, slug)
 
 
+@cache_event_response()
+def grid_in_language(request, slug):
+    response = _grid_text(request, slug)
+    response.content = f"language: {get_language()}\n".encode() + response.content
+    return response
+
+
 urlpatterns = [
     path("grid/<slug:slug>/", grid_page),
     path("grid/<slug:slug>.json", grid_data),
+    path("grid/<slug:slug>.txt", grid_in_language),
     path("", include("magportal.urls")),
 ]
 
@@ -415,6 +424,49 @@ def test_cache_event_response_evicted_generation_falls_back_to_the_database(clie
     Event.objects.filter(pk=event.pk).update(updated_at=timezone.now())
     cache.delete(GENERATION_KEY)
 
+    after = client.get("/grid/igf-2016/")
+
+    assert "Trade Agreements and the Internet 2016-12-06 09:00-11:30" in text_of(after)
+
+
+def test_cache_event_response_each_language_cached_apart(client, grid):
+    pages = [
+        client.get("/grid/igf-2016.txt", headers={"accept-language": language})
+        for language in ("es", "en", "es")
+    ]
+
+    assert [text_of(page).splitlines()[0] for page in pages] == [
+        "language: es",
+        "language: en",
+        "language: es",
+    ]
+    assert RENDERS == ["igf-2016", "igf-2016"]
+
+
+def test_cache_event_response_grids_changed_at_the_same_moment_cached_apart(client, grid):
+    other = make_event(slug="igf-2017", title="IGF 2017", is_published=True)
+    Event.objects.update(updated_at=timezone.now() - datetime.timedelta(minutes=5))
+
+    pages = [client.get(f"/grid/{slug}.json") for slug in ("igf-2016", "igf-2017")]
+
+    assert [text_of(page).splitlines()[0] for page in pages] == [grid[0].title, other.title]
+
+
+def test_cache_event_response_generation_started_again_after_eviction(
+    client, grid, shared, django_assert_num_queries
+):
+    if not shared:
+        pytest.skip("only a shared cache keeps a generation of grids")
+    event, _session, slot = grid
+    cache.delete(GENERATION_KEY)
+    client.get("/grid/igf-2016/")  # starts a generation and keeps the page under it
+    with django_assert_num_queries(0):
+        assert client.get("/grid/igf-2016/").status_code == 200
+
+    # Edited, and the generation evicted again: the page kept under the first one is not served.
+    Slot.objects.filter(pk=slot.pk).update(start_time=datetime.time(9))
+    Event.objects.filter(pk=event.pk).update(updated_at=timezone.now())
+    cache.delete(GENERATION_KEY)
     after = client.get("/grid/igf-2016/")
 
     assert "Trade Agreements and the Internet 2016-12-06 09:00-11:30" in text_of(after)
