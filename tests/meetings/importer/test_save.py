@@ -113,6 +113,59 @@ def test_save_report_publish_publishes_meeting_and_event():
 
 
 @pytest.mark.django_db
+def test_save_report_draft_leaves_the_grid_unpublished_until_a_published_reimport():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    assert Event.objects.get().is_published is False
+
+    save_report(seed_report(), data=b"revised bytes", source_name="seed-v2.docx", publish=True, replace=True)
+    assert Event.objects.get().is_published is True
+
+
+@pytest.mark.django_db
+def test_save_report_replace_keeps_edited_children_once_in_their_places():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    meeting = Meeting.objects.get()
+    decision = meeting.items.get(position=6).decisions.get(position=1)
+    decision.text = "With common agreement, the main session schedule was approved (as corrected)."
+    decision.save()
+    annotation = Annotation.objects.get(agenda_item__position=7)
+    annotation.text = "Really just a standard conference format (noted by the Secretariat)."
+    annotation.save()
+    footnote = Footnote.objects.get(agenda_item__position=1, mark="1")
+    footnote.text = "Summary Report of July, as the Secretariat corrected it."
+    footnote.save()
+    # An imported paragraph the report no longer has, unedited, but annotated by staff.
+    last = meeting.items.get(position=10)
+    make_annotation(agenda_item=last, author="Secretariat", text="Keep this paragraph.")
+    shorter = seed_report()
+    shorter.items = shorter.items[:9]
+
+    outcome = save_report(shorter, data=b"revised bytes", source_name="seed-v2.docx", replace=True)
+
+    # Items first (the one the report no longer has is kept for its annotation), then each item's rows.
+    assert outcome.kept == [
+        "agenda item 9 (edited by staff, not in the report)",
+        "footnote 1 of item 1 (edited by staff)",
+        "decision 1 of item 6 (edited by staff)",
+        "annotation by Lynn St Amour on item 7 (edited by staff)",
+        "annotation by Secretariat on item 9 (added by staff)",
+    ]
+    item_6 = meeting.items.get(position=6)
+    assert list(item_6.decisions.order_by("position").values_list("position", "pk", "kind")) == [
+        (1, decision.pk, "decision"),
+        (2, item_6.decisions.get(kind="action").pk, "action"),
+    ]
+    assert list(Annotation.objects.filter(agenda_item__position=7).values_list("pk", flat=True)) == [
+        annotation.pk
+    ]
+    assert sorted(Footnote.objects.filter(agenda_item__position=1).values_list("mark", "text")) == [
+        ("1", "Summary Report of July, as the Secretariat corrected it."),
+        ("2", Footnote.objects.get(agenda_item__position=1, mark="2").text),
+    ]
+    assert meeting.items.get(position=10).pk == last.pk
+
+
+@pytest.mark.django_db
 def test_save_report_same_file_twice_changes_nothing():
     first = save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
     before = row_counts()
