@@ -113,6 +113,36 @@ def test_save_report_publish_publishes_meeting_and_event():
 
 
 @pytest.mark.django_db
+def test_save_report_seed_event_takes_the_annex_details():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+
+    event = Event.objects.get()
+    assert (event.slug, event.title, event.time_zone, event.start_date, event.end_date) == (
+        "igf-2016",
+        "2016 Internet Governance Forum (IGF)",
+        "America/Mexico_City",
+        datetime.date(2016, 12, 6),
+        datetime.date(2016, 12, 9),
+    )
+    assert (event.theme, event.venue) == ("Enabling Inclusive and Sustainable Growth", "Guadalajara, Mexico")
+
+
+@pytest.mark.django_db
+def test_save_report_event_without_time_zone_or_end_date_is_utc_and_one_day():
+    report = seed_report()
+    report.schedule.time_zone = ""
+    report.schedule.end_date = None
+    save_report(report, data=b"seed bytes", source_name="seed.docx")
+
+    event = Event.objects.get()
+    assert (event.time_zone, event.start_date, event.end_date) == (
+        "UTC",
+        datetime.date(2016, 12, 6),
+        datetime.date(2016, 12, 6),
+    )
+
+
+@pytest.mark.django_db
 def test_save_report_draft_leaves_the_grid_unpublished_until_a_published_reimport():
     save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
     assert Event.objects.get().is_published is False
