@@ -152,6 +152,15 @@ def test_save_report_draft_leaves_the_grid_unpublished_until_a_published_reimpor
 
 
 @pytest.mark.django_db
+def test_save_report_draft_reimport_leaves_an_unpublished_grid_unpublished():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+
+    save_report(seed_report(), data=b"revised bytes", source_name="seed-v2.docx", replace=True)
+
+    assert Event.objects.get().is_published is False
+
+
+@pytest.mark.django_db
 def test_save_report_replace_keeps_edited_children_once_in_their_places():
     save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
     meeting = Meeting.objects.get()
