@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from magportal.dates import long_date
 from meetings.listing import MEETING_IS_PUBLISHED, has_listing_columns
 from meetings.roles import VIEW_ALL_ANNOTATIONS, VIEW_DRAFTS, VIEW_SHARED_ANNOTATIONS
 
@@ -393,7 +394,7 @@ class UpcomingMeeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.date:%Y-%m-%d})"
+        return f"{self.title} ({long_date(self.date)})"
 
     def get_absolute_url(self):
         if self.agenda_item_id:

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from magportal.dates import weekday_date
+
 
 def may_see_draft_grids(user) -> bool:
     # Unpublished grids are working drafts, like draft meetings.
@@ -109,7 +111,7 @@ class Slot(models.Model):
         indexes = [models.Index(fields=["date", "start_time"], name="slot_date_start")]
 
     def __str__(self):
-        return f"{self.session} — {self.date:%Y-%m-%d} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
+        return f"{self.session} — {weekday_date(self.date)} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
 
     def get_absolute_url(self):
         return self.session.get_absolute_url()

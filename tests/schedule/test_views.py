@@ -280,7 +280,7 @@ def test_event_dates_in_one_month_are_written_as_a_range(client):
     )
 
 
-def test_event_dates_across_months_are_written_in_full(client):
+def test_event_dates_across_months_name_each_month_and_the_year_once(client):
     make_event(
         slug="igf-2019", start_date=datetime.date(2019, 11, 25), end_date=datetime.date(2019, 12, 2), venue=""
     )
@@ -288,6 +288,6 @@ def test_event_dates_across_months_are_written_in_full(client):
     html = client.get("/schedule/").text
 
     assert (
-        '<time datetime="2019-11-25">25 November 2019</time>–'
+        '<time datetime="2019-11-25">25 November</time>–'
         '<time datetime="2019-12-02">2 December 2019</time>' in html
     )
