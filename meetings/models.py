@@ -22,16 +22,23 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(status=Meeting.Status.PUBLISHED)
 
     def with_decision_count(self):
-        """Each meeting with ``decision_count``: a count per meeting fetched, so a page of a large
-        archive does not group every decision of every meeting first."""
-        decisions = (
-            Decision.objects.filter(agenda_item__meeting=OuterRef("pk"))
-            .order_by()
-            .values("agenda_item__meeting")
-            .annotate(count=Count("pk"))
-            .values("count")
+        """Each meeting with ``decision_count`` and ``action_count`` (its decisions of each kind): a
+        count per meeting fetched, so a page of a large archive does not group every decision of
+        every meeting first."""
+
+        def count(kind):
+            rows = (
+                Decision.objects.filter(agenda_item__meeting=OuterRef("pk"), kind=kind)
+                .order_by()
+                .values("agenda_item__meeting")
+                .annotate(count=Count("pk"))
+                .values("count")
+            )
+            return Coalesce(Subquery(rows), 0)
+
+        return self.annotate(
+            decision_count=count(Decision.Kind.DECISION), action_count=count(Decision.Kind.ACTION)
         )
-        return self.annotate(decision_count=Coalesce(Subquery(decisions), 0))
 
     def visible_to(self, user):
         if user.is_active and user.has_perm(VIEW_DRAFTS):

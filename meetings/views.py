@@ -58,13 +58,14 @@ class MeetingListView(ListView):
         context = super().get_context_data(form=self.form, **kwargs)
         # Counted for this page's meetings only, in one query, however deep the page.
         meetings = list(context["meetings"])
-        counts = dict(
-            Meeting.objects.filter(pk__in=[meeting.pk for meeting in meetings])
+        counts = {
+            pk: counts
+            for pk, *counts in Meeting.objects.filter(pk__in=[meeting.pk for meeting in meetings])
             .with_decision_count()
-            .values_list("pk", "decision_count")
-        )
+            .values_list("pk", "decision_count", "action_count")
+        }
         for meeting in meetings:
-            meeting.decision_count = counts.get(meeting.pk, 0)
+            meeting.decision_count, meeting.action_count = counts.get(meeting.pk, (0, 0))
         context["meetings"] = meetings
         return context
 

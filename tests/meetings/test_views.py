@@ -124,10 +124,12 @@ def test_meeting_list_shows_drafts_with_a_badge_to_mag_members(client, mag_membe
     assert re.findall(r'Draft meeting</a>\s*<span class="badge badge--draft">Draft</span>', html) != []
 
 
-def test_meeting_list_counts_decisions_of_each_meeting(client, report):
+def test_meeting_list_counts_decisions_and_actions_of_each_meeting(client, report):
     response = client.get("/meetings/")
 
-    assert [(m.slug, m.decision_count) for m in response.context["meetings"]] == [(report.slug, 7)]
+    assert [(m.slug, m.decision_count, m.action_count) for m in response.context["meetings"]] == [
+        (report.slug, 5, 2)
+    ]
 
 
 # The report
@@ -573,6 +575,19 @@ def test_feed_lists_newest_published_decisions_as_atom(client, report):
     assert entries[0].find(f"{ATOM}summary").text == expected[0].text
 
 
+def test_feed_names_its_author_as_atom_requires(client, report):
+    feed = ET.fromstring(client.get("/decisions/feed/").content)
+
+    assert [author.findtext(f"{ATOM}name") for author in feed.findall(f"{ATOM}author")] == ["IGF Secretariat"]
+
+
+def test_favicon_is_served_as_an_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert (response.status_code, response["Content-Type"]) == (200, "image/x-icon")
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"
+
+
 def test_feed_is_limited_to_50_entries(client):
     item = make_agenda_item()
     for _ in range(51):
@@ -797,11 +812,27 @@ def test_meeting_list_counts_each_meetings_decisions_and_actions(client):
 
     response = client.get("/meetings/")
 
-    assert [(m.title, m.decision_count) for m in response.context["meetings"]] == [
-        ("Busy meeting", 4),
-        ("Quiet meeting", 0),
+    assert [(m.title, m.decision_count, m.action_count) for m in response.context["meetings"]] == [
+        ("Busy meeting", 2, 2),
+        ("Quiet meeting", 0, 0),
     ]
-    assert re.findall(r"(\d+ decisions?)</span>", response.content.decode()) == ["4 decisions", "0 decisions"]
+    assert re.findall(r"· (\d+ decisions?(?:, \d+ actions?)?)</span>", response.content.decode()) == [
+        "2 decisions, 2 actions",
+        "0 decisions",
+    ]
+
+
+def test_home_says_how_many_decisions_and_actions_each_latest_meeting_has(client):
+    item = make_agenda_item(meeting=make_meeting(title="Busy meeting"))
+    for _ in range(7):
+        make_decision(agenda_item=item, text="It was agreed.")
+    for _ in range(3):
+        make_decision(agenda_item=item, text="The Secretariat will write.", kind=Decision.Kind.ACTION)
+    client.cookies["django_language"] = "es"
+
+    html = client.get("/").content.decode()
+
+    assert "· 7 decisiones, 3 acciones</span>" in html
 
 
 def test_decision_page_shows_its_paragraphs_footnote_marks_linked_to_the_report(client):

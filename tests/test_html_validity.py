@@ -1,0 +1,119 @@
+"""Every public page and the admin's import pages are valid HTML for the W3C Nu HTML Checker.
+
+The checker is ``vnu.jar`` from npm's ``vnu-jar`` (``npm install --no-save --ignore-scripts vnu-jar@26`` in
+the project, as ``.ci/run`` does, or ``VNU_JAR=/path/to/vnu.jar``); it runs on Java (Debian's JRE). Without
+either, the test is skipped by name. The pages are rendered by the real views with the seed report
+imported, written to files and checked in one run of the checker.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from meetings.importer.services import import_report
+from meetings.models import Decision
+from tests.meetings.importer.documents import SEED_DOCX
+
+ROOT = Path(__file__).resolve().parents[1]
+VNU_PLACES = [
+    ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
+    Path("/usr/local/lib/node_modules/vnu-jar/build/dist/vnu.jar"),
+    Path("/usr/lib/node_modules/vnu-jar/build/dist/vnu.jar"),
+]
+
+
+def vnu_jar() -> Path | None:
+    if os.environ.get("VNU_JAR"):
+        return Path(os.environ["VNU_JAR"])
+    return next((place for place in VNU_PLACES if place.exists()), None)
+
+
+def check_html(pages: dict[str, str], tmp_path: Path) -> list[str]:
+    """The Nu checker's errors for each page, as "<page>: line N: message"."""
+    java, jar = shutil.which("java"), vnu_jar()
+    if java is None or jar is None:
+        pytest.skip("the HTML check needs Java and vnu.jar (npm install --no-save --ignore-scripts vnu-jar)")
+    files = {}
+    for index, (name, html) in enumerate(pages.items()):
+        path = tmp_path / f"page-{index}.html"
+        path.write_text(html, encoding="utf-8")
+        files[path.name] = name
+    result = subprocess.run(
+        [java, "-jar", jar, "--errors-only", "--format", "json", "--stdout", *(tmp_path / f for f in files)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    messages = json.loads(result.stdout)["messages"]
+    return [
+        f"{files.get(message.get('url', '').rpartition('/')[2], message.get('url'))}: "
+        f"line {message.get('lastLine')}: {message['message']}"
+        for message in messages
+        if message["type"] in {"error", "non-document-error"}
+    ]
+
+
+@pytest.fixture
+def seed(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    outcome = import_report(SEED_DOCX.read_bytes(), source_name=SEED_DOCX.name, publish=True)
+    return outcome.meeting
+
+
+def public_pages(client, meeting) -> dict[str, str]:
+    event = meeting.event
+    decision = Decision.objects.filter(agenda_item__meeting=meeting).first()
+    urls = [
+        "/",
+        "/meetings/",
+        "/meetings/?kind=virtual",
+        meeting.get_absolute_url(),
+        "/decisions/",
+        "/decisions/?q=session",
+        "/decisions/?q=nothing+matches+this",
+        "/decisions/?kind=nonsense",
+        decision.get_absolute_url(),
+        "/schedule/",
+        event.get_absolute_url(),
+        f"/schedule/{event.slug}/changes/",
+        f"/schedule/{event.slug}/versions/1/",
+        "/accounts/login/",
+        "/meetings/no-such-meeting/",
+    ]
+    pages = {}
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in {200, 404}, url
+        pages[url] = response.content.decode()
+    return pages
+
+
+@pytest.mark.django_db
+def test_public_pages_are_valid_html_in_both_languages(client, seed, tmp_path):
+    pages = {f"{url} (en)": html for url, html in public_pages(client, seed).items()}
+    client.cookies["django_language"] = "es"
+    pages |= {f"{url} (es)": html for url, html in public_pages(client, seed).items()}
+
+    assert check_html(pages, tmp_path) == []
+
+
+@pytest.mark.django_db
+def test_secretariat_pages_and_import_pages_are_valid_html(client, seed, secretariat_user, tmp_path):
+    client.force_login(secretariat_user)
+    import_url = "/admin/meetings/meeting/import/"
+    preview = client.post(import_url, {"file": SimpleUploadedFile("seed.docx", SEED_DOCX.read_bytes())})
+    refused = client.post(import_url, {"file": SimpleUploadedFile("notes.txt", b"not a report")})
+    pages = {
+        "home": client.get("/").content.decode(),
+        "report with annotations": client.get(seed.get_absolute_url()).content.decode(),
+        "import form": client.get(import_url).content.decode(),
+        "import preview": preview.content.decode(),
+        "import form with an error": refused.content.decode(),
+    }
+
+    assert check_html(pages, tmp_path) == []
