@@ -96,6 +96,8 @@ class MeetingDetailView(DetailView):
         )
         paragraphs = []
         footnotes = []
+        # How many times each printed number has been used so far: reports repeat one now and then.
+        numbers_seen: dict[str, int] = {}
         for item in items:
             notes = item_footnotes.get(item.pk, [])
             highlighted = highlight_decisions(
@@ -108,9 +110,12 @@ class MeetingDetailView(DetailView):
             footnotes += [
                 {"item": item, "footnote": footnote, "html": footnote_html(footnote)} for footnote in notes
             ]
+            occurrence = numbers_seen[item.number] = numbers_seen.get(item.number, 0) + 1
             paragraphs.append(
                 {
                     "item": item,
+                    # The second paragraph printed "8." says so, so it does not read as a mistake here.
+                    "number_repeated": bool(item.number) and occurrence > 1,
                     "html": highlighted.html,
                     "unplaced_decisions": highlighted.unplaced,
                     "annotations": annotations.get(item.pk, []),

@@ -139,9 +139,20 @@ def test_report_anchors_every_paragraph_by_position_and_shows_printed_numbers(cl
     html = client.get(report.get_absolute_url()).content.decode()
 
     assert anchors(html) == [f"item-{n}" for n in range(1, 11)]
-    assert re.findall(r'class="paragraph__number" href="#item-\d+"[^>]*>(\d+)\.</a>', html) == [
+    assert re.findall(r'class="paragraph__number[^"]*" href="#item-\d+"[^>]*>(\d+)\.', html) == [
         "1", "2", "3", "4", "5", "6", "7", "8", "8", "9",
     ]  # fmt: skip
+
+
+def test_report_says_a_printed_number_is_used_twice_at_its_second_use(client, report):
+    html = client.get(report.get_absolute_url()).content.decode()
+
+    repeated = re.findall(r'<a class="paragraph__number paragraph__number--repeated" href="#(item-\d+)"', html)
+    assert repeated == ["item-9"]
+    assert (
+        'aria-label="Paragraph 8 again: the report numbers two paragraphs 8"' in html
+        and '8.<span class="paragraph__again" aria-hidden="true">again</span></a>' in html
+    )
 
 
 def test_report_shows_heading_date_kind_chair_and_recording(client, report):
