@@ -34,6 +34,7 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
@@ -57,7 +58,7 @@ chaos: install
 	$(BIN)/python -m loadtest.chaos $(CHAOS_ARGS)
 .PHONY: serve-prod loadtest chaos
 
-# Performance benchmark (issue 5): about 3-9 minutes; needs PostgreSQL on 127.0.0.1 and `wrk`
+# Performance benchmark: about 3-9 minutes; needs PostgreSQL on 127.0.0.1 and `wrk`
 # (apt-get install wrk; a Python load client is used without it). Writes benchmarks/results.md.
 $(BIN)/.installed-bench: $(BIN)/.installed
 	$(BIN)/pip install --quiet -e '.[dev,bench]'

@@ -153,7 +153,7 @@ def step_build(args) -> None:
     Parts split by year, so parallel parts never share an annual meeting's event.
     """
     _setup_django()
-    from meetings.corpus import YEARS, generate_reports
+    from benchmarks.corpus import YEARS, generate_reports
     from meetings.importer.services import import_report
 
     folder = Path(tempfile.mkdtemp(prefix="magportal-bench-corpus-"))
@@ -246,7 +246,7 @@ def step_pages(args) -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from meetings.corpus import FIRST_YEAR, generate_report
+    from benchmarks.corpus import FIRST_YEAR, generate_report
     from meetings.importer.save import meeting_slug
 
     report = generate_report(index=REPORT_INDEX, seed=SEED)
@@ -372,7 +372,7 @@ def fingerprint(reports: int) -> str:
     """
     digest = hashlib.sha256(f"{reports}:{SEED}".encode())
     sources = [
-        ROOT / "meetings" / "corpus.py",
+        ROOT / "benchmarks" / "corpus.py",
         SAMPLE,
         ROOT / "fixtures" / "reports" / "build_seed_report.py",
     ]

@@ -8,10 +8,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from meetings.forms import ConfirmImportForm, ImportReportForm
+from meetings.admin_forms import ConfirmImportForm, ImportReportForm
 from meetings.importer import ImportRefused
-from meetings.importer.save import previous_import
-from meetings.importer.services import import_report, parse_report
+from meetings.importer.services import import_report, parse_report, previous_import
 from meetings.models import (
     AgendaItem,
     Annotation,

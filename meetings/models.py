@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from magportal.dates import long_date
 from meetings.listing import MEETING_IS_PUBLISHED, has_listing_columns
-from meetings.roles import VIEW_ALL_ANNOTATIONS, VIEW_DRAFTS, VIEW_SHARED_ANNOTATIONS
+from meetings.roles import VIEW_ALL_ANNOTATIONS, VIEW_SHARED_ANNOTATIONS, may_see_drafts
 
 
 class Origin(models.TextChoices):
@@ -41,7 +41,7 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def visible_to(self, user):
-        if user.is_active and user.has_perm(VIEW_DRAFTS):
+        if may_see_drafts(user):
             return self.all()
         return self.published()
 
@@ -131,6 +131,10 @@ class Meeting(models.Model):
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
+    def is_visible_to(self, user) -> bool:
+        """Whether ``user`` may see this meeting: the rule of ``Meeting.objects.visible_to``."""
+        return self.is_published or may_see_drafts(user)
+
 
 class AgendaItemQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -182,7 +186,7 @@ class DecisionQuerySet(models.QuerySet):
         return self.filter(agenda_item__meeting__status=Meeting.Status.PUBLISHED)
 
     def visible_to(self, user):
-        if user.is_active and user.has_perm(VIEW_DRAFTS):
+        if may_see_drafts(user):
             return self.all()
         return self.published()
 

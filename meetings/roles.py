@@ -24,7 +24,9 @@ SECRETARIAT_APPS = ("meetings", "schedule")
 MAG_MEMBER_PERMISSIONS = (VIEW_DRAFTS, VIEW_SHARED_ANNOTATIONS)
 
 
-def can_view_drafts(user: "User | AnonymousUser") -> bool:
+def may_see_drafts(user: "User | AnonymousUser") -> bool:
+    """Whether ``user`` may see drafts: unpublished meetings, their decisions, annotations and announced
+    meetings, and unpublished grids. The one rule every page, export, feed and cache asks."""
     return user.is_active and user.has_perm(VIEW_DRAFTS)
 
 

@@ -11,12 +11,11 @@ from meetings.highlight import (
     search_excerpt,
     search_terms,
 )
-from meetings.importer.save import is_staff_work
 from meetings.listing import newest_first, newest_first_among_few
 from meetings.models import Annotation, Decision, Footnote, Meeting
 from meetings.pagination import CappedPaginator
-from meetings.provenance import upcoming_meetings
 from meetings.search import search_decisions
+from meetings.selectors import is_staff_work, upcoming_meetings
 from schedule.models import Event
 
 
@@ -108,7 +107,13 @@ class MeetingDetailView(DetailView):
                 place_footnotes=not is_staff_work(item),
             )
             footnotes += [
-                {"item": item, "footnote": footnote, "html": footnote_html(footnote)} for footnote in notes
+                {
+                    "item": item,
+                    "footnote": footnote,
+                    "html": footnote_html(footnote),
+                    "cited": _if_visible(footnote.cited_meeting, user),
+                }
+                for footnote in notes
             ]
             occurrence = numbers_seen[item.number] = numbers_seen.get(item.number, 0) + 1
             paragraphs.append(
@@ -128,6 +133,10 @@ class MeetingDetailView(DetailView):
             event=meeting.event if meeting.event and meeting.event.is_visible_to(user) else None,
             **kwargs,
         )
+
+
+def _if_visible(meeting: Meeting | None, user) -> Meeting | None:
+    return meeting if meeting is not None and meeting.is_visible_to(user) else None
 
 
 def _by_item(rows) -> dict[int, list]:

@@ -49,7 +49,7 @@ class SlotAdmin(SimpleHistoryAdmin):
     date_hierarchy = "date"
 
 
-# Versions of the grid (issue 7): kept by the importer, read-only here except status and meetings.
+# Versions of the grid: kept by the importer, read-only here except status and meetings.
 from schedule.models import ScheduleVersion  # noqa: E402
 
 

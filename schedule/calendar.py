@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 import icalendar
 
-from schedule.grid import event_zone
+from schedule.layout import event_zone
 from schedule.models import Event, Slot
 
 #: UIDs must not change with the host name the file was fetched from.

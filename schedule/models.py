@@ -5,11 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from magportal.dates import weekday_date
-
-
-def may_see_draft_grids(user) -> bool:
-    # Unpublished grids are working drafts, like draft meetings.
-    return user.is_active and user.has_perm("meetings.view_draft_meeting")
+from meetings.roles import may_see_drafts
 
 
 class EventQuerySet(models.QuerySet):
@@ -17,7 +13,8 @@ class EventQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def visible_to(self, user):
-        if may_see_draft_grids(user):
+        # Unpublished grids are working drafts, like draft meetings.
+        if may_see_drafts(user):
             return self.all()
         return self.published()
 
@@ -58,7 +55,7 @@ class Event(models.Model):
 
     def is_visible_to(self, user) -> bool:
         """Whether ``user`` may open this grid: the rule of ``Event.objects.visible_to``."""
-        return self.is_published or may_see_draft_grids(user)
+        return self.is_published or may_see_drafts(user)
 
 
 class Session(models.Model):

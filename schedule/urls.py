@@ -11,7 +11,7 @@ urlpatterns = [
     path("<slug:slug>/", views.event_detail, name="event_detail"),
 ]
 
-# Versions of the grid (issue 7).
+# Versions of the grid.
 from schedule import views_versions  # noqa: E402
 
 urlpatterns += [

@@ -6,9 +6,8 @@ history with ``version_history`` and the grid's ``current_version``/``latest_app
 
 from __future__ import annotations
 
-import re
+import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Prefetch
@@ -18,28 +17,6 @@ from meetings.models import Decision, DecisionSession, Meeting
 from schedule.diff import ScheduleChange, diff_versions
 from schedule.matching import normalise_title
 from schedule.models import Event, ScheduleVersion, Session, Slot
-
-if TYPE_CHECKING:
-    from meetings.importer.report import ParsedReport
-
-_APPROVES_SCHEDULE = re.compile(
-    r"\bschedule\b[^.;]*?\b(?:was|were|is|has been|had been)\s+approved\b"
-    r"|\bapproved\b[^.;]*?\bschedule\b",
-    re.IGNORECASE,
-)
-# "The virtual meeting schedule was approved" approves the MAG's calls, not the annual meeting's grid.
-_OTHER_SCHEDULE = re.compile(r"\b(?:virtual\s+)?(?:meeting|call|webinar)s?\s+schedule\b", re.IGNORECASE)
-
-
-def schedule_is_approved(report: ParsedReport) -> bool:
-    """Whether a decision of the report approves the main-session schedule it carries."""
-    for item in report.items:
-        for decision in item.decisions:
-            for sentence in re.split(r"(?<=[.;])\s+", decision.text):
-                match = _APPROVES_SCHEDULE.search(sentence)
-                if match and not _OTHER_SCHEDULE.search(sentence):
-                    return True
-    return False
 
 
 def snapshot_event(event: Event) -> dict:
@@ -77,7 +54,7 @@ def _comparable(snapshot: dict) -> list:
     ]
 
 
-# No savepoint: the importer calls it inside its own transaction (two round trips saved, issue 5).
+# No savepoint: the importer calls it inside its own transaction (two round trips saved).
 @transaction.atomic(savepoint=False)
 def record_schedule_version(*, event: Event, meeting: Meeting | None, approved: bool) -> ScheduleVersion:
     """Keep the event's current grid as its next version, unless it equals the latest one.
@@ -144,6 +121,21 @@ class VersionChanges:
     version: ScheduleVersion
     changes: list[LinkedChange]
     previous: ScheduleVersion | None = None
+
+
+def version_days(version: ScheduleVersion) -> list[dict]:
+    """The version's slots by day, as its page shows them: each day's date, its number from the
+    version's first day, and its slots in time order, each with its session's title, kind and id."""
+    days: dict[datetime.date, list[dict]] = {}
+    for session in version.snapshot["sessions"]:
+        for slot in session["slots"]:
+            entry = {**slot, "title": session["title"], "kind": session["kind"], "session_id": session["id"]}
+            days.setdefault(datetime.date.fromisoformat(slot["date"]), []).append(entry)
+    start = datetime.date.fromisoformat(version.snapshot["start_date"])
+    return [
+        {"date": date, "number": (date - start).days + 1, "slots": sorted(slots, key=lambda s: s["start"])}
+        for date, slots in sorted(days.items())
+    ]
 
 
 def version_history(event: Event, *, user) -> list[VersionChanges]:

@@ -6,11 +6,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from meetings.provenance import decisions_by_session
-from meetings.roles import can_view_drafts
+from meetings.selectors import decisions_by_session
 from schedule.caching import cache_event_response
 from schedule.calendar import build_calendar
-from schedule.grid import build_grid, describe_time_zone
+from schedule.json_export import build_json
+from schedule.layout import build_grid, describe_time_zone
 from schedule.models import Event, Session, Slot
 from schedule.versions import current_version, slot_sequence
 
@@ -31,7 +31,7 @@ def _first_slot_time(session):
 
 
 def _may_see(user, meeting):
-    return meeting is not None and (meeting.is_published or can_view_drafts(user))
+    return meeting is not None and meeting.is_visible_to(user)
 
 
 @require_safe
@@ -91,37 +91,7 @@ def event_calendar(request, slug):
 @cache_event_response()
 def event_json(request, slug):
     event = _visible_event(request, slug)
-    grid = build_grid(event=event, slots=_slots(event))
-    data = {
-        "event": {
-            "title": event.title,
-            "theme": event.theme,
-            "venue": event.venue,
-            "time_zone": event.time_zone,
-            "start_date": event.start_date.isoformat(),
-            "end_date": event.end_date.isoformat(),
-            "url": request.build_absolute_uri(event.get_absolute_url()),
-        },
-        "days": [
-            {
-                "date": day.date.isoformat(),
-                "slots": [
-                    {
-                        "start": placement.slot.start_time.strftime("%H:%M"),
-                        "end": placement.slot.end_time.strftime("%H:%M"),
-                        "title": placement.session.title,
-                        "kind": placement.session.kind,
-                        "minutes": placement.slot.minutes,
-                        "continued": placement.slot.continued,
-                        "note": placement.slot.note,
-                        "session_id": placement.session.pk,
-                    }
-                    for placement in day.placements
-                ],
-            }
-            for day in grid.days
-        ],
-    }
+    data = build_json(event=event, slots=_slots(event), absolute_url=request.build_absolute_uri)
     response = JsonResponse(data)
     # Published grids are public data that other sites may embed.
     response["Access-Control-Allow-Origin"] = "*"

@@ -1,12 +1,9 @@
 """The history of an annual meeting's grid: what each version changed, and each version as it was."""
 
-import datetime
-
 from django.shortcuts import get_object_or_404, render
 
-from meetings.roles import can_view_drafts
 from schedule.models import Event
-from schedule.versions import version_history
+from schedule.versions import version_days, version_history
 
 
 def _visible_event(request, slug):
@@ -22,20 +19,10 @@ def schedule_changes(request, slug):
 def version_detail(request, slug, number):
     event = _visible_event(request, slug)
     version = get_object_or_404(event.versions.select_related("meeting", "approved_by"), number=number)
-    days: dict[datetime.date, list[dict]] = {}
-    for session in version.snapshot["sessions"]:
-        for slot in session["slots"]:
-            entry = {**slot, "title": session["title"], "kind": session["kind"], "session_id": session["id"]}
-            days.setdefault(datetime.date.fromisoformat(slot["date"]), []).append(entry)
-    start = datetime.date.fromisoformat(version.snapshot["start_date"])
-    grid = [
-        {"date": date, "number": (date - start).days + 1, "slots": sorted(slots, key=lambda s: s["start"])}
-        for date, slots in sorted(days.items())
-    ]
     context = {
         "event": event,
         "version": version,
-        "days": grid,
+        "days": version_days(version),
         "meeting": _if_visible(version.meeting, request.user),
         "approved_by": _if_visible(version.approved_by, request.user),
     }
@@ -43,6 +30,4 @@ def version_detail(request, slug, number):
 
 
 def _if_visible(meeting, user):
-    if meeting is None or meeting.is_published or can_view_drafts(user):
-        return meeting
-    return None
+    return meeting if meeting is not None and meeting.is_visible_to(user) else None

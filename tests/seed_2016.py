@@ -8,6 +8,7 @@ morning only.
 
 import datetime
 
+from meetings.importer.provenance import schedule_is_approved
 from meetings.importer.report import (
     ParsedDecision,
     ParsedFootnote,
@@ -135,7 +136,7 @@ def parsed_slots(grid) -> list[ParsedSlot]:
 
 def seed_report(grid=SEED_GRID) -> ParsedReport:
     """The seed report with its decisions as the importer gives them, and the given Annex I grid."""
-    return ParsedReport(
+    report = ParsedReport(
         meeting=ParsedMeeting(
             title="IGF Virtual MAG Meeting VI",
             kind="virtual",
@@ -191,6 +192,8 @@ def seed_report(grid=SEED_GRID) -> ParsedReport:
             slots=parsed_slots(grid),
         ),
     )
+    report.schedule_approved = schedule_is_approved(report)
+    return report
 
 
 def replace_grid(event: Event, grid) -> dict[str, Session]:

@@ -9,7 +9,7 @@ from functools import cache
 import pytest
 from django.core.cache import cache as django_cache
 
-from meetings.corpus import generate_report
+from benchmarks.corpus import generate_report
 from meetings.importer.save import meeting_slug
 from meetings.importer.services import import_report
 from meetings.models import Meeting

@@ -4,7 +4,7 @@ Three steps, each in its own module:
 
 1. ``package`` checks the file is a safe, plain .docx, and ``reader`` reads it
    into the plain dataclasses of ``document`` (no ORM, no interpretation).
-2. ``interpret`` (with ``schedule_grid`` for the annex table) turns that
+2. ``interpret`` (with ``annex_schedule`` for the annex table) turns that
    document into the dataclasses of ``report``: a meeting, its agenda items,
    decisions, annotations, footnotes and the session grid, plus warnings.
 3. ``save`` writes a report to the database in one transaction.

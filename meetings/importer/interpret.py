@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from meetings.importer import ImportRefused
+from meetings.importer.annex_schedule import parse_date_range, read_schedule
 from meetings.importer.decisions import classify_sentences, split_sentences
 from meetings.importer.document import Document, Paragraph, Table
+from meetings.importer.provenance import check_decisions_against_grid, schedule_is_approved
 from meetings.importer.report import (
     ParsedAnnotation,
     ParsedFootnote,
@@ -15,15 +17,13 @@ from meetings.importer.report import (
     ParsedMeeting,
     ParsedReport,
 )
-from meetings.importer.schedule_grid import parse_date_range, read_schedule
-from meetings.provenance import check_decisions_against_grid
+from meetings.importer.vocabulary import roman_to_int
 
 _TYPED_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s?[.)](?=[\s\u00a0]|$)[\s\u00a0]*")
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
 # "Annex I", "Annex 2: Schedule", "Appendix": a short line without a full stop.
 _ANNEX = re.compile(r"^\s*(?:Annex|Appendix)\b[^.]{0,80}$", re.IGNORECASE)
 
-ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ORDINAL_WORDS = {
     word: number
     for number, word in enumerate(
@@ -126,6 +126,7 @@ def interpret_document(document: Document) -> ParsedReport:
     report = ParsedReport(meeting=meeting, items=parsed_items, schedule=schedule, warnings=warnings)
     # Where the decisions say one thing and the report's own grid another.
     report.warnings += check_decisions_against_grid(report)
+    report.schedule_approved = schedule_is_approved(report)
     return report
 
 
@@ -266,17 +267,6 @@ def meeting_kind(title: str) -> str:
     if re.search(r"virtual|online|webex|zoom", lowered):
         return "virtual"
     return "other"
-
-
-def roman_to_int(text: str) -> int | None:
-    text = text.lower()
-    if not text or any(char not in ROMAN for char in text):
-        return None
-    total = 0
-    for char, following in zip(text, [*text[1:], ""], strict=True):
-        value = ROMAN[char]
-        total += -value if following and ROMAN[following] > value else value
-    return total if total > 0 else None
 
 
 def meeting_number(title: str) -> int | None:

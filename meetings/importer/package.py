@@ -78,21 +78,6 @@ class Limits:
     total_bytes: int = 60 * MB
     compression_ratio: int = 200
 
-    @classmethod
-    def from_settings(cls) -> Limits:
-        """The REPORT_MAX_* settings, or the defaults outside Django."""
-        try:
-            from django.conf import settings
-
-            return cls(
-                upload_bytes=settings.REPORT_MAX_UPLOAD_BYTES,
-                zip_entries=settings.REPORT_MAX_ZIP_ENTRIES,
-                entry_bytes=settings.REPORT_MAX_ENTRY_BYTES,
-                total_bytes=settings.REPORT_MAX_TOTAL_BYTES,
-            )
-        except Exception:  # Django missing or not configured: a script or a plain unit test.
-            return cls()
-
 
 @dataclass(frozen=True)
 class Relationship:

@@ -32,6 +32,7 @@ from meetings.importer.document import (
     Table,
 )
 from meetings.importer.package import Limits, Package, check_package
+from meetings.importer.vocabulary import int_to_roman
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -135,7 +136,7 @@ MAX_NESTING = 100  # Word nests far less; deeper input is cut off rather than re
 
 def read_document(data: bytes, *, limits: Limits | None = None) -> Document:
     """Check ``data`` is a safe .docx and read its body, notes, comments and properties."""
-    package = check_package(data, limits=limits or Limits.from_settings())
+    package = check_package(data, limits=limits or Limits())
     return _Reader(package).read()
 
 
@@ -277,30 +278,6 @@ class _Num:
     level_overrides: dict[int, _Level] = field(default_factory=dict)
 
 
-def _roman(number: int) -> str:
-    if not 0 < number < 4000:
-        return str(number)
-    out = []
-    for value, letters in (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
-
-
 def _letter(number: int) -> str:
     if number < 1:
         return str(number)
@@ -324,9 +301,9 @@ def format_number(number: int, num_format: str) -> str:
     if num_format == "upperLetter":
         return _letter(number).upper()
     if num_format == "lowerRoman":
-        return _roman(number)
+        return int_to_roman(number).lower()
     if num_format == "upperRoman":
-        return _roman(number).upper()
+        return int_to_roman(number)
     if num_format == "ordinal":
         return _ordinal(number)
     return str(number)

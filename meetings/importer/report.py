@@ -86,6 +86,8 @@ class ParsedReport:
     items: list[ParsedItem]
     schedule: ParsedSchedule | None = None
     warnings: list[str] = field(default_factory=list)
+    # Whether a decision approves the schedule above; not in the JSON.
+    schedule_approved: bool = False
 
     def as_json(self) -> dict:
         """The --dry-run --json document (dates YYYY-MM-DD, times HH:MM)."""

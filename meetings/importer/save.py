@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,7 +27,8 @@ from simple_history.utils import bulk_create_with_history, get_history_manager_f
 from meetings.importer import ImportRefused
 from meetings.importer.report import ParsedItem, ParsedReport, ParsedSchedule
 from meetings.models import AgendaItem, Annotation, Decision, DecisionSession, Footnote, Meeting, Origin
-from meetings.provenance import (
+from meetings.selectors import content_digest, is_staff_work
+from meetings.services import (
     assign_sessions,
     link_cited_meetings,
     link_decisions_to_sessions,
@@ -39,7 +39,7 @@ from meetings.provenance import (
 from schedule.caching import touch_events
 from schedule.matching import normalise_title
 from schedule.models import Event, Session, Slot
-from schedule.versions import grid_is_as_last_recorded, record_schedule_version, schedule_is_approved
+from schedule.versions import grid_is_as_last_recorded, record_schedule_version
 
 # Moves positions out of the way while rows are renumbered under a unique constraint.
 _POSITION_SHIFT = 1_000_000
@@ -73,26 +73,6 @@ class ImportOutcome:
         if self.warnings:
             line += f"; {len(self.warnings)} warnings"
         return line
-
-
-def content_digest(row: AgendaItem | Decision | Annotation | Footnote) -> str:
-    """SHA-256 of what an import writes into ``row``; it differs once staff edit the row."""
-    if isinstance(row, AgendaItem):
-        values = [row.number, row.section, row.text]
-    elif isinstance(row, Decision):
-        values = [row.kind, row.text]
-    elif isinstance(row, Annotation):
-        date = row.date.astimezone(datetime.UTC).isoformat() if row.date else None
-        values = [row.author, row.initials, date, row.text, row.anchor]
-    else:
-        values = [row.kind, row.mark, row.text, list(row.urls)]
-    encoded = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode()
-    return hashlib.sha256(encoded).hexdigest()
-
-
-def is_staff_work(row: AgendaItem | Decision | Annotation | Footnote) -> bool:
-    """Added by staff, or imported and edited since: a re-import keeps it."""
-    return row.origin == Origin.STAFF or content_digest(row) != row.import_digest
 
 
 def meeting_slug(title: str, date: datetime.date) -> str:
@@ -157,7 +137,7 @@ def _bulk_create_with_history(*, rows: list[models.Model], model: type[models.Mo
 
     The records ``simple_history.utils.bulk_create_with_history`` writes, but copied by the
     database from the rows just inserted (INSERT ... SELECT): building a historical instance per
-    row and sending every text a second time took about a tenth of the import's CPU (issue 5).
+    row and sending every text a second time took about a tenth of the import's CPU.
     """
     if not rows:
         return
@@ -285,7 +265,7 @@ def _unchanged(meeting: Meeting, source_name: str, report: ParsedReport) -> Impo
 
 
 def _create(report, *, slug, data, sha256, source_name, publish, stored) -> ImportOutcome:
-    """A new meeting, with every row written in one INSERT per table (bulk import speed, issue 5).
+    """A new meeting, with every row written in one INSERT per table, for bulk import speed.
 
     Bulk inserts send no signals, so what the signals would do is done here: each table's
     historical rows are written with it (``_bulk_create_with_history``), and the event whose grid
@@ -304,7 +284,7 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
     _store_source(meeting, data, source_name, stored)
     meeting.save()
     if event is not None and is_current:
-        record_schedule_version(event=event, meeting=meeting, approved=schedule_is_approved(report))
+        record_schedule_version(event=event, meeting=meeting, approved=report.schedule_approved)
 
     items = []
     for parsed in report.items:
@@ -578,7 +558,7 @@ def _link_schedule(
         meeting.event = event
         meeting.save(update_fields=["event", "updated_at"])
     if event is not None and is_current:
-        record_schedule_version(event=event, meeting=meeting, approved=schedule_is_approved(report))
+        record_schedule_version(event=event, meeting=meeting, approved=report.schedule_approved)
     link_decisions_to_sessions(meeting=meeting)
     link_cited_meetings(meeting=meeting)
     resolve_announcements(meeting=meeting)

@@ -1,20 +1,36 @@
 """The whole import of one .docx report: read, interpret, save.
 
-The command and the admin call these; they only check their input first.
+The command and the admin call these (and ``previous_import``, what a report would replace); they
+only check their input first, and never reach into the steps' modules.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
+
 from meetings.importer.interpret import interpret_document
+from meetings.importer.package import Limits
 from meetings.importer.report import ParsedReport
-from meetings.importer.save import ImportOutcome, save_report
+from meetings.importer.save import ImportOutcome, previous_import, save_report
+
+__all__ = ["ImportOutcome", "import_report", "parse_report", "previous_import"]
+
+
+def report_limits() -> Limits:
+    """The bounds a report must keep: the REPORT_MAX_* settings."""
+    return Limits(
+        upload_bytes=settings.REPORT_MAX_UPLOAD_BYTES,
+        zip_entries=settings.REPORT_MAX_ZIP_ENTRIES,
+        entry_bytes=settings.REPORT_MAX_ENTRY_BYTES,
+        total_bytes=settings.REPORT_MAX_TOTAL_BYTES,
+    )
 
 
 def parse_report(data: bytes) -> ParsedReport:
     """What a .docx report says, without touching the database. Raises ImportRefused."""
     from meetings.importer.reader import read_document
 
-    return interpret_document(read_document(data))
+    return interpret_document(read_document(data, limits=report_limits()))
 
 
 def import_report(

@@ -1,11 +1,8 @@
-"""Template tags for the grid's versions and the decisions that shaped its sessions.
+"""Template tags for the decisions that shaped the grid's sessions.
 
-``{% load schedule_versions %}`` then:
-
-- ``{% current_schedule_version event as version %}``, the newest version;
-- ``{% latest_approved_schedule_version event as version %}``, the newest approved one;
-- ``{% decision_sessions decision as shaped %}``: the sessions a decision shaped that the user may see,
-  each with the changes the decision's meeting made to it (used by ``meetings/_decision_session.html``).
+``{% load schedule_versions %}`` then ``{% decision_sessions decision as shaped %}``: the sessions a
+decision shaped that the user may see, each with the changes the decision's meeting made to it (used
+by ``meetings/_decision_session.html``).
 """
 
 from dataclasses import dataclass
@@ -14,22 +11,11 @@ from django import template
 from django.contrib.auth.models import AnonymousUser
 
 from meetings.models import Decision
-from meetings.roles import can_view_drafts
 from schedule.diff import ScheduleChange
 from schedule.models import Session
-from schedule.versions import changes_for_session, current_version, latest_approved_version
+from schedule.versions import changes_for_session
 
 register = template.Library()
-
-
-@register.simple_tag
-def current_schedule_version(event):
-    return current_version(event)
-
-
-@register.simple_tag
-def latest_approved_schedule_version(event):
-    return latest_approved_version(event)
 
 
 @dataclass
@@ -50,5 +36,5 @@ def decision_sessions(context, decision: Decision) -> list[ShapedSession]:
     return [
         ShapedSession(session, changes_for_session(session, meeting=meeting))
         for session in sessions
-        if session.event.is_published or can_view_drafts(user)
+        if session.event.is_visible_to(user)
     ]

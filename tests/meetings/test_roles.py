@@ -1,15 +1,16 @@
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 from django.urls import reverse
 
 from meetings.models import Meeting
-from meetings.roles import MAG_MEMBERS, SECRETARIAT, sync_role_groups
+from meetings.roles import MAG_MEMBERS, SECRETARIAT, may_see_drafts, sync_role_groups
 from tests.factories import (
     make_agenda_item,
     make_annotation,
     make_decision,
     make_event,
     make_footnote,
+    make_mag_member,
     make_meeting,
     make_session,
     make_slot,
@@ -141,3 +142,20 @@ def test_mag_member_may_view_drafts_but_anonymous_may_not(mag_member, django_use
 
     assert Meeting.objects.visible_to(mag_member).count() == 2
     assert Meeting.objects.visible_to(AnonymousUser()).count() == 1
+
+
+def test_may_see_drafts_for_active_members_and_the_secretariat_only(mag_member, secretariat_user):
+    inactive = make_mag_member(is_active=False)
+    draft = make_meeting(status=Meeting.Status.DRAFT)
+    event = make_event(is_published=False)
+
+    for user, sees in [
+        (AnonymousUser(), False),
+        (inactive, False),
+        (mag_member, True),
+        (secretariat_user, True),
+    ]:
+        assert may_see_drafts(user) is sees
+        assert draft.is_visible_to(user) is sees
+        assert event.is_visible_to(user) is sees
+        assert Meeting.objects.visible_to(user).filter(pk=draft.pk).exists() is sees

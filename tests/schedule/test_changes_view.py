@@ -3,11 +3,10 @@ import re
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from meetings.provenance import decisions_by_session
+from meetings.selectors import decisions_by_session
 from schedule.versions import record_schedule_version
 from tests.factories import make_agenda_item, make_decision, make_event, make_meeting
 from tests.seed_2016 import (
@@ -146,20 +145,3 @@ def test_session_provenance_include_links_each_decision_to_its_paragraph():
     html = render_to_string("schedule/_session_provenance.html", {"decisions": decisions})
     assert re.findall(r'<a href="([^"]+)"', html) == [item.get_absolute_url()]
     assert decisions == [changes]
-
-
-def test_current_schedule_version_tag_names_the_version_and_its_approval():
-    event, *_ = seed_versions()
-    template = Template(
-        "{% load schedule_versions %}{% current_schedule_version event as v %}"
-        "{% latest_approved_schedule_version event as a %}"
-        "{{ v.number }} {{ v.status }} {{ a.approved_at|date:'Y-m-d' }}"
-    )
-    assert template.render(Context({"event": event})) == "2 approved 2016-08-30"
-
-
-def test_current_schedule_version_tag_is_empty_without_versions():
-    template = Template(
-        "{% load schedule_versions %}{% current_schedule_version event as v %}[{{ v.number }}]"
-    )
-    assert template.render(Context({"event": make_event()})) == "[]"

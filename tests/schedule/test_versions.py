@@ -3,13 +3,11 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from meetings.importer.report import ParsedDecision
 from schedule.models import ScheduleVersion
 from schedule.versions import (
     current_version,
     latest_approved_version,
     record_schedule_version,
-    schedule_is_approved,
     slot_sequence,
     snapshot_event,
     version_history,
@@ -25,30 +23,9 @@ from tests.seed_2016 import (
     SHAPING,
     TRADE,
     replace_grid,
-    seed_report,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def test_schedule_is_approved_for_the_seed_report():
-    assert schedule_is_approved(seed_report()) is True
-
-
-def test_schedule_is_approved_ignores_the_virtual_meeting_schedule():
-    report = seed_report()
-    for item in report.items:
-        item.decisions = [d for d in item.decisions if "main session schedule was approved" not in d.text]
-    assert schedule_is_approved(report) is False
-
-
-def test_schedule_is_approved_reads_approved_before_schedule():
-    report = seed_report()
-    report.items = [report.items[0]]
-    report.items[0].decisions = [
-        ParsedDecision("decision", "The MAG approved the revised main session schedule.")
-    ]
-    assert schedule_is_approved(report) is True
 
 
 def test_snapshot_event_groups_a_continued_slot_under_its_session():

@@ -31,6 +31,7 @@ def _earlier_report():
     for item in report.items:
         item.decisions = []
         item.annotations = []
+    report.schedule_approved = False
     report.schedule.slots = parsed_slots(EARLIER_GRID)
     return report
 

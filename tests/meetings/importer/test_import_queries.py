@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from meetings.corpus import generate_report
+from benchmarks.corpus import generate_report
 from meetings.importer.services import import_report
 from meetings.models import Meeting
 

@@ -10,7 +10,6 @@ from meetings.importer.interpret import (
     meeting_kind,
     meeting_number,
     parse_date_range,
-    roman_to_int,
 )
 from meetings.importer.package import Limits
 from meetings.importer.reader import read_document
@@ -249,11 +248,6 @@ def test_parse_date_range(text, default_year, expected):
 )
 def test_meeting_number(title, number):
     assert meeting_number(title) == number
-
-
-@pytest.mark.parametrize(("text", "value"), [("VI", 6), ("iv", 4), ("XIX", 19), ("MAG", None), ("", None)])
-def test_roman_to_int(text, value):
-    assert roman_to_int(text) == value
 
 
 @pytest.mark.parametrize(

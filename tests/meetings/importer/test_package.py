@@ -10,6 +10,7 @@ import pytest
 from meetings.importer import ImportRefused
 from meetings.importer.package import MB, Limits, check_package
 from meetings.importer.reader import read_document
+from meetings.importer.services import report_limits
 from tests.meetings.importer.docx_builders import (
     DOCM_MAIN,
     build_docx,
@@ -291,9 +292,7 @@ def test_limits_come_from_settings(settings):
     settings.REPORT_MAX_ZIP_ENTRIES = 7
     settings.REPORT_MAX_ENTRY_BYTES = 5678
     settings.REPORT_MAX_TOTAL_BYTES = 9999
-    assert Limits.from_settings() == Limits(
-        upload_bytes=1234, zip_entries=7, entry_bytes=5678, total_bytes=9999
-    )
+    assert report_limits() == Limits(upload_bytes=1234, zip_entries=7, entry_bytes=5678, total_bytes=9999)
 
 
 def test_limits_defaults_match_the_documented_bounds():

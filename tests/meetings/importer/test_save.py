@@ -9,8 +9,9 @@ from django.db import IntegrityError, connection
 
 from meetings.importer import ImportRefused, save
 from meetings.importer.interpret import interpret_document
-from meetings.importer.save import content_digest, event_slug, meeting_slug, save_report, session_kind
+from meetings.importer.save import event_slug, meeting_slug, save_report, session_kind
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, Origin
+from meetings.selectors import content_digest
 from schedule.models import Event, Session, Slot
 from tests.factories import make_annotation, make_event, make_session, make_slot
 from tests.meetings.importer.documents import seed_document

@@ -3,18 +3,14 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from meetings.importer.report import ParsedDecision
 from meetings.models import DecisionSession, UpcomingMeeting
-from meetings.provenance import (
-    check_decisions_against_grid,
-    decisions_by_session,
+from meetings.selectors import upcoming_meetings
+from meetings.services import (
     link_cited_meetings,
     link_decisions_to_sessions,
-    read_announcements,
     record_announced_meetings,
     resolve_announcements,
     resolve_cited_meeting,
-    upcoming_meetings,
 )
 from tests.factories import make_agenda_item, make_decision, make_event, make_footnote, make_meeting
 from tests.seed_2016 import (
@@ -31,42 +27,7 @@ from tests.seed_2016 import (
     SHAPING,
     TRADE,
     replace_grid,
-    seed_report,
 )
-
-
-def test_check_decisions_against_grid_is_silent_on_the_seed():
-    assert check_decisions_against_grid(seed_report()) == []
-
-
-def test_check_decisions_against_grid_warns_when_the_grid_shortens_a_decided_duration():
-    grid = [(8, "16:30", "17:30", TRADE, False, "") if row[3] == TRADE else row for row in SEED_GRID]
-    assert check_decisions_against_grid(seed_report(grid)) == [
-        "Paragraph 5: a decision gives “Trade Agreements and the Internet” 90 minutes "
-        "but the grid gives it 1 hour."
-    ]
-
-
-def test_check_decisions_against_grid_warns_when_the_grid_keeps_a_moved_session_elsewhere():
-    grid = [(8, "15:00", "18:00", NRIS, False, "") if row[3] == NRIS else row for row in SEED_GRID]
-    assert check_decisions_against_grid(seed_report(grid)) == [
-        "Paragraph 5: a decision puts “National and Regional IGFs (NRIs)” on Day 2 afternoon "
-        "but the grid has it on Day 3 afternoon."
-    ]
-
-
-def test_check_decisions_against_grid_totals_a_session_over_its_slots_on_the_decided_day():
-    grid = [row for row in SEED_GRID if not (row[3] == SHAPING and row[4])]
-    assert check_decisions_against_grid(seed_report(grid)) == [
-        "Paragraph 5: a decision gives “Shaping the Future of Internet Governance” 2 hours on Day 4 "
-        "but the grid gives it 90 minutes."
-    ]
-
-
-def test_check_decisions_against_grid_is_silent_without_a_grid():
-    report = seed_report()
-    report.schedule = None
-    assert check_decisions_against_grid(report) == []
 
 
 @pytest.mark.django_db
@@ -104,37 +65,6 @@ def test_link_decisions_to_sessions_without_an_event_links_nothing():
     item = make_agenda_item(text=ITEM_5)
     make_decision(agenda_item=item, text=DECISION_CHANGES)
     assert link_decisions_to_sessions(meeting=item.meeting) == 0
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("count", [1, 3])
-def test_decisions_by_session_hides_drafts_from_the_public(django_assert_num_queries, count):
-    event = make_event()
-    sessions = replace_grid(event, SEED_GRID)
-    published = make_agenda_item(meeting=make_meeting(event=event), text=ITEM_5)
-    draft = make_agenda_item(meeting=make_meeting(event=event, status="draft"), text=ITEM_5)
-    shown = [make_decision(agenda_item=published, text=DECISION_CHANGES) for _ in range(count)]
-    for decision in shown:
-        decision.further_sessions.create(session=sessions[SHAPING])
-    make_decision(agenda_item=draft, session=sessions[SHAPING])
-    with django_assert_num_queries(2):
-        found = decisions_by_session(list(sessions.values()), user=AnonymousUser())
-    assert (found[sessions[SHAPING].pk], found[sessions[NRIS].pk]) == (shown, [])
-
-
-def test_read_announcements_takes_the_year_from_the_cycle():
-    found = read_announcements(ITEM_9, year=2016, after=datetime.date(2016, 8, 30))
-    assert [(a.title, a.date) for a in found] == [
-        (
-            "Issue-specific MAG Virtual Meeting on Intersessional Activities and NRIs",
-            datetime.date(2016, 9, 13),
-        )
-    ]
-
-
-def test_read_announcements_reads_a_next_meeting_on_a_month_day_date():
-    found = read_announcements("The next MAG meeting is scheduled for November 2.", year=2016)
-    assert [(a.title, a.date) for a in found] == [("MAG meeting", datetime.date(2016, 11, 2))]
 
 
 @pytest.mark.django_db
@@ -197,17 +127,6 @@ def test_record_announced_meetings_keeps_one_row_for_a_meeting_announced_twice()
 
 
 @pytest.mark.django_db
-def test_upcoming_meetings_hides_announcements_of_draft_reports_from_the_public(mag_member):
-    meeting = make_meeting(status="draft")
-    make_agenda_item(meeting=meeting, text=ITEM_9)
-    [upcoming] = record_announced_meetings(meeting=meeting)
-    assert (list(upcoming_meetings(user=AnonymousUser())), list(upcoming_meetings(user=mag_member))) == (
-        [],
-        [upcoming],
-    )
-
-
-@pytest.mark.django_db
 def test_resolve_cited_meeting_matches_kind_number_and_dates_in_the_cycle():
     open_consultations = make_meeting(
         title="2nd IGF Open Consultations and MAG Meeting",
@@ -262,16 +181,3 @@ def test_secretariat_can_correct_provenance_in_the_admin(client, secretariat_use
     ]
     assert [client.get(page).status_code for page in pages] == [200, 200, 200]
     assert "further sessions this decision shapes" in client.get(pages[0]).content.decode().lower()
-
-
-def test_check_decisions_against_grid_reads_the_last_day_and_a_block():
-    report = seed_report()
-    text = "The ‘Shaping the Future of Internet Governance’ session would move to the last day."
-    report.items[1].decisions = [ParsedDecision("decision", text)]
-    assert check_decisions_against_grid(report) == []
-    moved = text.replace("the last day", "the afternoon of Day 3")
-    report.items[1].decisions = [ParsedDecision("decision", moved)]
-    assert check_decisions_against_grid(report) == [
-        "Paragraph 5: a decision puts “Shaping the Future of Internet Governance” on Day 3 afternoon "
-        "but the grid has it on Day 4 morning, Day 4 afternoon."
-    ]

@@ -2,9 +2,9 @@ import datetime
 
 import pytest
 
+from meetings.importer.annex_schedule import read_grid, read_schedule, time_zone_for
 from meetings.importer.document import Paragraph
 from meetings.importer.interpret import interpret_document
-from meetings.importer.schedule_grid import read_grid, read_schedule, time_zone_for
 from tests.meetings.importer.documents import DocumentBuilder, cell, seed_document
 
 T = datetime.time

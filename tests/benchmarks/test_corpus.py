@@ -2,9 +2,8 @@ import zipfile
 from io import BytesIO, StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
 
-from meetings.corpus import generate_report, generate_reports
+from benchmarks.corpus import generate_report, generate_reports, main
 from meetings.importer.reader import read_document
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting
 from schedule.models import Event, Slot
@@ -53,7 +52,7 @@ def test_generate_report_word_numbered_items_read_as_list_labels():
 def test_generate_corpus_imports_every_report_with_expected_counts(tmp_path):
     reports = list(generate_reports(count=COUNT, seed=0))
 
-    call_command("generate_corpus", reports=COUNT, out=str(tmp_path / "corpus"), stdout=StringIO())
+    assert main(["--reports", str(COUNT), "--out", str(tmp_path / "corpus")], stdout=StringIO()) == 0
 
     assert Meeting.objects.count() == COUNT
     assert AgendaItem.objects.count() == sum(report.items for report in reports)
@@ -69,8 +68,8 @@ def test_generate_corpus_imports_every_report_with_expected_counts(tmp_path):
 @pytest.mark.django_db
 def test_generate_corpus_run_twice_imports_nothing_new(tmp_path):
     out = StringIO()
-    call_command("generate_corpus", reports=2, stdout=StringIO())
-    call_command("generate_corpus", reports=2, stdout=out)
+    main(["--reports", "2"], stdout=StringIO())
+    main(["--reports", "2"], stdout=out)
 
     assert Meeting.objects.count() == 2
     assert "imported 0, 2 already there, 0 refused" in out.getvalue()
@@ -78,7 +77,7 @@ def test_generate_corpus_run_twice_imports_nothing_new(tmp_path):
 
 @pytest.mark.django_db
 def test_generate_corpus_no_import_writes_files_only(tmp_path):
-    call_command("generate_corpus", reports=2, out=str(tmp_path), no_import=True, stdout=StringIO())
+    main(["--reports", "2", "--out", str(tmp_path), "--no-import"], stdout=StringIO())
 
     assert Meeting.objects.count() == 0
     written = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
@@ -86,15 +85,18 @@ def test_generate_corpus_no_import_writes_files_only(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("options", "message"),
+    ("argv", "message"),
     [
-        ({"reports": 0}, "--reports must be at least 1"),
-        ({"reports": 2, "no_import": True}, "--no-import needs --out"),
+        (["--reports", "0"], "--reports must be at least 1"),
+        (["--reports", "2", "--no-import"], "--no-import needs --out"),
     ],
 )
-def test_generate_corpus_bad_options_refused(options, message):
-    with pytest.raises(CommandError, match=message):
-        call_command("generate_corpus", **options)
+def test_generate_corpus_bad_options_refused(argv, message, capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+
+    assert exited.value.code == 2
+    assert message in capsys.readouterr().err
 
 
 def _document_xml(data: bytes) -> bytes:

@@ -4,7 +4,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from schedule.templatetags.schedule_grid import duration, hhmm, session_kind
+from schedule.templatetags.schedule_format import duration, hhmm, session_kind
 
 
 @pytest.mark.parametrize(
@@ -32,7 +32,7 @@ def test_session_kind_escapes_its_label_and_falls_back_to_a_diamond():
 
 
 def test_session_kind_tag_renders_main_session_icon():
-    template = Template("{% load schedule_grid %}{% session_kind kind label %}")
+    template = Template("{% load schedule_format %}{% session_kind kind label %}")
 
     html = template.render(Context({"kind": "main", "label": "Main session"}))
 

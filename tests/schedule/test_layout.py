@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from schedule.grid import BREAK_ROWS, ROW_MINUTES, build_grid, describe_time_zone
+from schedule.layout import BREAK_ROWS, ROW_MINUTES, build_grid, describe_time_zone
 from schedule.models import Event, Session, Slot
 from tests.factories import make_event, make_session, make_slot
 from tests.schedule.sample_grid import IGF_2016_SLOTS, make_igf_2016_grid

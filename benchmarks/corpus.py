@@ -10,24 +10,30 @@ items and ten decisions per report, so 300 reports are a decade of records.
 
 Report ``index`` depends only on ``seed`` and ``index``: the same seed gives the
 same bytes, and a corpus of N reports is the start of any larger one.
+
+By hand: ``python -m benchmarks.corpus --reports 300 --out /tmp/corpus`` writes the files and imports
+them into the database of ``DATABASE_URL`` (never production's); ``--no-import`` only writes them.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import importlib.util
 import io
 import random
+import sys
+import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from meetings.importer import ImportRefused
-from meetings.importer.interpret import roman_to_int
+from meetings.importer.vocabulary import MONTH_NAMES, int_to_roman, roman_to_int
 
 FIRST_YEAR = 2016
 YEARS = 10
@@ -35,6 +41,7 @@ ANNEX_EVERY = 13
 DRAFT_EVERY = 20
 SEED_BUILDER = Path(__file__).resolve().parent.parent / "fixtures" / "reports" / "build_seed_report.py"
 ZIP_DATE = (2016, 8, 31, 9, 0, 0)
+PROGRESS_EVERY = 100
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -61,20 +68,6 @@ CHAIRS = {
     2022: ("Mr. Paul Mitchell", "Paul Mitchell", "PM"),
     **dict.fromkeys(range(2023, 2026), ("Ms. Carol Roach", "Carol Roach", "CR")),
 }
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 # Meeting kinds, weighted as the MAG's calendar is: mostly virtual meetings.
 KINDS = ["virtual"] * 6 + ["face_to_face", "open_consultations"] + ["topical"] * 2
 TOPICS = [
@@ -328,18 +321,8 @@ def _seed():
     return module
 
 
-def _roman(number: int) -> str:
-    out = []
-    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX")):
-        while number >= value:
-            out.append(letters)
-            number -= value
-    out.append(["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"][number])
-    return "".join(out)
-
-
 def _title(kind: str, number: int, rng: random.Random) -> str:
-    numeral = _roman(number) if number < 400 else str(number)
+    numeral = int_to_roman(number) if number < 400 else str(number)
     assert numeral.isdigit() or roman_to_int(numeral) == number
     if kind == "virtual":
         return f"IGF Virtual Multistakeholder Advisory Group (MAG) Meeting {numeral}"
@@ -356,10 +339,11 @@ def _slug_word(kind: str) -> str:
 
 def _date_line(date: datetime.date, end_date: datetime.date | None) -> str:
     if end_date is None:
-        return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+        return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
     if end_date.month == date.month:
-        return f"{date.day}-{end_date.day} {MONTHS[date.month - 1]} {date.year}"
-    return f"{date.day} {MONTHS[date.month - 1]} - {end_date.day} {MONTHS[end_date.month - 1]} {date.year}"
+        return f"{date.day}-{end_date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
+    start, end = MONTH_NAMES[date.month - 1], MONTH_NAMES[end_date.month - 1]
+    return f"{date.day} {start} - {end_date.day} {end} {date.year}"
 
 
 def _opening(kind: str, number: int, year: int, date: datetime.date, chair: str) -> list[str]:
@@ -371,7 +355,7 @@ def _opening(kind: str, number: int, year: int, date: datetime.date, chair: str)
     }[kind]
     return [
         f"Meeting number {number} of the {year} IGF preparatory cycle, the {name}, took place on "
-        f"{date.day} {MONTHS[date.month - 1]}.",
+        f"{date.day} {MONTH_NAMES[date.month - 1]}.",
         f"{chair} moderated the meeting as Chair of the MAG.",
         "The agenda for the meeting was focused on the ongoing preparations and programming for the annual "
         "meeting and other relevant MAG related tasks and initiatives.",
@@ -385,7 +369,7 @@ def _fill(template: str, rng: random.Random, date: datetime.date) -> str:
         topic=rng.choice(TOPICS),
         group=rng.choice(GROUPS),
         day=later.day,
-        month=MONTHS[later.month - 1],
+        month=MONTH_NAMES[later.month - 1],
     )
 
 
@@ -688,3 +672,61 @@ STYLES = _part(
     )
     + _style("TableGrid", "Table Grid", "", "table"),
 )
+
+
+def main(argv: Sequence[str] | None = None, *, stdout=None, stderr=None) -> int:
+    """Write a synthetic archive of N reports and import each, one transaction per file; the exit status.
+
+    For load and scaling tests: never run it against the production database.
+    """
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.corpus",
+        description="Write a synthetic archive of N summary reports as .docx files (deterministic for a "
+        "seed, spread over the 2016-2025 cycles) and import each through the importer.",
+    )
+    parser.add_argument("--reports", type=int, required=True, metavar="N", help="how many reports")
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="corpus seed (default 0)")
+    parser.add_argument(
+        "--out", metavar="DIR", help="where to write the .docx files (default: a temporary folder)"
+    )
+    parser.add_argument("--no-import", action="store_true", help="only write the files")
+    args = parser.parse_args(argv)
+    if args.reports < 1:
+        parser.error("--reports must be at least 1")
+    if args.no_import and not args.out:
+        parser.error("--no-import needs --out: the files would be written and thrown away")
+    if args.out and Path(args.out).exists() and not Path(args.out).is_dir():
+        parser.error(f"--out {args.out}: exists and is not a directory")
+
+    def progress(outcome: CorpusOutcome) -> None:
+        if outcome.written % PROGRESS_EVERY == 0 and outcome.written < args.reports:
+            print(f"{outcome.written}/{args.reports} reports, {outcome.seconds:.1f} s", file=stdout)
+
+    def write(out: Path, import_reports: bool) -> CorpusOutcome:
+        try:
+            return write_corpus(
+                count=args.reports, seed=args.seed, out=out, import_reports=import_reports, progress=progress
+            )
+        except OSError as error:
+            parser.error(f"--out {out}: {error.strerror or error}")
+
+    if args.out:
+        outcome = write(Path(args.out), not args.no_import)
+    else:
+        with tempfile.TemporaryDirectory(prefix="magportal-corpus-") as folder:
+            outcome = write(Path(folder), True)
+    print(outcome.summary(), file=stdout)
+    for failure in outcome.failed:
+        print(failure, file=stderr)
+    return 1 if outcome.failed else 0
+
+
+if __name__ == "__main__":
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "magportal.settings")
+    django.setup()
+    sys.exit(main())

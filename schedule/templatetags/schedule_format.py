@@ -3,7 +3,7 @@
 The grid repeats these for every slot and session; an ``{% include %}`` per use cost
 a third of the page's rendering time.
 
-``{% load schedule_grid %}`` then:
+``{% load schedule_format %}`` then:
 
 - ``{{ time|hhmm }}``: "09:30", as ``time:"H:i"`` but without building a formatter per use;
 - ``{{ minutes|duration }}``: "90 minutes", "2 hours" (translated, with plurals);

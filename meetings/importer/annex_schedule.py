@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from meetings.importer.document import Cell, Paragraph, Table
 from meetings.importer.report import ParsedSchedule, ParsedSlot
+from meetings.importer.vocabulary import MONTH_PATTERN, MONTHS
 
 # Known IGF venues and their time zones; a venue not here gets "" and a warning.
 VENUE_TIME_ZONES = {
@@ -44,9 +45,8 @@ VENUE_TIME_ZONES = {
 
 _DASH = r"\s*[-–—‒―]\s*"
 TIME_RANGE = re.compile(r"\b(\d{1,2})[:.h](\d{2})" + _DASH + r"(\d{1,2})[:.h](\d{2})\b")
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NAMES = MONTH_PATTERN
 _MONTH = rf"(?P<month>{_MONTH_NAMES})"
-MONTHS = {name.lower(): number for number, name in enumerate(_MONTH_NAMES.split("|"), start=1)}
 # "30 August 2016", "12-14 July", "6-9 December 2016", "30 August - 2 September 2016".
 DATE_RANGE = re.compile(
     r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?"

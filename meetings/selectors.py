@@ -1,0 +1,80 @@
+"""Reads for pages and the importer: where decisions lead, which meetings are announced, which rows
+staff added or edited since their import."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from typing import TYPE_CHECKING
+
+from django.db.models import Q
+
+from meetings.models import (
+    AgendaItem,
+    Annotation,
+    Decision,
+    DecisionSession,
+    Footnote,
+    Origin,
+    UpcomingMeeting,
+)
+
+if TYPE_CHECKING:
+    from schedule.models import Session
+
+
+def decisions_by_session(sessions: list[Session], *, user) -> dict[int, list[Decision]]:
+    """Session pk → the decisions the user may see that shaped it, oldest first (two queries).
+
+    Always the same two queries, whether or not any decision has further sessions: the links to
+    these sessions, then the decisions found through the session index or by primary key (an OR
+    across a join to the links would scan every decision of the archive).
+    """
+    ids = [session.pk for session in sessions]
+    further: dict[int, set[int]] = {}
+    links = DecisionSession.objects.filter(session__in=ids).order_by()
+    for decision_id, session_id in links.values_list("decision_id", "session_id"):
+        further.setdefault(decision_id, set()).add(session_id)
+    decisions = (
+        Decision.objects.visible_to(user)
+        .filter(Q(session__in=ids) | Q(pk__in=list(further)))
+        .select_related("agenda_item__meeting")
+        .order_by("agenda_item__meeting__date", "agenda_item__position", "position")
+    )
+    found: dict[int, list[Decision]] = {pk: [] for pk in ids}
+    for decision in decisions:
+        shaped = further.get(decision.pk, set()) | ({decision.session_id} & found.keys())
+        for pk in shaped:
+            found[pk].append(decision)
+    return found
+
+
+def upcoming_meetings(*, user, from_date: datetime.date | None = None):
+    """Announced meetings whose report has not arrived yet (held from ``from_date`` on, if given),
+    in date order."""
+    announced = UpcomingMeeting.objects.upcoming().visible_to(user)
+    if from_date is not None:
+        announced = announced.filter(date__gte=from_date)
+    # Its link is to the announcing paragraph, in its meeting's report.
+    return announced.select_related("announced_in", "agenda_item__meeting")
+
+
+def content_digest(row: AgendaItem | Decision | Annotation | Footnote) -> str:
+    """SHA-256 of what an import writes into ``row``; it differs once staff edit the row."""
+    if isinstance(row, AgendaItem):
+        values = [row.number, row.section, row.text]
+    elif isinstance(row, Decision):
+        values = [row.kind, row.text]
+    elif isinstance(row, Annotation):
+        date = row.date.astimezone(datetime.UTC).isoformat() if row.date else None
+        values = [row.author, row.initials, date, row.text, row.anchor]
+    else:
+        values = [row.kind, row.mark, row.text, list(row.urls)]
+    encoded = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def is_staff_work(row: AgendaItem | Decision | Annotation | Footnote) -> bool:
+    """Added by staff, or imported and edited since: a re-import keeps it."""
+    return row.origin == Origin.STAFF or content_digest(row) != row.import_digest
