@@ -3,9 +3,9 @@ import logging
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -57,16 +57,13 @@ class AgendaItemInline(admin.TabularInline):
 
     @admin.display(description=_("decisions"))
     def decision_summary(self, item):
+        decisions, actions = item.decision_count, item.action_count
         counts = [
-            ngettext("%(count)d decision", "%(count)d decisions", item.decision_count)
-            % {"count": item.decision_count}
-            if item.decision_count
-            else "",
-            ngettext("%(count)d action", "%(count)d actions", item.action_count) % {"count": item.action_count}
-            if item.action_count
-            else "",
+            ngettext("%(count)d decision", "%(count)d decisions", decisions) % {"count": decisions},
+            ngettext("%(count)d action", "%(count)d actions", actions) % {"count": actions},
         ]
-        return ", ".join(count for count in counts if count) or "—"
+        said = [text for text, count in zip(counts, (decisions, actions), strict=True) if count]
+        return ", ".join(said) or "—"
 
 
 class DecisionInline(admin.TabularInline):
