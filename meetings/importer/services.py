@@ -6,7 +6,11 @@ only check their input first, and never reach into the steps' modules.
 
 from __future__ import annotations
 
+import contextlib
+from types import SimpleNamespace
+
 from django.conf import settings
+from simple_history.models import HistoricalRecords
 
 from meetings.importer.interpret import interpret_document
 from meetings.importer.package import Limits
@@ -34,8 +38,33 @@ def parse_report(data: bytes) -> ParsedReport:
 
 
 def import_report(
-    data: bytes, *, source_name: str, publish: bool = False, replace: bool = False
+    data: bytes, *, source_name: str, publish: bool = False, replace: bool = False, user=None
 ) -> ImportOutcome:
-    """Read, interpret and save one report in one transaction. Raises ImportRefused."""
+    """Read, interpret and save one report in one transaction. Raises ImportRefused.
+
+    ``user`` is who imports it, recorded in every historical row the import writes; the admin's
+    request gives it by itself (HistoryRequestMiddleware), the command from ``--user``.
+    """
     report = parse_report(data)
-    return save_report(report, data=data, source_name=source_name, publish=publish, replace=replace)
+    with _recorded_as(user):
+        return save_report(report, data=data, source_name=source_name, publish=publish, replace=replace)
+
+
+@contextlib.contextmanager
+def _recorded_as(user):
+    """django-simple-history takes a history row's user from the request it is told of; outside a
+    request (the command) this gives it one naming ``user``."""
+    if user is None:
+        yield
+        return
+    context = HistoricalRecords.context
+    missing = object()
+    before = getattr(context, "request", missing)
+    context.request = SimpleNamespace(user=user)
+    try:
+        yield
+    finally:
+        if before is missing:
+            del context.request
+        else:
+            context.request = before

@@ -3,6 +3,7 @@ import logging
 import sys
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.importer import ImportRefused
@@ -31,16 +32,26 @@ class Command(BaseCommand):
         )
         parser.add_argument("--publish", action="store_true", help="publish the meeting and its schedule")
         parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help="the portal user who imports, recorded in the history of every row the import writes",
+        )
+        parser.add_argument(
             "--replace",
             action="store_true",
             help="update a meeting imported before from an earlier version of the report, "
             "keeping what staff added or edited by hand",
         )
 
-    def handle(self, *args, files, dry_run, publish, replace, **options):
+    def handle(self, *args, files, dry_run, publish, replace, user, **options):
         as_json = options["json"]
         if as_json and not dry_run:
             raise CommandError("--json needs --dry-run: a saving import prints one summary line per file")
+        importer = None
+        if user is not None:
+            importer = get_user_model()._default_manager.filter(username=user, is_active=True).first()
+            if importer is None:
+                raise CommandError(f"--user {user}: no active user of that name")
         failed = 0
         for name in files:
             try:
@@ -55,7 +66,9 @@ class Command(BaseCommand):
                             f"{len(report.warnings)} warnings)"
                         )
                     continue
-                outcome = import_report(data, source_name=Path(name).name, publish=publish, replace=replace)
+                outcome = import_report(
+                    data, source_name=Path(name).name, publish=publish, replace=replace, user=importer
+                )
                 self.stdout.write(outcome.summary())
                 # Warnings go to stderr so stdout stays one summary line per file.
                 for warning in outcome.warnings:

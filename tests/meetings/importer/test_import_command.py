@@ -4,10 +4,11 @@ import json
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting
 from schedule.models import Event, Session, Slot
+from tests.factories import make_secretariat_user
 from tests.meetings.importer.documents import SEED_DOCX
 from tests.meetings.importer.docx_builders import (
     build_docx,
@@ -393,4 +394,24 @@ def test_import_report_dry_run_without_json_says_what_it_would_do():
         f"{SEED_DOCX}: would import IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI "
         "(10 agenda items, 0 warnings)\n"
     )
+    assert Meeting.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_import_report_with_user_records_the_user_in_every_rows_history():
+    user = make_secretariat_user(username="anja")
+
+    status, _stdout, stderr = run(SEED_DOCX, "--user", "anja")
+
+    models = [Meeting, AgendaItem, Decision, Annotation, Slot]
+    users = {model.__name__: set(model.history.values_list("history_user", flat=True)) for model in models}
+    assert (status, stderr) == (0, "")
+    assert users == {model.__name__: {user.pk} for model in models}
+
+
+@pytest.mark.django_db
+def test_import_report_with_an_unknown_user_is_a_usage_error_and_saves_nothing():
+    with pytest.raises(CommandError, match="--user nobody: no active user of that name"):
+        run(SEED_DOCX, "--user", "nobody")
+
     assert Meeting.objects.count() == 0
