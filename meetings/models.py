@@ -408,6 +408,18 @@ class UpcomingMeeting(models.Model):
         return f"{self.title} ({long_date(self.date)})"
 
     def get_absolute_url(self):
+        """The meeting's report once it has arrived, else the paragraph that announced it.
+
+        Callers that show a held meeting only to whom may read its report check that first
+        (``meetings.selectors.announced_meetings_between``).
+        """
+        if self.held_as_id:
+            return self.held_as.get_absolute_url()
+        return self.announcement_url
+
+    @property
+    def announcement_url(self):
+        """The paragraph that announced the meeting."""
         if self.agenda_item_id:
             return self.agenda_item.get_absolute_url()
         return self.announced_in.get_absolute_url()

@@ -12,10 +12,16 @@ from meetings.highlight import (
     search_terms,
 )
 from meetings.listing import newest_first, newest_first_among_few
-from meetings.models import Annotation, Decision, Footnote, Meeting
+from meetings.models import Annotation, Decision, Footnote, Meeting, UpcomingMeeting
 from meetings.pagination import CappedPaginator
 from meetings.search import search_decisions
-from meetings.selectors import is_staff_work, upcoming_meetings
+from meetings.selectors import (
+    announced_meetings_between,
+    announcement_list_key,
+    is_staff_work,
+    meeting_list_key,
+    upcoming_meetings,
+)
 from schedule.models import Event
 
 
@@ -66,7 +72,29 @@ class MeetingListView(ListView):
         for meeting in meetings:
             meeting.decision_count, meeting.action_count = counts.get(meeting.pk, (0, 0))
         context["meetings"] = meetings
+        context["rows"] = self._with_announced(meetings, context["page_obj"])
         return context
+
+    def _with_announced(self, meetings, page):
+        """The page's meetings with the announced meetings that fall among them (marked "Announced"):
+        the first page also takes those newer than its meetings, the last those older."""
+        if self.form.is_bound and (not self.form.is_valid() or self.form.cleaned_data["kind"]):
+            return meetings  # an announcement has no kind
+        newer_than = older_than = None
+        if page is not None and page.has_previous():
+            newer_than = meeting_list_key(self.object_list[page.start_index() - 2])
+        if page is not None and page.has_next():
+            older_than = meeting_list_key(meetings[-1])
+        announced = announced_meetings_between(
+            user=self.request.user, newer_than=newer_than, older_than=older_than
+        )
+        return sorted(
+            [*meetings, *announced],
+            key=lambda row: (
+                announcement_list_key(row) if isinstance(row, UpcomingMeeting) else meeting_list_key(row)
+            ),
+            reverse=True,
+        )
 
 
 class MeetingDetailView(DetailView):

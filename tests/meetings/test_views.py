@@ -17,6 +17,7 @@ from tests.factories import (
     make_footnote,
     make_meeting,
     make_session,
+    make_upcoming_meeting,
 )
 from tests.meetings.importer.documents import SEED_DOCX
 from tests.sample_data import make_sample_report
@@ -860,3 +861,100 @@ def test_decision_page_shows_its_paragraphs_footnote_marks_linked_to_the_report(
         ("MAG meeting", f"{meeting.get_absolute_url()}#footnote-{notes[0].pk}"),
         ("session planning", f"{meeting.get_absolute_url()}#footnote-{notes[1].pk}"),
     ]
+
+
+# Announced meetings in the meetings list
+
+
+def _announced_rows(html):
+    return re.findall(
+        r'<li class="meeting-row meeting-row--announced">\s*'
+        r'<a class="meeting-row__title" href="([^"]+)">([^<]+)</a>',
+        html,
+    )
+
+
+def test_meeting_list_shows_an_announced_meeting_in_date_order_marked_announced(client):
+    announcing = make_meeting(title="Virtual MAG Meeting VI", date=datetime.date(2016, 8, 30))
+    make_meeting(title="Virtual MAG Meeting V", date=datetime.date(2016, 8, 9))
+    item = make_agenda_item(meeting=announcing, position=9)
+    make_upcoming_meeting(agenda_item=item, title="Virtual MAG Meeting VII", date=datetime.date(2016, 9, 13))
+
+    html = client.get("/meetings/").content.decode()
+
+    titles = re.findall(r'class="meeting-row__title" href="[^"]+">([^<]+)</a>', html)
+    assert titles == ["Virtual MAG Meeting VII", "Virtual MAG Meeting VI", "Virtual MAG Meeting V"]
+    assert _announced_rows(html) == [(f"{announcing.get_absolute_url()}#item-9", "Virtual MAG Meeting VII")]
+    assert '<span class="badge badge--announced">Announced</span>' in html
+    assert '<time datetime="2016-09-13">13 September 2016</time>' in html
+
+
+def test_meeting_list_links_an_announced_meeting_to_its_report_when_it_arrives(client):
+    announcing = make_meeting(title="Virtual MAG Meeting VI", date=datetime.date(2016, 8, 30))
+    upcoming = make_upcoming_meeting(
+        agenda_item=make_agenda_item(meeting=announcing), date=datetime.date(2016, 9, 13)
+    )
+    held = make_meeting(title="Virtual MAG Meeting VII", date=datetime.date(2016, 9, 13))
+    upcoming.held_as = held
+    upcoming.save()
+
+    html = client.get("/meetings/").content.decode()
+
+    assert _announced_rows(html) == []
+    assert (
+        f'<a class="meeting-row__title" href="{held.get_absolute_url()}">Virtual MAG Meeting VII</a>' in html
+    )
+    assert upcoming.get_absolute_url() == held.get_absolute_url()
+
+
+def test_meeting_list_keeps_an_announcement_held_as_a_draft_announced_for_the_public(client, mag_member):
+    announcing = make_meeting(title="Virtual MAG Meeting VI", date=datetime.date(2016, 8, 30))
+    draft = make_meeting(title="Zanzibar draft", date=datetime.date(2016, 9, 13), status=Meeting.Status.DRAFT)
+    make_upcoming_meeting(
+        agenda_item=make_agenda_item(meeting=announcing, position=4),
+        title="Virtual MAG Meeting VII",
+        date=datetime.date(2016, 9, 13),
+        held_as=draft,
+    )
+
+    public = client.get("/meetings/").content.decode()
+    client.force_login(mag_member)
+    member = client.get("/meetings/").content.decode()
+
+    assert _announced_rows(public) == [(f"{announcing.get_absolute_url()}#item-4", "Virtual MAG Meeting VII")]
+    assert "Zanzibar" not in public
+    assert _announced_rows(member) == []
+    assert "Zanzibar draft" in member
+
+
+def test_meeting_list_puts_each_announced_meeting_on_one_page_only(client, settings):
+    for day in range(1, 61):
+        make_meeting(title=f"Meeting {day}", date=datetime.date(2016, 1, 1) + datetime.timedelta(days=day))
+    announcing = Meeting.objects.get(title="Meeting 30")
+    for days in (
+        0,
+        9,
+        10,
+        11,
+        40,
+        70,
+    ):  # around the first page's last meeting (Meeting 11), and past both ends
+        make_upcoming_meeting(
+            agenda_item=make_agenda_item(meeting=announcing, position=days + 1),
+            title=f"Announced {days}",
+            date=datetime.date(2016, 1, 1) + datetime.timedelta(days=days),
+        )
+
+    first = [title for _url, title in _announced_rows(client.get("/meetings/").content.decode())]
+    second = [title for _url, title in _announced_rows(client.get("/meetings/?page=2").content.decode())]
+
+    assert first == ["Announced 70", "Announced 40", "Announced 11"]
+    assert second == ["Announced 10", "Announced 9", "Announced 0"]
+
+
+def test_meeting_list_filtered_by_kind_shows_no_announcements(client):
+    make_upcoming_meeting(date=datetime.date(2016, 9, 13))
+
+    html = client.get("/meetings/?kind=virtual").content.decode()
+
+    assert _announced_rows(html) == []
