@@ -53,7 +53,7 @@ class AgendaItemInline(admin.TabularInline):
 
     @admin.display(description=_("first words"))
     def first_words(self, item):
-        return Truncator(" ".join(item.text.split())).words(14)
+        return Truncator(" ".join(item.text.split())).words(12)
 
     @admin.display(description=_("decisions"))
     def decision_summary(self, item):
