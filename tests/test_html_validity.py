@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template import loader
 
 from meetings.importer.services import import_report
 from meetings.models import Decision
@@ -98,6 +99,13 @@ def test_public_pages_are_valid_html_in_both_languages(client, seed, tmp_path):
     pages = {f"{url} (en)": html for url, html in public_pages(client, seed).items()}
     client.cookies["django_language"] = "es"
     pages |= {f"{url} (es)": html for url, html in public_pages(client, seed).items()}
+    # The error pages and the sign-in lockout, as their views render them.
+    pages |= {name: loader.render_to_string(name) for name in ("500.html", "503.html")}
+    attempts = [
+        client.post("/accounts/login/", {"username": "nobody", "password": "wrong"}) for _ in range(5)
+    ]
+    assert attempts[-1].status_code == 429
+    pages["sign-in locked out"] = attempts[-1].content.decode()
 
     assert check_html(pages, tmp_path) == []
 
