@@ -7,6 +7,7 @@ may replace from those staff added or edited by hand, which it keeps.
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 import functools
 import hashlib
@@ -20,8 +21,10 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, connection, models, transaction
 from django.db.models import F, Q
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.signals import pre_create_historical_record
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from meetings.importer import ImportRefused
@@ -132,6 +135,18 @@ def _history_copy(model) -> tuple | None:
     return history, targets, [field.column for field in tracked]
 
 
+#: The change reason of every historical row one import writes ("Imported from report.docx by ..."),
+#: set by ``importer.services.import_report`` while it saves.
+IMPORT_REASON: contextvars.ContextVar[str | None] = contextvars.ContextVar("import_reason", default=None)
+
+
+@receiver(pre_create_historical_record)
+def _record_import_reason(sender, history_instance, **kwargs):
+    reason = IMPORT_REASON.get()
+    if reason and not history_instance.history_change_reason:
+        history_instance.history_change_reason = reason
+
+
 def _bulk_create_with_history(*, rows: list[models.Model], model: type[models.Model]) -> None:
     """Insert ``rows`` and their "created" historical records, one INSERT each; no signals.
 
@@ -142,7 +157,8 @@ def _bulk_create_with_history(*, rows: list[models.Model], model: type[models.Mo
     if not rows:
         return
     if not connection.features.can_return_rows_from_bulk_insert:
-        bulk_create_with_history(rows, model)  # it looks the new rows up again
+        # It looks the new rows up again.
+        bulk_create_with_history(rows, model, default_change_reason=IMPORT_REASON.get())
         return
     with transaction.atomic(savepoint=False):
         model._default_manager.bulk_create(rows)
@@ -151,14 +167,14 @@ def _bulk_create_with_history(*, rows: list[models.Model], model: type[models.Mo
         copy = _history_copy(model)
         set_by_hand = ("_history_user", "_history_date", "_change_reason")
         if copy is None or any(hasattr(row, name) for row in rows for name in set_by_hand):
-            _history_manager(model).bulk_history_create(rows, default_change_reason=None)
+            _history_manager(model).bulk_history_create(rows, default_change_reason=IMPORT_REASON.get())
             return
         history, targets, sources = copy
         # The user the request (HistoryRequestMiddleware) or the model's get_user gives, as for each row.
         user = history.get_default_history_user(rows[0])
         values = [
             history._meta.get_field("history_date").get_db_prep_save(timezone.now(), connection),
-            None,
+            IMPORT_REASON.get(),
             "+",
             user.pk if user is not None else None,
         ]

@@ -7,15 +7,17 @@ only check their input first, and never reach into the steps' modules.
 from __future__ import annotations
 
 import contextlib
+from pathlib import PurePath
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from meetings.importer.interpret import interpret_document
 from meetings.importer.package import Limits
 from meetings.importer.report import ParsedReport
-from meetings.importer.save import ImportOutcome, previous_import, save_report
+from meetings.importer.save import IMPORT_REASON, ImportOutcome, previous_import, save_report
 
 __all__ = ["ImportOutcome", "import_report", "parse_report", "previous_import"]
 
@@ -38,16 +40,32 @@ def parse_report(data: bytes) -> ParsedReport:
 
 
 def import_report(
-    data: bytes, *, source_name: str, publish: bool = False, replace: bool = False, user=None
+    data: bytes,
+    *,
+    source_name: str,
+    publish: bool = False,
+    replace: bool = False,
+    user=None,
+    via: str = "",
 ) -> ImportOutcome:
     """Read, interpret and save one report in one transaction. Raises ImportRefused.
 
-    ``user`` is who imports it, recorded in every historical row the import writes; the admin's
-    request gives it by itself (HistoryRequestMiddleware), the command from ``--user``.
+    Every historical row the import writes records ``user`` (the admin's request gives it by itself,
+    through HistoryRequestMiddleware; the command from ``--user``) and, as its change reason, the file
+    and ``via`` ("Imported from report.docx by manage.py import_report").
     """
     report = parse_report(data)
-    with _recorded_as(user):
-        return save_report(report, data=data, source_name=source_name, publish=publish, replace=replace)
+    reason = f"Imported from {PurePath(source_name).name}" + (f" by {via}" if via else "")
+    token = IMPORT_REASON.set(Truncator(reason).chars(HISTORY_REASON_LENGTH))
+    try:
+        with _recorded_as(user):
+            return save_report(report, data=data, source_name=source_name, publish=publish, replace=replace)
+    finally:
+        IMPORT_REASON.reset(token)
+
+
+#: django-simple-history's change reason column is this long.
+HISTORY_REASON_LENGTH = 100
 
 
 @contextlib.contextmanager

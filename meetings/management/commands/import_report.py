@@ -67,7 +67,12 @@ class Command(BaseCommand):
                         )
                     continue
                 outcome = import_report(
-                    data, source_name=Path(name).name, publish=publish, replace=replace, user=importer
+                    data,
+                    source_name=Path(name).name,
+                    publish=publish,
+                    replace=replace,
+                    user=importer,
+                    via="manage.py import_report",
                 )
                 self.stdout.write(outcome.summary())
                 # Warnings go to stderr so stdout stays one summary line per file.

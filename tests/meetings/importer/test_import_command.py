@@ -410,6 +410,18 @@ def test_import_report_with_user_records_the_user_in_every_rows_history():
 
 
 @pytest.mark.django_db
+def test_import_report_says_in_every_rows_history_which_file_and_command_imported_it():
+    run(SEED_DOCX)
+
+    models = [Meeting, AgendaItem, Decision, Annotation, Footnote, Event, Session, Slot]
+    reasons = {
+        model.__name__: set(model.history.values_list("history_change_reason", flat=True)) for model in models
+    }
+    expected = f"Imported from {SEED_DOCX.name} by manage.py import_report"
+    assert reasons == {model.__name__: {expected} for model in models}
+
+
+@pytest.mark.django_db
 def test_import_report_with_an_unknown_user_is_a_usage_error_and_saves_nothing():
     with pytest.raises(CommandError, match="--user nobody: no active user of that name"):
         run(SEED_DOCX, "--user", "nobody")
