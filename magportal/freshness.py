@@ -4,7 +4,7 @@ A family of pages (a *scope*, e.g. ``"grid"``) declares the models whose rows it
 ``watch(scope, *models)``. Then every save or delete of such a row, through the ORM's signals,
 calls ``changed(scope)``: there is no list of fields that matter, and no comparison with what the
 row was. Code that writes these rows without signals (``bulk_create``, ``QuerySet.update``, raw
-SQL) calls ``changed`` itself.
+SQL) calls ``rows_changed`` with the models it wrote (or ``changed`` with the scopes) itself.
 
 ``changed`` does two things, so that every server process sees the change at once:
 
@@ -57,16 +57,31 @@ def _row_changed(sender, raw=False, **kwargs):
     changed(*sorted(_WATCHED.get(sender, ())))
 
 
+def rows_changed(*models: type[Model]) -> None:
+    """Mark changed every scope that watches one of ``models``: for writes that send no signals."""
+    changed(*sorted({scope for model in models for scope in _WATCHED.get(model, ())}))
+
+
+def scopes_watching(model: type[Model]) -> set[str]:
+    """The scopes a save or delete of a row of ``model`` changes."""
+    return set(_WATCHED.get(model, ()))
+
+
 def changed(*scopes: str) -> None:
-    """Mark ``scopes`` changed: their pages are rendered again on the next request, in every process."""
-    for scope in scopes:
-        _new_version(scope)
-        if cache_is_shared():
-            _new_generation(scope)
-            if transaction.get_connection().in_atomic_block:
-                # Again at commit: a page another process rendered from the data before the
-                # commit, under the first new generation, is never served after it.
-                transaction.on_commit(lambda scope=scope: _new_generation(scope))
+    """Mark ``scopes`` changed: their pages are rendered again on the next request, in every process.
+
+    One UPDATE however many scopes (a row most pages render is watched by each of them), and one
+    round trip to the shared cache.
+    """
+    if not scopes:
+        return
+    _new_versions(scopes)
+    if cache_is_shared():
+        _new_generations(scopes)
+        if transaction.get_connection().in_atomic_block:
+            # Again at commit: a page another process rendered from the data before the
+            # commit, under the first new generation, is never served after it.
+            transaction.on_commit(lambda: _new_generations(scopes))
 
 
 def version(scope: str) -> str:
@@ -76,9 +91,15 @@ def version(scope: str) -> str:
 
 
 def _new_version(scope: str) -> str:
+    return _new_versions([scope])
+
+
+def _new_versions(scopes) -> str:
+    # One value for all: each page's key holds its scope's name beside it.
     value = secrets.token_hex(8)
-    if not ContentVersion.objects.filter(scope=scope).update(version=value):
-        ContentVersion.objects.update_or_create(scope=scope, defaults={"version": value})
+    if ContentVersion.objects.filter(scope__in=scopes).update(version=value) < len(set(scopes)):
+        for scope in scopes:
+            ContentVersion.objects.update_or_create(scope=scope, defaults={"version": value})
     return value
 
 
@@ -112,5 +133,5 @@ def generation(scope: str, *, also: str | None = None) -> tuple[str | None, obje
     return current, found.get(also) if also else None
 
 
-def _new_generation(scope: str) -> None:
-    cache.set(generation_key(scope), secrets.token_hex(8), GENERATION_TIMEOUT)
+def _new_generations(scopes) -> None:
+    cache.set_many({generation_key(scope): secrets.token_hex(8) for scope in scopes}, GENERATION_TIMEOUT)
