@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Signed-in users' pages are never kept by a proxy (magportal/page_cache.py).
+    "magportal.page_cache.private_for_signed_in",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -96,6 +98,9 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://magportal")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # The same backend, reusing its Redis client (magportal/cache.py).
     CACHES["default"]["BACKEND"] = "magportal.cache.RedisCache"
+# How long a browser or a caching proxy may reuse an anonymous public page without asking again
+# (magportal/page_cache.py): an edit reaches a proxy's visitors at most this many seconds later.
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Django 6 behaviour now: a scheme-less URL typed in a form means https.

@@ -8,7 +8,7 @@ from magportal import views as magportal_views
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", magportal_views.set_language, name="set_language"),
     path("schedule/", include("schedule.urls")),
     path("", include("meetings.urls")),
 ]
