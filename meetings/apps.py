@@ -15,3 +15,5 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         # After the last app has migrated, so every permission exists.
         post_migrate.connect(_sync_roles, dispatch_uid="meetings.sync_roles")
+        # Connects the signals that keep the cached public pages fresh.
+        from meetings import caching  # noqa: F401

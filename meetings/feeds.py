@@ -2,14 +2,18 @@ import datetime
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import conditional_escape
 from django.utils.translation import gettext_lazy as _
 
+from magportal.page_cache import cached_page
+from meetings import caching
 from meetings.listing import newest_first
 from meetings.models import Decision
 
 
+@method_decorator(cached_page(caching.FEED), name="__call__")
 class LatestDecisionsFeed(Feed):
     """The newest published decisions, the same for whoever asks (never drafts or annotations)."""
 

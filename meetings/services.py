@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import Q
 
+from magportal import freshness
 from meetings.importer.provenance import ANNOUNCED_SIMILAR, read_announcements, read_citation, sessions_shaped
 from meetings.importer.report import Announcement, Citation
 from meetings.models import AgendaItem, Decision, DecisionSession, Footnote, Meeting, UpcomingMeeting
@@ -208,7 +209,9 @@ def record_announced_meetings(
                 if upcoming.pk is not None:
                     upcoming.save(update_fields=["held_as"])
         recorded.append(upcoming)
-    UpcomingMeeting.objects.bulk_create(new)
+    if new:
+        UpcomingMeeting.objects.bulk_create(new)
+        freshness.rows_changed(UpcomingMeeting)  # no signals from a bulk insert
     return recorded
 
 

@@ -1,8 +1,11 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
+from magportal.page_cache import cached_page
+from meetings import caching
 from meetings.export import CONTENT_TYPE, docx_filename, report_docx
 from meetings.forms import DecisionFilterForm, MeetingFilterForm
 from meetings.highlight import (
@@ -27,6 +30,7 @@ def decisions_for_listing(user):
     return newest_first(Decision.objects.visible_to(user).select_related("agenda_item__meeting"))
 
 
+@cached_page(caching.HOME)
 def home(request):
     context = {
         "event": Event.objects.published().first(),
@@ -40,6 +44,7 @@ def home(request):
     return render(request, "meetings/home.html", context)
 
 
+@method_decorator(cached_page(caching.MEETING_LIST), name="dispatch")
 class MeetingListView(ListView):
     template_name = "meetings/meeting_list.html"
     context_object_name = "meetings"
@@ -71,6 +76,7 @@ class MeetingListView(ListView):
         return context
 
 
+@method_decorator(cached_page(caching.REPORT), name="dispatch")
 class MeetingDetailView(DetailView):
     """The summary report, paragraph by paragraph."""
 
@@ -204,6 +210,7 @@ class DecisionListView(ListView):
         return context
 
 
+@method_decorator(cached_page(caching.DECISION), name="dispatch")
 class DecisionDetailView(DetailView):
     template_name = "meetings/decision_detail.html"
 

@@ -1,6 +1,8 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 
 from tests.factories import make_mag_member, make_secretariat_user
 
@@ -20,6 +22,15 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _no_page_from_an_earlier_test():
+    """Each test starts with an empty local-memory cache. Public pages are cached under their scope's
+    version (magportal/page_cache.py), and a test's rows are rolled back with the versions they bumped:
+    the next test would find pages rendered from rows it never had. (Redis is never flushed here.)"""
+    if isinstance(caches["default"], LocMemCache):
+        caches["default"].clear()
 
 
 @pytest.fixture
