@@ -29,7 +29,7 @@ import secrets
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.redis import RedisCache
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 
@@ -85,9 +85,18 @@ def changed(*scopes: str) -> None:
 
 
 def version(scope: str) -> str:
-    """The scope's version in the database: it changes with every committed edit of its rows."""
-    found = ContentVersion.objects.filter(scope=scope).values_list("version", flat=True).first()
-    return found or _new_version(scope)
+    """The scope's version in the database: it changes with every committed edit of its rows.
+
+    Read with plain SQL: a per-process cache reads it on every request, and the ORM's building of
+    this one-row lookup took ten times its round trip.
+    """
+    connection = connections[router.db_for_read(ContentVersion)]
+    quote = connection.ops.quote_name
+    table = quote(ContentVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {quote('version')} FROM {table} WHERE {quote('scope')} = %s", [scope])
+        found = cursor.fetchone()
+    return found[0] if found else _new_version(scope)
 
 
 def _new_version(scope: str) -> str:
