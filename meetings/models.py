@@ -1,10 +1,10 @@
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from magportal.rendering import choice_label, reverse_memo
 from meetings.listing import MEETING_IS_PUBLISHED, has_listing_columns
 from meetings.roles import VIEW_ALL_ANNOTATIONS, VIEW_SHARED_ANNOTATIONS, may_see_drafts
 
@@ -117,7 +117,10 @@ class Meeting(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("meetings:meeting_detail", kwargs={"slug": self.slug})
+        return reverse_memo("meetings:meeting_detail", slug=self.slug)
+
+    def get_kind_display(self):
+        return choice_label(self.Kind, self.kind)
 
     @property
     def is_published(self):
@@ -228,7 +231,10 @@ class Decision(models.Model):
         return self.text if len(self.text) <= 80 else f"{self.text[:79]}…"
 
     def get_absolute_url(self):
-        return reverse("meetings:decision_detail", kwargs={"pk": self.pk})
+        return reverse_memo("meetings:decision_detail", pk=self.pk)
+
+    def get_kind_display(self):
+        return choice_label(self.Kind, self.kind)
 
 
 class AnnotationQuerySet(models.QuerySet):

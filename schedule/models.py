@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from magportal.rendering import reverse_memo
 from meetings.roles import may_see_drafts
 
 
@@ -50,7 +51,7 @@ class Event(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("schedule:event_detail", kwargs={"slug": self.slug})
+        return reverse_memo("schedule:event_detail", slug=self.slug)
 
     def is_visible_to(self, user) -> bool:
         """Whether ``user`` may open this grid: the rule of ``Event.objects.visible_to``."""
