@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -36,6 +36,8 @@ def external_link(url: str, label: str | None = None) -> SafeString:
 
 def linkify(text: str) -> SafeString:
     """``text`` escaped, with its http, https and mailto addresses as links."""
+    if ":" not in text:
+        return escape(text)  # no address: most of a report's text
     parts: list[str] = []
     cursor = 0
     for match in _URL.finditer(text):

@@ -1,3 +1,4 @@
+from django.db.models.query import EmptyQuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -97,9 +98,13 @@ class MeetingDetailView(DetailView):
             .select_related("cited_meeting")
             .order_by("kind", "pk")
         )
-        # Annotations the user may not see are never fetched: not hidden, absent.
-        annotations = _by_item(
-            Annotation.objects.visible_to(user).filter(agenda_item__meeting=meeting).order_by("date", "pk")
+        # Annotations the user may not see are never fetched: not hidden, absent (and for the public,
+        # not even asked for).
+        visible = Annotation.objects.visible_to(user)
+        annotations = (
+            {}
+            if isinstance(visible, EmptyQuerySet)
+            else _by_item(visible.filter(agenda_item__meeting=meeting).order_by("date", "pk"))
         )
         paragraphs = []
         footnotes = []
