@@ -41,6 +41,12 @@ DECISION = "decision"
 #: grid its meeting circulated changed about them (versions and the meetings they belong to).
 DECISION_MODELS = (Decision, AgendaItem, Meeting, Footnote, DecisionSession, Session, Event, ScheduleVersion)
 
+DECISION_LIST = "decision-list"
+#: The decisions list and its searches: decisions with their paragraph (its number, and its text for
+#: the passage a search matched) and meeting (title, date, status), and the filter's cycle years and
+#: meetings. Each address with its query string is a page of its own.
+DECISION_LIST_MODELS = (Decision, AgendaItem, Meeting)
+
 FEED = "decision-feed"
 #: The decisions feed: decisions, their paragraph's number and their meeting's title, dates and status.
 FEED_MODELS = (Decision, AgendaItem, Meeting)
@@ -50,6 +56,7 @@ PAGES = {
     HOME: HOME_MODELS,
     MEETING_LIST: MEETING_LIST_MODELS,
     DECISION: DECISION_MODELS,
+    DECISION_LIST: DECISION_LIST_MODELS,
     FEED: FEED_MODELS,
 }
 

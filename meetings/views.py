@@ -166,6 +166,7 @@ def _by_item(rows) -> dict[int, list]:
     return grouped
 
 
+@method_decorator(cached_page(caching.DECISION_LIST), name="dispatch")
 class DecisionListView(ListView):
     """Every decision the user may see, filtered and searched."""
 
