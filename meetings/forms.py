@@ -40,16 +40,18 @@ class OptionsSelect(forms.Select):
         for group_name, options in self._groups():
             if group_name:
                 parts.append(format_html('\n  <optgroup label="{}">', group_name))
+            # Each option escaped here rather than through format_html: hundreds of them.
             for option_value, label in options:
                 option_value = "" if option_value is None else str(option_value)
                 selected = " selected" if option_value in chosen else ""
                 parts.append(
-                    format_html('\n  <option value="{}"{}>{}</option>', option_value, selected, label)
+                    f'\n  <option value="{conditional_escape(option_value)}"{selected}>'
+                    f"{conditional_escape(label)}</option>"
                 )
             if group_name:
-                parts.append(mark_safe("\n  </optgroup>"))
-        parts.append(mark_safe("\n</select>"))
-        return mark_safe("".join(conditional_escape(part) for part in parts))
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))
 
     def _groups(self):
         """(group label or None, [(value, label), ...]) in order, as ``optgroups`` reads ``choices``."""
