@@ -378,14 +378,15 @@ def step_pages(args) -> None:
     pages = [
         ("grid, cache cold", f"/schedule/{GRID_EVENT}/", True),
         ("grid, cache warm", f"/schedule/{GRID_EVENT}/", False),
-        ("report page", f"/meetings/{meeting_slug(report.title, report.date)}/", False),
-        ("decisions list", "/decisions/", False),
+        # Rendered each time (cache cleared): anonymous visitors get these from the page cache.
+        ("report page", f"/meetings/{meeting_slug(report.title, report.date)}/", True),
+        ("decisions list", "/decisions/", True),
         # Beyond the issue's four: the other pages of a visit, and the filter that walks furthest.
-        ("home", "/", False),
-        ("meetings list", "/meetings/", False),
-        ("decisions of the oldest cycle", f"/decisions/?cycle_year={FIRST_YEAR}", False),
+        ("home", "/", True),
+        ("meetings list", "/meetings/", True),
+        ("decisions of the oldest cycle", f"/decisions/?cycle_year={FIRST_YEAR}", True),
         *(
-            (f"decisions search '{word}'", f"/decisions/?q={word.replace(' ', '+')}", False)
+            (f"decisions search '{word}'", f"/decisions/?q={word.replace(' ', '+')}", True)
             for word in SEARCH_WORDS
         ),
     ]
@@ -436,6 +437,118 @@ def _search_plans(search_sql: dict[str, list[str]]) -> dict:
                 )
                 plans[word].append(sorted(set(indexes)))
     return plans
+
+
+#: The anonymous pages of the throughput targets: (key, label, ratio to the trivial view's rate).
+PUBLIC_PAGES = [
+    ("grid", f"grid `/schedule/{GRID_EVENT}/`", 0.5),
+    ("report", "a report page", 0.5),
+    ("home", "home `/`", 0.5),
+    ("meetings", "meetings list `/meetings/`", 0.5),
+    ("decision", "a decision's page", 0.5),
+    ("search", f"decisions search '{SEARCH_WORDS[0]}', asked again (from the page cache)", 0.25),
+    ("search-new", f"decisions search '{SEARCH_WORDS[0]}', a new address each time (rendered)", None),
+]
+#: wrk's requests for "search-new": the same search, with a parameter the page ignores made new for
+#: each request, so that none is served from the page cache.
+WRK_NEW_ADDRESS_LUA = """
+local thread_id = tostring({}):sub(8)
+local count = 0
+request = function()
+  count = count + 1
+  return wrk.format("GET", wrk.path .. "&n=" .. thread_id .. "-" .. count)
+end
+"""
+LATENCY_CONNECTIONS = 64
+PAGE_ROUNDS = 3
+
+
+def step_page_urls(args) -> None:
+    """The addresses of the throughput test's pages in this database."""
+    _setup_django()
+    from benchmarks.corpus import generate_report
+    from meetings.importer.save import meeting_slug
+    from meetings.models import Decision
+
+    report = generate_report(index=REPORT_INDEX, seed=SEED)
+    slug = meeting_slug(report.title, report.date)
+    decisions = Decision.objects.filter(agenda_item__meeting__slug=slug)
+    decision = decisions.order_by("agenda_item__position", "position").first()
+    _emit(
+        {
+            "trivial": "/bench/trivial/",
+            "grid": f"/schedule/{GRID_EVENT}/",
+            "report": f"/meetings/{slug}/",
+            "home": "/",
+            "meetings": "/meetings/",
+            "decision": decision.get_absolute_url(),
+            "search": f"/decisions/?q={SEARCH_WORDS[0].replace(' ', '+')}",
+            "search-new": f"/decisions/?q={SEARCH_WORDS[0].replace(' ', '+')}",
+        }
+    )
+
+
+def step_render(args) -> None:
+    """Server-side time of the sample's pages, rendered (the page cache emptied before each request)
+    and served from the cache, with the sample imported in a transaction rolled back afterwards."""
+    _setup_django()
+    from django.core.cache import cache
+    from django.db import connection, transaction
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.importer.services import import_report
+    from meetings.models import Decision
+
+    results = {}
+    with transaction.atomic():
+        outcome = import_report(SAMPLE.read_bytes(), source_name=SAMPLE.name, publish=True, replace=True)
+        meeting = outcome.meeting
+        decisions = Decision.objects.filter(agenda_item__meeting=meeting)
+        decision = decisions.order_by("agenda_item__position", "position").first()
+        pages = [
+            ("the sample's report page", meeting.get_absolute_url()),
+            ("home", "/"),
+            ("meetings list", "/meetings/"),
+            ("the sample's first decision's page", decision.get_absolute_url()),
+            ("decisions feed", "/decisions/feed/"),
+        ]
+        client = Client()
+        for label, url in pages:
+
+            def rendered(url=url):
+                cache.clear()
+                response = client.get(url)
+                assert response.status_code == 200, (url, response.status_code)
+
+            def cached(url=url):
+                client.get(url)
+
+            measured = {}
+            for name, get in (("rendered", rendered), ("cached", cached)):
+                for _ in range(3):
+                    get()
+                wall, cpu = [], []
+                for _ in range(args.runs):
+                    started, cpu_started = time.perf_counter(), time.process_time()
+                    get()
+                    wall.append((time.perf_counter() - started) * 1000)
+                    cpu.append((time.process_time() - cpu_started) * 1000)
+                with CaptureQueriesContext(connection) as queries:
+                    get()
+                measured[name] = {
+                    "ms": statistics.median(wall),
+                    "worst_ms": max(wall),
+                    "cpu_ms": statistics.median(cpu),
+                    "queries": len(queries.captured_queries),
+                }
+            results[label] = measured
+        transaction.set_rollback(True)
+    _emit({"pages": results, "runs": args.runs, "load": _load_average(), **_sizes()})
+
+
+def _load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 # -- the orchestrator ------------------------------------------------------------------------
@@ -546,8 +659,9 @@ def _bench_cache_url() -> str | None:
     return f"redis://{host}:{port}/{db}"
 
 
-def gunicorn_rates(database: str, log, *, seconds: int) -> dict:
-    """Requests per second under gunicorn (2 workers, production settings) for the grid and a trivial view.
+def gunicorn_rates(database: str, log, *, seconds: int, pages: dict[str, str] | None = None) -> dict:
+    """Requests per second under gunicorn (2 workers, production settings) for the grid and a trivial view,
+    and for ``pages`` (name -> path) too if given, each with its p99 latency under 64 connections.
 
     Production settings include a cache shared by the workers (Redis) when one runs on this machine.
     """
@@ -580,19 +694,31 @@ def gunicorn_rates(database: str, log, *, seconds: int) -> dict:
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        urls = {"trivial": f"{base}/bench/trivial/", "grid": f"{base}/schedule/{GRID_EVENT}/"}
+        paths = {"trivial": "/bench/trivial/", "grid": f"/schedule/{GRID_EVENT}/", **(pages or {})}
+        urls = {name: base + path for name, path in paths.items()}
         _wait_for(urls["trivial"])
         for url in urls.values():
             for _ in range(5):
                 with urllib.request.urlopen(url, timeout=10) as response:
                     assert response.status == 200, url
+        load_before = _load_average()
+        # With the pages: more, shorter rounds, so that a burst of other work on the shared machine
+        # falls on every page alike.
+        rounds, seconds = (PAGE_ROUNDS, max(3, seconds * 2 // 3)) if pages else (2, seconds)
         rates = {name: [] for name in urls}
-        for _ in range(2):
+        for _ in range(rounds):
             for name, url in urls.items():
-                rates[name].append(_load(url, seconds=seconds))
+                rates[name].append(_load(url, seconds=seconds, new_address=name.endswith("-new")))
+        p99 = {}
+        if pages:
+            for name, url in urls.items():
+                p99[name] = _p99(url, seconds=seconds, new_address=name.endswith("-new"))
         log("load client: " + ("wrk" if shutil.which("wrk") else "python threads"))
         return {
             **{name: statistics.median(values) for name, values in rates.items()},
+            "rounds": rates,
+            "p99_ms": p99,
+            "load": f"{load_before} at the start, {_load_average()} at the end",
             "cache": "Redis" if cache_url else "local memory (no Redis here)",
         }
     finally:
@@ -622,16 +748,40 @@ def _wait_for(url: str) -> None:
     raise RuntimeError(f"gunicorn did not answer at {url}")
 
 
-def _load(url: str, *, seconds: int) -> float:
-    """Requests per second from 8 concurrent connections for ``seconds``."""
+def _load(url: str, *, seconds: int, new_address: bool = False) -> float:
+    """Requests per second from 8 concurrent connections for ``seconds`` (each to a new address of
+    ``url`` if ``new_address``: wrk only)."""
     if shutil.which("wrk"):
-        output = subprocess.run(
-            ["wrk", "-t2", "-c8", f"-d{seconds}s", url], capture_output=True, text=True, check=True
-        ).stdout
+        output = _wrk(["-t2", "-c8", f"-d{seconds}s", url], new_address=new_address)
         if re.search(r"Non-2xx or 3xx responses", output):
             raise RuntimeError(f"errors under load at {url}:\n{output}")
         return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    if new_address:
+        return float("nan")  # the Python client always asks for the same address
     return _python_load(url, seconds=seconds)
+
+
+def _wrk(arguments: list[str], *, new_address: bool = False) -> str:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(WRK_NEW_ADDRESS_LUA)
+        script.flush()
+        extra = ["-s", script.name] if new_address else []
+        return subprocess.run(["wrk", *extra, *arguments], capture_output=True, text=True, check=True).stdout
+
+
+def _p99(url: str, *, seconds: int, new_address: bool = False) -> float | None:
+    """The 99th percentile of latency, in ms, from LATENCY_CONNECTIONS connections (wrk only)."""
+    if not shutil.which("wrk"):
+        return None
+    output = _wrk(
+        # A longer timeout than wrk's 2 s: a slow page's latency is counted, not dropped as an error.
+        ["-t2", f"-c{LATENCY_CONNECTIONS}", f"-d{seconds}s", "--timeout", "30s", "--latency", url],
+        new_address=new_address,
+    )
+    if re.search(r"Non-2xx or 3xx responses", output):
+        raise RuntimeError(f"errors under load at {url}:\n{output}")
+    value, unit = re.search(r"^\s*99%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
 def _python_load(url: str, *, seconds: int) -> float:
@@ -746,11 +896,17 @@ def orchestrate(args) -> int:
             pages_large = run_step(
                 "pages", env={"DATABASE_URL": pg_url("mag_bench_3000")}, extra=["--runs", str(args.runs)]
             )
+        databases = ["mag_bench_300", "mag_bench_3000"] if large else ["mag_bench_300"]
+        log("the sample's public pages, rendered and from the page cache")
+        renders = public_page_renders(databases, media=media)
         rates = None
         if time.monotonic() - started < BUDGET_SECONDS - 60:
-            log("gunicorn: grid and trivial view under load")
+            log("gunicorn: the public pages and the trivial view under load")
             rates = gunicorn_rates(
-                "mag_bench_3000" if large else "mag_bench_300", log, seconds=args.load_seconds
+                databases[-1],
+                log,
+                seconds=args.load_seconds,
+                pages=run_step("page-urls", env=_db(databases[-1])),
             )
         else:
             log("skipping the gunicorn load test: the time budget is spent")
@@ -763,10 +919,161 @@ def orchestrate(args) -> int:
         facts, parse, sqlite, postgres, small, large, pages_small, pages_large, rates, elapsed, export=export
     )
     report = with_shapes_section(report, shapes)
+    report = with_public_pages_section(report, render_public_pages(renders, rates))
     print(report)
     (HERE / "results.md").write_text(report)
     log(f"wrote {HERE / 'results.md'}")
     return 0
+
+
+def _db(database: str) -> dict:
+    return {"DATABASE_URL": pg_url(database)}
+
+
+def public_page_renders(databases: list[str], *, media: str) -> dict[str, dict]:
+    """The ``render`` step in each database: the sample's pages, rendered and cached."""
+    return {
+        database: run_step(
+            "render", env={**_db(database), "MEDIA_ROOT": media}, extra=["--runs", str(ARGS.runs)]
+        )
+        for database in databases
+    }
+
+
+def public_pages_only(args) -> int:
+    """`run.py --public-pages`: only the public pages' render times and throughput, into results.md."""
+    started = time.monotonic()
+
+    def log(message: str) -> None:
+        print(f"[{time.monotonic() - started:6.1f}s] {message}", flush=True)
+
+    media = tempfile.mkdtemp(prefix="magportal-bench-media-")
+    try:
+        if database_exists("mag_bench_300"):
+            run_step("migrate", env=_db("mag_bench_300"))
+        else:
+            log(f"building the {SMALL}-report corpus")
+            build_corpus("mag_bench_300", SMALL, parts=1, media=media)
+        databases = ["mag_bench_300"]
+        if not args.skip_large:
+            cached_corpus("mag_bench_3000", LARGE, log)
+            databases.append("mag_bench_3000")
+        log("the sample's public pages, rendered and from the page cache")
+        renders = public_page_renders(databases, media=media)
+        log("gunicorn: the public pages and the trivial view under load")
+        rates = gunicorn_rates(
+            databases[-1], log, seconds=args.load_seconds, pages=run_step("page-urls", env=_db(databases[-1]))
+        )
+    finally:
+        shutil.rmtree(media, ignore_errors=True)
+    section = render_public_pages(renders, rates)
+    print(section)
+    results = HERE / "results.md"
+    report = results.read_text() if results.exists() else "# MAG Portal benchmark results\n"
+    results.write_text(with_public_pages_section(report, section))
+    log(f"wrote its section of {results}")
+    return 0
+
+
+PUBLIC_PAGES_HEADING = "## Public pages at conference scale"
+#: Pages whose rendered (uncached) server-side time has a target, at the sample's size.
+RENDER_TARGET_MS = 5
+RENDER_TARGETS = ("the sample's report page", "home")
+
+
+def render_public_pages(renders: dict[str, dict], rates: dict | None) -> str:
+    """The section on anonymous pages: server-side time rendered and cached, and throughput under load."""
+    sizes = list(renders)
+    first = renders[sizes[0]]
+    render_rows = []
+    for label, at_first in first["pages"].items():
+        cells = []
+        for database in sizes:
+            page = renders[database]["pages"][label]
+            rendered, cached = page["rendered"], page["cached"]
+            cells.append(
+                f"{rendered['ms']:.1f} / {rendered['worst_ms']:.1f} ms (CPU {rendered['cpu_ms']:.1f}), "
+                f"{rendered['queries']} queries; cached {cached['ms']:.1f} ms, {cached['queries']} query"
+            )
+        counts = {renders[database]["pages"][label]["rendered"]["queries"] for database in sizes}
+        flat = "same" if len(counts) == 1 else "**grows**"
+        target, ok = "", None
+        if label in RENDER_TARGETS:
+            target = f"< {RENDER_TARGET_MS} ms rendered, same count"
+            ok = at_first["rendered"]["ms"] < RENDER_TARGET_MS and len(counts) == 1
+        render_rows.append(f"| {label} | {' | '.join(cells)} | {flat} | {target} | {_verdict(ok)} |")
+    size_names = [f"at {renders[database]['meetings']:,} reports" for database in sizes]
+    rate_rows = []
+    if rates:
+        trivial = rates["trivial"]
+        rate_rows.append(
+            f"| trivial Django view | {_rate_cell(rates, 'trivial')} | | {_p99_cell(rates, 'trivial')} | | |"
+        )
+        for key, label, goal in PUBLIC_PAGES:
+            if key not in rates:
+                continue
+            ratio = rates[key] / trivial
+            target = "" if goal is None else f">= {goal}"
+            ok = None if goal is None else ratio >= goal
+            rate_rows.append(
+                f"| {label} | {_rate_cell(rates, key)} | {ratio:.2f} | {_p99_cell(rates, key)} | {target} | "
+                f"{_verdict(ok)} |"
+            )
+    loads = "; ".join(
+        f"{size}: {renders[database]['load']}" for size, database in zip(size_names, sizes, strict=True)
+    )
+    cache = rates["cache"] if rates else "-"
+    load = rates["load"] if rates else "-"
+    return "\n".join(
+        [
+            PUBLIC_PAGES_HEADING,
+            "",
+            "Anonymous visitors get the report pages, the home page, the meetings list, a decision's",
+            "page, the decisions list and its searches, the feed and the grid from the page cache",
+            f"(`magportal/page_cache.py`), fresh after any edit of a row they render. Measured {_now()}.",
+            "",
+            "Server side: Django's test client on PostgreSQL, the sample report imported in a transaction",
+            f"rolled back afterwards; {first['runs']} requests each; median / worst wall time, and the",
+            "median CPU time of the process (the rest is waiting for PostgreSQL or for a core of the shared",
+            "machine). *Rendered*: the page cache emptied before each request (the view renders; one of",
+            "the queries reads the page's version). *Cached*: served from the cache (local memory here:",
+            f"one query, the version; none with Redis). Load average during the step: {loads}.",
+            "",
+            f"| page | {' | '.join(size_names)} | query count | target | |",
+            f"|---|{'---|' * len(sizes)}---|---|---|",
+            *render_rows,
+            "",
+            f"Under gunicorn (2 workers, production settings, the workers sharing {cache}), at the largest",
+            f"archive: `wrk -t2 -c8` for {max(3, ARGS.load_seconds * 2 // 3)} s, {PAGE_ROUNDS} alternating "
+            f"rounds (median), then `wrk -t2 -c{LATENCY_CONNECTIONS} --latency` once for the p99.",
+            f"Load average: {load}.",
+            "",
+            f"| page | rate (median; each round) | ratio to trivial | p99, {LATENCY_CONNECTIONS} connections "
+            "| goal | |",
+            "|---|---|---|---|---|---|",
+            *(rate_rows or ["| not run | | | | | |"]),
+            "",
+        ]
+    )
+
+
+def _rate_cell(rates: dict, key: str) -> str:
+    rounds = ", ".join(f"{value:.0f}" for value in rates.get("rounds", {}).get(key, []))
+    return f"{rates[key]:.0f} req/s ({rounds})"
+
+
+def _p99_cell(rates: dict, key: str) -> str:
+    value = rates.get("p99_ms", {}).get(key)
+    return "-" if value is None else f"{value:.0f} ms"
+
+
+def with_public_pages_section(report: str, section: str) -> str:
+    """``report`` with its public pages section replaced, or added at its end."""
+    if PUBLIC_PAGES_HEADING in report:
+        before, _, rest = report.partition(PUBLIC_PAGES_HEADING)
+        after = rest[rest.find("\n## ") + 1 :] if "\n## " in rest else ""
+        return before + section + ("\n" + after if after else "")
+    return report.rstrip("\n") + "\n\n" + section
 
 
 def run_shapes(args) -> dict:
@@ -1041,6 +1348,8 @@ STEPS = {
     "build": step_build,
     "sizes": step_sizes,
     "pages": step_pages,
+    "page-urls": step_page_urls,
+    "render": step_render,
 }
 
 
@@ -1056,6 +1365,11 @@ def main() -> int:
     parser.add_argument("--load-seconds", type=int, default=6)
     parser.add_argument("--skip-large", action="store_true", help=f"leave out the {LARGE}-report archive")
     parser.add_argument(
+        "--public-pages",
+        action="store_true",
+        help="only the public pages' render times and throughput; rewrite that part of results.md",
+    )
+    parser.add_argument(
         "--reading",
         action="store_true",
         help="only read every report shape and corpus file against mammoth; rewrite that part of results.md",
@@ -1067,6 +1381,8 @@ def main() -> int:
         return 0
     if args.reading:
         return reading_only(args)
+    if args.public_pages:
+        return public_pages_only(args)
     return orchestrate(args)
 
 
