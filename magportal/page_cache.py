@@ -11,8 +11,8 @@ delete of such a row makes the next request render the page again.
   well, keyed on what they may see: for exports that show nothing of the user but drafts.)
 - **The key.** The scope's generation (shared cache) or version (per-process cache), the address
   with its query string, the language, scheme and host, and the audience (drafts or public).
-- **What is stored.** A 200 that sets no cookie and holds no CSRF token; anything else is served
-  as it is and never stored, and a CSRF token marks it ``private``.
+- **What is stored.** A 200 that sets no cookie and holds no CSRF token (a token is its visitor's
+  own); anything else is served as the view made it, marked ``private``, and never stored.
 - **Headers for a proxy.** Anonymous responses are ``public, max-age=PAGE_CACHE_MAX_AGE`` with a
   strong ``ETag`` of what the page says (an edit nobody sees leaves it as it was; a matching
   ``If-None-Match`` gets a 304) and ``Vary: Accept-Language, Cookie``: the language comes from

@@ -97,11 +97,11 @@ def test_unknown_address_answers_friendly_404_page(client):
 @pytest.mark.parametrize("error", [OperationalError, InterfaceError])
 @pytest.mark.django_db
 def test_database_outage_answers_503_with_retry_after(monkeypatch, error):
-    def unreachable(queryset, user):
+    def unreachable(queryset):
         raise error("connection to server at 127.0.0.1, port 5432 failed: Connection refused")
 
-    # The home page's first query is where a dropped database shows up.
-    monkeypatch.setattr(MeetingQuerySet, "visible_to", unreachable)
+    # The home page's meetings are where a dropped database shows up.
+    monkeypatch.setattr(MeetingQuerySet, "published", unreachable)
     client = Client(raise_request_exception=False)
     response = client.get("/")
     assert response.status_code == 503
@@ -111,10 +111,10 @@ def test_database_outage_answers_503_with_retry_after(monkeypatch, error):
 
 @pytest.mark.django_db
 def test_other_errors_answer_plain_500_page(monkeypatch):
-    def broken(queryset, user):
+    def broken(queryset):
         raise ZeroDivisionError
 
-    monkeypatch.setattr(MeetingQuerySet, "visible_to", broken)
+    monkeypatch.setattr(MeetingQuerySet, "published", broken)
     client = Client(raise_request_exception=False)
     response = client.get("/")
     assert response.status_code == 500
