@@ -10,7 +10,7 @@ delete of such a row makes the next request render the page again.
   their own permissions, marked ``private, no-store``. (``signed_in_too`` caches their pages as
   well, keyed on what they may see: for exports that show nothing of the user but drafts.)
 - **The key.** The scope's generation (shared cache) or version (per-process cache), the address
-  with its query string, the language, scheme and host, and the audience (drafts or public).
+  with its query string, the language, scheme and host, the audience (drafts or public) and the day.
 - **What is stored.** A 200 that sets no cookie and holds no CSRF token (a token is its visitor's
   own); anything else is served as the view made it, marked ``private``, and never stored.
 - **Headers for a proxy.** Anonymous responses are ``public, max-age=PAGE_CACHE_MAX_AGE`` with a
@@ -28,6 +28,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
@@ -107,7 +108,11 @@ def is_anonymous(request) -> bool:
 
 
 def _page_key(request, scope: str, *, anonymous: bool) -> str:
-    """The page as its visitor asks for it: address, audience, language, scheme and host."""
+    """The page as its visitor asks for it on this day: address, audience, language, scheme and host.
+
+    The day, because a page may show what is still to come (the home page's announced meetings): no
+    row changes when a date passes.
+    """
     parts = [
         scope,
         request.get_full_path(),
@@ -115,6 +120,7 @@ def _page_key(request, scope: str, *, anonymous: bool) -> str:
         get_language() or "",
         request.scheme,
         request.get_host(),
+        timezone.localdate().isoformat(),
     ]
     return "page:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
 

@@ -554,6 +554,17 @@ def test_each_language_cached_apart(client, site):
     assert pages[0]["ETag"] == pages[2]["ETag"] != pages[1]["ETag"]
 
 
+def test_announced_meeting_leaves_the_cached_home_page_when_its_day_has_passed(client, site, monkeypatch):
+    UpcomingMeeting.objects.filter(pk=site.upcoming.pk).update(date=timezone.localdate())
+    freshness.rows_changed(UpcomingMeeting)
+    assert "MAG Meeting VII" in client.get("/").text
+
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+
+    assert "MAG Meeting VII" not in client.get("/").text
+
+
 def test_each_query_string_cached_apart(client, site):
     all_kinds = client.get("/meetings/").text
     topical = client.get("/meetings/", {"kind": "topical"}).text
