@@ -64,8 +64,9 @@ def test_grid_cached_queries_do_not_grow(client, archive, django_assert_num_quer
 
 
 def test_report_page_queries_do_not_grow(client, archive, django_assert_num_queries):
-    # The meeting with its event, its agenda items, their decisions, their footnotes.
-    with django_assert_num_queries(4):
+    # The cached pages' version, the meeting with its event, its agenda items, their decisions, their
+    # footnotes.
+    with django_assert_num_queries(5):
         response = client.get(report_url())
 
     assert response.status_code == 200
@@ -73,8 +74,9 @@ def test_report_page_queries_do_not_grow(client, archive, django_assert_num_quer
 
 
 def test_decisions_list_queries_do_not_grow(client, archive, django_assert_num_queries):
-    # The filter form's choices, the count (of at most 1,001 rows), one page of decisions with their meetings.
-    with django_assert_num_queries(4):
+    # The cached pages' version, the filter form's choices, the count (of at most 1,001 rows), one page
+    # of decisions with their meetings.
+    with django_assert_num_queries(5):
         response = client.get("/decisions/")
 
     assert response.status_code == 200
@@ -82,7 +84,7 @@ def test_decisions_list_queries_do_not_grow(client, archive, django_assert_num_q
 
 def test_decisions_search_queries_do_not_grow(client, archive, django_assert_num_queries):
     # As the list: the search is one capped count and one ranked page, both on the stored search document.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get("/decisions/?q=working+group")
 
     assert response.status_code == 200
@@ -90,7 +92,7 @@ def test_decisions_search_queries_do_not_grow(client, archive, django_assert_num
 
 def test_decisions_search_best_match_queries_do_not_grow(client, archive, django_assert_num_queries):
     # Ranked on request: the same capped count and one page, best match first.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get("/decisions/?q=working+group&sort=best_match")
 
     assert response.status_code == 200
