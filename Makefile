@@ -67,3 +67,8 @@ $(BIN)/.installed-bench: $(BIN)/.installed
 .PHONY: bench
 bench: $(BIN)/.installed-bench
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# The decision recogniser alone: confusion matrix and misread sentences of the labelled set (seconds).
+.PHONY: bench-decisions
+bench-decisions: install
+	$(BIN)/python benchmarks/recogniser.py

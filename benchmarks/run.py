@@ -85,10 +85,16 @@ def step_parse(args) -> None:
     from lxml import etree
 
     _setup_django()
+    from meetings.importer.decisions import classify_sentences
     from meetings.importer.interpret import interpret_document
     from meetings.importer.reader import read_document
 
     data = SAMPLE.read_bytes()
+    texts = [item.text for item in interpret_document(read_document(data)).items]
+
+    def recognise():
+        for text in texts:
+            classify_sentences(text)
 
     def ours():
         interpret_document(read_document(data))
@@ -103,12 +109,13 @@ def step_parse(args) -> None:
                     etree.fromstring(archive.read(name))
 
     # Interleaved rounds, so a burst of load on the shared machine hits all three alike.
-    rounds = {"ours": [], "mammoth": [], "floor": []}
+    rounds = {"ours": [], "mammoth": [], "floor": [], "recognise": []}
     theirs()  # mammoth takes a second a call here: one warm-up and one call per round
     for _ in range(args.rounds):
         rounds["ours"].append(_median_ms(ours, runs=5, warmup=1))
         rounds["mammoth"].append(_median_ms(theirs, runs=1, warmup=0))
         rounds["floor"].append(_median_ms(floor, runs=5, warmup=1))
+        rounds["recognise"].append(_median_ms(recognise, runs=5, warmup=1))
     _emit({name: statistics.median(values) for name, values in rounds.items()})
 
 
@@ -698,6 +705,15 @@ def _now() -> str:
     return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
+def recogniser_report() -> str:
+    """The decision recogniser on the labelled sentences: confusion matrix and misread sentences."""
+    from benchmarks.recogniser import LABELLED, load, render, score
+
+    return render(
+        score(load(LABELLED)), title="Decision recogniser on fixtures/decisions/labelled_sentences.tsv"
+    )
+
+
 def orchestrate(args) -> int:
     started = time.monotonic()
 
@@ -705,6 +721,8 @@ def orchestrate(args) -> int:
         print(f"[{time.monotonic() - started:6.1f}s] {message}", flush=True)
 
     facts = machine()
+    recogniser = recogniser_report()
+    print(recogniser, flush=True)
     log("reading the sample .docx")
     parse = run_step("parse", env={"DATABASE_URL": "sqlite://:memory:"}, extra=["--rounds", str(args.rounds)])
     log("reading every report shape and corpus file")
@@ -763,6 +781,7 @@ def orchestrate(args) -> int:
         facts, parse, sqlite, postgres, small, large, pages_small, pages_large, rates, elapsed, export=export
     )
     report = with_shapes_section(report, shapes)
+    report += "\n" + recogniser + "\n"
     print(report)
     (HERE / "results.md").write_text(report)
     log(f"wrote {HERE / 'results.md'}")
@@ -901,6 +920,15 @@ def render(
     row("zip + lxml floor, same file", f"{parse['floor']:.1f} ms", "", None)
     row("ratio mammoth / ours", f"{mammoth_ratio:.1f}x", ">= 10x", mammoth_ratio >= 10)
     row("ratio ours / floor", f"{floor_ratio:.1f}x", "<= 5x", floor_ratio <= 5)
+    if "recognise" in parse:
+        # Part of "read + interpret": the decisions and actions read in the sample's paragraphs.
+        recognise = parse["recognise"]
+        row(
+            "recognise decisions and actions in the sample (part of read + interpret)",
+            f"{recognise:.1f} ms",
+            "< read + interpret",
+            recognise < parse["ours"],
+        )
     row("full import of the sample, SQLite", _with_cpu(sqlite), "", None)
     row("full import of the sample, PostgreSQL", _with_cpu(postgres), "< 100 ms", postgres["ms"] < 100)
     if export:

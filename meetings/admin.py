@@ -1,15 +1,16 @@
 import base64
 import logging
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from meetings.admin_forms import ConfirmImportForm, ImportReportForm
+from meetings.admin_forms import SENTENCE_KINDS, ConfirmImportForm, ImportReportForm
 from meetings.importer import ImportRefused
 from meetings.importer.services import import_report, parse_report, previous_import
 from meetings.models import (
@@ -19,9 +20,11 @@ from meetings.models import (
     DecisionSession,
     Footnote,
     Meeting,
+    Origin,
     UpcomingMeeting,
 )
 from meetings.publishing import meeting_published_or_unpublished, set_meeting_published
+from meetings.sentences import item_sentences, preview_sentences, set_sentence_kinds
 
 logger = logging.getLogger(__name__)
 
@@ -33,10 +36,23 @@ class AgendaItemInline(admin.StackedInline):
     show_change_link = True
 
 
+@admin.display(description="found by")
+def found_by(decision: Decision) -> str:
+    if decision.pk is None:
+        return ""
+    return "the importer" if decision.found_by_importer else "staff"
+
+
 class DecisionInline(admin.TabularInline):
     model = Decision
     extra = 0
-    fields = ["position", "kind", "text", "session"]
+    # Narrow enough that owner, due date, status and who found it stay on the page.
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 34})},
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 12})},
+    }
+    fields = ["position", "kind", "text", "owner", "due_date", "status", "session", found_by]
+    readonly_fields = [found_by]
     raw_id_fields = ["session"]
 
 
@@ -136,12 +152,19 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
     def _confirm_import(self, request):
         form = ConfirmImportForm(request.POST)
-        upload = request.session.get(_upload_key(form.data.get("sha256", ""))) if form.is_valid() else None
+        valid = form.is_valid()
+        upload = None if "sha256" in form.errors else request.session.get(_upload_key(form.data["sha256"]))
         if upload is None:
             messages.error(request, "The uploaded report is no longer available; please upload it again.")
             return redirect("admin:meetings_meeting_import")
         data = base64.b64decode(upload["data"])
-        options = {"publish": form.cleaned_data["publish"], "replace": form.cleaned_data["replace"]}
+        if not valid:  # a sentence set to something that is no kind
+            return self._preview(request, parse_report(data), form, upload["name"], data=data)
+        options = {
+            "publish": form.cleaned_data["publish"],
+            "replace": form.cleaned_data["replace"],
+            "sentence_kinds": form.cleaned_data["sentence_kinds"],
+        }
         try:
             outcome = import_report(data, source_name=upload["name"], **options)
         except ImportRefused as error:
@@ -157,9 +180,14 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
     def _preview(self, request, report, confirm, name, *, data):
         same_file, same_meeting = previous_import(report, data=data)
+        chosen = (
+            confirm.cleaned_data.get("sentence_kinds", {}) if confirm.is_bound and confirm.is_valid() else {}
+        )
         context = {
             **self._context(request),
             "report": report,
+            "items": [(item, preview_sentences(item, chosen=chosen)) for item in report.items],
+            "sentence_kinds": SENTENCE_KINDS,
             "confirm": confirm,
             "file_name": name,
             "same_file": same_file,
@@ -186,7 +214,40 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
     list_select_related = ["meeting"]
     search_fields = ["text", "section", "meeting__title"]
     raw_id_fields = ["meeting"]
+    exclude = ["not_decisions"]
     inlines = [DecisionInline, AnnotationInline, FootnoteInline]
+    change_form_template = "admin/meetings/agendaitem/change_form.html"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        item = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "sentences": item_sentences(item) if item is not None else [],
+            "sentence_kinds": SENTENCE_KINDS,
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Decision:
+            for inline in formset.forms:
+                _mark_kind_set_by_staff(inline)
+        super().save_formset(request, form, formset, change)
+
+    def save_related(self, request, form, formsets, change):
+        """After the inlines, the sentences whose kind staff changed in the sentence table."""
+        super().save_related(request, form, formsets, change)
+        kinds = {}
+        for key in request.POST:
+            if key.startswith("sentence-") and key.endswith("-kind"):
+                prefix = key[: -len("-kind")]
+                kind, shown = request.POST.get(key), request.POST.get(f"{prefix}-shown")
+                text = request.POST.get(f"{prefix}-text", "")
+                if kind in SENTENCE_KINDS and kind != shown and text:
+                    kinds[text] = kind
+        if kinds:
+            changed = set_sentence_kinds(item=form.instance, kinds=kinds)
+            if changed:
+                messages.info(request, f"{changed} sentence(s) set as staff chose; a re-import keeps them.")
 
 
 class DecisionSessionInline(admin.TabularInline):
@@ -197,14 +258,25 @@ class DecisionSessionInline(admin.TabularInline):
     verbose_name_plural = "further sessions this decision shapes"
 
 
+def _mark_kind_set_by_staff(form) -> None:
+    """A decision or action whose kind staff changed is set by staff, no longer found by the importer."""
+    if form.instance.pk is not None and "kind" in form.changed_data:
+        form.instance.origin = Origin.STAFF
+
+
 @admin.register(Decision)
 class DecisionAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "kind", "agenda_item", "session"]
-    list_filter = ["kind", "agenda_item__meeting__cycle_year", "agenda_item__meeting__status"]
+    list_display = ["__str__", "kind", "owner", "due_date", "status", found_by, "agenda_item", "session"]
+    list_filter = ["kind", "status", "agenda_item__meeting__cycle_year", "agenda_item__meeting__status"]
+    readonly_fields = [found_by]
     list_select_related = ["agenda_item__meeting", "session"]
     search_fields = ["text", "agenda_item__meeting__title"]
     raw_id_fields = ["agenda_item", "session"]
     inlines = [DecisionSessionInline]
+
+    def save_model(self, request, obj, form, change):
+        _mark_kind_set_by_staff(form)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Annotation)

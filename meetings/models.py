@@ -145,6 +145,14 @@ class AgendaItem(models.Model):
     text = models.TextField(_("text"))
     origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.STAFF, editable=False)
     import_digest = models.CharField(max_length=64, blank=True, editable=False)
+    # Sentences the Secretariat set to "neither" although the importer read a decision or an
+    # action in them: a re-import does not bring them back.
+    not_decisions = models.JSONField(
+        _("sentences that are neither"),
+        default=list,
+        db_default=models.Value([], output_field=models.JSONField()),
+        blank=True,
+    )
     history = HistoricalRecords()
 
     objects = AgendaItemQuerySet.as_manager()
@@ -182,6 +190,30 @@ class DecisionQuerySet(models.QuerySet):
             return self.all()
         return self.published()
 
+    def actions(self):
+        return self.filter(kind=Decision.Kind.ACTION)
+
+    def open_first(self):
+        """Open actions first, then done, then dropped; each by owner (the unnamed last) and due
+        date (the undated last), newest meeting first, in the report's order."""
+        return self.annotate(
+            status_rank=models.Case(
+                models.When(status=Decision.Status.OPEN, then=0),
+                models.When(status=Decision.Status.DONE, then=1),
+                default=2,
+                output_field=models.IntegerField(),
+            ),
+            unnamed=models.Case(models.When(owner="", then=1), default=0, output_field=models.IntegerField()),
+        ).order_by(
+            "status_rank",
+            "unnamed",
+            "owner",
+            models.F("due_date").asc(nulls_last=True),
+            "-agenda_item__meeting__date",
+            "agenda_item__position",
+            "position",
+        )
+
 
 class Decision(models.Model):
     """A decision or action recorded in an agenda item.
@@ -197,9 +229,32 @@ class Decision(models.Model):
         DECISION = "decision", _("Decision")
         ACTION = "action", _("Action")
 
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DECISION)
     text = models.TextField(_("text"))
+    # Database defaults too: rows inserted by SQL that predates these columns stay valid.
+    owner = models.CharField(
+        _("owner"),
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("Who the action falls to, as the report says."),
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.OPEN,
+        db_default=Status.OPEN,
+        help_text=_("Set by the Secretariat as the action is done or dropped."),
+    )
     position = models.PositiveIntegerField(_("position"), default=1)
     session = models.ForeignKey(
         "schedule.Session",
@@ -229,6 +284,15 @@ class Decision(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:decision_detail", kwargs={"pk": self.pk})
+
+    def is_overdue(self, today) -> bool:
+        """An open action whose due date has passed."""
+        return self.status == self.Status.OPEN and self.due_date is not None and self.due_date < today
+
+    @property
+    def found_by_importer(self) -> bool:
+        """Found in the report by the importer, not set or added by staff."""
+        return self.origin == Origin.IMPORT
 
 
 class AnnotationQuerySet(models.QuerySet):

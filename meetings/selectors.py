@@ -8,8 +8,9 @@ import hashlib
 import json
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
+from meetings.forms import ActionFilterForm
 from meetings.models import (
     AgendaItem,
     Annotation,
@@ -66,6 +67,9 @@ def content_digest(row: AgendaItem | Decision | Annotation | Footnote) -> str:
         values = [row.number, row.section, row.text]
     elif isinstance(row, Decision):
         values = [row.kind, row.text]
+        if row.owner or row.due_date:
+            # Only then: rows imported before actions had an owner keep their digest.
+            values += [row.owner, row.due_date.isoformat() if row.due_date else None]
     elif isinstance(row, Annotation):
         date = row.date.astimezone(datetime.UTC).isoformat() if row.date else None
         values = [row.author, row.initials, date, row.text, row.anchor]
@@ -76,5 +80,17 @@ def content_digest(row: AgendaItem | Decision | Annotation | Footnote) -> str:
 
 
 def is_staff_work(row: AgendaItem | Decision | Annotation | Footnote) -> bool:
-    """Added by staff, or imported and edited since: a re-import keeps it."""
+    """Added by staff, or imported and edited since (an action's status included): a re-import keeps it."""
+    if isinstance(row, Decision) and row.status != Decision.Status.OPEN:
+        return True
     return row.origin == Origin.STAFF or content_digest(row) != row.import_digest
+
+
+def tracked_actions(request) -> tuple[ActionFilterForm, QuerySet[Decision]]:
+    """(the tracker's filter form, the actions the user may see that it selects, open first)."""
+    actions = Decision.objects.visible_to(request.user).actions()
+    form = ActionFilterForm(request.GET or None, actions=actions)
+    if form.is_bound:
+        # An invalid filter selects nothing, as on the decisions list.
+        actions = form.filter(actions) if form.is_valid() else actions.none()
+    return form, actions.select_related("agenda_item__meeting").open_first()

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from meetings.calendar import CALENDAR_LIMIT, build_action_calendar
 from meetings.export import CONTENT_TYPE, docx_filename, report_docx
 from meetings.forms import DecisionFilterForm, MeetingFilterForm
 from meetings.highlight import (
@@ -18,7 +19,7 @@ from meetings.models import Annotation, Decision, Footnote, Meeting
 from meetings.pagination import CappedPaginator
 from meetings.roles import may_see_all_annotations
 from meetings.search import search_decisions
-from meetings.selectors import is_staff_work, upcoming_meetings
+from meetings.selectors import is_staff_work, tracked_actions, upcoming_meetings
 from schedule.models import Event
 
 
@@ -234,3 +235,34 @@ class DecisionDetailView(DetailView):
             session=session if show_session else None,
             **kwargs,
         )
+
+
+class ActionListView(ListView):
+    """The action tracker: the actions of the meetings the user may see, open ones first."""
+
+    template_name = "meetings/action_list.html"
+    context_object_name = "actions"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.form, actions = tracked_actions(self.request)
+        return actions
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, **kwargs)
+        today = timezone.localdate()
+        for action in context["actions"]:
+            action.overdue = action.is_overdue(today)
+        context["today"] = today
+        context["query_string"] = self.request.GET.urlencode()
+        return context
+
+
+def action_calendar(request):
+    """The due dates of the open actions the user may see (and the tracker's filters select)."""
+    _form, actions = tracked_actions(request)
+    actions = actions.filter(status=Decision.Status.OPEN, due_date__isnull=False)[:CALENDAR_LIMIT]
+    body = build_action_calendar(actions=actions, absolute_url=request.build_absolute_uri)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mag-actions.ics"'
+    return response

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, replace
 from meetings.importer import ImportRefused
 from meetings.importer.annex_schedule import TIME_RANGE, VENUE_TIME_ZONES, read_schedule
 from meetings.importer.dates import find_date_range
-from meetings.importer.decisions import classify_sentences, split_sentences
+from meetings.importer.decisions import classify_sentences, date_actions, split_sentences
 from meetings.importer.document import Document, Paragraph, Table
-from meetings.importer.provenance import check_decisions_against_grid, read_provenance
+from meetings.importer.provenance import check_decisions_against_grid, read_announcements, read_provenance
 from meetings.importer.report import (
     ParsedAnnotation,
     ParsedFootnote,
@@ -283,6 +283,10 @@ def interpret_document(document: Document) -> ParsedReport:
     meeting = _read_meeting(document, header, items, warnings)
     if meeting.date is None:
         warnings.append("the meeting's date was not found in the report's heading or first paragraph")
+    meeting.next_meeting = _next_meeting(parsed_items, meeting)
+    date_actions(
+        parsed_items, meeting_date=meeting.date, year=meeting.cycle_year, next_meeting=meeting.next_meeting
+    )
     schedule = None
     if annex:
         default_year = meeting.cycle_year or (meeting.date.year if meeting.date else None)
@@ -293,6 +297,20 @@ def interpret_document(document: Document) -> ParsedReport:
     report.warnings += check_decisions_against_grid(report)
     read_provenance(report)
     return report
+
+
+def _next_meeting(items: list[ParsedItem], meeting: ParsedMeeting):
+    """The date of the next meeting the report announces, for actions due "before the next meeting"."""
+    if meeting.date is None or meeting.cycle_year is None:
+        return None
+    dates = [
+        announcement.date
+        for item in items
+        if "next" in item.text.lower()
+        for announcement in read_announcements(item.text, year=meeting.cycle_year, after=meeting.date)
+        if announcement.date > meeting.date
+    ]
+    return min(dates, default=None)
 
 
 def item_number(paragraph: Paragraph) -> tuple[str, str] | None:

@@ -407,6 +407,11 @@ def _set_item_fields(item: AgendaItem, parsed: ParsedItem) -> None:
     item.number = parsed.number[:16]
     item.section = parsed.section[:300]
     item.text = parsed.text
+    # The Secretariat's "neither" choices stay with the paragraph across imports.
+    item.not_decisions = [
+        *item.not_decisions,
+        *(s for s in parsed.not_decisions if s not in item.not_decisions),
+    ]
     _mark_imported(item)
 
 
@@ -417,7 +422,11 @@ def _mark_imported(row) -> None:
 
 def _new_children(item: AgendaItem, parsed: ParsedItem):
     """Unsaved decisions, annotations and footnotes of ``parsed``, marked as imported."""
-    decisions = [Decision(agenda_item=item, kind=d.kind, text=d.text) for d in parsed.decisions]
+    decisions = [
+        Decision(agenda_item=item, kind=d.kind, text=d.text, owner=d.owner[:200], due_date=d.due_date)
+        for d in parsed.decisions
+        if d.text not in item.not_decisions
+    ]
     annotations = [
         Annotation(
             agenda_item=item,
@@ -438,6 +447,10 @@ def _new_children(item: AgendaItem, parsed: ParsedItem):
     ]
     for row in [*decisions, *annotations, *footnotes]:
         _mark_imported(row)
+    set_by_staff = {d.text for d in parsed.decisions if d.found_by == Origin.STAFF}
+    for decision in decisions:
+        if decision.text in set_by_staff:
+            decision.origin = Origin.STAFF  # the Secretariat chose its kind in the preview
     return decisions, annotations, footnotes
 
 
@@ -462,7 +475,8 @@ def _add_children(
     citations = []  # per footnote, what it cites
     for item, parsed in pairs:
         item_decisions, item_annotations, item_footnotes = _new_children(item, parsed)
-        shaped += [decision.sessions for decision in parsed.decisions]
+        # Of the decisions _new_children keeps: not the sentences the Secretariat set to "neither".
+        shaped += [d.sessions for d in parsed.decisions if d.text not in item.not_decisions]
         citations += [footnote.citation for footnote in parsed.footnotes]
         for position, decision in enumerate(item_decisions, start=1):
             decision.position = position
@@ -530,15 +544,21 @@ def _replace_children(item: AgendaItem, parsed: ParsedItem | None, counts: dict,
         return
     decisions, annotations, footnotes = _new_children(item, parsed)
 
-    # An edited imported decision stands in for the one it was imported as, at its position.
+    # An edited imported decision stands in for the one it was imported as, at its position, and
+    # a sentence staff set (a kind chosen, a status) for the one the report gives with its words.
+    kept_by_text = {d.text: d.position for d in kept_decisions.values()}
     ordered: list[Decision] = []
     for position, decision in enumerate(decisions, start=1):
         edited = kept_decisions.get(position)
-        if edited is not None and edited.origin == Origin.IMPORT:
+        if kept_by_text.get(decision.text) in kept_decisions:
+            ordered.append(kept_decisions.pop(kept_by_text[decision.text]))
+        elif edited is not None and edited.origin == Origin.IMPORT:
             ordered.append(kept_decisions.pop(position))
         else:
             ordered.append(decision)
     ordered.extend(kept_decisions[position] for position in sorted(kept_decisions))
+    # In the order of the paragraph's sentences; staff rows whose words it does not have, after.
+    ordered.sort(key=lambda decision: _place_in(item.text, decision.text))
     item.decisions.update(position=F("position") + _POSITION_SHIFT)
     for position, decision in enumerate(ordered, start=1):
         decision.position = position
@@ -556,6 +576,11 @@ def _replace_children(item: AgendaItem, parsed: ParsedItem | None, counts: dict,
         if (footnote.kind, footnote.mark) not in edited_footnotes:
             footnote.save()
             counts["footnotes"] += 1
+
+
+def _place_in(text: str, sentence: str) -> int:
+    place = text.find(sentence)
+    return place if place >= 0 else len(text)
 
 
 def _children(item: AgendaItem) -> list:

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from meetings.importer import ImportRefused
+from meetings.importer.decisions import apply_staff_kinds
 from meetings.importer.interpret import interpret_document
 from meetings.importer.package import Limits
+from meetings.importer.provenance import read_provenance
 from meetings.importer.report import ParsedReport
 from meetings.importer.save import ImportOutcome, previous_import, save_report
 from meetings.importer.sources import Source, collect
@@ -51,10 +53,24 @@ def parse_report(data: bytes) -> ParsedReport:
 
 
 def import_report(
-    data: bytes, *, source_name: str, publish: bool = False, replace: bool = False
+    data: bytes,
+    *,
+    source_name: str,
+    publish: bool = False,
+    replace: bool = False,
+    sentence_kinds: dict[tuple[int, int], str] | None = None,
 ) -> ImportOutcome:
-    """Read, interpret and save one report in one transaction. Raises ImportRefused."""
+    """Read, interpret and save one report in one transaction. Raises ImportRefused.
+
+    ``sentence_kinds`` are the Secretariat's choices from the preview: (item position, sentence
+    index) → "decision", "action" or "neither".
+    """
     report = parse_report(data)
+    if sentence_kinds:
+        apply_staff_kinds(report, sentence_kinds)
+        # What the decisions say again, with the Secretariat's: the grid's approval, the sessions
+        # each decision changes.
+        read_provenance(report)
     return save_report(report, data=data, source_name=source_name, publish=publish, replace=replace)
 
 

@@ -84,7 +84,7 @@ def _rich_dataset():
     response = client.post(
         f"/admin/meetings/decision/{decision.pk}/change/",
         {"agenda_item": decision.agenda_item_id, "position": decision.position, "kind": "decision"}
-        | {"text": "After the edit.", "session": ""}
+        | {"text": "After the edit.", "session": "", "status": "open"}
         | {f"further_sessions-{key}": "0" for key in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS")}
         | {"further_sessions-MAX_NUM_FORMS": "1000"},
     )

@@ -227,6 +227,8 @@ def test_staff_edits_are_in_the_export(client):
     item = meeting.items.get(position=3)
     item.text = "Mr. Victor Lagunes briefed the MAG.\n\nThe MAG thanked the host country."
     item.save()
+    # The action the old text gave goes with its sentence (a Word file finds decisions in the text).
+    item.decisions.all().delete()
     footnote = Footnote.objects.filter(agenda_item__meeting=meeting).first()
     footnote.mark = "*"
     footnote.text = "See the report of the second meeting."
@@ -397,8 +399,20 @@ def test_decisions_and_actions_come_back(client):
     imported = as_imported(client.get(f"/meetings/{meeting.slug}.docx").content)
 
     assert imported["items"][0]["decisions"] == [
-        {"kind": "decision", "text": "It was agreed that the retreat would be held in New York."},
-        {"kind": "action", "text": "The Secretariat will circulate the draft agenda."},
+        {
+            "kind": "decision",
+            "text": "It was agreed that the retreat would be held in New York.",
+            "owner": "",
+            "due_date": None,
+            "found_by": "import",
+        },
+        {
+            "kind": "action",
+            "text": "The Secretariat will circulate the draft agenda.",
+            "owner": "Secretariat",
+            "due_date": None,
+            "found_by": "import",
+        },
     ]
 
 

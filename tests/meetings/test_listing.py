@@ -233,7 +233,7 @@ def test_copies_follow_an_import_its_publication_and_a_replace(settings, tmp_pat
     save_report(revised, data=b"revised bytes", source_name="seed-v2.docx", replace=True)
 
     assert (imported, draft_count) == ([], 0)
-    assert Decision.objects.published().count() == Decision.objects.count() == 9
+    assert Decision.objects.published().count() == Decision.objects.count() == 11
     assert stale_decisions() == []
 
 

@@ -157,3 +157,42 @@ def test_feed_queries(client, as_user, django_assert_num_queries, count):
         response = client.get("/decisions/feed/")
 
     assert response.content.decode().count("<entry>") == count
+
+
+def make_actions(count: int) -> None:
+    """``count`` published meetings, each with one paragraph holding an action and a decision."""
+    for n in range(count):
+        item = make_agenda_item(meeting=make_meeting(date=datetime.date(2016, 1, 1 + n)))
+        make_decision(agenda_item=item, kind="action", owner=f"Owner {n}", due_date=datetime.date(2016, 3, 1))
+        make_decision(agenda_item=item)
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_action_list_queries(client, as_user, django_assert_num_queries, count):
+    make_actions(count)
+
+    # The owners and cycle years offered, the count and the page (plus the session and perms).
+    with django_assert_num_queries({"anonymous": 4, "secretariat": 8}[as_user]):
+        response = client.get("/actions/", {"status": "open"})
+
+    assert len(response.context["actions"]) == count
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_action_feed_queries(client, as_user, django_assert_num_queries, count):
+    make_actions(count)
+
+    with django_assert_num_queries({"anonymous": 3, "secretariat": 7}[as_user]):
+        response = client.get("/actions/feed/")
+
+    assert response.content.decode().count("<entry>") == count
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_action_calendar_queries(client, as_user, django_assert_num_queries, count):
+    make_actions(count)
+
+    with django_assert_num_queries({"anonymous": 3, "secretariat": 7}[as_user]):
+        response = client.get("/actions/calendar.ics")
+
+    assert response.content.decode().count("BEGIN:VEVENT") == count

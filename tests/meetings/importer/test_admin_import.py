@@ -96,7 +96,7 @@ def test_import_confirm_saves_and_redirects_to_meeting(client, secretariat_user)
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:meetings_meeting_change", args=[meeting.pk])
     assert meeting.status == Meeting.Status.PUBLISHED
-    assert rows() == [1, 10, 10, 14]
+    assert rows() == [1, 10, 12, 14]
     assert Annotation.objects.count() == 2
     assert f"meetings.import_report:{sha256}" not in client.session
     page = client.get(response["Location"])

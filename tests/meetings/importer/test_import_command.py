@@ -76,7 +76,7 @@ def test_import_report_dry_run_json_seed_keys_and_values():
         "8",
         "9",
     ]
-    assert [len(item["decisions"]) for item in document["items"]] == [0, 1, 0, 0, 2, 2, 2, 1, 1, 1]
+    assert [len(item["decisions"]) for item in document["items"]] == [0, 1, 1, 0, 2, 2, 2, 1, 1, 2]
     footnote = document["items"][0]["footnotes"][1]
     assert list(footnote) == ["mark", "text", "urls"]
     assert footnote["urls"] == [
@@ -132,7 +132,7 @@ def test_import_report_seed_end_to_end():
     assert (status, stderr) == (0, "")
     meeting = Meeting.objects.get()
     assert summary(stdout) == (
-        f"{SEED_DOCX.name}: created {meeting} ({meeting.slug}): 10 agenda items, 7 decisions, 3 actions, "
+        f"{SEED_DOCX.name}: created {meeting} ({meeting.slug}): 10 agenda items, 7 decisions, 5 actions, "
         "2 annotations, 2 footnotes, 14 slots in 13 sessions\n"
     )
     assert closing_table(stdout) == (
@@ -153,6 +153,7 @@ def test_import_report_seed_end_to_end():
     ]
     assert list(Decision.objects.values_list("agenda_item__number", "kind")) == [
         ("2", "action"),
+        ("3", "action"),
         ("5", "decision"),
         ("5", "decision"),
         ("6", "decision"),
@@ -162,6 +163,7 @@ def test_import_report_seed_end_to_end():
         ("8", "decision"),
         ("8", "decision"),
         ("9", "decision"),
+        ("9", "action"),
     ]
     slots = Slot.objects.filter(date=datetime.date(2016, 12, 6), start_time__gte=datetime.time(15))
     assert [(s.start_time, s.end_time) for s in slots] == [

@@ -52,7 +52,7 @@ def test_save_report_seed_creates_meeting_with_all_rows():
     assert outcome.counts == {
         "items": 10,
         "decisions": 7,
-        "actions": 3,
+        "actions": 5,
         "annotations": 2,
         "footnotes": 2,
         "sessions": 13,
@@ -61,7 +61,7 @@ def test_save_report_seed_creates_meeting_with_all_rows():
     assert row_counts() == {
         "Meeting": 1,
         "AgendaItem": 10,
-        "Decision": 10,
+        "Decision": 12,
         "Annotation": 2,
         "Footnote": 2,
         "Event": 1,
@@ -170,7 +170,7 @@ def test_save_report_replace_keeps_staff_edited_decision_and_added_annotation():
         9,
     ]
     assert AgendaItem.objects.get(meeting=meeting, position=5).text == revised.items[4].text
-    assert Decision.objects.count() == 9
+    assert Decision.objects.count() == 11
     assert item_6.decisions.count() == 2
     assert Annotation.objects.count() == 3
     assert (AgendaItem.objects.count(), Footnote.objects.count(), Slot.objects.count()) == (10, 2, 14)
@@ -253,8 +253,9 @@ def test_save_report_replace_drops_items_no_longer_in_report():
 
     assert outcome.kept == []
     assert list(AgendaItem.objects.values_list("number", flat=True)) == ["1", "2", "3"]
-    # Paragraph 2's action ("The Secretariat will circulate ...") stays with paragraph 2.
-    assert (Decision.objects.count(), Annotation.objects.count(), Footnote.objects.count()) == (1, 0, 2)
+    # The actions of paragraphs 2 ("The Secretariat will circulate ...") and 3 ("... will be
+    # circulated to the MAG") stay with their paragraphs.
+    assert (Decision.objects.count(), Annotation.objects.count(), Footnote.objects.count()) == (2, 0, 2)
 
 
 @pytest.mark.django_db
