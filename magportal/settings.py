@@ -117,6 +117,8 @@ LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
+# Dates as the reports write them, in each language (magportal.dates writes ranges from these).
+FORMAT_MODULE_PATH = ["magportal.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

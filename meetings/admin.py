@@ -5,9 +5,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from meetings.admin_forms import SENTENCE_KINDS, ConfirmImportForm, ImportReportForm
@@ -29,11 +33,42 @@ from meetings.sentences import item_sentences, preview_sentences, set_sentence_k
 logger = logging.getLogger(__name__)
 
 
-class AgendaItemInline(admin.StackedInline):
+class AgendaItemInline(admin.TabularInline):
+    """The report's paragraphs as a compact, ordered list: a report of 60 paragraphs fits on a screen or
+    two. Each row opens the paragraph's own page, where its text, decisions, annotations and notes are
+    edited."""
+
     model = AgendaItem
     extra = 0
-    fields = ["position", "number", "section", "text"]
+    fields = ["position", "number", "section", "first_words", "decision_summary"]
+    readonly_fields = fields
+    template = "admin/meetings/meeting/agenda_items_inline.html"
     show_change_link = True
+
+    def get_queryset(self, request):
+        counted = {
+            f"{kind}_count": Count("decisions", filter=Q(decisions__kind=kind), distinct=True)
+            for kind in Decision.Kind.values
+        }
+        return super().get_queryset(request).annotate(**counted).order_by("position")
+
+    def has_add_permission(self, request, obj=None):
+        # A paragraph is added from Agenda items, with its text; this list only finds them.
+        return False
+
+    @admin.display(description=_("first words"))
+    def first_words(self, item):
+        return Truncator(" ".join(item.text.split())).words(12)
+
+    @admin.display(description=_("decisions"))
+    def decision_summary(self, item):
+        decisions, actions = item.decision_count, item.action_count
+        counts = [
+            ngettext("%(count)d decision", "%(count)d decisions", decisions) % {"count": decisions},
+            ngettext("%(count)d action", "%(count)d actions", actions) % {"count": actions},
+        ]
+        said = [text for text, count in zip(counts, (decisions, actions), strict=True) if count]
+        return ", ".join(said) or "—"
 
 
 @admin.display(description="found by")
@@ -115,6 +150,10 @@ class MeetingAdmin(SimpleHistoryAdmin):
                 set_meeting_published(meeting=meeting, published=published)
         done = "published" if published else "unpublished"
         messages.success(request, f"{len(meetings)} meetings {done}.")
+
+    class Media:
+        # A wide title field: report titles run to 80 characters and more.
+        css = {"all": ["css/admin.css"]}
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_report_view)

@@ -36,6 +36,8 @@ class LatestDecisionsFeed(_DecisionsFeed):
     subtitle = _("Decisions and actions recorded in the published reports of the IGF MAG's meetings.")
     link = reverse_lazy("meetings:decision_list")
     feed_url = reverse_lazy("meetings:decision_feed")
+    # Atom requires an author (RFC 4287, 4.1.1): the reports are the Secretariat's, on the MAG's behalf.
+    author_name = _("IGF Secretariat")
 
     def items(self):
         return newest_first(Decision.objects.published().select_related("agenda_item__meeting"))[:50]

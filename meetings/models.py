@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from magportal.dates import long_date
 from meetings.listing import MEETING_IS_PUBLISHED, has_listing_columns
 from meetings.roles import VIEW_ALL_ANNOTATIONS, VIEW_SHARED_ANNOTATIONS, may_see_drafts
 
@@ -21,16 +22,23 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(status=Meeting.Status.PUBLISHED)
 
     def with_decision_count(self):
-        """Each meeting with ``decision_count``: a count per meeting fetched, so a page of a large
-        archive does not group every decision of every meeting first."""
-        decisions = (
-            Decision.objects.filter(agenda_item__meeting=OuterRef("pk"))
-            .order_by()
-            .values("agenda_item__meeting")
-            .annotate(count=Count("pk"))
-            .values("count")
+        """Each meeting with ``decision_count`` and ``action_count`` (its decisions of each kind): a
+        count per meeting fetched, so a page of a large archive does not group every decision of
+        every meeting first."""
+
+        def count(kind):
+            rows = (
+                Decision.objects.filter(agenda_item__meeting=OuterRef("pk"), kind=kind)
+                .order_by()
+                .values("agenda_item__meeting")
+                .annotate(count=Count("pk"))
+                .values("count")
+            )
+            return Coalesce(Subquery(rows), 0)
+
+        return self.annotate(
+            decision_count=count(Decision.Kind.DECISION), action_count=count(Decision.Kind.ACTION)
         )
-        return self.annotate(decision_count=Coalesce(Subquery(decisions), 0))
 
     def visible_to(self, user):
         if may_see_drafts(user):
@@ -461,9 +469,21 @@ class UpcomingMeeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.date:%Y-%m-%d})"
+        return f"{self.title} ({long_date(self.date)})"
 
     def get_absolute_url(self):
+        """The meeting's report once it has arrived, else the paragraph that announced it.
+
+        Callers that show a held meeting only to whom may read its report check that first
+        (``meetings.selectors.announced_meetings_between``).
+        """
+        if self.held_as_id:
+            return self.held_as.get_absolute_url()
+        return self.announcement_url
+
+    @property
+    def announcement_url(self):
+        """The paragraph that announced the meeting."""
         if self.agenda_item_id:
             return self.agenda_item.get_absolute_url()
         return self.announced_in.get_absolute_url()

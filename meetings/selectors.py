@@ -17,6 +17,7 @@ from meetings.models import (
     Decision,
     DecisionSession,
     Footnote,
+    Meeting,
     Origin,
     UpcomingMeeting,
 )
@@ -59,6 +60,50 @@ def upcoming_meetings(*, user, from_date: datetime.date | None = None):
         announced = announced.filter(date__gte=from_date)
     # Its link is to the announcing paragraph, in its meeting's report.
     return announced.select_related("announced_in", "agenda_item__meeting")
+
+
+#: Where a meeting or an announced meeting stands in the meetings list, newest first: cycle year, date,
+#: and the meeting's pk (an announcement comes before the meetings of its date, so no two keys are equal).
+ListKey = tuple[int, datetime.date, float]
+
+
+def meeting_list_key(meeting: Meeting) -> ListKey:
+    return (meeting.cycle_year, meeting.date, meeting.pk)
+
+
+def announcement_list_key(announced: UpcomingMeeting) -> ListKey:
+    return (announced.announced_in.cycle_year, announced.date, float("inf"))
+
+
+def announced_meetings_between(
+    *, user, newer_than: ListKey | None = None, older_than: ListKey | None = None
+) -> list[UpcomingMeeting]:
+    """The meetings reports announced whose report the user cannot read yet, for the meetings list:
+    those whose place in it (``announcement_list_key``) is below ``newer_than`` and above
+    ``older_than`` (either open), newest first.
+
+    One query. A meeting held as announced whose report the user may read is in the list itself; the
+    others link to the paragraph that announced them.
+    """
+    visible_meetings = Meeting.objects.visible_to(user)
+    announced = (
+        UpcomingMeeting.objects.visible_to(user)
+        .filter(Q(held_as__isnull=True) | ~Q(held_as__in=visible_meetings))
+        .select_related("announced_in", "agenda_item__meeting")
+    )
+    if newer_than is not None:
+        announced = announced.filter(announced_in__cycle_year__lte=newer_than[0])
+    if older_than is not None:
+        announced = announced.filter(announced_in__cycle_year__gte=older_than[0])
+    found = [
+        row
+        for row in announced
+        if (newer_than is None or announcement_list_key(row) < newer_than)
+        and (older_than is None or announcement_list_key(row) > older_than)
+    ]
+    for row in found:
+        row.cycle_year = row.announced_in.cycle_year
+    return sorted(found, key=announcement_list_key, reverse=True)
 
 
 def content_digest(row: AgendaItem | Decision | Annotation | Footnote) -> str:

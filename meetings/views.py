@@ -15,11 +15,18 @@ from meetings.highlight import (
     search_terms,
 )
 from meetings.listing import newest_first, newest_first_among_few
-from meetings.models import Annotation, Decision, Footnote, Meeting
+from meetings.models import Annotation, Decision, Footnote, Meeting, UpcomingMeeting
 from meetings.pagination import CappedPaginator
 from meetings.roles import may_see_all_annotations
 from meetings.search import search_decisions
-from meetings.selectors import is_staff_work, tracked_actions, upcoming_meetings
+from meetings.selectors import (
+    announced_meetings_between,
+    announcement_list_key,
+    is_staff_work,
+    meeting_list_key,
+    tracked_actions,
+    upcoming_meetings,
+)
 from schedule.models import Event
 
 
@@ -61,15 +68,38 @@ class MeetingListView(ListView):
         context = super().get_context_data(form=self.form, **kwargs)
         # Counted for this page's meetings only, in one query, however deep the page.
         meetings = list(context["meetings"])
-        counts = dict(
-            Meeting.objects.filter(pk__in=[meeting.pk for meeting in meetings])
+        counts = {
+            pk: counts
+            for pk, *counts in Meeting.objects.filter(pk__in=[meeting.pk for meeting in meetings])
             .with_decision_count()
-            .values_list("pk", "decision_count")
-        )
+            .values_list("pk", "decision_count", "action_count")
+        }
         for meeting in meetings:
-            meeting.decision_count = counts.get(meeting.pk, 0)
+            meeting.decision_count, meeting.action_count = counts.get(meeting.pk, (0, 0))
         context["meetings"] = meetings
+        context["rows"] = self._with_announced(meetings, context["page_obj"])
         return context
+
+    def _with_announced(self, meetings, page):
+        """The page's meetings with the announced meetings that fall among them (marked "Announced"):
+        the first page also takes those newer than its meetings, the last those older."""
+        if self.form.is_bound and (not self.form.is_valid() or self.form.cleaned_data["kind"]):
+            return meetings  # an announcement has no kind
+        newer_than = older_than = None
+        if page is not None and page.has_previous():
+            newer_than = meeting_list_key(self.object_list[page.start_index() - 2])
+        if page is not None and page.has_next():
+            older_than = meeting_list_key(meetings[-1])
+        announced = announced_meetings_between(
+            user=self.request.user, newer_than=newer_than, older_than=older_than
+        )
+        return sorted(
+            [*meetings, *announced],
+            key=lambda row: (
+                announcement_list_key(row) if isinstance(row, UpcomingMeeting) else meeting_list_key(row)
+            ),
+            reverse=True,
+        )
 
 
 class MeetingDetailView(DetailView):
@@ -98,6 +128,8 @@ class MeetingDetailView(DetailView):
         )
         paragraphs = []
         footnotes = []
+        # How many times each printed number has been used so far: reports repeat one now and then.
+        numbers_seen: dict[str, int] = {}
         for item in items:
             notes = item_footnotes.get(item.pk, [])
             highlighted = highlight_decisions(
@@ -116,9 +148,12 @@ class MeetingDetailView(DetailView):
                 }
                 for footnote in notes
             ]
+            occurrence = numbers_seen[item.number] = numbers_seen.get(item.number, 0) + 1
             paragraphs.append(
                 {
                     "item": item,
+                    # The second paragraph printed "8." says so, so it does not read as a mistake here.
+                    "number_repeated": bool(item.number) and occurrence > 1,
                     "html": highlighted.html,
                     "unplaced_decisions": highlighted.unplaced,
                     "annotations": annotations.get(item.pk, []),

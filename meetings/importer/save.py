@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
+from magportal.history import current_change_reason
 from meetings.importer import ImportRefused
 from meetings.importer.report import ParsedItem, ParsedReport, ParsedSchedule
 from meetings.models import AgendaItem, Annotation, Decision, DecisionSession, Footnote, Meeting, Origin
@@ -143,7 +144,8 @@ def _bulk_create_with_history(*, rows: list[models.Model], model: type[models.Mo
     if not rows:
         return
     if not connection.features.can_return_rows_from_bulk_insert:
-        bulk_create_with_history(rows, model)  # it looks the new rows up again
+        # It looks the new rows up again.
+        bulk_create_with_history(rows, model, default_change_reason=current_change_reason())
         return
     with transaction.atomic(savepoint=False):
         model._default_manager.bulk_create(rows)
@@ -152,14 +154,14 @@ def _bulk_create_with_history(*, rows: list[models.Model], model: type[models.Mo
         copy = _history_copy(model)
         set_by_hand = ("_history_user", "_history_date", "_change_reason")
         if copy is None or any(hasattr(row, name) for row in rows for name in set_by_hand):
-            _history_manager(model).bulk_history_create(rows, default_change_reason=None)
+            _history_manager(model).bulk_history_create(rows, default_change_reason=current_change_reason())
             return
         history, targets, sources = copy
         # The user the request (HistoryRequestMiddleware) or the model's get_user gives, as for each row.
         user = history.get_default_history_user(rows[0])
         values = [
             history._meta.get_field("history_date").get_db_prep_save(timezone.now(), connection),
-            None,
+            current_change_reason(),
             "+",
             user.pk if user is not None else None,
         ]

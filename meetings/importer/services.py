@@ -6,12 +6,17 @@ only check their input first, and never reach into the steps' modules.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import PurePath
+from types import SimpleNamespace
 
 from django.conf import settings
+from simple_history.models import HistoricalRecords
 
+from magportal.history import change_reason
 from meetings.importer import ImportRefused
 from meetings.importer.decisions import apply_staff_kinds
 from meetings.importer.interpret import interpret_document
@@ -59,11 +64,17 @@ def import_report(
     publish: bool = False,
     replace: bool = False,
     sentence_kinds: dict[tuple[int, int], str] | None = None,
+    user=None,
+    via: str = "",
 ) -> ImportOutcome:
     """Read, interpret and save one report in one transaction. Raises ImportRefused.
 
     ``sentence_kinds`` are the Secretariat's choices from the preview: (item position, sentence
     index) → "decision", "action" or "neither".
+
+    Every historical row the import writes records ``user`` (the admin's request gives it by itself,
+    through HistoryRequestMiddleware; the command from ``--user``) and, as its change reason, the file
+    and ``via`` ("Imported from report.docx by manage.py import_report").
     """
     report = parse_report(data)
     if sentence_kinds:
@@ -71,7 +82,8 @@ def import_report(
         # What the decisions say again, with the Secretariat's: the grid's approval, the sessions
         # each decision changes.
         read_provenance(report)
-    return save_report(report, data=data, source_name=source_name, publish=publish, replace=replace)
+    with _recorded_import(source_name=source_name, user=user, via=via):
+        return save_report(report, data=data, source_name=source_name, publish=publish, replace=replace)
 
 
 def collect_sources(paths: list[str]) -> list[Source]:
@@ -138,12 +150,15 @@ def import_reports(
     *,
     publish: bool = False,
     replace: bool = False,
+    user=None,
+    via: str = "",
     step: Callable[[str], None] | None = None,
     done: Callable[[BatchRow], None] | None = None,
 ) -> list[BatchRow]:
     """Import many reports, each in its own transaction, in the order of their meetings' dates.
 
     A report that cannot be imported is refused alone, with its reason; the others are imported.
+    Each is recorded in its history as ``import_report`` records one (``user``, and its own file).
     ``step`` is called as each file is read and as each is saved (twice a file), ``done`` with each
     row once it has its outcome.
     """
@@ -152,13 +167,14 @@ def import_reports(
     for row in rows:
         if row.report is not None:
             try:
-                row.outcome = save_report(
-                    row.report,
-                    data=by_name[row.file].data(),
-                    source_name=row.file,
-                    publish=publish,
-                    replace=replace,
-                )
+                with _recorded_import(source_name=row.file, user=user, via=via):
+                    row.outcome = save_report(
+                        row.report,
+                        data=by_name[row.file].data(),
+                        source_name=row.file,
+                        publish=publish,
+                        replace=replace,
+                    )
                 row.status = row.outcome.status
                 row.warnings = list(row.outcome.warnings)
             except Exception as error:  # each file fails alone, named in its row
@@ -169,3 +185,32 @@ def import_reports(
         if done:
             done(row)
     return rows
+
+
+@contextlib.contextmanager
+def _recorded_import(*, source_name: str, user=None, via: str = "") -> Iterator[None]:
+    """While an import saves: every historical row it writes records ``user`` and, as its change
+    reason, the file and ``via`` ("Imported from report.docx by manage.py import_report")."""
+    reason = f"Imported from {PurePath(source_name).name}" + (f" by {via}" if via else "")
+    with change_reason(reason), _recorded_as(user):
+        yield
+
+
+@contextlib.contextmanager
+def _recorded_as(user):
+    """django-simple-history takes a history row's user from the request it is told of; outside a
+    request (the command) this gives it one naming ``user``."""
+    if user is None:
+        yield
+        return
+    context = HistoricalRecords.context
+    missing = object()
+    before = getattr(context, "request", missing)
+    context.request = SimpleNamespace(user=user)
+    try:
+        yield
+    finally:
+        if before is missing:
+            del context.request
+        else:
+            context.request = before

@@ -94,13 +94,22 @@ def test_home_queries_signed_in(client, secretariat_user, django_assert_num_quer
 
 @pytest.mark.parametrize("count", SIZES)
 def test_meeting_list_queries(client, as_user, django_assert_num_queries, count):
-    make_meetings(count)
+    decisions = make_meetings(count)
+    for number, decision in enumerate(decisions, start=1):
+        UpcomingMeeting.objects.create(
+            title=f"MAG Virtual Meeting {number}",
+            date=decision.agenda_item.meeting.date + datetime.timedelta(days=1),
+            announced_in=decision.agenda_item.meeting,
+            agenda_item=decision.agenda_item,
+        )
 
-    # The count, the page, and the page's decision counts (plus the signed-in user's session and perms).
-    with django_assert_num_queries({"anonymous": 3, "secretariat": 7}[as_user]):
+    # The count, the page, the page's decision counts and the announced meetings among them (plus the
+    # signed-in user's session and perms).
+    with django_assert_num_queries({"anonymous": 4, "secretariat": 8}[as_user]):
         response = client.get("/meetings/")
 
     assert [meeting.decision_count for meeting in response.context["meetings"]] == [1] * count
+    assert len(response.context["rows"]) == 2 * count
 
 
 @pytest.mark.parametrize("count", SIZES)

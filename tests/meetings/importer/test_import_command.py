@@ -3,10 +3,11 @@ import json
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting
 from schedule.models import Event, Session, Slot
+from tests.factories import make_secretariat_user
 from tests.meetings.importer.command_output import closing_table, run, summary
 from tests.meetings.importer.documents import SEED_DOCX
 from tests.meetings.importer.docx_builders import (
@@ -400,4 +401,36 @@ def test_import_report_dry_run_without_json_says_what_it_would_do():
         "(10 agenda items, 0 warnings)\n"
     )
     assert closing_table(stdout)[1] == "1 files: 1 would be imported, 0 refused"
+    assert Meeting.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_import_report_with_user_records_the_user_in_every_rows_history():
+    user = make_secretariat_user(username="anja")
+
+    status, _stdout, stderr = run(SEED_DOCX, "--user", "anja")
+
+    models = [Meeting, AgendaItem, Decision, Annotation, Slot]
+    users = {model.__name__: set(model.history.values_list("history_user", flat=True)) for model in models}
+    assert (status, stderr) == (0, "")
+    assert users == {model.__name__: {user.pk} for model in models}
+
+
+@pytest.mark.django_db
+def test_import_report_says_in_every_rows_history_which_file_and_command_imported_it():
+    run(SEED_DOCX)
+
+    models = [Meeting, AgendaItem, Decision, Annotation, Footnote, Event, Session, Slot]
+    reasons = {
+        model.__name__: set(model.history.values_list("history_change_reason", flat=True)) for model in models
+    }
+    expected = f"Imported from {SEED_DOCX.name} by manage.py import_report"
+    assert reasons == {model.__name__: {expected} for model in models}
+
+
+@pytest.mark.django_db
+def test_import_report_with_an_unknown_user_is_a_usage_error_and_saves_nothing():
+    with pytest.raises(CommandError, match="--user nobody: no active user of that name"):
+        run(SEED_DOCX, "--user", "nobody")
+
     assert Meeting.objects.count() == 0
