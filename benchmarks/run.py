@@ -271,6 +271,41 @@ def step_export_sample(args) -> None:
     _emit(results)
 
 
+#: Paragraphs of the long reports; the larger is four times the smaller.
+LONG_REPORTS = (500, 2_000)
+
+
+def step_import_long(args) -> None:
+    """Imports of long reports (benchmarks/long_report.py), rolled back: does the time grow linearly?"""
+    _setup_django()
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from benchmarks.long_report import long_report
+    from meetings.importer.services import import_report
+
+    call_command("migrate", verbosity=0)
+
+    class Rollback(Exception):
+        pass
+
+    result = {"vendor": connection.vendor}
+    for paragraphs in LONG_REPORTS:
+        data = long_report(paragraphs)
+
+        def once(data=data, paragraphs=paragraphs):
+            try:
+                with transaction.atomic():
+                    outcome = import_report(data, source_name=f"long-{paragraphs}.docx")
+                    assert outcome.counts["items"] == paragraphs, outcome.summary()
+                    raise Rollback
+            except Rollback:
+                pass
+
+        result[str(paragraphs)] = _median_ms(once, runs=args.runs, warmup=1)
+    _emit(result)
+
+
 def step_migrate(args) -> None:
     _setup_django()
     from django.core.management import call_command
@@ -750,6 +785,9 @@ def orchestrate(args) -> int:
             extra=["--runs", str(args.runs)],
         )
 
+        log(f"long reports ({' and '.join(map(str, LONG_REPORTS))} paragraphs) on SQLite and PostgreSQL")
+        long_imports = import_long(sqlite_dir=sqlite_dir, media=media)
+
         log(f"bulk import of the {SMALL}-report corpus into a fresh database")
         small = build_corpus("mag_bench_300", SMALL, parts=1, media=media)
         large = cached_corpus("mag_bench_3000", LARGE, log) if not args.skip_large else None
@@ -778,7 +816,18 @@ def orchestrate(args) -> int:
 
     elapsed = time.monotonic() - started
     report = render(
-        facts, parse, sqlite, postgres, small, large, pages_small, pages_large, rates, elapsed, export=export
+        facts,
+        parse,
+        sqlite,
+        postgres,
+        long_imports,
+        small,
+        large,
+        pages_small,
+        pages_large,
+        rates,
+        elapsed,
+        export=export,
     )
     report = with_shapes_section(report, shapes)
     report += "\n" + recogniser + "\n"
@@ -905,8 +954,58 @@ def _verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else ("met" if ok else "**missed**")
 
 
+def import_long(*, sqlite_dir: str, media: str) -> list[dict]:
+    """The long reports' imports on a fresh SQLite file and a fresh PostgreSQL database (3 runs each)."""
+    recreate_database("mag_bench_long")
+    return [
+        run_step(
+            "import-long",
+            env={"DATABASE_URL": url, "MEDIA_ROOT": media},
+            extra=["--runs", "3"],
+            timeout=600,
+        )
+        for url in (f"sqlite:///{sqlite_dir}/long.sqlite3", pg_url("mag_bench_long"))
+    ]
+
+
+def long_import_rows(results: list[dict]) -> list[tuple]:
+    """(measure, result, target, ok) rows: each long report's import, and their ratio, per database."""
+    small, large = (str(paragraphs) for paragraphs in LONG_REPORTS)
+    rows = []
+    for result in results:
+        database = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[result["vendor"]]
+        ratio = result[large] / result[small]
+        rows.append(
+            (f"import of a {small}-paragraph report, {database}", f"{result[small]:.0f} ms", "", None)
+        )
+        rows.append(
+            (
+                f"import of a {int(large):,}-paragraph report, {database}",
+                f"{result[large]:.0f} ms",
+                "< 10 s",
+                result[large] < 10_000,
+            )
+        )
+        rows.append(
+            (f"ratio {int(large):,} / {small} paragraphs, {database}", f"{ratio:.1f}x", "<= 6x", ratio <= 6)
+        )
+    return rows
+
+
 def render(
-    facts, parse, sqlite, postgres, small, large, pages_small, pages_large, rates, elapsed, *, export=None
+    facts,
+    parse,
+    sqlite,
+    postgres,
+    long_imports,
+    small,
+    large,
+    pages_small,
+    pages_large,
+    rates,
+    elapsed,
+    *,
+    export=None,
 ) -> str:
     rows = []
 
@@ -946,6 +1045,8 @@ def render(
             "",
             None,
         )
+    for long_row in long_import_rows(long_imports):
+        row(*long_row)
     rate = small["reports"] / small["seconds"]
     row(
         f"bulk import, {small['reports']} reports ({small['items']} items, {small['decisions']} decisions; "
@@ -1065,6 +1166,7 @@ STEPS = {
     "parse-shapes": step_parse_shapes,
     "import-sample": step_import_sample,
     "export-sample": step_export_sample,
+    "import-long": step_import_long,
     "migrate": step_migrate,
     "build": step_build,
     "sizes": step_sizes,
@@ -1088,6 +1190,11 @@ def main() -> int:
         action="store_true",
         help="only read every report shape and corpus file against mammoth; rewrite that part of results.md",
     )
+    parser.add_argument(
+        "--long-import-only",
+        action="store_true",
+        help="measure only the long reports' imports and print their rows (results.md is left as it is)",
+    )
     args = parser.parse_args()
     ARGS = args
     if args.step:
@@ -1095,6 +1202,16 @@ def main() -> int:
         return 0
     if args.reading:
         return reading_only(args)
+    if args.long_import_only:
+        scratch = tempfile.mkdtemp(prefix="magportal-bench-long-")
+        try:
+            for measure, result, target, ok in long_import_rows(
+                import_long(sqlite_dir=scratch, media=scratch)
+            ):
+                print(f"| {measure} | {result} | {target} | {_verdict(ok)} |")
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        return 0
     return orchestrate(args)
 
 

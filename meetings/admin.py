@@ -1,4 +1,3 @@
-import base64
 import logging
 
 from django import forms
@@ -12,10 +11,13 @@ from django.urls import path, reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
+from magportal.admin_history import HistoryAdmin
+from meetings import admin_users  # noqa: F401  (registers the user admin)
+from meetings.admin_edit_forms import MeetingChangeForm
 from meetings.admin_forms import SENTENCE_KINDS, ConfirmImportForm, ImportReportForm
 from meetings.importer import ImportRefused
+from meetings.importer.previews import discard_preview, keep_preview, preview_data
 from meetings.importer.services import import_report, parse_report, previous_import
 from meetings.models import (
     AgendaItem,
@@ -104,7 +106,8 @@ class FootnoteInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(HistoryAdmin):
+    form = MeetingChangeForm
     list_display = ["title", "kind", "number", "date", "cycle_year", "status"]
     list_filter = ["status", "kind", "cycle_year"]
     search_fields = ["title", "chair"]
@@ -113,7 +116,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
     readonly_fields = ["source_sha256", "imported_at"]
     raw_id_fields = ["event"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "number", "status"]}),
+        (None, {"fields": ["title", "slug", "kind", "number", "status", "opened_version"]}),
         ("When and who", {"fields": ["date", "end_date", "cycle_year", "chair", "recording_url", "event"]}),
         (
             "Source document",
@@ -167,14 +170,14 @@ class MeetingAdmin(SimpleHistoryAdmin):
             return self._confirm_import(request)
         form = ImportReportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            # The bytes wait in the session under their hash: the confirm step never trusts a client path.
-            # Only the latest upload waits, so abandoned previews do not pile up in the session.
+            # The bytes wait in the media storage under their hash, the session names them: the confirm
+            # step never trusts a client path, and only this session may confirm them. Only the latest
+            # upload waits, so abandoned previews do not pile up.
             for key in [key for key, _ in request.session.items() if key.startswith(_upload_key(""))]:
+                discard_preview(key.removeprefix(_upload_key("")))
                 del request.session[key]
-            request.session[_upload_key(form.sha256)] = {
-                "name": form.cleaned_data["file"].name,
-                "data": base64.b64encode(form.data_bytes).decode(),
-            }
+            keep_preview(data=form.data_bytes)
+            request.session[_upload_key(form.sha256)] = {"name": form.cleaned_data["file"].name}
             confirm = ConfirmImportForm(
                 initial={
                     "sha256": form.sha256,
@@ -192,11 +195,16 @@ class MeetingAdmin(SimpleHistoryAdmin):
     def _confirm_import(self, request):
         form = ConfirmImportForm(request.POST)
         valid = form.is_valid()
-        upload = None if "sha256" in form.errors else request.session.get(_upload_key(form.data["sha256"]))
-        if upload is None:
+        sha256 = "" if "sha256" in form.errors else form.cleaned_data["sha256"]
+        upload = request.session.get(_upload_key(sha256)) if sha256 else None
+        data = preview_data(sha256) if upload is not None else None
+        if data is not None and "cancel" in request.POST:
+            self._forget_upload(request, sha256)
+            messages.info(request, f"The import of {upload['name']} was cancelled; nothing was saved.")
+            return redirect("admin:meetings_meeting_import")
+        if data is None:
             messages.error(request, "The uploaded report is no longer available; please upload it again.")
             return redirect("admin:meetings_meeting_import")
-        data = base64.b64decode(upload["data"])
         if not valid:  # a sentence set to something that is no kind
             return self._preview(request, parse_report(data), form, upload["name"], data=data)
         options = {
@@ -213,9 +221,13 @@ class MeetingAdmin(SimpleHistoryAdmin):
             logger.exception("importing %s failed", upload["name"])
             form.add_error(None, f"The report could not be saved: {' '.join(str(error).split())}")
             return self._preview(request, parse_report(data), form, upload["name"], data=data)
-        del request.session[_upload_key(form.cleaned_data["sha256"])]
+        self._forget_upload(request, form.cleaned_data["sha256"])
         messages.success(request, outcome.summary())
         return redirect(reverse("admin:meetings_meeting_change", args=[outcome.meeting.pk]))
+
+    def _forget_upload(self, request, sha256: str) -> None:
+        discard_preview(sha256)
+        del request.session[_upload_key(sha256)]
 
     def _preview(self, request, report, confirm, name, *, data):
         same_file, same_meeting = previous_import(report, data=data)
@@ -247,7 +259,7 @@ def _upload_key(sha256: str) -> str:
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(HistoryAdmin):
     list_display = ["__str__", "number", "position", "section"]
     list_filter = ["meeting__cycle_year", "meeting__kind"]
     list_select_related = ["meeting"]
@@ -304,7 +316,7 @@ def _mark_kind_set_by_staff(form) -> None:
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(HistoryAdmin):
     list_display = ["__str__", "kind", "owner", "due_date", "status", found_by, "agenda_item", "session"]
     list_filter = ["kind", "status", "agenda_item__meeting__cycle_year", "agenda_item__meeting__status"]
     readonly_fields = [found_by]
@@ -319,7 +331,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(SimpleHistoryAdmin):
+class AnnotationAdmin(HistoryAdmin):
     list_display = ["__str__", "author", "date", "visibility", "agenda_item"]
     list_filter = ["visibility", "author"]
     list_select_related = ["agenda_item__meeting"]
@@ -329,7 +341,7 @@ class AnnotationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Footnote)
-class FootnoteAdmin(SimpleHistoryAdmin):
+class FootnoteAdmin(HistoryAdmin):
     list_display = ["__str__", "kind", "agenda_item"]
     list_filter = ["kind"]
     list_select_related = ["agenda_item__meeting"]

@@ -20,6 +20,7 @@ from magportal.history import change_reason
 from meetings.importer import ImportRefused
 from meetings.importer.decisions import apply_staff_kinds
 from meetings.importer.interpret import interpret_document
+from meetings.importer.limits import TextLimits, check_document, check_report
 from meetings.importer.package import Limits
 from meetings.importer.provenance import read_provenance
 from meetings.importer.report import ParsedReport
@@ -50,11 +51,28 @@ def report_limits() -> Limits:
     )
 
 
+def text_limits() -> TextLimits:
+    """How much text a report may hold: the REPORT_MAX_PARAGRAPHS, _PARAGRAPH_CHARS and _CHARS settings."""
+    return TextLimits(
+        paragraphs=settings.REPORT_MAX_PARAGRAPHS,
+        paragraph_chars=settings.REPORT_MAX_PARAGRAPH_CHARS,
+        report_chars=settings.REPORT_MAX_CHARS,
+    )
+
+
 def parse_report(data: bytes) -> ParsedReport:
-    """What a .docx report says, without touching the database. Raises ImportRefused."""
+    """What a .docx report says, without touching the database. Raises ImportRefused.
+
+    A report larger than the limits of ``meetings.importer.limits`` is refused.
+    """
     from meetings.importer.reader import read_document
 
-    return interpret_document(read_document(data, limits=report_limits()))
+    limits = text_limits()
+    document = read_document(data, limits=report_limits())
+    check_document(document, limits=limits)
+    report = interpret_document(document)
+    check_report(report, limits=limits)
+    return report
 
 
 def import_report(

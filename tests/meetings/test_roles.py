@@ -123,6 +123,7 @@ def test_secretariat_user_can_change_a_meeting_through_the_admin(client, secreta
             "status": meeting.status,
             "date": "2016-08-30",
             "cycle_year": "2016",
+            "opened_version": meeting.updated_at.isoformat(),
             "items-TOTAL_FORMS": "0",
             "items-INITIAL_FORMS": "0",
             "items-MIN_NUM_FORMS": "0",

@@ -228,32 +228,6 @@ def test_search_on_postgresql_works_as_a_subquery():
     assert list(Decision.objects.filter(pk__in=found)) == [decision]
 
 
-@postgresql_only
-def test_search_document_migration_reverses_and_reapplies():
-    def search_objects():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT indexname FROM pg_indexes WHERE indexname LIKE '%%_search%%'"
-                " UNION ALL SELECT tgname FROM pg_trigger WHERE tgname LIKE '%%search_document%%' ORDER BY 1"
-            )
-            return [row[0] for row in cursor.fetchall()]
-
-    with connection.schema_editor() as editor:
-        search_document.remove_search_document(apps, editor)
-    removed = search_objects()
-    with connection.schema_editor() as editor:
-        search_document.add_search_document(apps, editor)
-
-    assert removed == ["agenda_item_text_search", "decision_text_search"]
-    assert search_objects() == [
-        "agenda_item_search_document_insert",
-        "agenda_item_search_document_update",
-        "decision_search_document",
-        "decision_search_document_insert",
-        "decision_search_document_update",
-    ]
-
-
 @other_databases_only
 def test_search_elsewhere_needs_every_word_in_the_decision_or_its_paragraph():
     item = make_agenda_item(text="The host country briefed the MAG. The schedule was approved.")

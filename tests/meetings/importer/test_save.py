@@ -1,11 +1,10 @@
 import datetime
 import hashlib
-import threading
 from importlib import import_module
 
 import pytest
 from django.apps import apps
-from django.db import IntegrityError, connection
+from django.db import IntegrityError
 
 from magportal import freshness
 from meetings.importer import ImportRefused, save
@@ -358,41 +357,6 @@ def test_save_report_without_title_is_refused():
     assert Meeting.objects.count() == 0
 
 
-@pytest.mark.django_db(transaction=True)
-def test_save_report_two_concurrent_imports_end_with_one_meeting(monkeypatch):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
-    both_looked = threading.Barrier(2, timeout=10)
-    real_existing = save._existing
-
-    def existing_then_wait(**kwargs):
-        found = real_existing(**kwargs)
-        both_looked.wait()  # neither import has written yet: both see no meeting
-        return found
-
-    monkeypatch.setattr(save, "_existing", existing_then_wait)
-    outcomes, errors = [], []
-
-    def import_once():
-        try:
-            outcomes.append(save_report(seed_report(), data=b"seed bytes", source_name="seed.docx").status)
-        except Exception as error:  # collected for the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=import_once) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert errors == []
-    assert sorted(outcomes) == ["created", "unchanged"]
-    assert Meeting.objects.count() == 1
-    assert AgendaItem.objects.count() == 10
-
-
 @pytest.mark.django_db
 def test_import_outcome_summary_lists_kept_rows_and_warnings():
     outcome = save.ImportOutcome(
@@ -491,3 +455,51 @@ def test_save_report_seed_history_records_each_row_as_created(model, copied_in_t
     )
     rows = [(*row, "+", None, None) for row in model.objects.order_by("id").values_list(*fields)]
     assert (list(history), len(rows) > 0) == (rows, True)
+
+
+@pytest.mark.django_db
+def test_save_report_paragraph_number_too_long_to_keep_whole_is_a_warning():
+    report = seed_report()
+    report.items[1].number = "1" * 20
+
+    outcome = save_report(report, data=b"seed bytes", source_name="seed.docx")
+
+    item = AgendaItem.objects.get(position=2)
+    assert item.number == "1" * 16
+    assert "paragraph 2's number 1111111111111111... has 20 characters; its first 16 are kept" in (
+        outcome.warnings
+    )
+    assert AgendaItem.objects.count() == 10
+
+
+@pytest.mark.django_db
+def test_save_report_replace_inserts_decisions_linked_to_the_settled_grid_and_footnotes_citing():
+    planning = Meeting.objects.create(
+        title="MAG Virtual Meeting on Main Session Planning",
+        slug="mag-virtual-meeting-on-main-session-planning-2016-08-24",
+        kind=Meeting.Kind.TOPICAL,
+        date=datetime.date(2016, 8, 24),
+        cycle_year=2016,
+    )
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx", publish=True)
+    first = list(Decision.objects.values_list("pk", flat=True))
+
+    outcome = save_report(
+        seed_report(), data=b"revised bytes", source_name="seed-v2.docx", publish=True, replace=True
+    )
+
+    # The grid is settled before the new rows go in: each decision is inserted with its session, and
+    # each footnote with the meeting it cites, in one "created" record, never updated afterwards.
+    decisions = [(d.pk, "+", d.session_id) for d in Decision.objects.order_by("id")]
+    records = Decision.history.exclude(id__in=first).order_by("id", "history_id")
+    assert [(r.id, r.history_type, r.session_id) for r in records] == decisions
+    assert (len(decisions), sum(1 for _pk, _type, session in decisions if session is not None)) == (12, 4)
+    assert set(Decision.history.filter(id__in=first).values_list("history_type", flat=True)) == {"+", "-"}
+    footnotes = Footnote.objects.order_by("mark")
+    cited = Footnote.history.filter(id__in=footnotes.values("pk")).order_by("mark")
+    assert list(cited.values_list("mark", "history_type", "cited_meeting")) == [
+        ("1", "+", None),
+        ("2", "+", planning.pk),
+    ]
+    assert list(footnotes.values_list("mark", "cited_meeting")) == [("1", None), ("2", planning.pk)]
+    assert (outcome.status, outcome.counts["sessions"], outcome.counts["slots"]) == ("replaced", 13, 14)

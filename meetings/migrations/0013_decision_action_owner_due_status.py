@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0011_meeting_status_cycle_year_index"),
+        ("meetings", "0012_decision_derived_fields_and_triggers"),
     ]
 
     operations = [
