@@ -3,7 +3,8 @@ the W3C Nu HTML Checker.
 
 The checker is ``vnu.jar`` from npm's ``vnu-jar`` (``npm install --no-save --ignore-scripts vnu-jar@26`` in
 the project, as ``.ci/run`` does, or ``VNU_JAR=/path/to/vnu.jar``); it runs on Java (Debian's JRE). Without
-either, the test is skipped by name. The pages are rendered by the real views with the seed report
+either, the test is skipped by name (under ``CI=true`` it fails: tests/services.py). The pages are
+rendered by the real views with the seed report
 imported (and, for the Secretariat, a later report as a draft whose annex is a draft version of the
 grid), written to files and checked in one run of the checker.
 """
@@ -24,6 +25,7 @@ from meetings.importer.services import import_report
 from meetings.models import Decision
 from schedule.models import ScheduleVersion
 from tests.meetings.importer.documents import SEED_DOCX
+from tests.services import unavailable
 
 ROOT = Path(__file__).resolve().parents[1]
 VNU_PLACES = [
@@ -43,7 +45,7 @@ def check_html(pages: dict[str, str], tmp_path: Path) -> list[str]:
     """The Nu checker's errors for each page, as "<page>: line N: message"."""
     java, jar = shutil.which("java"), vnu_jar()
     if java is None or jar is None:
-        pytest.skip("the HTML check needs Java and vnu.jar (npm install --no-save --ignore-scripts vnu-jar)")
+        unavailable("the HTML check needs Java and vnu.jar (npm install --no-save --ignore-scripts vnu-jar)")
     files = {}
     for index, (name, html) in enumerate(pages.items()):
         path = tmp_path / f"page-{index}.html"

@@ -4,7 +4,6 @@ import datetime
 import io
 import json
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -31,6 +30,7 @@ from tests.factories import (
     make_user,
 )
 from tests.meetings.export_checks import as_comparable, as_held, as_imported
+from tests.services import available, soffice
 
 pytestmark = pytest.mark.django_db
 
@@ -451,10 +451,10 @@ def test_export_is_valid_for_python_docx(client):
     assert {style.name for style in document.styles} >= {"Normal", "Heading 2", "Footnote Text", "Table Grid"}
 
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+SOFFICE = soffice()
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.needs("libreoffice")
 @pytest.mark.parametrize("role", ["secretariat", "anonymous"])
 def test_libreoffice_converts_the_export_to_pdf(client, tmp_path, role):
     meeting = import_report(SEED.read_bytes(), source_name="seed.docx", publish=True).meeting
@@ -482,7 +482,7 @@ def test_libreoffice_converts_the_export_to_pdf(client, tmp_path, role):
     pdf = tmp_path / f"{meeting.slug}.pdf"
     assert result.returncode == 0, result.stderr
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
-    if shutil.which("pdftotext"):
+    if available("pdftotext"):
         text = subprocess.run(
             ["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True
         ).stdout

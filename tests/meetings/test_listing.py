@@ -20,7 +20,7 @@ from tests.meetings.importer.documents import seed_document
 
 pytestmark = pytest.mark.django_db
 
-postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="the copied columns")
+postgresql_only = pytest.mark.needs("postgresql")  # the copied columns
 other_databases_only = pytest.mark.skipif(connection.vendor == "postgresql", reason="no copied columns")
 
 derived_fields = importlib.import_module("meetings.migrations.0012_decision_derived_fields_and_triggers")

@@ -1,5 +1,5 @@
 import pytest
-from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.urls import reverse
 
 from meetings.models import Meeting
@@ -71,6 +71,24 @@ def test_sync_role_groups_is_idempotent():
     sync_role_groups()
     sync_role_groups()
     assert Group.objects.filter(name=SECRETARIAT).count() == 1
+
+
+def test_sync_role_groups_gives_each_group_exactly_its_permissions():
+    Group.objects.all().delete()
+
+    sync_role_groups()
+
+    def held(name):
+        group = Group.objects.get(name=name)
+        return sorted(group.permissions.values_list("content_type__app_label", "codename"))
+
+    assert held(MAG_MEMBERS) == [("meetings", "view_draft_meeting"), ("meetings", "view_shared_annotation")]
+    assert held(SECRETARIAT) == sorted(
+        Permission.objects.filter(content_type__app_label__in=["meetings", "schedule"]).values_list(
+            "content_type__app_label", "codename"
+        )
+    )
+    assert {app for app, _codename in held(SECRETARIAT)} == {"meetings", "schedule"}
 
 
 @pytest.mark.parametrize(("app_label", "model"), MODELS)

@@ -15,7 +15,7 @@ from tests.sample_data import make_sample_report
 
 pytestmark = pytest.mark.django_db
 
-postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+postgresql_only = pytest.mark.needs("postgresql")  # its full-text search
 other_databases_only = pytest.mark.skipif(connection.vendor == "postgresql", reason="the fallback search")
 
 search_indexes = importlib.import_module("meetings.migrations.0003_search_indexes")

@@ -16,6 +16,7 @@ from tests.factories import (
     make_secretariat_user,
     make_session,
 )
+from tests.html import by_class, page, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -85,11 +86,16 @@ def test_home_queries_with_upcoming_meetings(client, django_assert_num_queries, 
 
 @pytest.mark.parametrize("count", SIZES)
 def test_home_queries_signed_in(client, secretariat_user, django_assert_num_queries, count):
-    make_meetings(count)
+    decisions = make_meetings(count)
     client.force_login(secretariat_user)
 
     with django_assert_num_queries(8):
-        client.get("/")
+        response = client.get("/")
+
+    shown = page(response)
+    assert texts(shown, f"//span[{by_class('account__name')}]") == [secretariat_user.username]
+    meetings = [decision.agenda_item.meeting for decision in reversed(decisions)]
+    assert texts(shown, f"//a[{by_class('meeting-row__title')}]") == [meeting.title for meeting in meetings]
 
 
 @pytest.mark.parametrize("count", SIZES)

@@ -140,6 +140,39 @@ def test_classify_sentence_phrasings(sentence, kind):
     assert classify_sentence(sentence) == kind
 
 
+# Each holds a decision word, so only the rule that proposals, reports and thanks are neither
+# keeps it out of the decisions; one sentence per word of that rule.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was proposed that the intersessional track, which the working group decided to pilot, "
+        "continue in 2017.",
+        "It was also proposed that the themes were agreed upon by written procedure.",
+        "It was suggested that the outreach plan was endorsed too early, before the community was consulted.",
+        "It was reported that the IGF Trust Fund's budget for 2017 was approved by its donors.",
+        "It was noted that the host country decided to provide interpretation in all six UN languages.",
+        "It was said that there was broad agreement in the community on the overall theme.",
+        "It was recalled that the MAG agreed in 2015 to rotate the chairs of main sessions.",
+        "The Chair thanked the host country, whose offer of a venue was approved by its parliament.",
+        "The MAG expressed its thanks to the youth coalition, whose proposal was adopted by the NRIs.",
+        "Members expressed their gratitude that the Secretariat decided to extend the deadline.",
+    ],
+)
+def test_classify_sentence_proposal_report_or_thanks_with_a_decision_word_is_neither(sentence):
+    assert classify_sentence(sentence) is None
+
+
+def test_classify_sentences_proposal_beside_the_decision_it_led_to():
+    text = (
+        "It was proposed that the retreat, which the MAG decided to hold, take place in June. "
+        "It was agreed that it would take place in July."
+    )
+
+    assert [(d.kind, d.text) for d in classify_sentences(text)] == [
+        ("decision", "It was agreed that it would take place in July.")
+    ]
+
+
 def test_classify_sentences_keeps_order_and_kinds():
     text = (
         "It was proposed that the retreat be held in June. It was agreed that it would be held in July. "
@@ -280,3 +313,41 @@ def test_dry_run_json_gives_each_decision_owner_due_date_and_found_by():
         "due_date": None,
         "found_by": "import",
     }
+
+
+# A file name longer than the stretch the sentence splitter searches for the last word.
+LONG_NAME = (
+    "IGF2016_MAG_Virtual_Meeting_VI_Summary_Report_Final_Version_With_Annexes_And_Main_Session_Grid.docx"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # An initial is not an end, and the sentences after it still split.
+        (
+            "The note by J. Smith was approved. It was agreed to publish it. The MAG thanked him.",
+            ["The note by J. Smith was approved.", "It was agreed to publish it.", "The MAG thanked him."],
+        ),
+        # A lower-case letter before a full stop ends its sentence.
+        ("See option a. It was agreed.", ["See option a.", "It was agreed."]),
+        # A sentence may begin with a number; "etc." before one does not end a sentence.
+        (
+            "The budget for 2016 was approved. 12 workshops were accepted.",
+            ["The budget for 2016 was approved.", "12 workshops were accepted."],
+        ),
+        (
+            "Panels, workshops, etc. 40 in all were agreed upon. The MAG met again.",
+            ["Panels, workshops, etc. 40 in all were agreed upon.", "The MAG met again."],
+        ),
+        # "cont’d." with a typographic apostrophe, as Word writes it, is an abbreviation.
+        (
+            "The trade session (cont’d. Day 2) was approved. It was agreed.",
+            ["The trade session (cont’d. Day 2) was approved.", "It was agreed."],
+        ),
+        # A word longer than the stretch searched for it still ends its sentence.
+        (f"The report is {LONG_NAME}. It was agreed.", [f"The report is {LONG_NAME}.", "It was agreed."]),
+    ],
+)
+def test_split_sentences_initials_numbers_and_long_words(text, sentences):
+    assert split_sentences(text) == sentences

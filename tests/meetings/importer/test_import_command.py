@@ -1,6 +1,5 @@
 import datetime
 import json
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -19,8 +18,8 @@ from tests.meetings.importer.docx_builders import (
     tc,
     tr,
 )
+from tests.services import shared_corpus_file
 
-CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "docx"
 MODELS = [Meeting, AgendaItem, Decision, Annotation, Footnote, Event, Session, Slot]
 
 
@@ -346,9 +345,7 @@ def test_import_report_separate_header_row_grid_with_merged_cells(tmp_path):
 
 @pytest.mark.django_db
 def test_import_report_corpus_libreoffice_file_is_refused_in_one_line():
-    path = CORPUS / "pandoc__lists.docx"
-    if not path.exists():
-        pytest.skip(f"the shared corpus is not here ({CORPUS})")
+    path = shared_corpus_file("pandoc__lists.docx")
 
     status, stdout, stderr = run(path)
 

@@ -4,6 +4,7 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps
+from django.core.files.storage import default_storage
 from django.db import IntegrityError
 
 from magportal import freshness
@@ -14,7 +15,7 @@ from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting,
 from meetings.selectors import content_digest
 from schedule.caching import SCOPE as GRID_SCOPE
 from schedule.models import Event, Session, Slot
-from tests.factories import make_annotation, make_event, make_session, make_slot
+from tests.factories import make_agenda_item, make_annotation, make_event, make_session, make_slot
 from tests.meetings.importer.documents import seed_document
 
 SEED_SLUG = "igf-virtual-multistakeholder-advisory-group-mag-meeting-vi-2016-08-30"
@@ -112,6 +113,98 @@ def test_save_report_publish_publishes_meeting_and_event():
 
 
 @pytest.mark.django_db
+def test_save_report_seed_event_takes_the_annex_details():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+
+    event = Event.objects.get()
+    assert (event.slug, event.title, event.time_zone, event.start_date, event.end_date) == (
+        "igf-2016",
+        "2016 Internet Governance Forum (IGF)",
+        "America/Mexico_City",
+        datetime.date(2016, 12, 6),
+        datetime.date(2016, 12, 9),
+    )
+    assert (event.theme, event.venue) == ("Enabling Inclusive and Sustainable Growth", "Guadalajara, Mexico")
+
+
+@pytest.mark.django_db
+def test_save_report_event_without_time_zone_or_end_date_is_utc_and_one_day():
+    report = seed_report()
+    report.schedule.time_zone = ""
+    report.schedule.end_date = None
+    save_report(report, data=b"seed bytes", source_name="seed.docx")
+
+    event = Event.objects.get()
+    assert (event.time_zone, event.start_date, event.end_date) == (
+        "UTC",
+        datetime.date(2016, 12, 6),
+        datetime.date(2016, 12, 6),
+    )
+
+
+@pytest.mark.django_db
+def test_save_report_draft_leaves_the_grid_unpublished_until_a_published_reimport():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    assert Event.objects.get().is_published is False
+
+    save_report(seed_report(), data=b"revised bytes", source_name="seed-v2.docx", publish=True, replace=True)
+    assert Event.objects.get().is_published is True
+
+
+@pytest.mark.django_db
+def test_save_report_draft_reimport_leaves_an_unpublished_grid_unpublished():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+
+    save_report(seed_report(), data=b"revised bytes", source_name="seed-v2.docx", replace=True)
+
+    assert Event.objects.get().is_published is False
+
+
+@pytest.mark.django_db
+def test_save_report_replace_keeps_edited_children_once_in_their_places():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    meeting = Meeting.objects.get()
+    decision = meeting.items.get(position=6).decisions.get(position=1)
+    decision.text = "With common agreement, the main session schedule was approved (as corrected)."
+    decision.save()
+    annotation = Annotation.objects.get(agenda_item__position=7)
+    annotation.text = "Really just a standard conference format (noted by the Secretariat)."
+    annotation.save()
+    footnote = Footnote.objects.get(agenda_item__position=1, mark="1")
+    footnote.text = "Summary Report of July, as the Secretariat corrected it."
+    footnote.save()
+    # An imported paragraph the report no longer has, unedited, but annotated by staff.
+    last = meeting.items.get(position=10)
+    make_annotation(agenda_item=last, author="Secretariat", text="Keep this paragraph.")
+    shorter = seed_report()
+    shorter.items = shorter.items[:9]
+
+    outcome = save_report(shorter, data=b"revised bytes", source_name="seed-v2.docx", replace=True)
+
+    # Items first (the one the report no longer has is kept for its annotation), then each item's rows.
+    assert outcome.kept == [
+        "agenda item 9 (edited by staff, not in the report)",
+        "footnote 1 of item 1 (edited by staff)",
+        "decision 1 of item 6 (edited by staff)",
+        "annotation by Lynn St Amour on item 7 (edited by staff)",
+        "annotation by Secretariat on item 9 (added by staff)",
+    ]
+    item_6 = meeting.items.get(position=6)
+    assert list(item_6.decisions.order_by("position").values_list("position", "pk", "kind")) == [
+        (1, decision.pk, "decision"),
+        (2, item_6.decisions.get(kind="action").pk, "action"),
+    ]
+    assert list(Annotation.objects.filter(agenda_item__position=7).values_list("pk", flat=True)) == [
+        annotation.pk
+    ]
+    assert sorted(Footnote.objects.filter(agenda_item__position=1).values_list("mark", "text")) == [
+        ("1", "Summary Report of July, as the Secretariat corrected it."),
+        ("2", Footnote.objects.get(agenda_item__position=1, mark="2").text),
+    ]
+    assert meeting.items.get(position=10).pk == last.pk
+
+
+@pytest.mark.django_db
 def test_save_report_same_file_twice_changes_nothing():
     first = save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
     before = row_counts()
@@ -173,6 +266,87 @@ def test_save_report_replace_keeps_staff_edited_decision_and_added_annotation():
     assert item_6.decisions.count() == 2
     assert Annotation.objects.count() == 3
     assert (AgendaItem.objects.count(), Footnote.objects.count(), Slot.objects.count()) == (10, 2, 14)
+
+
+@pytest.mark.django_db
+def test_save_report_replace_outcome_counts_publishes_and_swaps_the_stored_file(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    old_file = first.meeting.source_file.name
+    revised = seed_report()
+    revised.warnings = ["paragraph 4 has no full stop"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = save_report(
+            revised, data=b"revised bytes", source_name="reports/seed-v2.docx", replace=True, publish=True
+        )
+
+    meeting = Meeting.objects.get()
+    assert (outcome.status, outcome.kept, outcome.warnings) == (
+        "replaced",
+        [],
+        ["paragraph 4 has no full stop"],
+    )
+    assert {
+        key: outcome.counts[key] for key in ("items", "decisions", "actions", "annotations", "footnotes")
+    } == {
+        "items": 10,
+        "decisions": 7,
+        "actions": 3,
+        "annotations": 2,
+        "footnotes": 2,
+    }
+    assert (meeting.status, meeting.source_name) == (Meeting.Status.PUBLISHED, "seed-v2.docx")
+    assert meeting.source_file.read() == b"revised bytes"
+    assert meeting.source_file.name != old_file
+    assert not default_storage.exists(old_file)
+
+
+@pytest.mark.django_db
+def test_save_report_replace_keeps_agenda_item_text_edited_by_staff():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    meeting = Meeting.objects.get()
+    edited = meeting.items.get(position=3)
+    edited.text = "Paragraph 3 as the Secretariat corrected it."
+    edited.save()
+    revised = seed_report()
+    revised.items[2].text = "Paragraph 3 as the revised report words it."
+    revised.items[3].text = "Paragraph 4 as the revised report words it."
+
+    outcome = save_report(revised, data=b"revised bytes", source_name="seed-v2.docx", replace=True)
+
+    assert outcome.kept == ["agenda item 3 (edited by staff)"]
+    assert list(meeting.items.order_by("position").values_list("pk", "text")[2:4]) == [
+        (edited.pk, "Paragraph 3 as the Secretariat corrected it."),
+        (meeting.items.get(position=4).pk, "Paragraph 4 as the revised report words it."),
+    ]
+    assert outcome.counts["items"] == 9
+
+
+@pytest.mark.django_db
+def test_save_report_replace_keeps_staff_items_the_report_no_longer_has():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    meeting = Meeting.objects.get()
+    added = make_agenda_item(meeting=meeting, position=11, number="", text="Secretariat's note on the venue.")
+    edited = meeting.items.get(position=10)
+    edited.text = "Paragraph 9 as the Secretariat corrected it."
+    edited.save()
+    shorter = seed_report()
+    shorter.items = shorter.items[:8]
+
+    outcome = save_report(shorter, data=b"shorter", source_name="seed-v2.docx", replace=True)
+
+    assert outcome.kept == [
+        "agenda item 9 (edited by staff, not in the report)",
+        "agenda item 11 (added by staff, not in the report)",
+    ]
+    assert list(meeting.items.order_by("position").values_list("pk", "position")[8:]) == [
+        (edited.pk, 9),
+        (added.pk, 10),
+    ]
+    assert AgendaItem.objects.get(pk=edited.pk).text == "Paragraph 9 as the Secretariat corrected it."
 
 
 @pytest.mark.django_db
