@@ -44,17 +44,32 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|[-–—]\s*\d+\s*
 _BULLET = re.compile(r"^\s*[•·▪◦●○■□➢►▶✓✔∙\-–—*]\s+")
 # "Annex I", "Annex 2: Schedule", "Appendix": a short line without a full stop.
 _ANNEX = re.compile(r"^\s*(?:Annex|Appendix|Anexo)\b[^.]{0,80}$", re.IGNORECASE)
-# A heading line naming the chair or the recording, as the portal's own Word copies label them
-# (in English or Spanish): "Chair: Ms. Lynn St. Amour", "Recording: https://...".
+# A heading line naming the chair, the recording, the date or the venue, as the portal's own Word
+# copies and minutes-style reports label them (in English or Spanish): "Chair: Ms. Lynn St. Amour",
+# "Moderator: ...", "Co-chairs: ...", "Recording: https://...", "Date: 13/06/2017", "Venue: Geneva".
 _HEADER_FIELD = re.compile(
-    r"^(?P<label>Chair|Presidencia|Recording|Grabación)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE
+    r"^(?P<label>(?:co-?)?chair(?:s|man|person|woman)?|chaired\s+by|moderators?|moderated\s+by|facilitators?"
+    r"|presidencia|recording|grabación|dates?|fecha|venue|location|place|lugar)\s*:\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
 )
 _HEADER_LABELS = {
-    "chair": "chair",
     "presidencia": "chair",
     "recording": "recording",
     "grabación": "recording",
+    "date": "date",
+    "dates": "date",
+    "fecha": "date",
+    "venue": "venue",
+    "location": "venue",
+    "place": "venue",
+    "lugar": "venue",
 }
+
+
+def _header_label(label: str) -> str:
+    """What a header field's label names: "chair", "recording", "date" or "venue"."""
+    return _HEADER_LABELS.get(label.lower(), "chair")
+
 
 # Lines above the title that name the organisation or the kind of document, not the meeting.
 _ORGANISATION = re.compile(
@@ -79,6 +94,12 @@ _SECTION = re.compile(
     r"|adoption\s+of\s+the\s+agenda|day\s+(?:\d+|one|two|three|four|five)\b|session\s+\d+|part\s+[IVX\d]+\b"
     r"|any\s+other\s+business|AOB\b|closing|conclusions?\b|(?:list\s+of\s+)?participants|attendance|overview"
     r"|discussions?\b|updates?\b|follow[\s-]up)",
+    re.IGNORECASE,
+)
+# A labelled line of content, not a heading: "Participants: Ana Silva, Ben Okafor", "Next meeting: 5 May".
+_LABELLED_LINE = re.compile(
+    r"^(?:(?:list\s+of\s+)?participants|attendees|attendance|present|apologies|regrets|observers|absent"
+    r"|next\s+(?:meeting|call)|time)\s*:\s*\S",
     re.IGNORECASE,
 )
 _DAY_HEADING = re.compile(
@@ -346,6 +367,8 @@ def _heading_like(paragraph: Paragraph, text: str) -> bool:
     """Could be a heading: styled as one, or a short line that is not a sentence."""
     if paragraph.list_label is not None or _BULLET.match(paragraph.text) or not text:
         return False
+    if _LABELLED_LINE.match(text):
+        return False
     if paragraph.heading_level is not None:
         return _words(text) <= 30
     if _words(text) > 14 or len(text) > 120 or _is_prose(text):
@@ -385,9 +408,16 @@ def _line_kind(text: str, header: _Header) -> str:
 def _add_header_line(block: Paragraph, header: _Header) -> bool:
     """Add a line to the header, or False when it starts the body instead."""
     text = _clean(block.text)
-    if header.title and _HEADER_FIELD.match(text):
+    field = _HEADER_FIELD.match(text)
+    if field:
         header.title_open = False
-        header.fields.append(text)
+        label = _header_label(field.group("label"))
+        if label == "date":
+            header.dates.append(field.group("value"))
+        elif label == "venue":
+            header.venues.append(field.group("value"))
+        else:
+            header.fields.append(text)
         return True
     if (
         item_number(block)
@@ -705,7 +735,7 @@ def _read_meeting(
     for line in header.fields:
         field = _HEADER_FIELD.match(line)
         if field:
-            labelled.setdefault(_HEADER_LABELS[field.group("label").lower()], field.group("value").strip())
+            labelled.setdefault(_header_label(field.group("label")), field.group("value").strip())
     recording = re.search(r"https?://[^\s<>\"']+", labelled.get("recording", ""))
 
     number = meeting_number(title)
@@ -844,6 +874,7 @@ def _ordinal(text: str) -> int | None:
 
 def _find_chair(text: str) -> str:
     name_token = r"(?:[A-Z][\w’'-]*\.?|de|da|van|von|la|le)"
+    person = rf"(?:{_HONORIFIC}\s+)?(?:{name_token}\s+){{0,4}}[A-Z][\w’'-]+"
     for sentence in split_sentences(text):
         before = re.search(r"^(.*?)\s+(?:moderated|chaired)\b.*?\bChair\b|^(.*?)\s+chaired\b", sentence)
         if before:
@@ -857,13 +888,38 @@ def _find_chair(text: str) -> str:
                 name = name[1:]
             if name:
                 return " ".join(name)
+        # "chaired by Mr. A", "co-chaired by Mr. A and Ms. B", "under the chairmanship of Mr. A".
         by = re.search(
-            rf"\b(?:chaired|moderated)\s+by\s+((?:{_HONORIFIC}\s+)?(?:{name_token}\s+){{0,4}}[A-Z][\w’'-]+)",
+            rf"\b(?:(?:chaired|moderated|presided(?:\s+over)?|facilitated)\s+by"
+            rf"|under\s+the\s+chair(?:manship|personship)?\s+of)\s+({person})",
             sentence,
         )
         if by:
-            return by.group(1)
+            return by.group(1) + _co_chair(
+                sentence[by.end() :], honorific=bool(re.match(_HONORIFIC, by.group(1)))
+            )
+        # "The MAG Chair, Ms. Anriette Esterhuysen, opened the meeting".
+        apposition = re.search(
+            rf"\bChair(?:man|person|woman)?\s*,\s+({_HONORIFIC}\s+(?:{name_token}\s+){{0,4}}[A-Z][\w’'-]+"
+            rf"|[A-Z][\w’'-]+(?:\s+{name_token}){{1,4}})(?=\s*(?:,|\(|\.?$))",
+            sentence,
+        )
+        if apposition:
+            return apposition.group(1)
     return ""
+
+
+def _co_chair(rest: str, *, honorific: bool) -> str:
+    """ " and Ms. B" when the chair's name is followed by a second chair's, as a name of the same form
+    (with a title when the first has one, else two words or more)."""
+    name_token = r"(?:[A-Z][\w’'-]*\.?|de|da|van|von|la|le)"
+    second = (
+        rf"{_HONORIFIC}\s+(?:{name_token}\s+){{0,4}}[A-Z][\w’'-]+"
+        if honorific
+        else rf"[A-Z][\w’'-]+(?:\s+{name_token}){{0,3}}\s+[A-Z][\w’'-]+"
+    )
+    match = re.match(rf"\s*(?:,\s*)?(?:and|&)\s+({second})(?![\w’'-])", rest)
+    return f" and {match.group(1)}" if match else ""
 
 
 def _find_recording(items: list[_Item]) -> str:

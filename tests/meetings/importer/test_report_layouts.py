@@ -323,3 +323,51 @@ def test_numbered_executive_summary_does_not_swallow_an_unnumbered_body():
         ),
         (4, "", "Summary of Discussions", "Members then discussed the workshop evaluation at some length."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chair"),
+    [
+        ("The meeting was chaired by Mr. Jānis Kārkliņš.", "Mr. Jānis Kārkliņš"),
+        (
+            "The meeting was co-chaired by Mr. Jānis Kārkliņš and Ms. Lynn St. Amour.",
+            "Mr. Jānis Kārkliņš and Ms. Lynn St. Amour",
+        ),
+        ("It was co-chaired by Jānis Kārkliņš and Lynn St. Amour.", "Jānis Kārkliņš and Lynn St. Amour"),
+        ("The meeting was chaired by Mr. Adam Brown and Members discussed the agenda.", "Mr. Adam Brown"),
+        ("The MAG Chair, Ms. Anriette Esterhuysen, opened the meeting.", "Ms. Anriette Esterhuysen"),
+        ("The meeting was opened by the MAG Chair, Ms. Anriette Esterhuysen.", "Ms. Anriette Esterhuysen"),
+        ("The MAG met under the chairmanship of Mr. Nitin Desai.", "Mr. Nitin Desai"),
+        ("The call was facilitated by Ms. Lynn St. Amour.", "Ms. Lynn St. Amour"),
+        ("The Chair, who opened the meeting, welcomed the members.", ""),
+    ],
+)
+def test_chair_named_in_the_first_paragraph_every_common_way(sentence, chair):
+    report = interpret_document(plain_document("MAG Meeting", "3 May 2017", f"1. {sentence}"))
+
+    assert report.meeting.chair == chair
+
+
+def test_header_labelled_fields_give_the_date_the_venue_and_the_chair():
+    report = interpret_document(
+        plain_document(
+            "MAG Working Group on Outreach",
+            "Date: 13/06/2017",
+            "Venue: Palais des Nations, Geneva",
+            "Moderator: Mr. Chengetai Masango",
+            "Participants: Ana Silva, Ben Okafor, Chen Li",
+            "The working group reviewed its outreach plan for the months ahead.",
+        )
+    )
+
+    meeting = report.meeting
+    assert (meeting.title, meeting.date, meeting.chair, meeting.kind) == (
+        "MAG Working Group on Outreach",
+        D(2017, 6, 13),
+        "Mr. Chengetai Masango",
+        "topical",
+    )
+    assert structure(report) == [
+        (1, "", "", "Participants: Ana Silva, Ben Okafor, Chen Li"),
+        (2, "", "", "The working group reviewed its outreach plan for the months ahead."),
+    ]
