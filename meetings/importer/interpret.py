@@ -81,8 +81,14 @@ _ORGANISATION = re.compile(
 )
 _DOCUMENT_TYPE = re.compile(
     r"^(?:(?:draft|final|provisional|revised|unofficial)\s+)?"
-    r"(?:(?:meeting\s+|chair[’']?s\s+|executive\s+)?summary(?:\s+report|\s+record)?|report|minutes|notes|record|informe(?:\s+resumido)?|resumen)"
+    r"(?:(?:meeting\s+|chair(?:man|person|woman)?[’']?s\s+|executive\s+)?summary(?:\s+report|\s+record)?|report|minutes|notes|record|informe(?:\s+resumido)?|resumen)"
     r"(?:\s*[(\[](?:draft|final|provisional|revised)[)\]])?(?:\s*[-–—:]\s*(?:draft|final))?[.:]?$",
+    re.IGNORECASE,
+)
+# When a web page or a file was published or updated: not the meeting's date ("Posted on 10 March 2015").
+_PUBLISHED = re.compile(
+    r"^(?:(?:posted|published|issued|released|circulated|(?:last\s+)?(?:updated|modified|revised))(?:\s+on)?\b"
+    r"|(?:date\s+of\s+)?(?:publication|issue)\b)",
     re.IGNORECASE,
 )
 _DOCUMENT_TYPE_NOT_HEADER = re.compile(r"^executive\s+summary", re.IGNORECASE)
@@ -384,6 +390,8 @@ def _line_kind(text: str, header: _Header) -> str:
         return "organisation"
     if _DOCUMENT_TYPE.match(text) and not _DOCUMENT_TYPE_NOT_HEADER.match(text):
         return "document type"
+    if _PUBLISHED.match(text) and find_date_range(text, default_year=2000):
+        return "document type"  # the page's or the file's date, not the meeting's
     if _DAY_HEADING.match(text) and (header.dates or re.match(r"^day\b", text, re.I)):
         return "section"  # "Day 2 – Wednesday, 13 July": the meeting's date is already known
     found = find_date_range(text, default_year=2000)

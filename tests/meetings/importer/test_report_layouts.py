@@ -371,3 +371,39 @@ def test_header_labelled_fields_give_the_date_the_venue_and_the_chair():
         (1, "", "", "Participants: Ana Silva, Ben Okafor, Chen Li"),
         (2, "", "", "The working group reviewed its outreach plan for the months ahead."),
     ]
+
+
+def test_header_chairmans_summary_line_is_a_document_type_not_a_section():
+    report = interpret_document(
+        plain_document(
+            "Internet Governance Forum",
+            "Advisory Group Meeting",
+            "Geneva, 23-25 February 2010",
+            "Chairman's Summary",
+            "1. The Advisory Group met at the Palais des Nations.",
+        )
+    )
+
+    meeting = report.meeting
+    assert (meeting.title, meeting.kind, meeting.date, meeting.end_date) == (
+        "Advisory Group Meeting",
+        "face_to_face",
+        D(2010, 2, 23),
+        D(2010, 2, 25),
+    )
+    assert structure(report) == [(1, "1", "", "The Advisory Group met at the Palais des Nations.")]
+
+
+def test_header_posted_on_date_of_a_web_copy_is_not_the_meeting_date():
+    report = interpret_document(
+        plain_document(
+            "Summary of the MAG Virtual Meeting",
+            "Posted on 10 March 2015",
+            "The MAG held a virtual meeting on 4 March 2015 to discuss the shortlist of workshops.",
+        )
+    )
+
+    assert (report.meeting.title, report.meeting.date) == (
+        "Summary of the MAG Virtual Meeting",
+        D(2015, 3, 4),
+    )
