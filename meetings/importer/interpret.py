@@ -348,6 +348,20 @@ def _lone_number(paragraph: Paragraph) -> str | None:
     return match.group("number") if match else None
 
 
+def _sub_paragraph(paragraph: Paragraph, item: _Item) -> bool:
+    """A Word list paragraph one level below the numbered paragraph ``item`` starts: lettered or
+    in roman numerals under a number, or at a deeper list level."""
+    if paragraph.list_label is None or _is_bullet(paragraph) or not paragraph.text.strip():
+        return False
+    label = paragraph.list_label.strip().strip("().")
+    if re.fullmatch(r"\d+(?:\.\d+)+", label):
+        return False  # "2.1": a paragraph numbered in the outline, an item of its own
+    if item.number.isdigit() and not label.isdigit():
+        return True
+    top = item.paragraphs[0]
+    return top.list_level is not None and (paragraph.list_level or 0) > top.list_level
+
+
 def _is_bullet(paragraph: Paragraph) -> bool:
     if paragraph.list_label is not None:
         return not _LIST_LABEL.match(paragraph.list_label.strip())
@@ -542,6 +556,10 @@ def _split_body(document: Document, warnings: list[str]):
                 pending_number = (lone, block)
             else:
                 warnings.append(f"the line {text or lone!r} looks like a page number and was not imported")
+            continue
+        if section_numbered and pending_number is None and _sub_paragraph(block, items[-1]):
+            # "(a) ...", a lettered point of the numbered paragraph above, as Word lists number them.
+            items[-1].paragraphs.append(_with_text(block, f"{block.list_label.strip()} {block.text}"))
             continue
         numbered = item_number(block)
         if pending_number is not None:

@@ -407,3 +407,29 @@ def test_header_posted_on_date_of_a_web_copy_is_not_the_meeting_date():
         "Summary of the MAG Virtual Meeting",
         D(2015, 3, 4),
     )
+
+
+def test_word_list_lettered_points_stay_in_the_numbered_paragraph_above():
+    builder = DocumentBuilder()
+    builder.paragraph("IGF MAG Virtual Meeting VIII")
+    builder.paragraph("Wednesday, 11 September 2019")
+    builder.paragraph("The Secretariat presented the draft schedule. Members asked that:", list_label="1.")
+    builder.paragraph("sessions on the same theme not overlap;", list_label="(a)", list_level=1)
+    builder.paragraph("the closing session be kept short.", list_label="(b)", list_level=1)
+    builder.paragraph("The MAG approved the schedule.", list_label="2.", list_level=0)
+    builder.paragraph("The outline numbers its own paragraphs.", list_label="2.1.", list_level=1)
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (
+            1,
+            "1",
+            "",
+            "The Secretariat presented the draft schedule. Members asked that:\n\n"
+            "(a) sessions on the same theme not overlap;\n\n(b) the closing session be kept short.",
+        ),
+        (2, "2", "", "The MAG approved the schedule."),
+        (3, "2.1", "", "The outline numbers its own paragraphs."),
+    ]
+    assert report.warnings == []
