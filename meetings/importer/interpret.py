@@ -11,6 +11,7 @@ not kept (a table outside the annex, a page number) is named in a warning.
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 from dataclasses import dataclass, field, replace
@@ -39,8 +40,11 @@ _TYPED_NUMBER = re.compile(
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,16}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
 # A number alone on its line ("12", "12.", "(12)"), as PDF-to-Word conversions leave them.
 _LONE_NUMBER = re.compile(r"^\s*\(?(?P<number>\d{1,16})\s*[.)]?\s*$")
-# Page numbers a conversion leaves in the text: "Page 3", "- 3 -", "3 | Page", "Page 3 of 12".
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*\|\s*page)\s*$", re.I)
+# Page numbers a conversion leaves in the text: "Page 3", "- 3 -", "3 | Page", "Page 3 of 12", "3/12".
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|[-–—]\s*\d+\s*[-–—]|\d+\s*\|\s*page)\s*$",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*[•·▪◦●○■□➢►▶✓✔∙\-–—*]\s+")
 # "Annex I", "Annex 2: Schedule", "Appendix": a short line without a full stop.
 _ANNEX = re.compile(r"^\s*(?:Annex|Appendix|Anexo)\b[^.]{0,80}$", re.IGNORECASE)
@@ -241,6 +245,8 @@ class _Header:
 def interpret_document(document: Document) -> ParsedReport:
     """The meeting, agenda items, decisions, notes and schedule that ``document`` records."""
     _clean.cache_clear()  # the cache serves one document's paragraphs, not the last one's
+    hyphens = _Hyphenation(document)
+    document = _join_broken_words(document, hyphens)
     warnings: list[str] = []
     header, items, annex = _split_body(document, warnings)
     if not items:
@@ -269,7 +275,12 @@ def interpret_document(document: Document) -> ParsedReport:
             cleaned = _clean(paragraph.text)
             # A sentence cut by a page break (a conversion from PDF) runs on with a space.
             runs_on = bool(texts and cleaned and cleaned[0].islower() and not _SENTENCE_END.search(texts[-1]))
-            start = length + (1 if runs_on else 2) if texts and cleaned else length
+            glue = "\n\n"
+            if runs_on:  # a word broken with a hyphen at the page's end is joined again
+                previous, glue = _run_on(texts[-1], cleaned, hyphens)
+                length -= len(texts[-1]) - len(previous)
+                texts[-1] = previous
+            start = length + len(glue) if texts and cleaned else length
             for ref in paragraph.note_refs:
                 note = notes.get((ref.kind, ref.note_id))
                 if note is None:
@@ -290,7 +301,7 @@ def interpret_document(document: Document) -> ParsedReport:
                 )
             if cleaned:
                 if runs_on:
-                    texts[-1] += " " + cleaned
+                    texts[-1] += glue + cleaned
                 else:
                     texts.append(cleaned)
                 length = start + len(cleaned)
@@ -545,6 +556,12 @@ def _split_body(document: Document, warnings: list[str]):
         if _PAGE_NUMBER.match(text):
             warnings.append(f"the line {text!r} looks like a page number and was not imported")
             continue
+        if _repeats_header(block, text, header):
+            warnings.append(
+                f"the line {_shorten(text)!r} repeats the report's heading (a page header or footer) "
+                "and was not imported"
+            )
+            continue
         lone = _lone_number(block)
         if lone is not None:
             following = _next_paragraph(body, offset)
@@ -604,6 +621,39 @@ def _split_body(document: Document, warnings: list[str]):
             "looks like a page number and was not imported"
         )
     return header, items, annex
+
+
+# Words a page header or footer adds to the report's title: "MAG Meeting VI – Summary Report – Page 2".
+_RUNNING_WORD = re.compile(
+    r"summary|report|draft|final|provisional|page|of|chair(?:man)?|s|minutes|record|igf|mag|internet"
+    r"|governance|forum|united|nations|secretariat|\d+"
+)
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def _repeats_header(block: Paragraph, text: str, header: _Header) -> bool:
+    """A line of the body that repeats the header, as PDF conversions leave page headers and footers
+    in the text: the title (alone, or with a document type, a date or a page number), another header
+    line, or the organisation's name."""
+    if block.list_label is not None or _BULLET.match(block.text) or _words(text) > 25 or _is_prose(text):
+        return False
+    if _ORGANISATION.match(text):
+        return True
+    key = _key(text)
+    lines = [*header.title, " ".join(header.title), *header.dates, *header.venues, *header.other]
+    if key in {_key(line) for line in lines} - {""}:
+        return True
+    title = _key(" ".join(header.title))
+    if not title or title not in key:
+        return False
+    rest = key.replace(title, " ")
+    found = find_date_range(rest, default_year=2000)
+    if found:
+        rest = rest[: found[1].start()] + " " + rest[found[1].end() :]
+    return all(_RUNNING_WORD.fullmatch(word) for word in rest.split())
 
 
 def _numbered_ahead(body: list[Paragraph | Table]) -> list[bool]:
@@ -961,6 +1011,91 @@ def _find_recording(items: list[_Item]) -> str:
                 if link.url.startswith(("http://", "https://")):
                     return link.url
     return ""
+
+
+# A word broken at a line's end with a hyphen ("prepa-" / "rations", "multi-" / "stakeholder").
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# First parts of compounds the reports write with a hyphen: kept when the document cannot tell.
+_COMPOUND_FIRST = re.compile(
+    r"multi|co|non|self|cross|follow|high|low|well|long|short|full|open|e|ex|semi|anti|mid|face|day|year"
+    r"|one|two|three|four|five|six|first|second|third|cyber"
+)
+
+
+class _Hyphenation:
+    """Whether a word broken at a line's end keeps its hyphen: as the document writes the word
+    elsewhere ("multi-stakeholder", "preparations"); else kept when both parts are words the document
+    uses elsewhere ("remote-participation"), after a compound's usual first part ("multi-",
+    "follow-") or before a capital ("Asia-Pacific"), and dropped otherwise (a word a PDF conversion
+    hyphenated, "prepa-rations")."""
+
+    def __init__(self, document: Document):
+        self._document = document
+        self._words: collections.Counter[str] | None = None
+
+    @property
+    def words(self) -> collections.Counter[str]:
+        if self._words is None:
+            self._words = collections.Counter(
+                word.lower()
+                for paragraph in self._document.paragraphs
+                for word in _WORD.findall(paragraph.text)
+            )
+        return self._words
+
+    def keeps_hyphen(self, before: str, after: str) -> bool:
+        left = re.search(r"[^\W\d_]+$", before).group(0).lower()
+        right = re.match(r"[^\W\d_]+", after).group(0)
+        if self.words[f"{left}-{right.lower()}"]:
+            return True
+        if self.words[f"{left}{right.lower()}"]:
+            return False
+        # The broken word itself counts each part once.
+        both_words = self.words[left] > 1 and self.words[right.lower()] > 1
+        return both_words or bool(_COMPOUND_FIRST.fullmatch(left)) or right[0].isupper()
+
+
+def _join_broken_words(document: Document, hyphens: _Hyphenation) -> Document:
+    """The document with words broken by a hyphen and a line break inside a paragraph joined again
+    (note marks kept where they stood)."""
+    blocks = list(document.blocks)
+    changed = False
+    for position, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or "\n" not in block.text:
+            continue
+        pieces: list[str] = []
+        cuts: list[tuple[int, int]] = []  # (where in the old text, characters removed before it)
+        last = removed = 0
+        for match in _LINE_END_HYPHEN.finditer(block.text):
+            keep = hyphens.keeps_hyphen(block.text[: match.start()], block.text[match.end() :])
+            pieces += [block.text[last : match.start()], "-" if keep else ""]
+            removed += len(match.group(0)) - (1 if keep else 0)
+            cuts.append((match.end(), removed))
+            last = match.end()
+        if not cuts:
+            continue
+        pieces.append(block.text[last:])
+
+        def moved(offset: int, cuts=cuts) -> int:
+            before = [gone for end, gone in cuts if end <= offset]
+            return offset - (before[-1] if before else 0)
+
+        blocks[position] = replace(
+            block,
+            text="".join(pieces),
+            note_refs=[replace(ref, offset=moved(ref.offset)) for ref in block.note_refs],
+        )
+        changed = True
+    return replace(document, blocks=blocks) if changed else document
+
+
+def _run_on(previous: str, following: str, hyphens: _Hyphenation) -> tuple[str, str]:
+    """``previous`` and the glue before ``following``, a sentence running on after a page break: a
+    space, or nothing after a word broken with a hyphen (kept or dropped)."""
+    if re.search(r"[^\W\d_]-$", previous) and re.match(r"[^\W\d_]", following):
+        return (previous if hyphens.keeps_hyphen(previous[:-1], following) else previous[:-1]), ""
+    return previous, " "
 
 
 @functools.lru_cache(maxsize=4096)

@@ -433,3 +433,71 @@ def test_word_list_lettered_points_stay_in_the_numbered_paragraph_above():
         (3, "2.1", "", "The outline numbers its own paragraphs."),
     ]
     assert report.warnings == []
+
+
+def test_pdf_conversion_page_headers_are_dropped_and_broken_words_joined():
+    builder = DocumentBuilder()
+    for line in [
+        "MAG Virtual Meeting XIV",
+        "4 November 2015",
+        "Summary Report",
+        "1. The fourteenth virtual meeting of the MAG reviewed the prepa-\nrations for the annual",
+        "meeting.",
+        "2. The Secretariat reported that the multi-",
+        "Page 1 of 2",
+        "MAG Virtual Meeting XIV – Summary Report",
+        "INTERNET GOVERNANCE FORUM",
+        "stakeholder consultations had ended and that the follow-\nup would be circulated.",
+        "3. It was agreed that the eval-",
+        "2/2",
+        "uation would close on 30 November 2015.",
+    ]:
+        builder.paragraph(line)
+
+    report = interpret_document(builder.document())
+
+    assert (report.meeting.title, report.meeting.number, report.meeting.date) == (
+        "MAG Virtual Meeting XIV",
+        14,
+        D(2015, 11, 4),
+    )
+    assert structure(report) == [
+        (
+            1,
+            "1",
+            "",
+            "The fourteenth virtual meeting of the MAG reviewed the preparations for the annual meeting.",
+        ),
+        (
+            2,
+            "2",
+            "",
+            "The Secretariat reported that the multi-stakeholder consultations had ended and that the "
+            "follow-up would be circulated.",
+        ),
+        (3, "3", "", "It was agreed that the evaluation would close on 30 November 2015."),
+    ]
+    assert report.warnings == [
+        "the line 'Page 1 of 2' looks like a page number and was not imported",
+        "the line 'MAG Virtual Meeting XIV – Summary Report' repeats the report's heading (a page header or "
+        "footer) and was not imported",
+        "the line 'INTERNET GOVERNANCE FORUM' repeats the report's heading (a page header or footer) and was "
+        "not imported",
+        "the line '2/2' looks like a page number and was not imported",
+    ]
+
+
+def test_line_end_hyphen_follows_how_the_report_writes_the_word_elsewhere():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting",
+            "4 November 2015",
+            "1. The co-\nordination of the hubs and the remote-\nparticipation policy were discussed.",
+            "2. The coordination and remote participation will be reviewed again.",
+        )
+    )
+
+    assert (
+        report.items[0].text
+        == "The coordination of the hubs and the remote-participation policy were discussed."
+    )
