@@ -24,6 +24,7 @@ from meetings.importer.document import Document, Paragraph, Table
 from meetings.importer.provenance import check_decisions_against_grid, read_provenance
 from meetings.importer.report import (
     ParsedAnnotation,
+    ParsedDecision,
     ParsedFootnote,
     ParsedItem,
     ParsedMeeting,
@@ -226,6 +227,9 @@ class _Item:
     number: str
     section: str
     paragraphs: list[Paragraph] = field(default_factory=list)
+    # "action" or "decision" when the report lists it as one: a point under an "Action items:" or
+    # "Decisions:" heading, a row of a table of actions.
+    listed_as: str = ""
 
 
 @dataclass
@@ -317,6 +321,11 @@ def interpret_document(document: Document) -> ParsedReport:
             )
         )
 
+    for item, parsed in zip(items, parsed_items, strict=True):
+        if item.listed_as and not parsed.decisions and parsed.text:
+            # A point of a list of actions or decisions, in words the recogniser does not know
+            # ("Secretariat to circulate the template by 15 August").
+            parsed.decisions = [ParsedDecision(kind=item.listed_as, text=parsed.text)]
     _attach_comments(document, parsed_items, item_of_paragraph, warnings)
     meeting = _read_meeting(document, header, items, warnings)
     if meeting.date is None:
@@ -325,7 +334,7 @@ def interpret_document(document: Document) -> ParsedReport:
     if annex:
         default_year = meeting.cycle_year or (meeting.date.year if meeting.date else None)
         schedule = read_schedule(annex, default_year=default_year, warnings=warnings)
-        _warn_unread_annex(annex, warnings)
+        _warn_unread_annex(annex, warnings, schedule_read=bool(schedule and schedule.slots))
     report = ParsedReport(meeting=meeting, items=parsed_items, schedule=schedule, warnings=warnings)
     # Where the decisions say one thing and the report's own grid another.
     report.warnings += check_decisions_against_grid(report)
@@ -536,6 +545,8 @@ def _split_body(document: Document, warnings: list[str]):
     # Once a section has a numbered paragraph, plain paragraphs in it continue the item above; in a
     # section without one (an executive summary, a report without numbers) each is an item.
     section_numbered = False
+    listing = ""  # "action" or "decision" under an "Action items" or "Decisions" heading
+    section_bullets = False  # the section has bullets: its plain paragraphs are not its list
     body = blocks[position:]
     numbered_ahead = _numbered_ahead(body)
     for offset, block in enumerate(body):
@@ -543,6 +554,22 @@ def _split_body(document: Document, warnings: list[str]):
             annex.append(block)
             continue
         if isinstance(block, Table):
+            listed = _table_of_actions(block)
+            if listed is not None:
+                kind, rows = listed
+                items += [
+                    _Item(
+                        number="",
+                        section=section,
+                        paragraphs=[Paragraph(index=block.index, text=row)],
+                        listed_as=kind,
+                    )
+                    for row in rows
+                ]
+                section_closed = True
+                section_numbered = False
+                section_bullets = True  # the table is the section's list
+                continue
             if items and not numbered_ahead[offset]:
                 # A table after the last item without an "Annex" heading is the annex all the same.
                 annex.append(block)
@@ -585,7 +612,12 @@ def _split_body(document: Document, warnings: list[str]):
             numbered = numbered or (number, block.text)
         if numbered:
             number, rest = numbered
-            items.append(_Item(number=number, section=section, paragraphs=[_with_text(block, rest)]))
+            listed_as = "" if section_bullets else listing
+            items.append(
+                _Item(
+                    number=number, section=section, paragraphs=[_with_text(block, rest)], listed_as=listed_as
+                )
+            )
             section_closed = True
             section_numbered = True
             last_number = int(number) if number.isdigit() else last_number
@@ -602,13 +634,19 @@ def _split_body(document: Document, warnings: list[str]):
             open_headings = [text] if section_closed else [*open_headings, text]
             section_closed = False
             section_numbered = False
+            listing = _listing(text)
+            section_bullets = False
             continue
         if section_numbered:
             # Within the numbered body: more paragraphs (and bullets) of the item above.
             items[-1].paragraphs.append(_without_bullet(block))
             continue
         # Before the first numbered paragraph, or in a report without numbers: an item of its own.
-        items.append(_Item(number="", section=section, paragraphs=[_without_bullet(block)]))
+        section_bullets = section_bullets or _is_bullet(block)
+        listed_as = listing if _is_bullet(block) or not section_bullets else ""
+        items.append(
+            _Item(number="", section=section, paragraphs=[_without_bullet(block)], listed_as=listed_as)
+        )
         section_closed = True
     if not section_closed:
         warnings += [
@@ -656,6 +694,65 @@ def _repeats_header(block: Paragraph, text: str, header: _Header) -> bool:
     return all(_RUNNING_WORD.fullmatch(word) for word in rest.split())
 
 
+# Headings of a list of actions or of decisions: "Action items:", "Action Points", "Decisions taken".
+_ACTIONS_HEADING = re.compile(
+    r"^(?:[IVX\d]+[.)]?\s+)?(?:(?:summary|list|table)\s+of\s+)?(?:(?:agreed|key|follow[\s-]up)\s+)?"
+    r"(?:action\s+(?:items?|points?|list)|actions?(?:\s+(?:agreed|required|arising|taken))?|to[\s-]dos?"
+    r"|follow[\s-]up\s+actions?|tasks?)\s*:?$",
+    re.IGNORECASE,
+)
+_DECISIONS_HEADING = re.compile(
+    r"^(?:[IVX\d]+[.)]?\s+)?(?:(?:summary|list)\s+of\s+)?(?:(?:the\s+)?(?:key|main)\s+)?"
+    r"(?:decisions?(?:\s+(?:taken|made|reached|agreed))?|agreements?(?:\s+reached)?|agreed\s+(?:points|outcomes))"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+# The columns of a table of actions: what (the action), and who, when or its status.
+_ACTION_COLUMN = re.compile(
+    r"^(?:(?:agreed\s+|follow[\s-]up\s+)?actions?(?:\s+(?:items?|points?|required|agreed))?|tasks?|to[\s-]dos?"
+    r"|decisions?(?:\s+(?:taken|made))?|what|activit(?:y|ies)|description)$",
+    re.IGNORECASE,
+)
+_DETAIL_COLUMN = re.compile(
+    r"^(?:owners?|responsib(?:le|ility)(?:\s+part(?:y|ies))?|lead(?:\s+by)?|who|by\s+whom|assigned\s+to"
+    r"|focal\s+points?|person\s+responsible|deadlines?|due(?:\s+date)?|by\s+when|when|timelines?|time\s*frame"
+    r"|target\s+date|date|status|comments?|notes?|remarks?)$",
+    re.IGNORECASE,
+)
+_NUMBER_COLUMN = re.compile(r"^(?:no\.?|#|n[º°]\.?|item|ref\.?)$", re.IGNORECASE)
+
+
+def _listing(heading: str) -> str:
+    """ "action" or "decision" for a heading above a list of them, else ""."""
+    if _ACTIONS_HEADING.match(heading):
+        return "action"
+    return "decision" if _DECISIONS_HEADING.match(heading) else ""
+
+
+def _table_of_actions(table: Table) -> tuple[str, list[str]] | None:
+    """("action" or "decision", a line for each row) for a table of actions (Action | Owner |
+    Deadline) or of decisions, else None. A row reads "Circulate the call (Owner: Secretariat;
+    Deadline: 22 February)"."""
+    if len(table.rows) < 2:
+        return None
+    header = {cell.col: _clean(cell.text).rstrip(":") for cell in table.rows[0]}
+    what = [col for col, name in header.items() if _ACTION_COLUMN.match(name)]
+    details = [col for col, name in header.items() if _DETAIL_COLUMN.match(name)]
+    numbers = [col for col, name in header.items() if _NUMBER_COLUMN.match(name)]
+    if len(what) != 1 or not details or len(what) + len(details) + len(numbers) != len(header):
+        return None
+    lines = []
+    for row in table.rows[1:]:
+        cells = {cell.col: _clean(cell.text) for cell in row}
+        action = cells.get(what[0], "")
+        if not action:
+            continue
+        said = [f"{header[col]}: {cells[col]}" for col in details if cells.get(col)]
+        lines.append(f"{action} ({'; '.join(said)})" if said else action)
+    kind = "decision" if re.match(r"decision", header[what[0]], re.IGNORECASE) else "action"
+    return kind, lines
+
+
 def _numbered_ahead(body: list[Paragraph | Table]) -> list[bool]:
     """For each block, whether a numbered paragraph comes after it (one pass from the end)."""
     ahead = [False] * len(body)
@@ -697,7 +794,7 @@ def _heading_ahead(body: list[Paragraph | Table], offset: int, numbered_ahead: l
     for index in range(offset + 1, min(offset + 4, len(body))):
         block = body[index]
         if isinstance(block, Table):
-            return False
+            return _table_of_actions(block) is not None
         text = _clean(block.text)
         if not text and not block.list_label:
             continue
@@ -726,9 +823,13 @@ def _with_text(paragraph: Paragraph, text: str) -> Paragraph:
     )
 
 
-def _warn_unread_annex(annex: list[Paragraph | Table], warnings: list[str]) -> None:
+def _warn_unread_annex(annex: list[Paragraph | Table], warnings: list[str], *, schedule_read: bool) -> None:
     """Annex text that is not the schedule's heading or its table is named, not dropped silently."""
     tables = [block for block in annex if isinstance(block, Table)]
+    if tables and not schedule_read:
+        # A table that gave no session at all (a list of participants): named, not kept.
+        cells = [_clean(c.text) for row in tables[0].rows[:2] for c in row if _clean(c.text)]
+        warnings.append(f"the table {_shorten(' | '.join(cells))!r} is not a schedule and was not imported")
     if not tables:
         unread = [_clean(block.text) for block in annex if _clean(block.text)]
     else:

@@ -501,3 +501,94 @@ def test_line_end_hyphen_follows_how_the_report_writes_the_word_elsewhere():
         report.items[0].text
         == "The coordination of the hubs and the remote-participation policy were discussed."
     )
+
+
+def decisions_of(report):
+    return [(item.position, d.kind, d.text) for item in report.items for d in item.decisions]
+
+
+def test_points_under_action_items_and_decisions_headings_are_actions_and_decisions():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting VII")
+    builder.paragraph("20 September 2016")
+    builder.paragraph("1. The MAG reviewed the main session schedule.")
+    builder.paragraph("Decisions:")
+    builder.paragraph("Main session schedule approved as circulated.", list_label="•")
+    builder.paragraph("• It was agreed that the newcomers' session opens Day 1.")
+    builder.paragraph("Action Points")
+    builder.paragraph("Secretariat: send reminders to session organisers.", list_label="•")
+    builder.paragraph("Next meeting: 5 October 2016")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "1", "", "The MAG reviewed the main session schedule."),
+        (2, "", "Decisions:", "Main session schedule approved as circulated."),
+        (3, "", "Decisions:", "It was agreed that the newcomers' session opens Day 1."),
+        (4, "", "Action Points", "Secretariat: send reminders to session organisers."),
+        (5, "", "Action Points", "Next meeting: 5 October 2016"),
+    ]
+    assert decisions_of(report) == [
+        (2, "decision", "Main session schedule approved as circulated."),
+        (3, "decision", "It was agreed that the newcomers' session opens Day 1."),
+        (4, "action", "Secretariat: send reminders to session organisers."),
+    ]
+    assert report.warnings == []
+
+
+def test_table_of_actions_gives_an_action_item_for_each_row():
+    from tests.meetings.importer.documents import cell
+
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting 3")
+    builder.paragraph("20 February 2019")
+    builder.paragraph("1. The MAG met online to discuss the call for workshop proposals.")
+    builder.paragraph("Follow-up")
+    builder.table(
+        [
+            [cell(0, 0, "No."), cell(0, 1, "Action"), cell(0, 2, "Owner"), cell(0, 3, "Deadline")],
+            [
+                cell(1, 0, "1"),
+                cell(1, 1, "Circulate the call"),
+                cell(1, 2, "Secretariat"),
+                cell(1, 3, "22 Feb"),
+            ],
+            [cell(2, 0, "2"), cell(2, 1, "Promote the call"), cell(2, 2, "MAG members"), cell(2, 3, "")],
+        ]
+    )
+    builder.paragraph("2. The next meeting will be announced.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "1", "", "The MAG met online to discuss the call for workshop proposals."),
+        (2, "", "Follow-up", "Circulate the call (Owner: Secretariat; Deadline: 22 Feb)"),
+        (3, "", "Follow-up", "Promote the call (Owner: MAG members)"),
+        (4, "2", "Follow-up", "The next meeting will be announced."),
+    ]
+    assert decisions_of(report) == [
+        (2, "action", "Circulate the call (Owner: Secretariat; Deadline: 22 Feb)"),
+        (3, "action", "Promote the call (Owner: MAG members)"),
+    ]
+    assert report.schedule is None
+    assert report.warnings == []
+
+
+def test_table_after_the_body_that_is_neither_actions_nor_a_schedule_is_named_in_a_warning():
+    from tests.meetings.importer.documents import cell
+
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting 3")
+    builder.paragraph("20 February 2019")
+    builder.paragraph("1. The MAG met online.")
+    builder.table(
+        [[cell(0, 0, "Name"), cell(0, 1, "Country")], [cell(1, 0, "Ana Silva"), cell(1, 1, "Brazil")]]
+    )
+
+    report = interpret_document(builder.document())
+
+    assert [item.text for item in report.items] == ["The MAG met online."]
+    assert report.schedule.slots == []
+    assert report.warnings[-1] == (
+        "the table 'Name | Country | Ana Silva | Brazil' is not a schedule and was not imported"
+    )
