@@ -230,6 +230,7 @@ class _Item:
     # "action" or "decision" when the report lists it as one: a point under an "Action items:" or
     # "Decisions:" heading, a row of a table of actions.
     listed_as: str = ""
+    title: Paragraph | None = None  # "2. Workshop evaluation" above its paragraphs, when it titles them
 
 
 @dataclass
@@ -547,6 +548,7 @@ def _split_body(document: Document, warnings: list[str]):
     section_numbered = False
     listing = ""  # "action" or "decision" under an "Action items" or "Decisions" heading
     section_bullets = False  # the section has bullets: its plain paragraphs are not its list
+    outline = _Outline()
     body = blocks[position:]
     numbered_ahead = _numbered_ahead(body)
     for offset, block in enumerate(body):
@@ -601,11 +603,18 @@ def _split_body(document: Document, warnings: list[str]):
             else:
                 warnings.append(f"the line {text or lone!r} looks like a page number and was not imported")
             continue
-        if section_numbered and pending_number is None and _sub_paragraph(block, items[-1]):
+        # A heading Word numbers ("II. Preparations for IGF 2012" in a Heading style with a list).
+        heading = _numbered_heading_style(block, text)
+        if (
+            heading is None
+            and section_numbered
+            and pending_number is None
+            and _sub_paragraph(block, items[-1])
+        ):
             # "(a) ...", a lettered point of the numbered paragraph above, as Word lists number them.
             items[-1].paragraphs.append(_with_text(block, f"{block.list_label.strip()} {block.text}"))
             continue
-        numbered = item_number(block)
+        numbered = item_number(block) if heading is None else None
         if pending_number is not None:
             number, _line = pending_number
             pending_number = None
@@ -613,11 +622,23 @@ def _split_body(document: Document, warnings: list[str]):
         if numbered:
             number, rest = numbered
             listed_as = "" if section_bullets else listing
-            items.append(
-                _Item(
-                    number=number, section=section, paragraphs=[_with_text(block, rest)], listed_as=listed_as
+            if _titles_item(block, rest, _next_paragraph(body, offset)):
+                # "2. Workshop evaluation" above unnumbered paragraphs: the agenda item's number and title.
+                title = _clean(rest)
+                section = outline.open(_heading_rank(block, title), title, after_item=section_closed)
+                listing, section_bullets = _listing(title), False
+                items.append(
+                    _Item(number=number, section=section, listed_as=listing, title=_with_text(block, rest))
                 )
-            )
+            else:
+                items.append(
+                    _Item(
+                        number=number,
+                        section=section,
+                        paragraphs=[_with_text(block, rest)],
+                        listed_as=listed_as,
+                    )
+                )
             section_closed = True
             section_numbered = True
             last_number = int(number) if number.isdigit() else last_number
@@ -625,13 +646,18 @@ def _split_body(document: Document, warnings: list[str]):
         if items and _ANNEX.match(text) and not _is_bullet(block):
             annex.append(block)
             continue
-        if _heading_like(block, text) and (
-            block.heading_level is not None
-            or (_SECTION.match(text) and _words(text) <= 8)
-            or _heading_ahead(body, offset, numbered_ahead)
+        if heading is None and (
+            _heading_like(block, text)
+            and (
+                block.heading_level is not None
+                or (_SECTION.match(text) and _words(text) <= 8)
+                or _heading_ahead(body, offset, numbered_ahead)
+            )
         ):
-            section = text if section_closed else f"{section} – {text}"[:300]
-            open_headings = [text] if section_closed else [*open_headings, text]
+            heading = text
+        if heading is not None:
+            section = outline.open(_heading_rank(block, text), heading, after_item=section_closed)
+            open_headings = [heading] if section_closed else [*open_headings, heading]
             section_closed = False
             section_numbered = False
             listing = _listing(text)
@@ -648,6 +674,9 @@ def _split_body(document: Document, warnings: list[str]):
             _Item(number="", section=section, paragraphs=[_without_bullet(block)], listed_as=listed_as)
         )
         section_closed = True
+    for item in items:
+        if not item.paragraphs and item.title is not None:
+            item.paragraphs.append(item.title)  # nothing came under it after all: the line is the item
     if not section_closed:
         warnings += [
             f"the heading {_shorten(heading)!r} has no paragraph under it and was not imported"
@@ -751,6 +780,57 @@ def _table_of_actions(table: Table) -> tuple[str, list[str]] | None:
         lines.append(f"{action} ({'; '.join(said)})" if said else action)
     kind = "decision" if re.match(r"decision", header[what[0]], re.IGNORECASE) else "action"
     return kind, lines
+
+
+@dataclass
+class _Outline:
+    """The headings above the current paragraph, outermost first, each with its rank: a day of the
+    meeting first ("Day 1", "Tuesday, 13 June"), then Word's heading levels, then plain lines."""
+
+    headings: list[tuple[int, str]] = field(default_factory=list)
+
+    def open(self, rank: int, heading: str, *, after_item: bool) -> str:
+        """The section a new heading starts: under the headings above it of a higher rank (after an
+        item), or added to the headings just read (one section under several lines)."""
+        if after_item:
+            self.headings = [(outer, text) for outer, text in self.headings if outer < rank]
+        self.headings.append((rank, heading))
+        return " – ".join(text for _rank, text in self.headings)[:300]
+
+
+def _heading_rank(paragraph: Paragraph, text: str) -> int:
+    if _DAY_HEADING.match(text):
+        return 0
+    return paragraph.heading_level if paragraph.heading_level is not None else 10
+
+
+def _numbered_heading_style(paragraph: Paragraph, text: str) -> str | None:
+    """ "II. Preparations for IGF 2012" for a paragraph in a Heading style that Word numbers."""
+    if paragraph.heading_level is None or paragraph.list_label is None or _is_bullet(paragraph):
+        return None
+    if not text or _words(text) > 14 or _is_prose(text):
+        return None
+    label = paragraph.list_label.strip()
+    return f"{label} {text}" if label else text
+
+
+def _titles_item(paragraph: Paragraph, rest: str, following: Paragraph | None) -> bool:
+    """A numbered line that titles the unnumbered paragraphs under it ("2. Workshop evaluation")
+    rather than being a paragraph: short, not a sentence, a paragraph of prose after it."""
+    title = _clean(rest)
+    if not title or _words(title) > 8 or _SENTENCE_END.search(title) or title.endswith((",", ":")):
+        return False
+    if not (title[0].isupper() or title[0].isdigit()):
+        return False
+    if following is None or following.list_label is not None or following.heading_level is not None:
+        return False
+    if _BULLET.match(following.text):
+        return False
+    following_text = _clean(following.text)
+    sentence = _words(following_text) >= 4 and bool(_SENTENCE_END.search(following_text))
+    return (
+        (sentence or _is_prose(following_text)) and not item_number(following) and not _lone_number(following)
+    )
 
 
 def _numbered_ahead(body: list[Paragraph | Table]) -> list[bool]:

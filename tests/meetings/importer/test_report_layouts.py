@@ -592,3 +592,80 @@ def test_table_after_the_body_that_is_neither_actions_nor_a_schedule_is_named_in
     assert report.warnings[-1] == (
         "the table 'Name | Country | Ana Silva | Brazil' is not a schedule and was not imported"
     )
+
+
+def test_numbered_short_lines_title_the_unnumbered_paragraphs_under_them():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting",
+            "30 May 2018",
+            "1. Welcome",
+            "The Chair welcomed members to the call.",
+            "2. Workshop evaluation",
+            "The Secretariat reported that all proposals had been evaluated.",
+            "Members asked for the results to be shared by Friday.",
+            "3. The meeting closed at 18:00",
+            "4. It was agreed to meet again on 13 June.",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "1", "Welcome", "The Chair welcomed members to the call."),
+        (
+            2,
+            "2",
+            "Workshop evaluation",
+            "The Secretariat reported that all proposals had been evaluated.\n\n"
+            "Members asked for the results to be shared by Friday.",
+        ),
+        (3, "3", "Workshop evaluation", "The meeting closed at 18:00"),
+        (4, "4", "Workshop evaluation", "It was agreed to meet again on 13 June."),
+    ]
+
+
+def test_headings_word_numbers_are_sections_with_their_numbers_not_items():
+    builder = DocumentBuilder()
+    builder.paragraph("Open Consultations and MAG Meeting")
+    builder.paragraph("Paris, 15-17 May 2012")
+    builder.paragraph("Introduction", heading_level=1, list_label="I.", list_level=0)
+    builder.paragraph("1. The open consultations were held at UNESCO Headquarters.")
+    builder.paragraph("Preparations for IGF 2012", heading_level=1, list_label="II.", list_level=0)
+    builder.paragraph("2. The host country presented the venue.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "1", "I. Introduction", "The open consultations were held at UNESCO Headquarters."),
+        (2, "2", "II. Preparations for IGF 2012", "The host country presented the venue."),
+    ]
+    assert report.warnings == []
+
+
+def test_day_headings_stay_above_the_sessions_of_their_day():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Meeting")
+    builder.paragraph("Geneva, 5-6 April 2016")
+    builder.paragraph("Day One")
+    builder.paragraph("Morning session")
+    builder.paragraph("The host country presented the logistics for the annual meeting.")
+    builder.paragraph("Afternoon session")
+    builder.paragraph("The MAG reviewed workshop proposals in breakout groups.")
+    builder.paragraph("Day Two – Wednesday, 6 April", heading_level=1)
+    builder.paragraph("Main sessions", heading_level=2)
+    builder.paragraph("The MAG agreed on eight main sessions.")
+    builder.paragraph("Closing", heading_level=2)
+    builder.paragraph("The Chair closed the meeting.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (
+            1,
+            "",
+            "Day One – Morning session",
+            "The host country presented the logistics for the annual meeting.",
+        ),
+        (2, "", "Day One – Afternoon session", "The MAG reviewed workshop proposals in breakout groups."),
+        (3, "", "Day Two – Wednesday, 6 April – Main sessions", "The MAG agreed on eight main sessions."),
+        (4, "", "Day Two – Wednesday, 6 April – Closing", "The Chair closed the meeting."),
+    ]
