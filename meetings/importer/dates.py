@@ -95,6 +95,8 @@ def _from_words(
     end = None
     if groups.get("end_day"):
         end = _date(year, start.month, _day(groups["end_day"]))
+        if end is None or end < start:
+            return None  # "Meeting #5 – 3 April": not a range; the date starts at its second number
     elif groups.get("end_day2"):
         end_month = month_number(groups["end_month"])
         end = _date(end_year or year, end_month, _day(groups["end_day2"]))
@@ -145,11 +147,14 @@ def find_date_range(
     ``default_year``."""
     found = []
     for pattern in (_DAY_FIRST, _MONTH_FIRST):
-        for match in pattern.finditer(text):
+        match = pattern.search(text)
+        while match:
             value = _from_words(match, default_year)
             if value:
                 found.append((match.start(), -len(match.group(0)), value, match))
                 break
+            # A number that does not start a date may be followed by one that does ("#5 – 3 April").
+            match = pattern.search(text, match.start() + 1)
     for pattern, read in ((_ISO, _from_iso), (_NUMERIC, _from_numeric)):
         match = pattern.search(text)
         if match:

@@ -90,6 +90,23 @@ _DOCUMENT_TYPE = re.compile(
     r"(?:\s*[(\[](?:draft|final|provisional|revised)[)\]])?(?:\s*[-–—:]\s*(?:draft|final))?[.:]?$",
     re.IGNORECASE,
 )
+# A line on the document's status or circulation: "DRAFT", "For MAG members only", "Version 2".
+_STATUS = re.compile(
+    r"^[\[(]?(?:draft|final|provisional|revised|unofficial|confidential|restricted|embargoed"
+    r"|(?:for\s+)?(?:internal\s+use|information|comments?|review)(?:\s+only)?"
+    r"|for\s+(?:the\s+)?(?:MAG|MAG\s+members|members|participants)\s+only"
+    r"|not\s+for\s+(?:publication|distribution|circulation|citation)|(?:draft\s+)?version\s*\d+(?:\.\d+)*)"
+    r"[\])]?[.:]?$",
+    re.IGNORECASE,
+)
+# What a web page around a summary copied from the IGF website adds: breadcrumbs and page tools.
+_WEB_PAGE = re.compile(
+    r"^(?:home\s*[»›>|/]|[^»›]*\s[»›]\s[^»›]*\s[»›]\s)"
+    r"|^(?:share(?:\s+this(?:\s+page|\s+article)?)?|print(?:\s+this\s+page)?|back\s+to\s+top|top\s+of\s+page"
+    r"|skip\s+to\s+(?:main\s+)?content|read\s+more|e-?mail\s+this(?:\s+page)?|download(?:\s+as)?\s+pdf"
+    r"|(?:tags?|categor(?:y|ies)|keywords?)\s*:.*)$",
+    re.IGNORECASE,
+)
 # When a web page or a file was published or updated: not the meeting's date ("Posted on 10 March 2015").
 _PUBLISHED = re.compile(
     r"^(?:(?:posted|published|issued|released|circulated|(?:last\s+)?(?:updated|modified|revised))(?:\s+on)?\b"
@@ -425,6 +442,8 @@ def _line_kind(text: str, header: _Header) -> str:
         return "organisation"
     if _DOCUMENT_TYPE.match(text) and not _DOCUMENT_TYPE_NOT_HEADER.match(text):
         return "document type"
+    if _STATUS.match(text) or _WEB_PAGE.match(text):
+        return "document type"
     if _PUBLISHED.match(text) and find_date_range(text, default_year=2000):
         return "document type"  # the page's or the file's date, not the meeting's
     if _DAY_HEADING.match(text) and (header.dates or re.match(r"^day\b", text, re.I)):
@@ -584,6 +603,11 @@ def _split_body(document: Document, warnings: list[str]):
             continue  # an empty line, or an empty bullet
         if _PAGE_NUMBER.match(text):
             warnings.append(f"the line {text!r} looks like a page number and was not imported")
+            continue
+        if _WEB_PAGE.match(text) and not _is_bullet(block):
+            warnings.append(
+                f"the line {_shorten(text)!r} looks like the web page's navigation and was not imported"
+            )
             continue
         if _repeats_header(block, text, header):
             warnings.append(
@@ -1026,18 +1050,26 @@ def _first_sentence(text: str) -> str:
     return next(iter(split_sentences(text[:1000])), "")
 
 
+_TITLE_TYPE_SUFFIX = re.compile(
+    r"[-–—:,|]?\s*(?:(?:draft|final)\s+)?(?:summary\s+report|summary|report|minutes)(?:\s*\((?:draft|final)\))?",
+    re.IGNORECASE,
+)
 _TITLE_TYPE_PREFIX = re.compile(r"^(?:(?:draft|final)\s+)?summary\s+report\s*[:–—-]\s*", re.IGNORECASE)
 
 
 def _title(lines: list[str]) -> str:
-    """The title's lines as one, without a date it ends with ("... Meeting VI, 30 August 2016": the
-    date is the meeting's, read on its own) or a "Summary Report:" it starts with."""
+    """The title's lines as one, without a date it ends with ("... Meeting VI, 30 August 2016",
+    "... held in Geneva on 22 May 2008": the date is the meeting's, read on its own) or a "Summary
+    Report" it starts or ends with."""
     title = _TITLE_TYPE_PREFIX.sub("", _clean(" ".join(lines)))
     found = find_date_range(title, default_year=2000)
     if found:
         match = found[1]
         before = title[: match.start()].rstrip(" ,;:–—-(")
+        before = re.sub(r"(?:\s+(?:held\s+)?(?:on|from|of|dated))+$", "", before, flags=re.IGNORECASE)
         after = title[match.end() :].strip(" .)")
+        if _TITLE_TYPE_SUFFIX.fullmatch(after):
+            after = ""  # "MAG Virtual Meeting – 3 April 2019 – Summary Report"
         if not after and _words(before) >= 2:
             title = before
     return title

@@ -669,3 +669,59 @@ def test_day_headings_stay_above_the_sessions_of_their_day():
         (3, "", "Day Two – Wednesday, 6 April – Main sessions", "The MAG agreed on eight main sessions."),
         (4, "", "Day Two – Wednesday, 6 April – Closing", "The Chair closed the meeting."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "number", "date"),
+    [
+        (
+            "Summary Report – MAG Virtual Meeting #5 – 3 April 2019",
+            "MAG Virtual Meeting #5",
+            5,
+            D(2019, 4, 3),
+        ),
+        (
+            "MAG Virtual Meeting XII – 3 April 2019 – Summary Report",
+            "MAG Virtual Meeting XII",
+            12,
+            D(2019, 4, 3),
+        ),
+        (
+            "Report of the Advisory Group Meeting held in Geneva on 22 and 23 May 2008",
+            "Report of the Advisory Group Meeting held in Geneva",
+            None,
+            D(2008, 5, 22),
+        ),
+    ],
+)
+def test_header_title_on_one_line_with_its_number_and_date(line, title, number, date):
+    report = interpret_document(plain_document(line, "1. Members met."))
+
+    assert (report.meeting.title, report.meeting.number, report.meeting.date) == (title, number, date)
+
+
+def test_header_status_lines_and_a_web_pages_navigation_are_not_the_title_or_items():
+    report = interpret_document(
+        plain_document(
+            "Home » MAG » Meetings",
+            "DRAFT",
+            "For MAG members only",
+            "Summary of the MAG Virtual Meeting",
+            "The MAG met online on 4 February 2014 to review the shortlist of workshops.",
+            "Members agreed to publish the shortlist the following week.",
+            "Share this page",
+        )
+    )
+
+    assert (report.meeting.title, report.meeting.date) == (
+        "Summary of the MAG Virtual Meeting",
+        D(2014, 2, 4),
+    )
+    assert [item.text for item in report.items] == [
+        "The MAG met online on 4 February 2014 to review the shortlist of workshops.",
+        "Members agreed to publish the shortlist the following week.",
+    ]
+    assert (
+        report.warnings[0]
+        == "the line 'Share this page' looks like the web page's navigation and was not imported"
+    )
