@@ -649,7 +649,7 @@ def _split_body(document: Document, warnings: list[str]):
             if _titles_item(block, rest, _next_paragraph(body, offset)):
                 # "2. Workshop evaluation" above unnumbered paragraphs: the agenda item's number and title.
                 title = _clean(rest)
-                section = outline.open(_heading_rank(block, title), title, after_item=section_closed)
+                section = outline.open(_TITLE_RANK, title, after_item=section_closed)
                 listing, section_bullets = _listing(title), False
                 items.append(
                     _Item(number=number, section=section, listed_as=listing, title=_with_text(block, rest))
@@ -680,8 +680,8 @@ def _split_body(document: Document, warnings: list[str]):
         ):
             heading = text
         if heading is not None:
-            section = outline.open(_heading_rank(block, text), heading, after_item=section_closed)
             open_headings = [heading] if section_closed else [*open_headings, heading]
+            section = outline.open(_heading_rank(block, text), heading, after_item=section_closed)
             section_closed = False
             section_numbered = False
             listing = _listing(text)
@@ -822,10 +822,14 @@ class _Outline:
         return " – ".join(text for _rank, text in self.headings)[:300]
 
 
+_PLAIN_RANK = 10  # a plain line, below Word's heading levels
+_TITLE_RANK = 11  # "2. Workshop evaluation", below the plain headings it may stand under
+
+
 def _heading_rank(paragraph: Paragraph, text: str) -> int:
     if _DAY_HEADING.match(text):
         return 0
-    return paragraph.heading_level if paragraph.heading_level is not None else 10
+    return paragraph.heading_level if paragraph.heading_level is not None else _PLAIN_RANK
 
 
 def _numbered_heading_style(paragraph: Paragraph, text: str) -> str | None:
