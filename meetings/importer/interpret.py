@@ -991,7 +991,13 @@ def _read_meeting(
     if not title:
         title = _shorten(" ".join(p.text for p in items[0].paragraphs), 120)
         warnings.append(f"no title line was found above the report's text; the title {title!r} is its start")
-    first = next((item for item in items if item.number), items[0])
+    # The first paragraph: the first numbered one that is a sentence, not a line of an agenda or a
+    # list of participants above the body.
+    numbered = [item for item in items if item.number]
+    first = next(
+        (item for item in numbered if _is_prose(_clean(" ".join(p.text for p in item.paragraphs)))),
+        numbered[0] if numbered else items[0],
+    )
     first_item = _clean(" ".join(p.text for p in first.paragraphs))
     header_text = " ".join(header.lines)
     all_text = " ".join([header_text, *(_clean(p.text) for item in items for p in item.paragraphs)])
