@@ -54,7 +54,7 @@ _ANNEX = re.compile(r"^\s*(?:Annex|Appendix|Anexo)\b[^.]{0,80}$", re.IGNORECASE)
 # "Moderator: ...", "Co-chairs: ...", "Recording: https://...", "Date: 13/06/2017", "Venue: Geneva".
 _HEADER_FIELD = re.compile(
     r"^(?P<label>(?:co-?)?chair(?:s|man|person|woman)?|chaired\s+by|moderators?|moderated\s+by|facilitators?"
-    r"|presidencia|recording|grabación|dates?|fecha|venue|location|place|lugar)\s*:\s*(?P<value>\S.*)$",
+    r"|presidencia|recording|grabación|dates?|fecha|venue|location|place|lugar|time|hora)\s*:\s*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 _HEADER_LABELS = {
@@ -68,11 +68,13 @@ _HEADER_LABELS = {
     "location": "venue",
     "place": "venue",
     "lugar": "venue",
+    "time": "time",
+    "hora": "time",
 }
 
 
 def _header_label(label: str) -> str:
-    """What a header field's label names: "chair", "recording", "date" or "venue"."""
+    """What a header field's label names: "chair", "recording", "date", "venue" or "time"."""
     return _HEADER_LABELS.get(label.lower(), "chair")
 
 
@@ -478,6 +480,8 @@ def _add_header_line(block: Paragraph, header: _Header) -> bool:
             header.dates.append(field.group("value"))
         elif label == "venue":
             header.venues.append(field.group("value"))
+        elif label == "time":
+            header.other.append(text)  # the hours of a call: not kept
         else:
             header.fields.append(text)
         return True
@@ -763,7 +767,7 @@ _DECISIONS_HEADING = re.compile(
 # The columns of a table of actions: what (the action), and who, when or its status.
 _ACTION_COLUMN = re.compile(
     r"^(?:(?:agreed\s+|follow[\s-]up\s+)?actions?(?:\s+(?:items?|points?|required|agreed))?|tasks?|to[\s-]dos?"
-    r"|decisions?(?:\s+(?:taken|made))?|what|activit(?:y|ies)|description)$",
+    r"|decisions?(?:\s+(?:taken|made))?|what|activit(?:y|ies)|description|items?)$",
     re.IGNORECASE,
 )
 _DETAIL_COLUMN = re.compile(
@@ -772,7 +776,7 @@ _DETAIL_COLUMN = re.compile(
     r"|target\s+date|date|status|comments?|notes?|remarks?)$",
     re.IGNORECASE,
 )
-_NUMBER_COLUMN = re.compile(r"^(?:no\.?|#|n[º°]\.?|item|ref\.?)$", re.IGNORECASE)
+_NUMBER_COLUMN = re.compile(r"^(?:no\.?|#|n[º°]\.?|ref\.?)$", re.IGNORECASE)
 
 
 def _listing(heading: str) -> str:
@@ -850,6 +854,8 @@ def _titles_item(paragraph: Paragraph, rest: str, following: Paragraph | None) -
         return False
     if not (title[0].isupper() or title[0].isdigit()):
         return False
+    if re.match(r"(?:the|a|an|it|this|that|these|those|there|he|she|they|we)\b", title, re.IGNORECASE):
+        return False  # "4. The MAG discussed the budget": a sentence without its full stop
     if following is None or following.list_label is not None or following.heading_level is not None:
         return False
     if _BULLET.match(following.text):
@@ -1187,9 +1193,13 @@ def _find_chair(text: str) -> str:
                 name = name[1:]
             if name:
                 return " ".join(name)
-        # "chaired by Mr. A", "co-chaired by Mr. A and Ms. B", "under the chairmanship of Mr. A".
+        # "chaired by Mr. A", "co-chaired by Mr. A and Ms. B", "under the chairmanship of Mr. A"; a
+        # meeting or call "facilitated by" someone, not a breakout discussion.
+        verbs = r"chaired|moderated|presided(?:\s+over)?"
+        if re.search(r"\b(?:meeting|call)\b[^.;]{0,30}\bfacilitated\s+by\b", sentence, re.IGNORECASE):
+            verbs += "|facilitated"
         by = re.search(
-            rf"\b(?:(?:chaired|moderated|presided(?:\s+over)?|facilitated)\s+by"
+            rf"\b(?:(?:{verbs})\s+by"
             rf"|under\s+the\s+chair(?:manship|personship)?\s+of)\s+({person})",
             sentence,
         )

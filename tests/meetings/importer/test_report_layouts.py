@@ -339,6 +339,7 @@ def test_numbered_executive_summary_does_not_swallow_an_unnumbered_body():
         ("The meeting was opened by the MAG Chair, Ms. Anriette Esterhuysen.", "Ms. Anriette Esterhuysen"),
         ("The MAG met under the chairmanship of Mr. Nitin Desai.", "Mr. Nitin Desai"),
         ("The call was facilitated by Ms. Lynn St. Amour.", "Ms. Lynn St. Amour"),
+        ("The breakout discussion on youth was facilitated by Ms. Ana Silva.", ""),
         ("The Chair, who opened the meeting, welcomed the members.", ""),
     ],
 )
@@ -355,6 +356,7 @@ def test_header_labelled_fields_give_the_date_the_venue_and_the_chair():
             "Date: 13/06/2017",
             "Venue: Palais des Nations, Geneva",
             "Moderator: Mr. Chengetai Masango",
+            "Time: 13:00 – 15:00 UTC",
             "Participants: Ana Silva, Ben Okafor, Chen Li",
             "The working group reviewed its outreach plan for the months ahead.",
         )
@@ -556,6 +558,12 @@ def test_table_of_actions_gives_an_action_item_for_each_row():
             [cell(2, 0, "2"), cell(2, 1, "Promote the call"), cell(2, 2, "MAG members"), cell(2, 3, "")],
         ]
     )
+    builder.table(
+        [
+            [cell(0, 0, "Item"), cell(0, 1, "Responsible"), cell(0, 2, "Timeline")],
+            [cell(1, 0, "Send the survey"), cell(1, 1, "Secretariat"), cell(1, 2, "End of February")],
+        ]
+    )
     builder.paragraph("2. The next meeting will be announced.")
 
     report = interpret_document(builder.document())
@@ -564,11 +572,13 @@ def test_table_of_actions_gives_an_action_item_for_each_row():
         (1, "1", "", "The MAG met online to discuss the call for workshop proposals."),
         (2, "", "Follow-up", "Circulate the call (Owner: Secretariat; Deadline: 22 Feb)"),
         (3, "", "Follow-up", "Promote the call (Owner: MAG members)"),
-        (4, "2", "Follow-up", "The next meeting will be announced."),
+        (4, "", "Follow-up", "Send the survey (Responsible: Secretariat; Timeline: End of February)"),
+        (5, "2", "Follow-up", "The next meeting will be announced."),
     ]
     assert decisions_of(report) == [
         (2, "action", "Circulate the call (Owner: Secretariat; Deadline: 22 Feb)"),
         (3, "action", "Promote the call (Owner: MAG members)"),
+        (4, "action", "Send the survey (Responsible: Secretariat; Timeline: End of February)"),
     ]
     assert report.schedule is None
     assert report.warnings == []
@@ -606,6 +616,8 @@ def test_numbered_short_lines_title_the_unnumbered_paragraphs_under_them():
             "Members asked for the results to be shared by Friday.",
             "3. The meeting closed at 18:00",
             "4. It was agreed to meet again on 13 June.",
+            "5. The MAG discussed the budget",
+            "It was agreed to ask the donors for an update.",
         )
     )
 
@@ -620,6 +632,12 @@ def test_numbered_short_lines_title_the_unnumbered_paragraphs_under_them():
         ),
         (3, "3", "Workshop evaluation", "The meeting closed at 18:00"),
         (4, "4", "Workshop evaluation", "It was agreed to meet again on 13 June."),
+        (
+            5,
+            "5",
+            "Workshop evaluation",
+            "The MAG discussed the budget\n\nIt was agreed to ask the donors for an update.",
+        ),
     ]
 
 
