@@ -650,7 +650,7 @@ def _split_body(document: Document, warnings: list[str]):
         if numbered:
             number, rest = numbered
             listed_as = "" if section_bullets else listing
-            if _titles_item(block, rest, _next_paragraph(body, offset)):
+            if _titles_item(rest, body, offset):
                 # "2. Workshop evaluation" above unnumbered paragraphs: the agenda item's number and title.
                 title = _clean(rest)
                 section = outline.open(_TITLE_RANK, title, after_item=section_closed)
@@ -733,7 +733,7 @@ def _repeats_header(block: Paragraph, text: str, header: _Header) -> bool:
     """A line of the body that repeats the header, as PDF conversions leave page headers and footers
     in the text: the title (alone, or with a document type, a date or a page number), another header
     line, or the organisation's name."""
-    if block.list_label is not None or _BULLET.match(block.text) or _words(text) > 25 or _is_prose(text):
+    if len(text) > 200 or block.list_label is not None or _BULLET.match(block.text) or _is_prose(text):
         return False
     if _ORGANISATION.match(text):
         return True
@@ -846,9 +846,11 @@ def _numbered_heading_style(paragraph: Paragraph, text: str) -> str | None:
     return f"{label} {text}" if label else text
 
 
-def _titles_item(paragraph: Paragraph, rest: str, following: Paragraph | None) -> bool:
+def _titles_item(rest: str, body: list[Paragraph | Table], offset: int) -> bool:
     """A numbered line that titles the unnumbered paragraphs under it ("2. Workshop evaluation")
     rather than being a paragraph: short, not a sentence, a paragraph of prose after it."""
+    if len(rest) > 120:
+        return False
     title = _clean(rest)
     if not title or _words(title) > 8 or _SENTENCE_END.search(title) or title.endswith((",", ":")):
         return False
@@ -856,6 +858,7 @@ def _titles_item(paragraph: Paragraph, rest: str, following: Paragraph | None) -
         return False
     if re.match(r"(?:the|a|an|it|this|that|these|those|there|he|she|they|we)\b", title, re.IGNORECASE):
         return False  # "4. The MAG discussed the budget": a sentence without its full stop
+    following = _next_paragraph(body, offset)
     if following is None or following.list_label is not None or following.heading_level is not None:
         return False
     if _BULLET.match(following.text):
