@@ -813,7 +813,9 @@ def _table_of_actions(table: Table) -> tuple[str, list[str]] | None:
 @dataclass
 class _Outline:
     """The headings above the current paragraph, outermost first, each with its rank: a day of the
-    meeting first ("Day 1", "Tuesday, 13 June"), then Word's heading levels, then plain lines."""
+    meeting first ("Day 1", "Tuesday, 13 June"), then Word's heading levels, then plain lines, then
+    numbered titles. A plain line is taken to stand under a day only: whether a bold line is a
+    part of the Heading above it or a topic of its own cannot be told."""
 
     headings: list[tuple[int, str]] = field(default_factory=list)
 
@@ -821,18 +823,23 @@ class _Outline:
         """The section a new heading starts: under the headings above it of a higher rank (after an
         item), or added to the headings just read (one section under several lines)."""
         if after_item:
-            self.headings = [(outer, text) for outer, text in self.headings if outer < rank]
+            self.headings = [
+                (outer, text)
+                for outer, text in self.headings
+                if outer < rank and (rank != _PLAIN_RANK or outer == _DAY_RANK)
+            ]
         self.headings.append((rank, heading))
         return " – ".join(text for _rank, text in self.headings)[:300]
 
 
+_DAY_RANK = 0  # "Day 1", "Tuesday, 13 June": above all the other headings
 _PLAIN_RANK = 10  # a plain line, below Word's heading levels
 _TITLE_RANK = 11  # "2. Workshop evaluation", below the plain headings it may stand under
 
 
 def _heading_rank(paragraph: Paragraph, text: str) -> int:
     if _DAY_HEADING.match(text):
-        return 0
+        return _DAY_RANK
     return paragraph.heading_level if paragraph.heading_level is not None else _PLAIN_RANK
 
 

@@ -743,3 +743,26 @@ def test_header_status_lines_and_a_web_pages_navigation_are_not_the_title_or_ite
         report.warnings[0]
         == "the line 'Share this page' looks like the web page's navigation and was not imported"
     )
+
+
+def test_plain_heading_after_a_word_heading_starts_its_own_section_but_a_word_subheading_nests():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting")
+    builder.paragraph("3 May 2017")
+    builder.paragraph("Summary of Discussions", heading_level=2)
+    builder.paragraph("1. The Secretariat reported on the registration figures.")
+    builder.paragraph("Workshop evaluation")
+    builder.paragraph("2. The evaluation of the proposals ends on 10 May.")
+    builder.paragraph("Programme", heading_level=2)
+    builder.paragraph("3. The MAG discussed the programme outline.")
+    builder.paragraph("Main sessions", heading_level=3)
+    builder.paragraph("4. Eight main sessions were proposed.")
+
+    report = interpret_document(builder.document())
+
+    assert [item.section for item in report.items] == [
+        "Summary of Discussions",
+        "Workshop evaluation",
+        "Programme",
+        "Programme – Main sessions",
+    ]
