@@ -389,17 +389,20 @@ def _lone_number(paragraph: Paragraph) -> str | None:
 
 
 def _sub_paragraph(paragraph: Paragraph, item: _Item) -> bool:
-    """A Word list paragraph one level below the numbered paragraph ``item`` starts: lettered or
-    in roman numerals under a number, or at a deeper list level."""
+    """A Word list paragraph one level below the numbered paragraph ``item`` starts: at a deeper
+    level of the list, or (under a typed number) lettered or in roman numerals at a level below the
+    first. A list of its own at the first level ("iv." after "1.") numbers items, as the portal's
+    Word copies do."""
     if paragraph.list_label is None or _is_bullet(paragraph) or not paragraph.text.strip():
         return False
     label = paragraph.list_label.strip().strip("().")
     if re.fullmatch(r"\d+(?:\.\d+)+", label):
         return False  # "2.1": a paragraph numbered in the outline, an item of its own
-    if item.number.isdigit() and not label.isdigit():
-        return True
-    top = item.paragraphs[0]
-    return top.list_level is not None and (paragraph.list_level or 0) > top.list_level
+    top = item.paragraphs[0] if item.paragraphs else item.title
+    level = paragraph.list_level or 0
+    if top is not None and top.list_level is not None:
+        return level > top.list_level
+    return level > 0 and item.number.isdigit() and not label.isdigit()
 
 
 def _is_bullet(paragraph: Paragraph) -> bool:
