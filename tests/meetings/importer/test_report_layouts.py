@@ -564,7 +564,7 @@ def test_table_of_actions_gives_an_action_item_for_each_row():
             [cell(1, 0, "Send the survey"), cell(1, 1, "Secretariat"), cell(1, 2, "End of February")],
         ]
     )
-    builder.paragraph("2. The next meeting will be announced.")
+    builder.paragraph("2. The Chair closed the meeting.")
 
     report = interpret_document(builder.document())
 
@@ -573,7 +573,7 @@ def test_table_of_actions_gives_an_action_item_for_each_row():
         (2, "", "Follow-up", "Circulate the call (Owner: Secretariat; Deadline: 22 Feb)"),
         (3, "", "Follow-up", "Promote the call (Owner: MAG members)"),
         (4, "", "Follow-up", "Send the survey (Responsible: Secretariat; Timeline: End of February)"),
-        (5, "2", "Follow-up", "The next meeting will be announced."),
+        (5, "2", "Follow-up", "The Chair closed the meeting."),
     ]
     assert decisions_of(report) == [
         (2, "action", "Circulate the call (Owner: Secretariat; Deadline: 22 Feb)"),

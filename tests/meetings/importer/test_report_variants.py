@@ -236,9 +236,8 @@ def test_actions_table_shape_keeps_lettered_points_and_gives_an_action_per_row()
             5,
             "2",
             discussions,
-            "The Secretariat presented the draft call for workshop proposals. Members asked that:\n\n"
-            "(a) the call name the themes of the programme;\n\n(b) first-time proposers be encouraged to "
-            "apply.",
+            "The Secretariat presented the draft call for workshop proposals. Members commented on:\n\n"
+            "(a) the themes of the programme;\n\n(b) the place of first-time proposers.",
         ),
         (6, "3", discussions, "The MAG approved the call with these changes."),
         (7, "", actions, "Circulate the final text of the call (Owner: Secretariat; Deadline: 22 February)"),
