@@ -116,7 +116,7 @@ class MeetingAdmin(HistoryAdmin):
     readonly_fields = ["source_sha256", "imported_at"]
     raw_id_fields = ["event"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "number", "status", "opened_version"]}),
+        (None, {"fields": ["title", "slug", "kind", "number", "status"]}),
         ("When and who", {"fields": ["date", "end_date", "cycle_year", "chair", "recording_url", "event"]}),
         (
             "Source document",
