@@ -164,7 +164,8 @@ _OTHER_BODY = re.compile(
     r"\b(?:General\s+Assembly|UNGA|CSTD|ECOSOC|Commission\s+on\s+Science|Economic\s+and\s+Social|"
     r"Secretary[-\s]General|UN\s*DESA|DESA|WSIS|WGIG|Human\s+Rights\s+Council|ITU|UNESCO|ICANN|"
     r"Working\s+Group\s+on\s+(?:IGF\s+)?Improvements|Tunis\s+Agenda|Council|Commission|Parliament|"
-    r"previous\s+MAG|former\s+MAG|last\s+year's|(?:19|20)\d\d\s+MAG|outgoing\s+MAG)\b",
+    r"previous\s+MAG|former\s+MAG|last\s+year's|(?:19|20)\d\d\s+MAG|outgoing\s+MAG|"
+    r"NRIs?|national\s+and\s+regional\s+(?:IGF\s+)?initiatives?)\b",
     re.IGNORECASE,
 )
 # A decision told as past history: from an earlier year or meeting.
@@ -489,6 +490,42 @@ def classify_sentences(text: str) -> list[ParsedDecision]:
                 ParsedDecision(kind=reading.kind, text=sentence, owner=reading.owner, due=reading.due)
             )
     return found
+
+
+_LISTED_DETAILS = re.compile(r"\((?P<details>[^()]*:[^()]*)\)\s*$")
+_OWNER_LABEL = re.compile(
+    r"^(?:owners?|responsib(?:le|ility)(?:\s+part(?:y|ies))?|lead(?:\s+by)?|who|by\s+whom|assigned\s+to"
+    r"|focal\s+points?|person\s+responsible)$",
+    re.IGNORECASE,
+)
+_DUE_LABEL = re.compile(
+    r"^(?:deadlines?|due(?:\s+date)?|by\s+when|when|timelines?|time\s*frame|target\s+date|date)$",
+    re.IGNORECASE,
+)
+# A note-form point: "Secretariat to circulate the template by 15 August".
+_NOTE_OWNER = re.compile(r"^(?P<owner>[A-Z][^,;:()]{0,80}?)\s+to\s+[a-z]")
+
+
+def read_listed_point(text: str) -> Reading:
+    """An action's owner and due date from a point of an "Action items" list or a row of a table of
+    actions, which need not be a sentence: "Secretariat to circulate the template by 15 August",
+    "Circulate the call (Owner: Secretariat; Deadline: 22 February)". The kind is the list's."""
+    owner = due = ""
+    details = _LISTED_DETAILS.search(text)
+    if details:
+        for part in details.group("details").split(";"):
+            label, _colon, value = part.partition(":")
+            if _OWNER_LABEL.match(label.strip()) and not owner:
+                owner = _owner_name(value)
+            elif _DUE_LABEL.match(label.strip()) and not due:
+                due = value.strip().rstrip(".")
+        text = text[: details.start()]
+    if not owner:
+        note = _NOTE_OWNER.match(_normalise(text).strip())
+        # Someone who can do things, not a verb: "Circulate the call to all" names no owner.
+        if note and _AGENT_WORDS.search(note.group("owner")):
+            owner = _owner_name(note.group("owner"))
+    return Reading(kind=None, owner=owner, due=due or find_due(text))
 
 
 def apply_staff_kinds(report: ParsedReport, kinds: dict[tuple[int, int], str]) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from meetings.importer import ImportRefused
 from meetings.importer.annex_schedule import TIME_RANGE, VENUE_TIME_ZONES, read_schedule
 from meetings.importer.dates import find_date_range
-from meetings.importer.decisions import classify_sentences, date_actions, split_sentences
+from meetings.importer.decisions import classify_sentences, date_actions, read_listed_point, split_sentences
 from meetings.importer.document import Document, Paragraph, Table
 from meetings.importer.provenance import check_decisions_against_grid, read_announcements, read_provenance
 from meetings.importer.report import (
@@ -345,7 +345,15 @@ def interpret_document(document: Document) -> ParsedReport:
         if item.listed_as and not parsed.decisions and parsed.text:
             # A point of a list of actions or decisions, in words the recogniser does not know
             # ("Secretariat to circulate the template by 15 August").
-            parsed.decisions = [ParsedDecision(kind=item.listed_as, text=parsed.text)]
+            point = read_listed_point(parsed.text) if item.listed_as == "action" else None
+            parsed.decisions = [
+                ParsedDecision(
+                    kind=item.listed_as,
+                    text=parsed.text,
+                    owner=point.owner if point else "",
+                    due=point.due if point else "",
+                )
+            ]
     _attach_comments(document, parsed_items, item_of_paragraph, warnings)
     meeting = _read_meeting(document, header, items, warnings)
     if meeting.date is None:

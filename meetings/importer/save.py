@@ -539,20 +539,24 @@ def _children_over_staff_work(
     # An edited imported decision stands in for the one it was imported as, at its position, and
     # a sentence staff set (a kind chosen, a status) for the one the report gives with its words.
     kept_by_text = {d.text: d.position for d in kept_decisions.values()}
-    ordered: list[Decision] = []
+    # Each row with where its sentence stands in the paragraph: an edited decision stands where the
+    # sentence it was imported from does; staff rows whose words the paragraph lacks go after.
+    placed: list[tuple[int, Decision]] = []
     for position, (decision, shaped) in enumerate(zip(new.decisions, new.shaped, strict=True), start=1):
         edited = kept_decisions.get(position)
+        place = _place_in(item.text, decision.text)
         if kept_by_text.get(decision.text) in kept_decisions:
-            ordered.append(kept_decisions.pop(kept_by_text[decision.text]))
+            placed.append((place, kept_decisions.pop(kept_by_text[decision.text])))
         elif edited is not None and edited.origin == Origin.IMPORT:
-            ordered.append(kept_decisions.pop(position))
+            placed.append((place, kept_decisions.pop(position)))
         else:
-            ordered.append(decision)
+            placed.append((place, decision))
             into.decisions.append(decision)
             into.shaped.append(shaped)
-    ordered.extend(kept_decisions[position] for position in sorted(kept_decisions))
-    # In the order of the paragraph's sentences; staff rows whose words it does not have, after.
-    ordered.sort(key=lambda decision: _place_in(item.text, decision.text))
+    placed += [
+        (_place_in(item.text, kept_decisions[p].text), kept_decisions[p]) for p in sorted(kept_decisions)
+    ]
+    ordered = [decision for _place, decision in sorted(placed, key=lambda pair: pair[0])]
     moved = []
     for position, decision in enumerate(ordered, start=1):
         if decision.pk is not None and decision.position != position:

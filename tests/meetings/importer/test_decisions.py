@@ -351,3 +351,26 @@ LONG_NAME = (
 )
 def test_split_sentences_initials_numbers_and_long_words(text, sentences):
     assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("point", "owner", "due"),
+    [
+        ("Secretariat to circulate the template by 15 August", "Secretariat", "15 August"),
+        ("MAG members to send comments before the next meeting", "MAG members", "the next meeting"),
+        ("Circulate the call (Owner: Secretariat; Deadline: 22 February)", "Secretariat", "22 February"),
+        (
+            "Review the list (Responsible: Host country; Timeline: end of March)",
+            "Host country",
+            "end of March",
+        ),
+        ("Circulate the call (Status: open)", "", ""),
+        ("Circulate the call to all stakeholders", "", ""),
+    ],
+)
+def test_read_listed_point_owner_and_due_of_a_note_or_a_table_row(point, owner, due):
+    from meetings.importer.decisions import read_listed_point
+
+    reading = read_listed_point(point)
+
+    assert (reading.owner, reading.due) == (owner, due)

@@ -325,3 +325,29 @@ def test_actions_table_shape_saves_each_row_as_an_item_with_its_action(settings,
         .order_by("agenda_item__position")
         .values_list("agenda_item__position", "kind")
     ) == [(6, "decision"), (7, "action"), (8, "action"), (9, "action")]
+
+
+def test_web_action_items_shape_reads_each_listed_action_owner_and_due_date():
+    report = parse("mag-virtual-meeting-2017-08-08.docx")
+
+    assert [
+        (item.position, decision.owner, decision.due_date)
+        for item in report.items
+        for decision in item.decisions
+        if decision.kind == "action"
+    ] == [(6, "Secretariat", D(2017, 8, 15)), (7, "Main session facilitators", None)]
+
+
+def test_actions_table_shape_reads_each_row_owner_and_deadline():
+    report = parse("mag-virtual-meeting-3-2019-02-20.docx")
+
+    assert [
+        (item.position, decision.owner, decision.due, decision.due_date)
+        for item in report.items
+        for decision in item.decisions
+        if decision.kind == "action"
+    ] == [
+        (7, "Secretariat", "22 February", D(2019, 2, 22)),
+        (8, "Secretariat", "1 March", D(2019, 3, 1)),
+        (9, "MAG members", "Ongoing", None),  # a deadline that is no date is kept as written only
+    ]
