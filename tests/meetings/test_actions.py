@@ -137,3 +137,13 @@ def test_action_calendar_lists_open_actions_on_their_due_dates(client):
     ]
     assert str(events[0]["url"]) == f"http://testserver{action.agenda_item.get_absolute_url()}"
     assert str(events[0]["summary"]).startswith("Due: Secretariat: The Secretariat will circulate")
+
+
+def test_action_list_writes_due_and_meeting_dates_the_one_way(client):
+    meeting = make_meeting(date=datetime.date(2016, 8, 30))
+    make_action(meeting=meeting, due_date=datetime.date(2016, 9, 13))
+
+    html = client.get("/actions/").content.decode()
+
+    assert '<time datetime="2016-09-13">13 September 2016</time>' in html
+    assert "30 August 2016" in html
