@@ -1,7 +1,7 @@
 """Retake the README's screenshots from a running portal, in Debian's headless Chromium.
 
     make sample && DEBUG=true .venv/bin/python manage.py runserver 127.0.0.1:8000 &
-    DEBUG=true .venv/bin/python docs/screenshots/take.py [--base http://127.0.0.1:8000] [--out docs/screenshots]
+    DEBUG=true .venv/bin/python docs/screenshots/take.py [--base URL] [--out FOLDER]
 
 It signs in as a Secretariat user it creates (``screenshots``, a random password) for the pages only
 staff see, and removes that user afterwards.
