@@ -67,3 +67,18 @@ $(BIN)/.installed-bench: $(BIN)/.installed
 .PHONY: bench
 bench: $(BIN)/.installed-bench
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# The decision recogniser alone: confusion matrix and misread sentences of the labelled set (seconds).
+.PHONY: bench-decisions
+bench-decisions: install
+	$(BIN)/python benchmarks/recogniser.py
+
+# Mutation testing (mutmut) of the rules that protect users: mutation/modules.toml names each module
+# and the tests that defend it. MUTATE=decisions,save for some; results in .mutation/.
+$(BIN)/.installed-mutation: $(BIN)/.installed
+	$(BIN)/pip install --quiet -e '.[dev,mutation]'
+	touch $@
+
+.PHONY: mutate
+mutate: $(BIN)/.installed-mutation
+	nice -n 15 $(BIN)/python -m mutation.run $(MUTATE) $(MUTATE_ARGS)

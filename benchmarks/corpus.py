@@ -108,7 +108,8 @@ SECTIONS = [
     "Workshop evaluation",
     "Any other business",
 ]
-# Sentences of the seed report that record no decision, with its names made placeholders.
+# Sentences of the seed report that record no decision or action, with its names made placeholders
+# (and its "will be circulated" told as done: a future task is an action).
 BACKGROUND = [
     "The meeting opened with a short briefing from the IGF Secretariat on ongoing programming for the "
     "annual meeting.",
@@ -119,7 +120,7 @@ BACKGROUND = [
     "It was said that the Host Country organizing team was continuing to work with partners in their "
     "organizing efforts.",
     "Preparations for Day-0 and possible high-level host-country organized events are also well underway "
-    "and further details about these plans will be circulated to the MAG for their feedback.",
+    "and further details about these plans were shared with the MAG for their feedback.",
     "The MAG reiterated their appreciation for the efforts of the host country to support the IGF.",
     "The meeting then moved to the ongoing discussions on the selection and scheduling of the thematic main "
     "sessions.",
@@ -133,8 +134,8 @@ BACKGROUND = [
     "and comment by the MAG.",
     "It was also noted that additional issue-specific meetings will be added to this schedule on a rolling "
     "basis as needed and requested by the MAG.",
-    "The next issue-specific MAG Virtual Meeting on {topic} will take place on {day} {month} and details "
-    "for joining it will be circulated shortly by the Secretariat.",
+    "The next issue-specific MAG Virtual Meeting on {topic} will take place on {day} {month}; the details "
+    "for joining it were circulated by the Secretariat.",
     "The MAG was reminded that participation in these meetings is important even if not formally required.",
     "MAG members shared their views on {topic}, stressing the diversity of speakers and regional balance.",
     "The working group on {group} gave an update on its work since the last meeting.",

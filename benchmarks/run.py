@@ -85,10 +85,16 @@ def step_parse(args) -> None:
     from lxml import etree
 
     _setup_django()
+    from meetings.importer.decisions import classify_sentences
     from meetings.importer.interpret import interpret_document
     from meetings.importer.reader import read_document
 
     data = SAMPLE.read_bytes()
+    texts = [item.text for item in interpret_document(read_document(data)).items]
+
+    def recognise():
+        for text in texts:
+            classify_sentences(text)
 
     def ours():
         interpret_document(read_document(data))
@@ -103,12 +109,13 @@ def step_parse(args) -> None:
                     etree.fromstring(archive.read(name))
 
     # Interleaved rounds, so a burst of load on the shared machine hits all three alike.
-    rounds = {"ours": [], "mammoth": [], "floor": []}
+    rounds = {"ours": [], "mammoth": [], "floor": [], "recognise": []}
     theirs()  # mammoth takes a second a call here: one warm-up and one call per round
     for _ in range(args.rounds):
         rounds["ours"].append(_median_ms(ours, runs=5, warmup=1))
         rounds["mammoth"].append(_median_ms(theirs, runs=1, warmup=0))
         rounds["floor"].append(_median_ms(floor, runs=5, warmup=1))
+        rounds["recognise"].append(_median_ms(recognise, runs=5, warmup=1))
     _emit({name: statistics.median(values) for name, values in rounds.items()})
 
 
@@ -262,6 +269,41 @@ def step_export_sample(args) -> None:
             }
         transaction.set_rollback(True)
     _emit(results)
+
+
+#: Paragraphs of the long reports; the larger is four times the smaller.
+LONG_REPORTS = (500, 2_000)
+
+
+def step_import_long(args) -> None:
+    """Imports of long reports (benchmarks/long_report.py), rolled back: does the time grow linearly?"""
+    _setup_django()
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from benchmarks.long_report import long_report
+    from meetings.importer.services import import_report
+
+    call_command("migrate", verbosity=0)
+
+    class Rollback(Exception):
+        pass
+
+    result = {"vendor": connection.vendor}
+    for paragraphs in LONG_REPORTS:
+        data = long_report(paragraphs)
+
+        def once(data=data, paragraphs=paragraphs):
+            try:
+                with transaction.atomic():
+                    outcome = import_report(data, source_name=f"long-{paragraphs}.docx")
+                    assert outcome.counts["items"] == paragraphs, outcome.summary()
+                    raise Rollback
+            except Rollback:
+                pass
+
+        result[str(paragraphs)] = _median_ms(once, runs=args.runs, warmup=1)
+    _emit(result)
 
 
 def step_migrate(args) -> None:
@@ -848,6 +890,15 @@ def _now() -> str:
     return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
+def recogniser_report() -> str:
+    """The decision recogniser on the labelled sentences: confusion matrix and misread sentences."""
+    from benchmarks.recogniser import LABELLED, load, render, score
+
+    return render(
+        score(load(LABELLED)), title="Decision recogniser on fixtures/decisions/labelled_sentences.tsv"
+    )
+
+
 def orchestrate(args) -> int:
     started = time.monotonic()
 
@@ -855,6 +906,8 @@ def orchestrate(args) -> int:
         print(f"[{time.monotonic() - started:6.1f}s] {message}", flush=True)
 
     facts = machine()
+    recogniser = recogniser_report()
+    print(recogniser, flush=True)
     log("reading the sample .docx")
     parse = run_step("parse", env={"DATABASE_URL": "sqlite://:memory:"}, extra=["--rounds", str(args.rounds)])
     log("reading every report shape and corpus file")
@@ -881,6 +934,9 @@ def orchestrate(args) -> int:
             env={"DATABASE_URL": pg_url("mag_bench"), "MEDIA_ROOT": media},
             extra=["--runs", str(args.runs)],
         )
+
+        log(f"long reports ({' and '.join(map(str, LONG_REPORTS))} paragraphs) on SQLite and PostgreSQL")
+        long_imports = import_long(sqlite_dir=sqlite_dir, media=media)
 
         log(f"bulk import of the {SMALL}-report corpus into a fresh database")
         small = build_corpus("mag_bench_300", SMALL, parts=1, media=media)
@@ -916,10 +972,22 @@ def orchestrate(args) -> int:
 
     elapsed = time.monotonic() - started
     report = render(
-        facts, parse, sqlite, postgres, small, large, pages_small, pages_large, rates, elapsed, export=export
+        facts,
+        parse,
+        sqlite,
+        postgres,
+        long_imports,
+        small,
+        large,
+        pages_small,
+        pages_large,
+        rates,
+        elapsed,
+        export=export,
     )
     report = with_shapes_section(report, shapes)
     report = with_public_pages_section(report, render_public_pages(renders, rates))
+    report += "\n" + recogniser + "\n"
     print(report)
     (HERE / "results.md").write_text(report)
     log(f"wrote {HERE / 'results.md'}")
@@ -1193,8 +1261,58 @@ def _verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else ("met" if ok else "**missed**")
 
 
+def import_long(*, sqlite_dir: str, media: str) -> list[dict]:
+    """The long reports' imports on a fresh SQLite file and a fresh PostgreSQL database (3 runs each)."""
+    recreate_database("mag_bench_long")
+    return [
+        run_step(
+            "import-long",
+            env={"DATABASE_URL": url, "MEDIA_ROOT": media},
+            extra=["--runs", "3"],
+            timeout=600,
+        )
+        for url in (f"sqlite:///{sqlite_dir}/long.sqlite3", pg_url("mag_bench_long"))
+    ]
+
+
+def long_import_rows(results: list[dict]) -> list[tuple]:
+    """(measure, result, target, ok) rows: each long report's import, and their ratio, per database."""
+    small, large = (str(paragraphs) for paragraphs in LONG_REPORTS)
+    rows = []
+    for result in results:
+        database = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[result["vendor"]]
+        ratio = result[large] / result[small]
+        rows.append(
+            (f"import of a {small}-paragraph report, {database}", f"{result[small]:.0f} ms", "", None)
+        )
+        rows.append(
+            (
+                f"import of a {int(large):,}-paragraph report, {database}",
+                f"{result[large]:.0f} ms",
+                "< 10 s",
+                result[large] < 10_000,
+            )
+        )
+        rows.append(
+            (f"ratio {int(large):,} / {small} paragraphs, {database}", f"{ratio:.1f}x", "<= 6x", ratio <= 6)
+        )
+    return rows
+
+
 def render(
-    facts, parse, sqlite, postgres, small, large, pages_small, pages_large, rates, elapsed, *, export=None
+    facts,
+    parse,
+    sqlite,
+    postgres,
+    long_imports,
+    small,
+    large,
+    pages_small,
+    pages_large,
+    rates,
+    elapsed,
+    *,
+    export=None,
 ) -> str:
     rows = []
 
@@ -1208,6 +1326,15 @@ def render(
     row("zip + lxml floor, same file", f"{parse['floor']:.1f} ms", "", None)
     row("ratio mammoth / ours", f"{mammoth_ratio:.1f}x", ">= 10x", mammoth_ratio >= 10)
     row("ratio ours / floor", f"{floor_ratio:.1f}x", "<= 5x", floor_ratio <= 5)
+    if "recognise" in parse:
+        # Part of "read + interpret": the decisions and actions read in the sample's paragraphs.
+        recognise = parse["recognise"]
+        row(
+            "recognise decisions and actions in the sample (part of read + interpret)",
+            f"{recognise:.1f} ms",
+            "< read + interpret",
+            recognise < parse["ours"],
+        )
     row("full import of the sample, SQLite", _with_cpu(sqlite), "", None)
     row("full import of the sample, PostgreSQL", _with_cpu(postgres), "< 100 ms", postgres["ms"] < 100)
     if export:
@@ -1225,6 +1352,8 @@ def render(
             "",
             None,
         )
+    for long_row in long_import_rows(long_imports):
+        row(*long_row)
     rate = small["reports"] / small["seconds"]
     row(
         f"bulk import, {small['reports']} reports ({small['items']} items, {small['decisions']} decisions; "
@@ -1344,6 +1473,7 @@ STEPS = {
     "parse-shapes": step_parse_shapes,
     "import-sample": step_import_sample,
     "export-sample": step_export_sample,
+    "import-long": step_import_long,
     "migrate": step_migrate,
     "build": step_build,
     "sizes": step_sizes,
@@ -1374,6 +1504,11 @@ def main() -> int:
         action="store_true",
         help="only read every report shape and corpus file against mammoth; rewrite that part of results.md",
     )
+    parser.add_argument(
+        "--long-import-only",
+        action="store_true",
+        help="measure only the long reports' imports and print their rows (results.md is left as it is)",
+    )
     args = parser.parse_args()
     ARGS = args
     if args.step:
@@ -1383,6 +1518,16 @@ def main() -> int:
         return reading_only(args)
     if args.public_pages:
         return public_pages_only(args)
+    if args.long_import_only:
+        scratch = tempfile.mkdtemp(prefix="magportal-bench-long-")
+        try:
+            for measure, result, target, ok in long_import_rows(
+                import_long(sqlite_dir=scratch, media=scratch)
+            ):
+                print(f"| {measure} | {result} | {target} | {_verdict(ok)} |")
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        return 0
     return orchestrate(args)
 
 

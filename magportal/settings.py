@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "pgtrigger",
     "axes",
     "magportal",
     "meetings",
@@ -122,6 +123,8 @@ LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
+# Dates as the reports write them, in each language (magportal.dates writes ranges from these).
+FORMAT_MODULE_PATH = ["magportal.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"
@@ -147,6 +150,17 @@ REPORT_MAX_UPLOAD_BYTES = env.int("REPORT_MAX_UPLOAD_BYTES", default=10 * 1024 *
 REPORT_MAX_ZIP_ENTRIES = env.int("REPORT_MAX_ZIP_ENTRIES", default=500)
 REPORT_MAX_ENTRY_BYTES = env.int("REPORT_MAX_ENTRY_BYTES", default=20 * 1024 * 1024)
 REPORT_MAX_TOTAL_BYTES = env.int("REPORT_MAX_TOTAL_BYTES", default=60 * 1024 * 1024)
+# Bounds on a report's text (meetings/importer/limits.py): the largest accepted report saves
+# well inside a request's time.
+REPORT_MAX_PARAGRAPHS = env.int("REPORT_MAX_PARAGRAPHS", default=5_000)
+REPORT_MAX_PARAGRAPH_CHARS = env.int("REPORT_MAX_PARAGRAPH_CHARS", default=20_000)
+REPORT_MAX_CHARS = env.int("REPORT_MAX_CHARS", default=1_000_000)
+# An import's statements and lock waits are bounded (PostgreSQL), in seconds: a killed import's
+# work is cancelled, and an import never hangs behind another's locks.
+IMPORT_STATEMENT_TIMEOUT = env.float("IMPORT_STATEMENT_TIMEOUT", default=20)
+IMPORT_LOCK_TIMEOUT = env.float("IMPORT_LOCK_TIMEOUT", default=5)
+# An upload waiting in the admin's import preview is removed after this many seconds.
+IMPORT_PREVIEW_MAX_AGE = env.int("IMPORT_PREVIEW_MAX_AGE", default=24 * 60 * 60)
 DATA_UPLOAD_MAX_MEMORY_SIZE = REPORT_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = REPORT_MAX_UPLOAD_BYTES
 

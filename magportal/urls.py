@@ -18,5 +18,8 @@ if settings.DEBUG:
 
 # Production hardening: a health check for the proxy, and error pages that
 # tell a database outage (503, retry) from a bug (500).
-urlpatterns += [path("health/", magportal_views.health, name="health")]
+urlpatterns += [
+    path("health/", magportal_views.health, name="health"),
+    path("favicon.ico", magportal_views.favicon, name="favicon"),
+]
 handler500 = "magportal.views.server_error"

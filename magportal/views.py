@@ -1,15 +1,16 @@
-"""Site-wide views: the language switch, the health check and the error pages."""
+"""Site-wide views: the language switch, the health check, the favicon and the error pages."""
 
 import sys
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
-from django.http import HttpResponse, HttpResponseForbidden
+from django.http import FileResponse, HttpResponse, HttpResponseForbidden
 from django.template import loader
 from django.views import i18n
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 from django.views.defaults import server_error as django_server_error
 
 #: Seconds a client should wait before retrying while the database is away.
@@ -49,6 +50,14 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+@cache_control(public=True, max_age=7 * 24 * 3600)
+def favicon(request):
+    """The icon browsers and feed readers ask for at /favicon.ico, whatever the page says."""
+    icon = settings.BASE_DIR / "static" / "favicon.ico"
+    return FileResponse(icon.open("rb"), content_type="image/x-icon")
 
 
 def server_error(request):

@@ -2,6 +2,7 @@
 
 import hashlib
 import logging
+import re
 
 from django import forms
 from django.conf import settings
@@ -48,9 +49,35 @@ class ImportReportForm(forms.Form):
         return upload
 
 
+#: What the Secretariat may make of a sentence.
+SENTENCE_KINDS = {"decision": "Decision", "action": "Action", "neither": "Neither"}
+# "sentence-5-2": the third sentence of the agenda item at position 5.
+_SENTENCE_FIELD = re.compile(r"^sentence-(\d{1,6})-(\d{1,6})$")
+
+
 class ConfirmImportForm(forms.Form):
-    """Save a previewed upload, named by its SHA-256; the bytes stay on the server."""
+    """Save a previewed upload, named by its SHA-256; the bytes stay on the server.
+
+    It also carries the Secretariat's kind for each sentence ("sentence-<item position>-<index>").
+    """
 
     sha256 = forms.RegexField(regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput)
     publish = forms.BooleanField(required=False, widget=forms.HiddenInput)
     replace = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        kinds = {}
+        for key in self.data:
+            match = _SENTENCE_FIELD.match(key)
+            if not match:
+                continue
+            value = self.data.get(key)
+            if value not in SENTENCE_KINDS:
+                raise forms.ValidationError(
+                    f"Sentence {int(match[2]) + 1} of item {match[1]}: {value!r} is not a decision, "
+                    "an action or neither."
+                )
+            kinds[(int(match[1]), int(match[2]))] = value
+        cleaned["sentence_kinds"] = kinds
+        return cleaned

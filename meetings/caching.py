@@ -32,8 +32,9 @@ HOME = "home"
 HOME_MODELS = (Event, Meeting, AgendaItem, Decision, UpcomingMeeting)
 
 MEETING_LIST = "meeting-list"
-#: The meetings list: meetings, and how many decisions each has (counted through their paragraphs).
-MEETING_LIST_MODELS = (Meeting, AgendaItem, Decision)
+#: The meetings list: meetings, how many decisions and actions each has (counted through their
+#: paragraphs), and the announced meetings among them with the paragraph that announced them.
+MEETING_LIST_MODELS = (Meeting, AgendaItem, Decision, UpcomingMeeting)
 
 DECISION = "decision"
 #: A decision's page: the decision, its paragraph with the paragraph's other decisions and notes, the

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
 import docx
+from django.utils import translation
 from django.utils.translation import gettext as _
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -33,6 +34,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from magportal import dates
 from meetings.models import AgendaItem, Annotation, Footnote, Meeting
 from meetings.roles import may_see_all_annotations
 from meetings.selectors import is_staff_work
@@ -572,7 +574,7 @@ class _Writer:
         _cell_lines(header_cells[0], ["Time"], bold=True)
         for column, day in enumerate(days, start=1):
             number = (day - grid.start_date).days + 1
-            label = f"{day.day} {day:%B}" + (f" {day.year}" if day.year != year else "")
+            label = _report_date(day, with_year=day.year != year)
             _cell_lines(
                 header_cells[column], [f"Day {number} – {label}" if number >= 1 else label], bold=True
             )
@@ -757,14 +759,16 @@ def _one_line(text: str) -> str:
 
 
 def _date_range(start: datetime.date, end: datetime.date | None) -> str:
-    """ "30 August 2016", "6-9 December 2016", "30 August - 2 September 2016" (English, as reports are)."""
-    if end is None or end == start:
-        return f"{start.day} {start:%B %Y}"
-    if (end.year, end.month) == (start.year, start.month):
-        return f"{start.day}-{end.day} {end:%B %Y}"
-    if end.year == start.year:
-        return f"{start.day} {start:%B} - {end.day} {end:%B %Y}"
-    return f"{start.day} {start:%B %Y} - {end.day} {end:%B %Y}"
+    """ "30 August 2016", "6–9 December 2016", "30 August–2 September 2016": the portal's one way
+    (``magportal.dates``), in English whatever the page's language, as the reports are written."""
+    with translation.override("en"):
+        return dates.date_range(start, end)
+
+
+def _report_date(day: datetime.date, *, with_year: bool) -> str:
+    """ "6 December" (or "6 December 2017" outside the grid's year), in English as ``_date_range``."""
+    with translation.override("en"):
+        return dates.long_date(day) if with_year else dates.month_day(day)
 
 
 def _minutes(value: datetime.time) -> int:

@@ -130,3 +130,41 @@ class DecisionFilterForm(forms.Form):
         if data["kind"]:
             decisions = decisions.filter(kind=data["kind"])
         return decisions
+
+
+class ActionFilterForm(forms.Form):
+    """The action tracker's filters, sent by GET: owner, status and cycle year."""
+
+    owner = forms.ChoiceField(label=_("Owner"), required=False, widget=OptionsSelect)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), *Decision.Status.choices],
+        widget=OptionsSelect,
+    )
+    cycle_year = forms.TypedChoiceField(
+        label=_("Cycle year"), required=False, coerce=int, empty_value=None, widget=OptionsSelect
+    )
+
+    def __init__(self, *args, actions, **kwargs):
+        """``actions`` are those the user may see: their owners and cycle years are offered."""
+        super().__init__(*args, **kwargs)
+        owners = actions.exclude(owner="").order_by("owner").values_list("owner", flat=True).distinct()
+        self.fields["owner"].choices = [("", _("Any owner")), *((owner, owner) for owner in owners)]
+        years = (
+            actions.order_by("-agenda_item__meeting__cycle_year")
+            .values_list("agenda_item__meeting__cycle_year", flat=True)
+            .distinct()
+        )
+        self.fields["cycle_year"].choices = [("", _("All years")), *((year, year) for year in years)]
+
+    def filter(self, actions):
+        """``actions`` narrowed by the valid form's filters."""
+        data = self.cleaned_data
+        if data["owner"]:
+            actions = actions.filter(owner=data["owner"])
+        if data["status"]:
+            actions = actions.filter(status=data["status"])
+        if data["cycle_year"]:
+            actions = actions.filter(agenda_item__meeting__cycle_year=data["cycle_year"])
+        return actions

@@ -1,26 +1,17 @@
 """The decisions list's order and published filter, on PostgreSQL's copied columns.
 
-Migration 0010 copies onto each decision, on PostgreSQL only, its meeting's date,
-pk and published status and its paragraph's position, kept current by triggers and
-indexed in the list's order (``decision_newest_first``). Ordering and filtering on
-those columns lets a page walk that index and stop after a page instead of joining
-every candidate to its meeting. Other databases order and filter through the joins,
+On PostgreSQL each decision carries its meeting's date, pk and published status and its
+paragraph's position (``Decision.meeting_date`` and the rest, kept by the triggers declared
+on the models), indexed in the list's order (``decision_newest_first``). Ordering and
+filtering on those columns lets a page walk that index and stop after a page instead of
+joining every candidate to its meeting. Other databases order and filter through the joins,
 with the same result.
 """
 
 import datetime
 
 from django.db import connections
-from django.db.models import (
-    BooleanField,
-    DateField,
-    Expression,
-    Field,
-    Func,
-    IntegerField,
-    QuerySet,
-)
-from django.db.models.expressions import OrderBy
+from django.db.models import DateField, F, Func, QuerySet
 
 #: Newest meeting first, then in the order of the report, through the joins (any database).
 NEWEST_DECISIONS_FIRST = (
@@ -30,21 +21,8 @@ NEWEST_DECISIONS_FIRST = (
     "position",
 )
 
-
-class DecisionColumn(Expression):
-    """A column of the decision table that is not a model field (PostgreSQL only)."""
-
-    def __init__(self, name: str, output_field: Field):
-        super().__init__(output_field=output_field)
-        self.name = name
-
-    def __repr__(self):
-        return f"{self.__class__.__name__}({self.name!r})"
-
-    def as_sql(self, compiler, connection):
-        # The Decision table of this query, under whatever alias it has (U0 in a subquery).
-        table = compiler.quote_name_unless_alias(compiler.query.base_table)
-        return f"{table}.{connection.ops.quote_name(self.name)}", []
+#: The same order on the decision's own copies (PostgreSQL).
+NEWEST_DECISIONS_FIRST_COPIED = ("-meeting_date", "-meeting_pk", "item_position", "position")
 
 
 def has_listing_columns(queryset: QuerySet) -> bool:
@@ -52,20 +30,11 @@ def has_listing_columns(queryset: QuerySet) -> bool:
     return connections[queryset.db].vendor == "postgresql"
 
 
-#: Whether the decision's meeting is published (a boolean: usable as a filter by itself).
-MEETING_IS_PUBLISHED = DecisionColumn("meeting_is_published", BooleanField())
-
-
 def newest_first(queryset: QuerySet) -> QuerySet:
     """``queryset`` ordered as NEWEST_DECISIONS_FIRST; on PostgreSQL by the indexed copies."""
     if not has_listing_columns(queryset):
         return queryset.order_by(*NEWEST_DECISIONS_FIRST)
-    return queryset.order_by(
-        OrderBy(DecisionColumn("meeting_date", DateField()), descending=True),
-        OrderBy(DecisionColumn("meeting_pk", IntegerField()), descending=True),
-        OrderBy(DecisionColumn("item_position", IntegerField())),
-        "position",
-    )
+    return queryset.order_by(*NEWEST_DECISIONS_FIRST_COPIED)
 
 
 def within_dates(queryset: QuerySet, *, first: datetime.date, last: datetime.date) -> QuerySet:
@@ -78,9 +47,7 @@ def within_dates(queryset: QuerySet, *, first: datetime.date, last: datetime.dat
     """
     if not has_listing_columns(queryset):
         return queryset
-    return queryset.alias(listed_meeting_date=DecisionColumn("meeting_date", DateField())).filter(
-        listed_meeting_date__range=(first, last)
-    )
+    return queryset.filter(meeting_date__range=(first, last))
 
 
 def newest_first_among_few(queryset: QuerySet) -> QuerySet:
@@ -94,9 +61,9 @@ def newest_first_among_few(queryset: QuerySet) -> QuerySet:
         return queryset.order_by(*NEWEST_DECISIONS_FIRST)
     return queryset.order_by(
         # "+ 0" gives the same dates in an expression no index holds.
-        OrderBy(UnindexedDate(DecisionColumn("meeting_date", DateField())), descending=True),
-        OrderBy(DecisionColumn("meeting_pk", IntegerField()), descending=True),
-        OrderBy(DecisionColumn("item_position", IntegerField())),
+        UnindexedDate(F("meeting_date")).desc(),
+        "-meeting_pk",
+        "item_position",
         "position",
     )
 

@@ -1,11 +1,14 @@
+import pgtrigger
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from magportal.dates import long_date
 from magportal.rendering import choice_label, reverse_memo
-from meetings.listing import MEETING_IS_PUBLISHED, has_listing_columns
+from meetings.listing import has_listing_columns
 from meetings.roles import VIEW_ALL_ANNOTATIONS, VIEW_SHARED_ANNOTATIONS, may_see_drafts
 
 
@@ -21,16 +24,23 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(status=Meeting.Status.PUBLISHED)
 
     def with_decision_count(self):
-        """Each meeting with ``decision_count``: a count per meeting fetched, so a page of a large
-        archive does not group every decision of every meeting first."""
-        decisions = (
-            Decision.objects.filter(agenda_item__meeting=OuterRef("pk"))
-            .order_by()
-            .values("agenda_item__meeting")
-            .annotate(count=Count("pk"))
-            .values("count")
+        """Each meeting with ``decision_count`` and ``action_count`` (its decisions of each kind): a
+        count per meeting fetched, so a page of a large archive does not group every decision of
+        every meeting first."""
+
+        def count(kind):
+            rows = (
+                Decision.objects.filter(agenda_item__meeting=OuterRef("pk"), kind=kind)
+                .order_by()
+                .values("agenda_item__meeting")
+                .annotate(count=Count("pk"))
+                .values("count")
+            )
+            return Coalesce(Subquery(rows), 0)
+
+        return self.annotate(
+            decision_count=count(Decision.Kind.DECISION), action_count=count(Decision.Kind.ACTION)
         )
-        return self.annotate(decision_count=Coalesce(Subquery(decisions), 0))
 
     def visible_to(self, user):
         if may_see_drafts(user):
@@ -105,6 +115,25 @@ class Meeting(models.Model):
                 name="meeting_end_date_not_before_date",
             ),
         ]
+        triggers = [
+            # The decisions' copies of the meeting's date and status (Decision's listing columns).
+            pgtrigger.Trigger(
+                name="meeting_decisions_listing",
+                when=pgtrigger.After,
+                operation=pgtrigger.Insert | pgtrigger.UpdateOf("date", "status"),
+                func="""
+                    IF TG_OP = 'INSERT' OR NEW.date IS DISTINCT FROM OLD.date
+                            OR NEW.status IS DISTINCT FROM OLD.status THEN
+                        UPDATE meetings_decision decision
+                        SET meeting_date = NEW.date, meeting_pk = NEW.id,
+                            meeting_is_published = NEW.status = 'published'
+                        FROM meetings_agendaitem item
+                        WHERE item.meeting_id = NEW.id AND decision.agenda_item_id = item.id;
+                    END IF;
+                    RETURN NULL;
+                """,
+            ),
+        ]
         indexes = [
             models.Index(fields=["status", "-date"], name="meeting_status_date"),
             # The decisions list walks meetings newest first and stops after a page.
@@ -131,13 +160,36 @@ class Meeting(models.Model):
         return self.is_published or may_see_drafts(user)
 
 
+#: A decision's copies of its paragraph (``item``) and meeting (``meeting``), as an UPDATE's SET list.
+_DECISION_COPIES = """
+    meeting_date = meeting.date, meeting_pk = meeting.id, item_position = item.position,
+    meeting_is_published = meeting.status = 'published'
+"""
+#: A decision's search document: its own words, weight A, and its paragraph's (``item``), B.
+_DECISION_SEARCH_DOCUMENT = """
+    setweight(to_tsvector('english'::regconfig, coalesce(decision.text, '')), 'A')
+        || coalesce(item.search_document, ''::tsvector)
+"""
+
+
 class AgendaItemQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(meeting__in=Meeting.objects.visible_to(user))
 
 
+class AgendaItemManager(models.Manager.from_queryset(AgendaItemQuerySet)):
+    def get_queryset(self):
+        # The stored search words are the database's: never carried to Python, never written back.
+        return super().get_queryset().defer(*AgendaItem.DERIVED_FIELDS)
+
+
 class AgendaItem(models.Model):
-    """One numbered paragraph of a meeting's summary report."""
+    """One numbered paragraph of a meeting's summary report.
+
+    ``search_document`` (PostgreSQL) holds the paragraph's words for the full-text search,
+    weight B, kept by the triggers below; its decisions' documents add it to their own words.
+    It is computed once per paragraph, so a long paragraph with many decisions is parsed once.
+    """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveIntegerField(_("position"), help_text=_("Order in the document, from 1."))
@@ -148,16 +200,82 @@ class AgendaItem(models.Model):
     text = models.TextField(_("text"))
     origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.STAFF, editable=False)
     import_digest = models.CharField(max_length=64, blank=True, editable=False)
-    history = HistoricalRecords()
+    # Sentences the Secretariat set to "neither" although the importer read a decision or an
+    # action in them: a re-import does not bring them back.
+    not_decisions = models.JSONField(
+        _("sentences that are neither"),
+        default=list,
+        db_default=models.Value([], output_field=models.JSONField()),
+        blank=True,
+    )
+    search_document = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
-    objects = AgendaItemQuerySet.as_manager()
+    objects = AgendaItemManager()
+
+    #: Written by the database's triggers only (PostgreSQL; null elsewhere).
+    DERIVED_FIELDS = ("search_document",)
 
     class Meta:
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         ordering = ["meeting", "position"]
+        base_manager_name = "objects"
         constraints = [
             models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_unique_position"),
+        ]
+        triggers = [
+            # Its words are parsed here once, whatever the number of its decisions.
+            pgtrigger.Trigger(
+                name="agenda_item_search_document",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Insert | pgtrigger.Update,
+                func="""
+                    IF TG_OP = 'INSERT' OR NEW.text IS DISTINCT FROM OLD.text
+                            OR NEW.search_document IS DISTINCT FROM OLD.search_document THEN
+                        NEW.search_document := setweight(
+                            to_tsvector('english'::regconfig, coalesce(NEW.text, '')), 'B');
+                    END IF;
+                    RETURN NEW;
+                """,
+            ),
+            # Foreign keys are checked at commit, so a decision may be written before its paragraph.
+            pgtrigger.Trigger(
+                name="agenda_item_decisions_insert",
+                level=pgtrigger.Statement,
+                when=pgtrigger.After,
+                operation=pgtrigger.Insert,
+                referencing=pgtrigger.Referencing(new="new_items"),
+                func=f"""
+                    UPDATE meetings_decision decision
+                    SET {_DECISION_COPIES}, search_document = {_DECISION_SEARCH_DOCUMENT}
+                    FROM new_items item JOIN meetings_meeting meeting ON meeting.id = item.meeting_id
+                    WHERE decision.agenda_item_id = item.id;
+                    RETURN NULL;
+                """,
+            ),
+            # A paragraph renumbered, moved or rewritten: its decisions' copies, in one statement.
+            pgtrigger.Trigger(
+                name="agenda_item_decisions_update",
+                level=pgtrigger.Statement,
+                when=pgtrigger.After,
+                operation=pgtrigger.Update,
+                referencing=pgtrigger.Referencing(old="old_items", new="new_items"),
+                func=f"""
+                    UPDATE meetings_decision decision
+                    SET {_DECISION_COPIES}, search_document = CASE
+                        WHEN previous.search_document IS DISTINCT FROM item.search_document
+                        THEN {_DECISION_SEARCH_DOCUMENT} ELSE decision.search_document END
+                    FROM new_items item
+                        JOIN old_items previous ON previous.id = item.id
+                        JOIN meetings_meeting meeting ON meeting.id = item.meeting_id
+                    WHERE decision.agenda_item_id = item.id
+                        AND (previous.meeting_id IS DISTINCT FROM item.meeting_id
+                            OR previous.position IS DISTINCT FROM item.position
+                            OR previous.search_document IS DISTINCT FROM item.search_document);
+                    RETURN NULL;
+                """,
+            ),
         ]
 
     def __str__(self):
@@ -176,8 +294,8 @@ class AgendaItem(models.Model):
 class DecisionQuerySet(models.QuerySet):
     def published(self):
         if has_listing_columns(self):
-            # The meeting's status as copied onto the decision by triggers (migration 0010): no join.
-            return self.filter(MEETING_IS_PUBLISHED)
+            # The meeting's status as copied onto the decision by the triggers: no join.
+            return self.filter(meeting_is_published=True)
         return self.filter(agenda_item__meeting__status=Meeting.Status.PUBLISHED)
 
     def visible_to(self, user):
@@ -185,24 +303,78 @@ class DecisionQuerySet(models.QuerySet):
             return self.all()
         return self.published()
 
+    def actions(self):
+        return self.filter(kind=Decision.Kind.ACTION)
+
+    def open_first(self):
+        """Open actions first, then done, then dropped; each by owner (the unnamed last) and due
+        date (the undated last), newest meeting first, in the report's order."""
+        return self.annotate(
+            status_rank=models.Case(
+                models.When(status=Decision.Status.OPEN, then=0),
+                models.When(status=Decision.Status.DONE, then=1),
+                default=2,
+                output_field=models.IntegerField(),
+            ),
+            unnamed=models.Case(models.When(owner="", then=1), default=0, output_field=models.IntegerField()),
+        ).order_by(
+            "status_rank",
+            "unnamed",
+            "owner",
+            models.F("due_date").asc(nulls_last=True),
+            "-agenda_item__meeting__date",
+            "agenda_item__position",
+            "position",
+        )
+
+
+class DecisionManager(models.Manager.from_queryset(DecisionQuerySet)):
+    def get_queryset(self):
+        # The trigger-kept columns are read by SQL (filters, order, search), not by Python; deferred,
+        # an instance's save() never writes them back, stale or not.
+        return super().get_queryset().defer(*Decision.DERIVED_FIELDS)
+
 
 class Decision(models.Model):
     """A decision or action recorded in an agenda item.
 
-    On PostgreSQL its table also has ``search_document``, the words of the decision
-    and of its paragraph for the full-text search (migration 0009; ``meetings.search``),
-    and copies of its meeting's date, pk and published status and of its paragraph's
-    position, for the decisions list (migration 0010; ``meetings.listing``): kept current
-    by database triggers, and not fields of this model.
+    On PostgreSQL the triggers of ``meetings.derived_columns`` keep, on every write path
+    (save, bulk_create, QuerySet.update, raw SQL), the decisions list's order and filter
+    copied onto each decision (its meeting's date, pk and published status, its paragraph's
+    position: ``meetings.listing``) and its ``search_document``, its own words (weight A) and
+    its paragraph's (B) for ``meetings.search``. Elsewhere they stay null and the list joins.
     """
 
     class Kind(models.TextChoices):
         DECISION = "decision", _("Decision")
         ACTION = "action", _("Action")
 
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DECISION)
     text = models.TextField(_("text"))
+    # Database defaults too: rows inserted by SQL that predates these columns stay valid.
+    owner = models.CharField(
+        _("owner"),
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("Who the action falls to, as the report says."),
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.OPEN,
+        db_default=Status.OPEN,
+        help_text=_("Set by the Secretariat as the action is done or dropped."),
+    )
     position = models.PositiveIntegerField(_("position"), default=1)
     session = models.ForeignKey(
         "schedule.Session",
@@ -215,16 +387,82 @@ class Decision(models.Model):
     )
     origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.STAFF, editable=False)
     import_digest = models.CharField(max_length=64, blank=True, editable=False)
-    history = HistoricalRecords()
+    meeting_date = models.DateField(null=True, editable=False)
+    meeting_pk = models.BigIntegerField(null=True, editable=False)
+    meeting_is_published = models.BooleanField(null=True, editable=False)
+    item_position = models.IntegerField(null=True, editable=False)
+    search_document = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=[
+            "meeting_date",
+            "meeting_pk",
+            "meeting_is_published",
+            "item_position",
+            "search_document",
+        ]
+    )
 
-    objects = DecisionQuerySet.as_manager()
+    objects = DecisionManager()
+
+    #: Written by the database's triggers only (PostgreSQL; null elsewhere).
+    DERIVED_FIELDS = (
+        "meeting_date",
+        "meeting_pk",
+        "meeting_is_published",
+        "item_position",
+        "search_document",
+    )
 
     class Meta:
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ["agenda_item", "position"]
+        base_manager_name = "objects"
         constraints = [
             models.UniqueConstraint(fields=["agenda_item", "position"], name="decision_unique_position"),
+        ]
+        indexes = [
+            # The list's ORDER BY, column for column: a page walks it and stops.
+            models.Index(
+                fields=["-meeting_date", "-meeting_pk", "item_position", "position"],
+                name="decision_newest_first",
+            ),
+        ]
+        triggers = [
+            # Every write path (save, bulk_create, QuerySet.update, raw SQL); a value written by
+            # hand that differs from the stored one is computed again, so a stale one never stays.
+            pgtrigger.Trigger(
+                name="decision_derived_columns",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Insert | pgtrigger.Update,
+                func="""
+                IF TG_OP = 'INSERT' OR NEW.agenda_item_id IS DISTINCT FROM OLD.agenda_item_id
+                    OR (NEW.meeting_date, NEW.meeting_pk, NEW.item_position, NEW.meeting_is_published)
+                        IS DISTINCT FROM
+                        (OLD.meeting_date, OLD.meeting_pk, OLD.item_position, OLD.meeting_is_published)
+                THEN
+                    -- No row (its paragraph or meeting comes later in the transaction): NULLs until then.
+                    SELECT meeting.date, meeting.id, item.position, meeting.status = 'published'
+                    INTO NEW.meeting_date, NEW.meeting_pk, NEW.item_position, NEW.meeting_is_published
+                    FROM meetings_agendaitem item JOIN meetings_meeting meeting
+                        ON meeting.id = item.meeting_id
+                    WHERE item.id = NEW.agenda_item_id;
+                END IF;
+                IF TG_OP = 'INSERT' OR NEW.agenda_item_id IS DISTINCT FROM OLD.agenda_item_id
+                    OR NEW.text IS DISTINCT FROM OLD.text
+                    OR NEW.search_document IS DISTINCT FROM OLD.search_document
+                THEN
+                    -- _DECISION_SEARCH_DOCUMENT, for the row being written.
+                    NEW.search_document :=
+                        setweight(to_tsvector('english'::regconfig, coalesce(NEW.text, '')), 'A')
+                        || coalesce(
+                            (SELECT search_document FROM meetings_agendaitem WHERE id = NEW.agenda_item_id),
+                            ''::tsvector
+                        );
+                END IF;
+                RETURN NEW;
+                """,
+            ),
         ]
 
     def __str__(self):
@@ -235,6 +473,15 @@ class Decision(models.Model):
 
     def get_kind_display(self):
         return choice_label(self.Kind, self.kind)
+
+    def is_overdue(self, today) -> bool:
+        """An open action whose due date has passed."""
+        return self.status == self.Status.OPEN and self.due_date is not None and self.due_date < today
+
+    @property
+    def found_by_importer(self) -> bool:
+        """Found in the report by the importer, not set or added by staff."""
+        return self.origin == Origin.IMPORT
 
 
 class AnnotationQuerySet(models.QuerySet):
@@ -406,9 +653,21 @@ class UpcomingMeeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.date:%Y-%m-%d})"
+        return f"{self.title} ({long_date(self.date)})"
 
     def get_absolute_url(self):
+        """The meeting's report once it has arrived, else the paragraph that announced it.
+
+        Callers that show a held meeting only to whom may read its report check that first
+        (``meetings.selectors.announced_meetings_between``).
+        """
+        if self.held_as_id:
+            return self.held_as.get_absolute_url()
+        return self.announcement_url
+
+    @property
+    def announcement_url(self):
+        """The paragraph that announced the meeting."""
         if self.agenda_item_id:
             return self.agenda_item.get_absolute_url()
         return self.announced_in.get_absolute_url()

@@ -22,6 +22,9 @@ VIEW_ALL_ANNOTATIONS = "meetings.view_annotation"
 #: The apps whose every permission the Secretariat group holds.
 SECRETARIAT_APPS = ("meetings", "schedule")
 MAG_MEMBER_PERMISSIONS = (VIEW_DRAFTS, VIEW_SHARED_ANNOTATIONS)
+#: The Secretariat adds MAG members and sets their passwords (meetings/admin_users.py keeps it
+#: to accounts that are neither staff nor superuser, and to the "MAG members" group).
+SECRETARIAT_USER_PERMISSIONS = ("auth.add_user", "auth.change_user", "auth.view_user")
 
 
 def may_see_drafts(user: "User | AnonymousUser") -> bool:
@@ -42,10 +45,15 @@ def sync_role_groups(*, using: str = "default") -> None:
     history models) are covered too; the data migration runs it first.
     """
     from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
 
     secretariat, _ = Group.objects.using(using).get_or_create(name=SECRETARIAT)
+    user_codenames = [perm.split(".", 1)[1] for perm in SECRETARIAT_USER_PERMISSIONS]
     secretariat.permissions.set(
-        Permission.objects.using(using).filter(content_type__app_label__in=SECRETARIAT_APPS)
+        Permission.objects.using(using).filter(
+            Q(content_type__app_label__in=SECRETARIAT_APPS)
+            | Q(content_type__app_label="auth", codename__in=user_codenames)
+        )
     )
     members, _ = Group.objects.using(using).get_or_create(name=MAG_MEMBERS)
     codenames = [perm.split(".", 1)[1] for perm in MAG_MEMBER_PERMISSIONS]

@@ -1,9 +1,9 @@
 """Full-text search over decisions and the paragraphs they were taken in.
 
 On PostgreSQL the search is stemmed, over each decision's stored search
-document: its own words with weight A and its paragraph's with weight B, kept
-current by the database triggers of migration 0009 and GIN-indexed
-(``decision_search_document``). Elsewhere (the embedded SQLite database) every
+document (``Decision.search_document``): its own words with weight A and its
+paragraph's with weight B, kept current by the triggers declared on the models and
+GIN-indexed (``decision_search_document``). Elsewhere (the embedded SQLite database) every
 word must occur in either text.
 
 Matches keep the order of the queryset searched (the decisions browser's: newest
@@ -13,25 +13,14 @@ first, which walks an index and stops after a page). Ranking is asked for with
 fallback does not rank.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
-from django.db.models import Expression, F, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from meetings.models import Decision
 
 #: The text search configuration of the stored documents; queries must use the same one.
 SEARCH_CONFIG = "english"
-
-
-class SearchDocument(Expression):
-    """The decision's stored ``search_document`` column (PostgreSQL only; not a model field)."""
-
-    output_field = SearchVectorField()
-
-    def as_sql(self, compiler, connection):
-        # The Decision table of this query, under whatever alias it has (U0 in a subquery).
-        table = compiler.quote_name_unless_alias(compiler.query.base_table)
-        return f"{table}.search_document", []
 
 
 def search_decisions(
@@ -53,7 +42,7 @@ def _search_postgresql(
     *, queryset: QuerySet[Decision], query: str, best_match_first: bool
 ) -> QuerySet[Decision]:
     search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-    found = queryset.alias(search_document=SearchDocument()).filter(search_document=search_query)
+    found = queryset.filter(search_document=search_query)
     if not best_match_first:
         return found
     # A decision's own words (weight A) count more than the rest of its paragraph (B).

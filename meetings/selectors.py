@@ -8,14 +8,16 @@ import hashlib
 import json
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
+from meetings.forms import ActionFilterForm
 from meetings.models import (
     AgendaItem,
     Annotation,
     Decision,
     DecisionSession,
     Footnote,
+    Meeting,
     Origin,
     UpcomingMeeting,
 )
@@ -60,12 +62,59 @@ def upcoming_meetings(*, user, from_date: datetime.date | None = None):
     return announced.select_related("announced_in", "agenda_item__meeting")
 
 
+#: Where a meeting or an announced meeting stands in the meetings list, newest first: cycle year, date,
+#: and the meeting's pk (an announcement comes before the meetings of its date, so no two keys are equal).
+ListKey = tuple[int, datetime.date, float]
+
+
+def meeting_list_key(meeting: Meeting) -> ListKey:
+    return (meeting.cycle_year, meeting.date, meeting.pk)
+
+
+def announcement_list_key(announced: UpcomingMeeting) -> ListKey:
+    return (announced.announced_in.cycle_year, announced.date, float("inf"))
+
+
+def announced_meetings_between(
+    *, user, newer_than: ListKey | None = None, older_than: ListKey | None = None
+) -> list[UpcomingMeeting]:
+    """The meetings reports announced whose report the user cannot read yet, for the meetings list:
+    those whose place in it (``announcement_list_key``) is below ``newer_than`` and above
+    ``older_than`` (either open), newest first.
+
+    One query. A meeting held as announced whose report the user may read is in the list itself; the
+    others link to the paragraph that announced them.
+    """
+    visible_meetings = Meeting.objects.visible_to(user)
+    announced = (
+        UpcomingMeeting.objects.visible_to(user)
+        .filter(Q(held_as__isnull=True) | ~Q(held_as__in=visible_meetings))
+        .select_related("announced_in", "agenda_item__meeting")
+    )
+    if newer_than is not None:
+        announced = announced.filter(announced_in__cycle_year__lte=newer_than[0])
+    if older_than is not None:
+        announced = announced.filter(announced_in__cycle_year__gte=older_than[0])
+    found = [
+        row
+        for row in announced
+        if (newer_than is None or announcement_list_key(row) < newer_than)
+        and (older_than is None or announcement_list_key(row) > older_than)
+    ]
+    for row in found:
+        row.cycle_year = row.announced_in.cycle_year
+    return sorted(found, key=announcement_list_key, reverse=True)
+
+
 def content_digest(row: AgendaItem | Decision | Annotation | Footnote) -> str:
     """SHA-256 of what an import writes into ``row``; it differs once staff edit the row."""
     if isinstance(row, AgendaItem):
         values = [row.number, row.section, row.text]
     elif isinstance(row, Decision):
         values = [row.kind, row.text]
+        if row.owner or row.due_date:
+            # Only then: rows imported before actions had an owner keep their digest.
+            values += [row.owner, row.due_date.isoformat() if row.due_date else None]
     elif isinstance(row, Annotation):
         date = row.date.astimezone(datetime.UTC).isoformat() if row.date else None
         values = [row.author, row.initials, date, row.text, row.anchor]
@@ -76,5 +125,17 @@ def content_digest(row: AgendaItem | Decision | Annotation | Footnote) -> str:
 
 
 def is_staff_work(row: AgendaItem | Decision | Annotation | Footnote) -> bool:
-    """Added by staff, or imported and edited since: a re-import keeps it."""
+    """Added by staff, or imported and edited since (an action's status included): a re-import keeps it."""
+    if isinstance(row, Decision) and row.status != Decision.Status.OPEN:
+        return True
     return row.origin == Origin.STAFF or content_digest(row) != row.import_digest
+
+
+def tracked_actions(request) -> tuple[ActionFilterForm, QuerySet[Decision]]:
+    """(the tracker's filter form, the actions the user may see that it selects, open first)."""
+    actions = Decision.objects.visible_to(request.user).actions()
+    form = ActionFilterForm(request.GET or None, actions=actions)
+    if form.is_bound:
+        # An invalid filter selects nothing, as on the decisions list.
+        actions = form.filter(actions) if form.is_valid() else actions.none()
+    return form, actions.select_related("agenda_item__meeting").open_first()

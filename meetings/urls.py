@@ -1,7 +1,7 @@
 from django.urls import path
 
 from meetings import views
-from meetings.feeds import LatestDecisionsFeed
+from meetings.feeds import ActionsFeed, LatestDecisionsFeed
 
 app_name = "meetings"
 
@@ -13,4 +13,7 @@ urlpatterns = [
     path("decisions/", views.DecisionListView.as_view(), name="decision_list"),
     path("decisions/feed/", LatestDecisionsFeed(), name="decision_feed"),
     path("decisions/<int:pk>/", views.DecisionDetailView.as_view(), name="decision_detail"),
+    path("actions/", views.ActionListView.as_view(), name="action_list"),
+    path("actions/feed/", ActionsFeed(), name="action_feed"),
+    path("actions/calendar.ics", views.action_calendar, name="action_calendar"),
 ]

@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView
 
 from magportal.page_cache import cached_page
 from meetings import caching
+from meetings.calendar import CALENDAR_LIMIT, build_action_calendar
 from meetings.export import CONTENT_TYPE, docx_filename, report_docx
 from meetings.forms import DecisionFilterForm, MeetingFilterForm
 from meetings.highlight import (
@@ -18,11 +19,18 @@ from meetings.highlight import (
     search_terms,
 )
 from meetings.listing import newest_first, newest_first_among_few
-from meetings.models import Annotation, Decision, Footnote, Meeting
+from meetings.models import Annotation, Decision, Footnote, Meeting, UpcomingMeeting
 from meetings.pagination import CappedPaginator
 from meetings.roles import may_see_all_annotations
 from meetings.search import search_decisions
-from meetings.selectors import is_staff_work, upcoming_meetings
+from meetings.selectors import (
+    announced_meetings_between,
+    announcement_list_key,
+    is_staff_work,
+    meeting_list_key,
+    tracked_actions,
+    upcoming_meetings,
+)
 from schedule.models import Event
 
 
@@ -66,15 +74,38 @@ class MeetingListView(ListView):
         context = super().get_context_data(form=self.form, **kwargs)
         # Counted for this page's meetings only, in one query, however deep the page.
         meetings = list(context["meetings"])
-        counts = dict(
-            Meeting.objects.filter(pk__in=[meeting.pk for meeting in meetings])
+        counts = {
+            pk: counts
+            for pk, *counts in Meeting.objects.filter(pk__in=[meeting.pk for meeting in meetings])
             .with_decision_count()
-            .values_list("pk", "decision_count")
-        )
+            .values_list("pk", "decision_count", "action_count")
+        }
         for meeting in meetings:
-            meeting.decision_count = counts.get(meeting.pk, 0)
+            meeting.decision_count, meeting.action_count = counts.get(meeting.pk, (0, 0))
         context["meetings"] = meetings
+        context["rows"] = self._with_announced(meetings, context["page_obj"])
         return context
+
+    def _with_announced(self, meetings, page):
+        """The page's meetings with the announced meetings that fall among them (marked "Announced"):
+        the first page also takes those newer than its meetings, the last those older."""
+        if self.form.is_bound and (not self.form.is_valid() or self.form.cleaned_data["kind"]):
+            return meetings  # an announcement has no kind
+        newer_than = older_than = None
+        if page is not None and page.has_previous():
+            newer_than = meeting_list_key(self.object_list[page.start_index() - 2])
+        if page is not None and page.has_next():
+            older_than = meeting_list_key(meetings[-1])
+        announced = announced_meetings_between(
+            user=self.request.user, newer_than=newer_than, older_than=older_than
+        )
+        return sorted(
+            [*meetings, *announced],
+            key=lambda row: (
+                announcement_list_key(row) if isinstance(row, UpcomingMeeting) else meeting_list_key(row)
+            ),
+            reverse=True,
+        )
 
 
 @method_decorator(cached_page(caching.REPORT), name="dispatch")
@@ -108,6 +139,8 @@ class MeetingDetailView(DetailView):
         )
         paragraphs = []
         footnotes = []
+        # How many times each printed number has been used so far: reports repeat one now and then.
+        numbers_seen: dict[str, int] = {}
         for item in items:
             notes = item_footnotes.get(item.pk, [])
             highlighted = highlight_decisions(
@@ -126,9 +159,12 @@ class MeetingDetailView(DetailView):
                 }
                 for footnote in notes
             ]
+            occurrence = numbers_seen[item.number] = numbers_seen.get(item.number, 0) + 1
             paragraphs.append(
                 {
                     "item": item,
+                    # The second paragraph printed "8." says so, so it does not read as a mistake here.
+                    "number_repeated": bool(item.number) and occurrence > 1,
                     "html": highlighted.html,
                     "unplaced_decisions": highlighted.unplaced,
                     "annotations": annotations.get(item.pk, []),
@@ -247,3 +283,34 @@ class DecisionDetailView(DetailView):
             session=session if show_session else None,
             **kwargs,
         )
+
+
+class ActionListView(ListView):
+    """The action tracker: the actions of the meetings the user may see, open ones first."""
+
+    template_name = "meetings/action_list.html"
+    context_object_name = "actions"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.form, actions = tracked_actions(self.request)
+        return actions
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, **kwargs)
+        today = timezone.localdate()
+        for action in context["actions"]:
+            action.overdue = action.is_overdue(today)
+        context["today"] = today
+        context["query_string"] = self.request.GET.urlencode()
+        return context
+
+
+def action_calendar(request):
+    """The due dates of the open actions the user may see (and the tracker's filters select)."""
+    _form, actions = tracked_actions(request)
+    actions = actions.filter(status=Decision.Status.OPEN, due_date__isnull=False)[:CALENDAR_LIMIT]
+    body = build_action_calendar(actions=actions, absolute_url=request.build_absolute_uri)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mag-actions.ics"'
+    return response

@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from magportal.admin_history import HistoryAdmin
 from schedule.models import Event, Session, Slot
 
 
@@ -18,7 +18,7 @@ class SlotInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(HistoryAdmin):
     list_display = ["title", "venue", "start_date", "end_date", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["title", "theme", "venue"]
@@ -32,7 +32,7 @@ class EventAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(SimpleHistoryAdmin):
+class SessionAdmin(HistoryAdmin):
     list_display = ["title", "kind", "event"]
     list_filter = ["kind", "event"]
     list_select_related = ["event"]
@@ -41,7 +41,7 @@ class SessionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Slot)
-class SlotAdmin(SimpleHistoryAdmin):
+class SlotAdmin(HistoryAdmin):
     list_display = ["session", "date", "start_time", "end_time", "continued", "note"]
     list_filter = ["date", "session__event", "session__kind"]
     list_select_related = ["session__event"]

@@ -29,6 +29,8 @@ class Placement:
     row_end: int
     starts_at: datetime.datetime
     ends_at: datetime.datetime
+    #: For a slot that continues its session: the session's slot before it, which it continues.
+    continues: Slot | None = None
 
     @property
     def session(self):
@@ -55,6 +57,8 @@ class Mark:
 
     time: datetime.time
     row: int
+    #: The end of a block (13:00 before lunch, 18:00 at the close), printed at the foot of its last row.
+    is_end: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -159,6 +163,7 @@ def build_grid(*, event: Event, slots: Iterable[Slot]) -> Grid:
     blocks = _blocks(slots)
 
     by_date: dict[datetime.date, list[Placement]] = {date: [] for date in dates}
+    previous: dict[int, Slot] = {}
     for slot in slots:
         row_start = _row_of(blocks, _minute_of_day(slot.start_time), ending=False)
         row_end = max(row_start + 1, _row_of(blocks, _minute_of_day(slot.end_time), ending=True))
@@ -169,8 +174,10 @@ def build_grid(*, event: Event, slots: Iterable[Slot]) -> Grid:
                 row_end=row_end,
                 starts_at=datetime.datetime.combine(slot.date, slot.start_time, tzinfo=zone),
                 ends_at=datetime.datetime.combine(slot.date, slot.end_time, tzinfo=zone),
+                continues=previous.get(slot.session_id) if slot.continued else None,
             )
         )
+        previous[slot.session_id] = slot
     days = [
         Day(date=date, column=column, placements=by_date[date])
         for column, date in enumerate(sorted(dates), start=1)
@@ -183,8 +190,10 @@ def build_grid(*, event: Event, slots: Iterable[Slot]) -> Grid:
         minutes = [block.start, *range(first_hour, block.end, 60)]
         for minute in sorted(set(minutes)):
             marks.append(Mark(time=_time_of(minute), row=_row_of(blocks, minute, ending=False)))
+        block_end_row = block.first_row + (block.end - block.start) // ROW_MINUTES
+        # The axis says when each block ends too, not only the hours inside it.
+        marks.append(Mark(time=_time_of(block.end), row=block_end_row - 1, is_end=True))
         if index + 1 < len(blocks):
-            block_end_row = block.first_row + (block.end - block.start) // ROW_MINUTES
             breaks.append(
                 Break(
                     start=_time_of(block.end),

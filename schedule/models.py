@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from magportal.dates import long_date, weekday_date
 from magportal.rendering import reverse_memo
 from meetings.roles import may_see_drafts
 
@@ -108,7 +109,7 @@ class Slot(models.Model):
         indexes = [models.Index(fields=["date", "start_time"], name="slot_date_start")]
 
     def __str__(self):
-        return f"{self.session} — {self.date:%Y-%m-%d} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
+        return f"{self.session} — {weekday_date(self.date)} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
 
     def get_absolute_url(self):
         return self.session.get_absolute_url()
@@ -191,7 +192,7 @@ class ScheduleVersion(models.Model):
 
     def __str__(self):
         if self.number is None:
-            return f"{self.event} — draft version of {self.date:%Y-%m-%d}"
+            return f"{self.event} — draft version of {long_date(self.date)}"
         return f"{self.event} — version {self.number}"
 
     def get_absolute_url(self):

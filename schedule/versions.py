@@ -19,6 +19,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from magportal.history import current_change_reason
 from meetings.models import Decision, DecisionSession, Meeting
 from meetings.roles import may_see_drafts
 from schedule.caching import grid_changed
@@ -276,7 +277,7 @@ def _write_grid(event: Event, snapshot: dict, *, has_slots: bool) -> dict[str, S
     for session in left.values():
         session.delete()  # no longer in the grid
     if added:
-        bulk_create_with_history(added, Session)
+        bulk_create_with_history(added, Session, default_change_reason=current_change_reason())
         if any(session.pk is None for session in added):
             # A backend that returns no ids from a bulk insert.
             by_title = {s.title: s for s in event.sessions.filter(title__in=[s.title for s in added])}
@@ -288,7 +289,7 @@ def _write_grid(event: Event, snapshot: dict, *, has_slots: bool) -> dict[str, S
         session = written[key]
         old = [] if id(session) in fresh or not has_slots else sorted(session.slots.all(), key=_slot_order)
         new_slots += _write_slots(session, old, entry["slots"])
-    bulk_create_with_history(new_slots, Slot)
+    bulk_create_with_history(new_slots, Slot, default_change_reason=current_change_reason())
     # Bulk inserts send no signals.
     grid_changed()
     return written

@@ -5,8 +5,24 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 
 from tests.factories import make_mag_member, make_secretariat_user
+from tests.services import MISSING, require
 
 BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        f"needs(service): the test needs one of {', '.join(MISSING)}; without it the test skips, "
+        "or fails in CI (tests/services.py)",
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    for mark in item.iter_markers(name="needs"):
+        for service in mark.args:
+            require(service)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -9,7 +9,7 @@ import itertools
 
 from django.contrib.auth.models import Group, User
 
-from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting
+from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, UpcomingMeeting
 from meetings.roles import MAG_MEMBERS, SECRETARIAT
 from schedule.models import Event, Session, Slot
 
@@ -60,6 +60,16 @@ def make_footnote(*, agenda_item: AgendaItem | None = None, **fields) -> Footnot
         "urls": ["https://example.org/report"],
     }
     return Footnote.objects.create(agenda_item=agenda_item, **{**defaults, **fields})
+
+
+def make_upcoming_meeting(*, agenda_item: AgendaItem | None = None, **fields) -> UpcomingMeeting:
+    """A meeting announced in ``agenda_item`` (a new paragraph of a new meeting by default)."""
+    agenda_item = agenda_item or make_agenda_item()
+    two_weeks_later = agenda_item.meeting.date + datetime.timedelta(days=14)
+    defaults = {"title": "Virtual MAG Meeting VII", "date": two_weeks_later}
+    return UpcomingMeeting.objects.create(
+        announced_in=agenda_item.meeting, agenda_item=agenda_item, **{**defaults, **fields}
+    )
 
 
 def make_event(**fields) -> Event:

@@ -1,22 +1,38 @@
 """Finding the decisions and actions recorded in an agenda item's text.
 
-A sentence that records what the meeting agreed, approved or decided is a
-"decision", even when what was agreed is that someone does some work ("It was
-agreed that MAG working groups would send written updates"). A sentence that
-assigns work without recording an agreement ("... were asked to send updates",
-"The Secretariat will circulate ...", "volunteers ... agreed to work together
-... and to report") is an "action". Proposals, reports, briefings and thanks
-are neither, and neither is a decision mentioned only as background ("given
-the MAG decided not to ...", "had agreed"). On the seed report: seven
-decisions (paragraphs 5 twice, 6, 7, both 8s and 9) and three actions
-(paragraphs 2, 6 and 7).
+Each sentence is read clause by clause, as a MAG member reads it: who did
+what, in which tense and mood, and whether the report hedges it.
+
+- A **decision** is an outcome of the group: the MAG (its members as a whole,
+  the meeting, its Chair) agreed, decided, approved, adopted, endorsed,
+  supported a proposal, appointed, chose or established something; there was
+  agreement or consensus; or something was stated as changed ("the order of
+  the sessions was reversed", "are given an extension of the deadline").
+  "It was agreed that the Secretariat would circulate ..." is a decision, even
+  though it gives someone work.
+- An **action** is a future task with an owner: "The Secretariat will update
+  ...", "MAG members were asked to ...", "the host country is to ...", "A list
+  ... will be provided", "volunteers agreed to work together and report".
+- **Neither**: proposals and views ("Some members suggested that ... agreed
+  upon"), questions ("asked whether"), notes and reports, disagreement or no
+  agreement, what could or should happen, announcements of meetings, and a
+  decision reported from an earlier year, an earlier meeting or another body
+  ("the General Assembly decided", "had agreed", "as agreed last year").
+
+Sentences are split with the abbreviations of the reports in mind ("e.g.",
+"Mr.", "No. 3", "U.N.", "Sept. 30").
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import re
+from dataclasses import dataclass
 
-from meetings.importer.report import ParsedDecision
+from meetings.importer.report import ParsedDecision, ParsedReport
+
+# --- Sentences ----------------------------------------------------------------------------------
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
@@ -27,68 +43,70 @@ _ABBREVIATIONS = {
     "prof",
     "st",
     "h.e",
+    "amb",
+    "hon",
+    "messrs",
+    "mmes",
     "approx",
     "e.g",
     "i.e",
     "cf",
+    "viz",
     "contd",
     "cont'd",
-    "no",
     "vs",
     "jr",
     "sr",
     "esp",
     "incl",
-    "fig",
+    "al",
+    "ca",
+    "a.k.a",
+    "u.n",
+    "u.s",
+    "u.k",
+    "e.u",
+}
+# Ends a sentence unless a number follows: "No. 3", "para. 12", "Sept. 30".
+_BEFORE_NUMBER = {
+    "no",
+    "nos",
     "para",
     "paras",
+    "art",
+    "fig",
+    "p",
+    "pp",
+    "vol",
+    "rev",
+    "sec",
+    "ch",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 }
 # These end a sentence when a capital follows ("..., etc. The Secretariat ...").
-_SOMETIMES_FINAL = {"etc"}
+_SOMETIMES_FINAL = {"etc", "a.m", "p.m"}
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(\[]*[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.'’]+)[.]\W*$")
 # The last word is looked for in the last characters before a boundary only: searching the
 # whole text before it again at every boundary made long paragraphs quadratic.
 _TAIL = 80
-
-_DECISION = re.compile(
-    r"\b(?:it\s+was\s+(?:also\s+|further\s+|then\s+)?(?:agreed|decided|resolved)"
-    r"|(?:was|were|been)\s+(?:also\s+|formally\s+|unanimously\s+)?(?:approved|adopted|endorsed|agreed\s+upon)"
-    r"|agreed\s+upon"
-    r"|(?:there\s+was|with)\s+(?:general\s+|broad\s+|common\s+|full\s+)?(?:agreement|consensus)\b"
-    r"|common\s+agreement"
-    r"|(?:the\s+)?(?:mag|meeting|group|secretariat|members)\s+(?:also\s+)?(?:agreed|decided|approved|endorsed)"
-    r"|\bdecided\b"
-    r"|\bagreed\s+that\b)",
-    re.IGNORECASE,
-)
-# A decision mentioned as the reason for something else, or taken before.
-_BACKGROUND = re.compile(
-    r"\b(?:given|since|because|as|after|following|once)\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}"
-    r"(?:had\s+)?(?:decided|agreed|approved)\b"
-    r"|\bhad\s+(?:been\s+)?(?:decided|agreed|approved)\b"
-    r"|\bpreviously\s+(?:decided|agreed|approved)\b",
-    re.IGNORECASE,
-)
-_NEITHER = re.compile(
-    r"^\s*(?:it\s+was\s+(?:also\s+)?(?:proposed|suggested|reported|noted|said|recalled)\b"
-    r"|.*\b(?:thanked|expressed\s+(?:its|their)\s+(?:appreciation|thanks|gratitude))\b)",
-    re.IGNORECASE,
-)
-# Work given to someone: the seed's "were asked to", "will circulate" and
-# "agreed to work together ... and to report". Only the active "will
-# circulate": "details will be circulated" tells of logistics, not a task.
-_ACTION = re.compile(
-    r"\b(?:(?:was|were|are|is)\s+(?:also\s+)?(?:asked|requested|invited|tasked|mandated)\s+to"
-    r"|(?:will|shall)\s+(?:also\s+)?(?:circulate|prepare|draft|submit|send|share|follow\s+up\s+on)"
-    r"|agreed\s+to\s+(?:work\s+together|prepare|draft|circulate|report|follow\s+up|organi[sz]e|lead))\b",
-    re.IGNORECASE,
-)
+_DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
 def split_sentences(text: str) -> list[str]:
-    """The sentences of a paragraph, keeping "Ms.", "approx.", "e.g.", decimals and URLs whole."""
+    """The sentences of a paragraph, keeping "Ms.", "e.g.", "No. 3", "U.N.", decimals and URLs whole."""
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return []
@@ -99,13 +117,17 @@ def split_sentences(text: str) -> list[str]:
         last_word = _LAST_WORD.search(before, max(0, len(before) - _TAIL))
         if last_word and last_word.start() == len(before) - _TAIL:
             last_word = _LAST_WORD.search(before)  # the word may begin before the tail
-        word = last_word.group(1).lower().replace("’", "'") if last_word else ""
+        raw = last_word.group(1) if last_word else ""
+        word = raw.lower().replace("’", "'")
+        following = text[boundary.end() :][:1]
         if word in _ABBREVIATIONS:
             continue
-        if word in _SOMETIMES_FINAL and not text[boundary.end() :][:1].isupper():
+        if word in _BEFORE_NUMBER and following.isdigit():
             continue
-        # A single capital ("Lynn St. Amour", "J. Smith") is an initial, not an end.
-        if re.fullmatch(r"[A-Z]", last_word.group(1) if last_word else ""):
+        if word in _SOMETIMES_FINAL and not following.isupper():
+            continue
+        # A single capital ("Lynn St. Amour", "J. Smith") is an initial, not an end; "U.N." initials.
+        if re.fullmatch(r"[A-Z]", raw) or _DOTTED_INITIALS.fullmatch(raw):
             continue
         pieces.append(before.strip())
         start = boundary.end()
@@ -113,31 +135,880 @@ def split_sentences(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+# --- Words --------------------------------------------------------------------------------------
+
+_ADVERBS = (
+    r"(?:also|further|then|finally|formally|unanimously|generally|broadly|collectively|ultimately|"
+    r"subsequently|eventually|therefore|thus|tentatively|provisionally|accordingly|again|now|"
+    r"already|hereby|duly|jointly|together|kindly|officially|fully|largely|in\s+principle|"
+    r"by\s+consensus|by\s+acclamation|after\s+(?:some\s+)?discussion)"
+)
+_ADV = rf"(?:\s+{_ADVERBS},?)*"
+
+# The group whose outcome is a decision: the MAG, its members as a whole, the meeting, its Chair.
+_GROUP = re.compile(
+    r"\b(?:MAG|Multistakeholder\s+Advisory\s+Group|Advisory\s+Group|meeting|members|group|"
+    r"everyone|all|chairs?|chair(?:wo)?man|chairperson|co-?chairs?|plenary|participants|body)\b",
+    re.IGNORECASE,
+)
+# A part of the group, or a view not the group's.
+_MINORITY = re.compile(
+    r"\b(?:some|several|few|a\s+few|one|two|three|many|other|others|certain|individual|various|"
+    r"a\s+number\s+of|a\s+couple\s+of|a\s+member|a\s+MAG\s+member|one\s+MAG\s+member|"
+    r"a\s+(?:participant|speaker|delegate)|most|majority|minority|number\s+of|handful|"
+    r"another|more\s+than\s+\w+|at\s+least|a\s+group\s+of)\b",
+    re.IGNORECASE,
+)
+# Bodies other than the MAG whose decisions a report mentions as background.
+_OTHER_BODY = re.compile(
+    r"\b(?:General\s+Assembly|UNGA|CSTD|ECOSOC|Commission\s+on\s+Science|Economic\s+and\s+Social|"
+    r"Secretary[-\s]General|UN\s*DESA|DESA|WSIS|WGIG|Human\s+Rights\s+Council|ITU|UNESCO|ICANN|"
+    r"Working\s+Group\s+on\s+(?:IGF\s+)?Improvements|Tunis\s+Agenda|Council|Commission|Parliament|"
+    r"previous\s+MAG|former\s+MAG|last\s+year's|(?:19|20)\d\d\s+MAG|outgoing\s+MAG|"
+    r"NRIs?|national\s+and\s+regional\s+(?:IGF\s+)?initiatives?)\b",
+    re.IGNORECASE,
+)
+# A decision told as past history: from an earlier year or meeting.
+_EARLIER = re.compile(
+    r"\b(?:had\s+(?:also\s+|already\s+|previously\s+)?(?:been\s+)?(?:agreed|decided|approved|adopted|"
+    r"endorsed|resolved|chosen|selected|established|appointed|accepted)"
+    r"|previously|earlier\s+(?:in\s+the|this)\s+year|last\s+year|(?:the\s+)?previous\s+(?:year|cycle|MAG)|"
+    r"past\s+(?:year|cycle)|prior\s+year|"
+    r"at\s+(?:its|their|the)\s+(?:last|previous|earlier|prior|past|first|second|third|\w+\s+(?:virtual|"
+    r"face-to-face|open))\s+(?:MAG\s+)?(?:meeting|call|session|consultations?)|"
+    r"(?:in|during|since)\s+(?:19|20)\d\d\b(?!\s+(?:IGF|cycle|programme|meeting))|"
+    r"as\s+(?:was\s+|had\s+been\s+|previously\s+|already\s+)?(?:agreed|decided|approved|adopted|"
+    r"endorsed|requested|foreseen|planned|discussed)(?!\s+(?:by\s+the\s+(?:MAG|meeting|group)|today|"
+    r"(?:during|at)\s+(?:this|the)\s+(?:meeting|call)))|"
+    r"as\s+per\s+(?:the\s+)?(?:decision|agreement)|in\s+line\s+with\s+(?:the|its)\s+(?:decision|agreement)|"
+    r"(?:decision|agreement)\s+(?:taken|made|reached)\s+(?:at|in|during|by)\s+(?:the|its|last|previous)\s+"
+    r"(?:last|previous|earlier)?)",
+    re.IGNORECASE,
+)
+
+# Verbs that put what follows them in someone's mouth, not the group's decision.
+_PROPOSING = re.compile(
+    r"\b(?<!\bthe\s)(?<!\ba\s)(?<!\bas\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)(?<!\bthese\s)"
+    r"(?:(?:suggested|suggesting|suggests?|proposed|proposing|proposes?|recommended|recommending|"
+    r"recommends?)(?=\s+(?:that|to|the|a|an|this|these|its|their|some|whether|if|it|\w+ing|(?-i:[A-Z])|[\"'])|\s*[,:])|"
+    r"advocated|urged|called\s+for|put\s+forward|floated|requested\s+that|"
+    r"preferred|favou?red|wished|would\s+(?:like|prefer|welcome)|hoped|wanted|"
+    r"argued|felt|believed|thought|considered\s+(?:that|whether|if|it)|was\s+of\s+the\s+view|"
+    r"expressed\s+(?:the\s+|a\s+|their\s+|its\s+|some\s+)?(?:view|concern|concerns|hope|preference|"
+    r"wish|interest|doubts?|reservations?|opinion)|"
+    r"raised\s+(?:the\s+)?(?:question|issue|idea|possibility)|questioned|queried|wondered|"
+    r"asked\s+(?:whether|if|about|how|why|what|when)|enquired|inquired|"
+    r"noted|took\s+note|recalled|reminded\s+(?:\w+\s+){0,3}?that|"
+    r"reported|informed|briefed|explained|stated|said|mentioned|highlighted|"
+    r"emphasi[sz]ed|stressed|underlined|underscored|pointed\s+out|observed|remarked|indicated|"
+    r"acknowledged|recogni[sz]ed\s+that|commented|discussed|debated|deliberated|"
+    r"it\s+would\s+be\s+(?:useful|good|helpful|important|better|best|advisable)|"
+    r"options?\s+(?:was|were|is|are|included)|the\s+idea\s+(?:was|is|of)|one\s+idea|"
+    r"not\s+clear|unclear|uncertain|undecided|open\s+question|whether)\b",
+    re.IGNORECASE,
+)
+# What the group did not decide.
+_NEGATION = re.compile(
+    r"\b(?:no(?!\s+(?:objections?|further\s+(?:comments|objections?)|opposition|dissent))|not|never|without(?!\s+(?:objection|opposition|dissent|changes?|amendments?|further|a\s+vote))|neither|nor|lack|absence|failed|unable|cannot|couldn't|didn't|wasn't|"
+    r"weren't|hasn't|haven't|disagreed|disagreement|objected|opposed|rejected|declined|refused|"
+    r"divided|split|differing|diverging|divergent|mixed|yet\s+to|pending|remains?\s+to\s+be|"
+    r"still\s+to\s+be|was\s+deferred|were\s+deferred)\b",
+    re.IGNORECASE,
+)
+# Modality that makes an outcome a possibility, a plan or an obligation, not a fact.
+_MODAL = (
+    r"(?:will|would|shall|should|could|can|(?-i:may)|might|must|to|needs?\s+to|has\s+to|have\s+to|"
+    r"ought\s+to|is\s+expected\s+to|are\s+expected\s+to|is\s+likely\s+to|is\s+to|are\s+to)"
+)
+
+_OUTCOME_PARTICIPLE = (
+    r"(?:agreed(?:\s+(?:upon|on))?|decided(?:\s+(?:upon|on))?|resolved|settled|approved|adopted|endorsed|"
+    r"accepted|confirmed|ratified|validated|upheld|chosen|selected|appointed|elected|designated|named|"
+    r"nominated|established|set\s+up|created|formed|constituted|reversed|changed|amended|modified|"
+    r"extended|postponed|cancell?ed|dropped|removed|deleted|merged|combined|renamed|retitled|"
+    r"moved|shifted|rescheduled|swapped|reduced|increased|expanded|shortened|lengthened|"
+    r"allotted|allocated|granted|retained|kept|maintained|finali[sz]ed|fixed|replaced|"
+    r"reinstated|restored|discontinued|abolished|waived|lifted|signed\s+off|green-?lighted|"
+    r"given\s+(?:an?\s+)?(?:extension|more\s+time|additional\s+time|until|priority|precedence|preference|"
+    r"(?:\w+\s+)?slots?|the\s+(?:go-ahead|mandate|task))|assigned(?=\s+(?:an?|the|to\s+(?:the|day|room))\b)|"
+    r"set\s+(?:as|at|for|to)|determined)"
+)
+_PAST_OR_PRESENT_BE = r"(?:was|were|is|are|has\s+been|have\s+been|got|get)"
+_PASSIVE_OUTCOME = re.compile(
+    rf"\b(?P<be>{_PAST_OR_PRESENT_BE}){_ADV}\s+"
+    # "It was suggested and agreed that ...", "The proposal was discussed and approved."
+    r"(?:(?:suggested|proposed|discussed|presented|reviewed|considered|put\s+forward|tabled)\s+and\s+"
+    r"(?:then\s+|subsequently\s+|finally\s+)?)?"
+    rf"(?P<verb>{_OUTCOME_PARTICIPLE})\b",
+    re.IGNORECASE,
+)
+# "The changes agreed upon are listed": what was agreed, named as such.
+_AGREED_UPON = re.compile(r"\b(?:agreed|decided)\s+upon\b|\bagreed[-\s](?:changes|upon)\b", re.IGNORECASE)
+
+_GROUP_VERB = (
+    r"(?:agreed|decided|resolved|approved|adopted|endorsed|accepted|confirmed|ratified|"
+    r"chose|selected|appointed|elected|designated|named|nominated|established|set\s+up|created|"
+    r"supported|backed|welcomed\s+and\s+(?:endorsed|approved|adopted|accepted)|opted|voted|"
+    r"concluded\s+that|settled\s+on|reached\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:consensus|agreement|decision)|"
+    r"took\s+(?:the|a)\s+(?:\w+\s+)?decision|"
+    r"(?:came|reached)\s+(?:to\s+)?(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:consensus|agreement|decision|conclusion)|"
+    r"expressed\s+(?:its\s+|their\s+)?(?:\w+\s+)?support|gave\s+(?:its\s+|their\s+)?(?:\w+\s+)?"
+    r"(?:support|approval|endorsement|consent|go-ahead|green\s+light)|"
+    r"agreed\s+upon|finali[sz]ed|extended|reversed|changed|merged|renamed|postponed|"
+    r"cancell?ed|dropped|retained|kept|allocated|granted|reduced|increased)"
+)
+_ACTIVE_OUTCOME = re.compile(rf"(?P<verb>\b{_GROUP_VERB})\b", re.IGNORECASE)
+
+# There was agreement, consensus, a decision.
+_NOMINAL_OUTCOME = re.compile(
+    r"\b(?:there\s+(?:was|is)|with|by|following|after|on\s+the\s+basis\s+of|based\s+on)\s+"
+    r"(?:(?:a|an|the|also|general|broad|full|common|unanimous|overall|wide|widespread|strong|clear|"
+    r"complete|firm|overwhelming|total|large|and|MAG|MAG's)\s+){0,4}"
+    r"(?:agreement|consensus|support|approval|endorsement)\b"
+    r"|\b(?:consensus|agreement|a\s+(?:consensus\s+)?decision|the\s+decision|decision)\s+"
+    rf"(?:was|has\s+been|were){_ADV}\s+(?:reached|taken|made|achieved|found|arrived\s+at|adopted)\b"
+    r"|\bconsensus\s+(?:emerged|decision)\b"
+    r"|\bit\s+was\s+(?:the\s+)?(?:\w+\s+)?(?:consensus|view\s+of\s+the\s+MAG|decision|agreement)\b"
+    r"|\bthe\s+(?:\w+\s+)?(?:consensus|decision|agreement|outcome)\s+(?:of|among|within)\s+(?:the\s+)?"
+    r"(?:MAG|meeting|members|group)\s+(?:was|is)\b"
+    r"|\bthe\s+MAG(?:'s|’s)\s+(?:decision|agreement|consensus)\s+(?:was|is)\b"
+    r"|\b(?:decision|agreement|consensus)\s*:"
+    r"|,\s*as\s+(?:was\s+)?(?:agreed|decided|approved)\s+(?:by\s+the\s+(?:MAG|meeting|group)|today|"
+    r"(?:during|at)\s+(?:this|the)\s+(?:meeting|call))\b",
+    re.IGNORECASE,
+)
+# Qualifiers that make "support" someone's, not the group's.
+_WEAK_SUPPORT = re.compile(
+    r"\b(?:some|limited|little|mixed|less|partial|varying|certain|also\s+some|a\s+degree\s+of)\s+"
+    r"(?:\w+\s+)?(?:support|agreement)\b",
+    re.IGNORECASE,
+)
+
+# --- Actions ------------------------------------------------------------------------------------
+
+# Who may be given work: the Secretariat, the Chair, the MAG and its members, working groups,
+# the host country, facilitators, volunteers, named people ("Mr. Masango", "Chengetai").
+_AGENT_WORDS = re.compile(
+    r"\b(?i:secretariat|chair\w*|co-?chairs?|co-?facilitators?|facilitators?|MAG|members?|"
+    r"working\s+groups?|WGs?|task\s+force|sub-?group|host(?:\s+country|\s+government)?|government|"
+    r"volunteers?|organi[sz]ers?|coordinators?|rapporteurs?|leads?|proponents?|teams?|"
+    r"DESA|UNDESA|IGF\s+Secretariat|staff|office|NRIs?|coalitions?|BPFs?|best\s+practice\s+forums?|"
+    r"dynamic\s+coalitions?|it|they|he|she|we|each|all|anyone|those|who|"
+    r"(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+[A-Z][\w'’-]+)\b"
+    r"|^(?!(?:The|This|That|These|Those|A|An|In|At|On|It|Its|Their|Some|Each|All|Any)\b)[A-Z][a-z]+\s+[A-Z][a-z]+\b"
+)
+# Not agents: events and things whose future is an announcement, not a task.
+_NOT_AGENT = re.compile(
+    r"^(?:the\s+)?(?:(?:next|following|upcoming|first|second|third|annual|\d{4}|IGF)\s+)*"
+    r"(?:meeting|call|session|IGF|forum|consultations?|webinar|retreat|event|theme|programme|"
+    r"program|agenda|deadline|call\s+for|process|format|schedule|website|report|document|"
+    r"paper|survey|platform|list|it\s+is|this|that|there|which)\b",
+    re.IGNORECASE,
+)
+_STRONG_AGENT = re.compile(
+    r"\b(?:secretariat|chair\w*|co-?chairs?|facilitators?|working\s+groups?|host\s+country|members|"
+    r"volunteers|organi[sz]ers|coordinators|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z])",
+    re.IGNORECASE,
+)
+_TASK_VERB_BLOCKLIST = (
+    r"(?:be|have\s+been|take\s+place|meet|convene(?!\s+(?:a|an|the)\b)|start|begin|end|close|continue\s+to\s+be|remain|last|run|"
+    r"have|need|include|focus|feature|cover|consist|comprise|see|allow|enable|help|mean|"
+    r"depend|require|serve\s+as\s+(?:a|an|the)\s+(?:basis|reference)|apply|happen|occur|come|"
+    r"coincide|take(?!\s+(?:the\s+lead|charge|forward|up|on|over|responsibility|stock\s+of))|fall|be\s+held|also\s+be|not|continue|the|a|an|this|that|these|those|its|their|it|them|his|her|our|any|all|some|such|which|what|return|resume|revert|look|reconvene)"
+)
+_FUTURE = (
+    r"(?:will|shall|is\s+to|are\s+to|would|is\s+going\s+to|are\s+going\s+to|'ll|must|has\s+to|have\s+to|"
+    r"needs?\s+to|is\s+expected\s+to|are\s+expected\s+to|undert(?:ook|akes?)\s+to|committed\s+to|"
+    r"commits?\s+to|agreed\s+to|agrees\s+to|offered\s+to|volunteered\s+to|"
+    r"promised\s+to|pledged\s+to|took\s+it\s+upon\s+(?:itself|themselves|himself|herself)\s+to|"
+    r"took\s+(?:on\s+)?the\s+(?:task|action|responsibility)\s+(?:to|of))"
+)
+_FUTURE_ACTIVE = re.compile(
+    rf"\b(?P<modal>{_FUTURE})(?:\s+(?:also|further|then|again|kindly|soon|shortly|jointly|together|"
+    rf"now|each|both|all|continue\s+to|work\s+(?:together|with\s+\S+)\s+to|try\s+to|seek\s+to))*"
+    rf"\s+(?!{_TASK_VERB_BLOCKLIST}\b)(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+# "The working group will meet every two weeks and report back": the task after an event verb.
+_COORDINATED_TASK = re.compile(
+    r"\b(?P<modal>will|shall|is\s+to|are\s+to)\s+(?:\w+\s+){1,8}?and\s+(?:then\s+|also\s+)?"
+    r"(?P<verb>report|send|share|circulate|prepare|present|submit|provide|draft|update|inform|propose)\b",
+    re.IGNORECASE,
+)
+_INSTRUCTED = re.compile(
+    rf"\b(?P<modal>should|are\s+requested\s+to|are\s+kindly\s+requested\s+to)\s+(?!{_TASK_VERB_BLOCKLIST}\b)"
+    r"(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+_DELIVERABLE = (
+    r"(?:circulated|provided|shared|sent(?:\s+out)?|distributed|prepared|drafted|published|posted|uploaded|"
+    r"made\s+available|compiled|updated|revised|finali[sz]ed|organi[sz]ed|scheduled|set\s+up|established|"
+    r"created|developed|produced|submitted|resubmitted|collected|reviewed|analy[sz]ed|translated|"
+    r"announced|communicated|forwarded|issued|launched|opened|extended|sought|contacted|invited|"
+    r"informed|notified|consulted|followed\s+up|explored|assessed|evaluated|convened|formed|"
+    r"appointed|selected|identified|arranged|incorporated|amended|integrated|"
+    r"asked|requested|tasked|reminded|approached|reached\s+out\s+to|put\s+(?:forward|together|in\s+place)|"
+    r"addressed|presented|reported|launched)"
+)
+_FUTURE_PASSIVE = re.compile(
+    rf"\b(?P<modal>will|shall|is\s+to|are\s+to|would|must|needs?\s+to|has\s+to|have\s+to|to)"
+    rf"(?:\s+(?:also|then|again|soon|shortly|now|further|subsequently))*\s+be"
+    rf"(?:\s+(?:also|then|again|soon|shortly|promptly|quickly|duly|further|subsequently|formally))*"
+    rf"\s+(?P<verb>{_DELIVERABLE})\b",
+    re.IGNORECASE,
+)
+_TASKED_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|will\s+be|would\s+be|shall\s+be|had\s+been|be)"
+    r"(?:\s+(?:also|further|again|kindly|strongly|therefore|then|now|all))*\s+"
+    r"(?:asked|requested|invited|tasked|mandated|encouraged|urged|reminded|called\s+(?:up)?on|"
+    r"expected|charged|instructed|entrusted|assigned|sought|given\s+the\s+task|requested\s+once\s+again)"
+    r"\s+(?:with\s+\w+ing|to\s+(?!be\s+(?:held|present)\b)\w+)",
+    re.IGNORECASE,
+)
+_TASKING_ACTIVE = re.compile(
+    r"\b(?P<verb>asked|requested|invited|tasked|mandated|encouraged|urged|reminded|called\s+(?:up)?on|"
+    r"instructed|charged|entrusted|commissioned|requests|asks|invites|encourages|urges)\s+"
+    r"(?P<owner>(?!whether|if|about|how|why|what|when|that|to\b|for\s+(?!volunteers))"
+    r"(?:(?!\b(?:that|is|are|was|were|being|been|which|whether|if)\b)[^,;]){2,80}?)\s+"
+    r"(?:to\s+\w+|with\s+\w+ing)\b"
+    r"|\b(?:asked|called)\s+for\s+(?P<volunteers>volunteers)\b",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(
+    r"^\s*(?:(?P<action>action(?:\s+(?:item|point))?s?|follow[-\s]?up|to\s+do|next\s+steps?)"
+    r"|(?P<decision>decisions?|agreed|agreement|outcome|conclusions?|decided))\s*[:\-–—]\s*",
+    re.IGNORECASE,
+)
+# "Secretariat to circulate the draft by 30 June": the minutes' shorthand for an action.
+_SHORTHAND_ACTION = re.compile(
+    r"^\s*(?P<owner>(?i:the\s+)?(?:IGF\s+)?(?:Secretariat|Chair|MAG(?:\s+members)?|members|host\s+country|"
+    r"working\s+group(?:\s+on(?:\s+(?!(?:is|are|was|were|will|shall|would|has|have|had)\b)[\w-]+){1,5})?|co-?facilitators|volunteers|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'’-]+))\s+"
+    r"to\s+(?!be\b)[a-z]+\b",
+)
+
+# Clauses: a sentence's main clause is read apart from its background ("Although ..., ").
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s*|\s*:\s+(?=[A-Z])|,?\s+(?:but|however|whereas|while|whilst|although|though)\s+(?=\S)|,\s+yet\s+"
+    r"|,\s+(?:and\s+)?(?=(?:it\s+was|the\s+MAG\b|MAG\s+members|there\s+was|the\s+meeting\b))",
+    re.IGNORECASE,
+)
+_SUBORDINATE_START = re.compile(
+    r"^(?:although|though|while|whilst|whereas|given(?:\s+that)?|since|as|because|after|following|once|"
+    r"when|if|unless|until|despite|in\s+light\s+of|in\s+view\s+of|recalling|noting|considering|"
+    r"in\s+(?:19|20)\d\d|last\s+year|previously)\b[^,]*,\s*",
+    re.IGNORECASE,
+)
+
+
+# Words without which a sentence records neither an outcome nor a task, by their beginnings:
+# checked first (word by word, without a regular expression), so that the rest of the reading is
+# spent on the sentences that may.
+_DECISION_STEMS = (
+    "agree", "decid", "decision", "resolv", "approv", "adopt", "endors", "accept", "confirm", "ratif",
+    "validat", "upheld", "chos", "select", "appoint", "elect", "design", "named", "nominat", "establish",
+    "set", "creat", "form", "constitut", "revers", "chang", "amend", "modif", "extend", "postpon",
+    "cancel", "drop", "remov", "delet", "merg", "combin", "renam", "retitl", "mov", "shift", "reschedul",
+    "swap", "reduc", "increas", "expand", "shorten", "lengthen", "allot", "allocat", "grant", "retain",
+    "kept", "maintain", "finali", "fix", "replac", "reinstat", "restor", "discontinu", "abolish", "waiv",
+    "lift", "sign", "green", "given", "assign", "determin", "settl", "support", "back", "welcom", "opt",
+    "vot", "conclu", "reach", "came", "consensus", "outcome", "took",
+)  # fmt: skip
+_ACTION_STEMS = (
+    "will", "shall", "would", "must", "need", "expect", "undert", "commit", "agree", "offer", "volunteer",
+    "promis", "pledg", "took", "ask", "request", "invit", "task", "mandat", "encourag", "urg", "remind",
+    "call", "instruct", "charg", "entrust", "commission", "assign", "given", "should", "action", "follow",
+    "sought",
+    "next", "'ll",
+)  # fmt: skip
+_WORD = re.compile(r"[a-z']+")
+# "The host country is to confirm", "Secretariat to circulate": tasks without any of those words.
+_TO_TASK = re.compile(r"\b(?:is|are|has|have|needs?)\s+to\b|^\W*(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,6}\s+to\s")
+
+
+def _may_record(sentence: str) -> tuple[bool, bool]:
+    """Whether ``sentence`` has a word without which it records no outcome, and one without which it
+    gives no task: checked first, word by word, so that the reading is spent on the few that may."""
+    lowered = sentence.lower()
+    words = set(_WORD.findall(lowered))
+    may_decide = any(word.startswith(_DECISION_STEMS) for word in words)
+    may_task = any(word.startswith(_ACTION_STEMS) for word in words) or (
+        " to " in lowered and bool(_TO_TASK.search(lowered))
+    )
+    return may_decide, may_task
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a sentence records: its kind ("decision", "action" or None), an action's owner and due."""
+
+    kind: str | None
+    owner: str = ""
+    due: str = ""  # the due date as written: "30 June", "the next meeting"
+
+
+NEITHER = Reading(kind=None)
+
+
 def classify_sentence(sentence: str) -> str | None:
     """ "decision", "action" or None for one sentence."""
-    if _NEITHER.search(sentence):
-        return None
-    if any(not _is_background(sentence, match) for match in _DECISION.finditer(sentence)):
-        return "decision"
-    if _ACTION.search(sentence):
-        return "action"
-    return None
+    return read_sentence(sentence).kind
+
+
+def read_sentence(sentence: str) -> Reading:
+    """What one sentence records, read clause by clause."""
+    sentence = _normalise(sentence)
+    label = _LABEL.match(sentence)
+    if label:
+        body = sentence[label.end() :]
+        if label.group("decision"):
+            return Reading(kind="decision")
+        return Reading(kind="action", owner=_owner_of_action(body), due=find_due(body))
+    may_decide, may_task = _may_record(sentence)
+    if not (may_decide or may_task):
+        return NEITHER  # most sentences: no word that could record an outcome or a task
+    clauses = _clauses(sentence)
+    if may_decide:
+        for clause, background in clauses:
+            if not background and _is_decision(clause):
+                return Reading(kind="decision")
+    if not may_task:
+        return NEITHER
+    for clause, background in clauses:
+        owner = _action_owner(clause, sentence=sentence, background=background)
+        if owner is not None:
+            return Reading(kind="action", owner=owner, due=find_due(sentence))
+    return NEITHER
 
 
 def classify_sentences(text: str) -> list[ParsedDecision]:
     """Every sentence of ``text`` that records a decision or an action, in order."""
     found = []
     for sentence in split_sentences(text):
-        kind = classify_sentence(sentence)
-        if kind:
-            found.append(ParsedDecision(kind=kind, text=sentence))
+        reading = read_sentence(sentence)
+        if reading.kind:
+            found.append(
+                ParsedDecision(kind=reading.kind, text=sentence, owner=reading.owner, due=reading.due)
+            )
     return found
 
 
-def _is_background(sentence: str, match: re.Match) -> bool:
-    for background in _BACKGROUND.finditer(sentence):
-        if background.start() <= match.start() < background.end() or (
-            match.start() <= background.start() < match.end()
+_LISTED_DETAILS = re.compile(r"\((?P<details>[^()]*:[^()]*)\)\s*$")
+_OWNER_LABEL = re.compile(
+    r"^(?:owners?|responsib(?:le|ility)(?:\s+part(?:y|ies))?|lead(?:\s+by)?|who|by\s+whom|assigned\s+to"
+    r"|focal\s+points?|person\s+responsible)$",
+    re.IGNORECASE,
+)
+_DUE_LABEL = re.compile(
+    r"^(?:deadlines?|due(?:\s+date)?|by\s+when|when|timelines?|time\s*frame|target\s+date|date)$",
+    re.IGNORECASE,
+)
+# A note-form point: "Secretariat to circulate the template by 15 August".
+_NOTE_OWNER = re.compile(r"^(?P<owner>[A-Z][^,;:()]{0,80}?)\s+to\s+[a-z]")
+
+
+def read_listed_point(text: str) -> Reading:
+    """An action's owner and due date from a point of an "Action items" list or a row of a table of
+    actions, which need not be a sentence: "Secretariat to circulate the template by 15 August",
+    "Circulate the call (Owner: Secretariat; Deadline: 22 February)". The kind is the list's."""
+    owner = due = ""
+    details = _LISTED_DETAILS.search(text)
+    if details:
+        for part in details.group("details").split(";"):
+            label, _colon, value = part.partition(":")
+            if _OWNER_LABEL.match(label.strip()) and not owner:
+                owner = _owner_name(value)
+            elif _DUE_LABEL.match(label.strip()) and not due:
+                due = value.strip().rstrip(".")
+        text = text[: details.start()]
+    if not owner:
+        note = _NOTE_OWNER.match(_normalise(text).strip())
+        # Someone who can do things, not a verb: "Circulate the call to all" names no owner.
+        if note and _AGENT_WORDS.search(note.group("owner")):
+            owner = _owner_name(note.group("owner"))
+    return Reading(kind=None, owner=owner, due=due or find_due(text))
+
+
+def apply_staff_kinds(report: ParsedReport, kinds: dict[tuple[int, int], str]) -> None:
+    """Make the sentences the Secretariat set in the import preview what it says.
+
+    ``kinds`` maps (item position, sentence index) to "decision", "action" or "neither". A kind
+    that differs from the recogniser's reading is staff work (``found_by="staff"``); "neither"
+    for a sentence the recogniser read as a decision or action is kept as the item's
+    ``not_decisions``.
+    """
+    meeting = report.meeting
+    for item in report.items:
+        chosen = {index: kind for (position, index), kind in kinds.items() if position == item.position}
+        if not chosen:
+            continue
+        found = {decision.text: decision for decision in item.decisions}
+        decisions = []
+        for index, (sentence, reading) in enumerate(read_paragraph(item.text)):
+            kind = chosen.get(index, reading.kind or "neither")
+            current = found.get(sentence)
+            if kind == "neither":
+                if current is not None and sentence not in item.not_decisions:
+                    item.not_decisions.append(sentence)
+                continue
+            if current is not None and current.kind == kind:
+                decisions.append(current)
+                continue
+            action = kind == "action"
+            due = reading.due if action else ""
+            decisions.append(
+                ParsedDecision(
+                    kind=kind,
+                    text=sentence,
+                    owner=reading.owner if action else "",
+                    due=due,
+                    due_date=due_date(
+                        due,
+                        meeting_date=meeting.date,
+                        year=meeting.cycle_year,
+                        next_meeting=meeting.next_meeting,
+                    ),
+                    found_by="staff",
+                )
+            )
+        item.decisions = decisions
+
+
+def read_paragraph(text: str) -> list[tuple[str, Reading]]:
+    """Every sentence of ``text`` with what it records (for the Secretariat to confirm)."""
+    return [(sentence, read_sentence(sentence)) for sentence in split_sentences(text)]
+
+
+def _normalise(sentence: str) -> str:
+    return re.sub(r"\s+", " ", sentence.replace("’", "'").replace("‘", "'")).strip()
+
+
+def _clauses(sentence: str) -> list[tuple[str, bool]]:
+    """(clause, is background) pairs: a leading "Although ...," or "As agreed last year," is background."""
+    clauses = []
+    for part in _CLAUSE_BREAK.split(sentence):
+        if not part:
+            continue
+        lead = _SUBORDINATE_START.match(part)
+        if lead:
+            clauses.append((part[: lead.end()], True))
+            part = part[lead.end() :]
+        if part.strip():
+            clauses.append((part, False))
+    return clauses
+
+
+def _is_decision(clause: str) -> bool:
+    for match in _decision_cues(clause):
+        before = clause[: match.start()]
+        # Told as history ("In 2015 the MAG decided", "had agreed") or another body's ("the CSTD adopted").
+        if _EARLIER.search(clause[: match.end()]) or _HAD_BEFORE.search(before[-40:]):
+            continue
+        if _OTHER_BODY.search(before) or _OTHER_BODY.search(_by_whom(clause[match.end() :])):
+            continue
+        if _BECAUSE.search(before):
+            continue  # "... given the MAG decided not to ...": a reason, told in passing
+        if _PROPOSING.search(before) or _MODAL_BEFORE.search(before[-60:]):
+            continue
+        window = clause[max(0, match.start() - 40) : match.end()]
+        if _NEGATION.search(window) or _WEAK_SUPPORT.search(
+            clause[max(0, match.start() - 40) : match.end() + 25]
         ):
-            return True
+            continue
+        if match.re is _ACTIVE_OUTCOME and _subject_is_minority(clause, match):
+            continue
+        if re.match(
+            r"[^,;]{0,30}\bamong\s+(?:some|several|a\s+few|few|a\s+number|certain|many|a\s+group)\b",
+            clause[match.end() :],
+            re.IGNORECASE,
+        ):
+            continue
+        agent = _by_whom(clause[match.end() :])
+        if match.re is _PASSIVE_OUTCOME and _MINORITY.search(agent) and _PEOPLE.search(agent):
+            continue
+        return True
     return False
+
+
+_BECAUSE = re.compile(
+    r"\b(?:given|since|because|as|once)\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
+_MODAL_BEFORE = re.compile(
+    rf"\b{_MODAL}\s+(?:(?:not|also|then|first|be|have\s+been|\w+ly)\s+)*$", re.IGNORECASE
+)
+
+
+def _decision_cues(clause: str):
+    """The places in ``clause`` that may record an outcome, each read further by ``_is_decision``.
+
+    Each pattern is tried only when a word it needs is in the clause: most clauses have none.
+    """
+    lowered = clause.lower()
+    if _has(lowered, _NOMINAL_WORDS):
+        yield from _NOMINAL_OUTCOME.finditer(clause)
+    if "upon" in lowered or "agreed-" in lowered or "agreed " in lowered:
+        yield from _AGREED_UPON.finditer(clause)
+    for match in _PASSIVE_OUTCOME.finditer(clause):
+        # "It was agreed" and "the proposal was adopted" are outcomes; a passive after a modal
+        # ("should be agreed") is caught by the modal check, one in a question by the proposing one.
+        if _RELATIVE_END.search(clause, max(0, match.start() - 10), match.start()) and match.group(
+            "verb"
+        ).lower().startswith("agreed"):
+            continue
+        yield match
+    if not _GROUP.search(clause):
+        return
+    for match in _ACTIVE_OUTCOME.finditer(clause):
+        # "The MAG agreed to hold a call": the group agreeing is a decision, whatever it agreed to.
+        subject = _subject_before(clause, match.start()) or _clause_subject(clause)
+        if subject and _GROUP.search(subject):
+            yield match
+
+
+def _has(lowered: str, words: tuple[str, ...]) -> bool:
+    return any(word in lowered for word in words)
+
+
+_NOMINAL_WORDS = (
+    "agreement", "consensus", "support", "approval", "endorsement", "decision", "outcome", "as agreed",
+    "as decided", "as approved",
+)  # fmt: skip
+_RELATIVE_END = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
+_TASKING_WORDS = (
+    "ask", "request", "invit", "task", "mandat", "encourag", "urge", "remind", "call", "instruct",
+    "charge", "entrust", "commission", "expected", "assign", "given the task", "sought",
+)  # fmt: skip
+_FUTURE_WORDS = (
+    "will", "shall", " is to", " are to", "would", "going to", "'ll", "must", "has to", "have to", "need",
+    "expected",
+    "undert", "commit", "agree", "offer", "volunteer", "promis", "pledg", "took", "should", "request",
+)  # fmt: skip
+
+
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
+_TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERBS},?)+\s*$", re.IGNORECASE)
+_SUBJECT_START = re.compile(r"[,(]\s*|\b(?:that|and|whether|if|when|where)\s+", re.IGNORECASE)
+
+
+def _subject_before(clause: str, end: int) -> str:
+    """The words before a verb back to the start of its clause or a comma: its subject, roughly."""
+    before = clause[:end]
+    separators = list(_SUBJECT_START.finditer(before))
+    subject = before[separators[-1].end() :] if separators else before
+    trailing = _TRAILING_ADVERBS.search(" " + subject, max(0, len(subject) - 80))
+    if trailing:
+        subject = (" " + subject)[: trailing.start()]
+    subject = subject.strip()
+    return subject
+
+
+def _clause_subject(clause: str) -> str:
+    """The first words of a clause, its subject when a verb after "and" has none of its own."""
+    return " ".join(clause.split()[:6])
+
+
+def _subject_is_minority(clause: str, match: re.Match) -> bool:
+    subject = _subject_before(clause, match.start()) or _clause_subject(clause)
+    if _MINORITY.search(subject):
+        return True
+    # "Members who ..." or "those members who" still a part.
+    return bool(re.search(r"\b(?:those|members\s+who|people\s+who)\b", subject, re.IGNORECASE))
+
+
+# --- Actions ------------------------------------------------------------------------------------
+
+_ACTION_HEDGE = re.compile(
+    r"\b(?<!\bthe\s)(?<!\ba\s)(?<!\bas\s)(?<!\bits\s)"
+    r"(?:(?:suggested|suggesting|proposed|proposing|recommended|recommending)"
+    r"(?=\s+(?:that|to|the|a|an|this|these|its|their|some|whether|if|it|\w+ing)|\s*[,:])|wondered|questioned|"
+    r"asked\s+(?:whether|if|about|how|why|what|when)|whether|if|unless|could|might|(?-i:may)|"
+    r"would\s+(?:like|prefer|welcome|be\s+(?:useful|good|helpful|important|better|best|advisable))|"
+    r"hoped|felt|believed|argued|preferred|considered\s+(?:that|whether|if)|"
+    r"it\s+was\s+not\s+clear|options?|idea|possibly|perhaps|ideally)\b",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(
+    r"\b(?:said|stated|informed|confirmed|indicated|explained|noted|announced|agreed|undertook|offered|"
+    r"promised|committed|added|assured|reported|mentioned|clarified|advised|replied|responded|"
+    r"stressed|emphasi[sz]ed|highlighted)\b",
+    re.IGNORECASE,
+)
+
+
+def _action_owner(clause: str, *, sentence: str, background: bool) -> str | None:
+    """The owner of the task ``clause`` gives ("" when unnamed), or None when it gives none."""
+    if background:
+        return None
+    shorthand = _SHORTHAND_ACTION.match(clause)
+    if shorthand:
+        return _owner_name(shorthand.group("owner"))
+    for read in (_asked_by_someone, _asked_passive, _future_passive, _future_active):
+        owner = read(clause, sentence)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _asked_by_someone(clause: str, sentence: str) -> str | None:
+    """ "The Chair asked MAG members to review ...": the one asked."""
+    tasked = _TASKING_ACTIVE.search(clause) if _has(clause.lower(), _TASKING_WORDS) else None
+    if not tasked or _hedged_action(clause[: tasked.start()]):
+        return None
+    if tasked.group("volunteers"):
+        return "Volunteers"
+    requester = _subject_before(clause, tasked.start())
+    if _MINORITY.search(requester) or _OTHER_BODY.search(requester):
+        return None
+    return _owner_name(tasked.group("owner"))
+
+
+def _asked_passive(clause: str, sentence: str) -> str | None:
+    """ "MAG members were asked to ...": the subject."""
+    passive = _TASKED_PASSIVE.search(clause) if _has(clause.lower(), _TASKING_WORDS) else None
+    if not passive or _hedged_action(clause[: passive.start()]):
+        return None
+    return _owner_name(_owner_subject(clause, passive.start()))
+
+
+_PASSIVE_AGENT = re.compile(
+    r"\bby\s+(?!the\s+end\b|the\s+next\b|mid|\d|end\b)((?:the\s+)?[^,;.]{2,60}?)"
+    r"(?=\s+(?:by|before|on|in|at|no|until|after|within|to|and|for)\b|[,;.]|$)",
+    re.IGNORECASE,
+)
+
+
+def _future_passive(clause: str, sentence: str) -> str | None:
+    """ "A list ... will be provided (by the Secretariat)": the agent after "by", else unnamed."""
+    future = _FUTURE_PASSIVE.search(clause) if " be " in clause.lower() else None
+    if not future or _hedged_action(clause[: future.start()]):
+        return None
+    before = clause[: future.start()]
+    modal = future.group("modal").lower()
+    if modal == "would" and not _REPORTING.search(before):
+        return None  # "would be circulated" outside reported speech is a condition, not a task
+    if modal == "to" and not re.search(r"\b(?:is|are|was|were|has|have|need|needs|still)\s*$", before):
+        return None
+    if _EARLIER.search(_subject_before(clause, future.start())):
+        return None
+    agent = _PASSIVE_AGENT.search(clause, future.end())
+    return _owner_name(agent.group(1)) if agent and not _is_date(agent.group(1)) else ""
+
+
+_PERFECT_BEFORE = re.compile(r"\b(?:had|have|has)\s+$", re.IGNORECASE)
+
+
+def _future_active(clause: str, sentence: str) -> str | None:
+    """ "The Secretariat will update ...", "Ms. Okafor agreed to draft ...": the subject."""
+    if not _has(clause.lower(), _FUTURE_WORDS):
+        return None
+    matches = [*_FUTURE_ACTIVE.finditer(clause), *_COORDINATED_TASK.finditer(clause)]
+    if find_due(clause):
+        # "Members should send their scores by 28 June": an instruction with a date is a task.
+        matches += list(_INSTRUCTED.finditer(clause))
+    for match in matches:
+        before = clause[: match.start()]
+        subject = _subject_before(clause, match.start())
+        if not _AGENT_WORDS.search(subject):
+            # "Volunteers to organize the session and other activities agreed to ...": the subject
+            # reaches back past the "and" inside it.
+            subject = _owner_subject(clause, match.start())
+        modal = match.group("modal").lower()
+        if not subject or _hedged_action(before) or _PERFECT_BEFORE.search(before[-12:]):
+            continue
+        if not _AGENT_WORDS.search(subject) or (
+            _NOT_AGENT.search(subject) and not _STRONG_AGENT.search(subject)
+        ):
+            continue
+        if modal == "would" and not (_REPORTING.search(before) or _STRONG_AGENT.search(subject)):
+            continue
+        if modal.startswith("agree") and _GROUP.search(subject) and not _MINORITY.search(subject):
+            continue  # the group agreeing is a decision, read before
+        if _MINORITY.search(subject) and not modal.startswith(("volunteer", "offer", "agree")):
+            continue
+        if re.fullmatch(r"(?:it|they|he|she|we)", subject.strip(), re.IGNORECASE):
+            return _owner_name(_main_subject(sentence))
+        return _owner_name(_owner_subject(clause, match.start()))
+    return None
+
+
+_PEOPLE = re.compile(
+    r"\b(?:members?|participants?|speakers?|delegat\w+|those|others|stakeholders)\b", re.IGNORECASE
+)
+
+
+def _by_whom(after: str) -> str:
+    """The agent of a passive: "... was adopted by several members" → "several members"."""
+    match = re.match(r"\s+by\s+([^,;]{1,60})", after)
+    return match.group(1) if match else ""
+
+
+# "Members who would like to join ...": who the owner is, not a hedge on the task.
+_INTERESTED = re.compile(
+    r"\b(?:who|that)\s+(?:would\s+like|wish(?:es)?|want|are\s+interested)\b", re.IGNORECASE
+)
+
+
+_RELATIVE = re.compile(r"\s+(?:that|who|which|whose)\s+", re.IGNORECASE)
+
+
+def _owner_subject(clause: str, end: int) -> str:
+    """Who a task's verb at ``end`` has as its subject, without a relative clause: "Proponents of
+    workshops that were not accepted will be asked" → "Proponents of workshops"."""
+    segment = re.split(r"[,;(]", clause[:end])[-1]
+    parts = _RELATIVE.split(segment, maxsplit=1)
+    if (
+        len(parts) == 2
+        and _REPORTING.search(parts[0])
+        or re.search(r"\b(?:told|informed|assured)\b", parts[0])
+    ):
+        return parts[-1]  # "The Secretariat informed the MAG that it would ...": what it said
+    return parts[0]
+
+
+def _hedged_action(before: str) -> bool:
+    return bool(_ACTION_HEDGE.search(_INTERESTED.sub("who", before)))
+
+
+def _main_subject(sentence: str) -> str:
+    match = re.match(
+        r"^(.{2,80}?)\s+(?:said|stated|informed|confirmed|indicated|explained|noted|announced|"
+        r"agreed|undertook|offered|promised|committed|added|assured|reported|clarified|advised)\b",
+        sentence,
+    )
+    return match.group(1) if match else ""
+
+
+_OWNER_TAIL = re.compile(
+    r"\s+(?:to\s+[a-z]+|who|which|that|aimed|working\s+(?:on|with)|leading|interested|responsible|in\s+charge)\b"
+)
+_OWNER_CANON = [
+    (re.compile(r"\bsecretariat\b", re.IGNORECASE), "Secretariat"),
+    (re.compile(r"\bhost\s+(?:country|government)\b|\bhost\b", re.IGNORECASE), "Host country"),
+    (re.compile(r"\bco-?chairs?\b", re.IGNORECASE), "Co-chairs"),
+    (re.compile(r"^(?:the\s+)?(?:MAG\s+)?(?:chair\w*|chairman|chairperson)\b", re.IGNORECASE), "Chair"),
+    (re.compile(r"^(?:the\s+)?(?:MAG|Multistakeholder Advisory Group)$", re.IGNORECASE), "MAG"),
+    (
+        re.compile(
+            r"^(?:all\s+|each\s+|the\s+|those\s+|interested\s+|individual\s+)?(?:MAG\s+)?members?"
+            r"(?:\s+of\s+the\s+MAG)?$|^(?:each|all|every)\s+MAG\s+members?$",
+            re.IGNORECASE,
+        ),
+        "MAG members",
+    ),
+]
+
+
+def _owner_name(phrase: str) -> str:
+    """The owner as the report names it, in the tracker's few words: "Secretariat", "MAG members"."""
+    phrase = _normalise(phrase).strip(" ,.;:'\"")
+    phrase = re.sub(
+        r"^(?:and|then|also|in\s+addition|moreover|furthermore|finally|as\s+a\s+result)\s+",
+        "",
+        phrase,
+        flags=re.IGNORECASE,
+    )
+    phrase = re.sub(r"^(?:that|who|which|for)\s+", "", phrase, flags=re.IGNORECASE)
+    # The owner's head without what describes it: "MAG volunteers to organize ..." → "MAG volunteers".
+    phrase = _OWNER_TAIL.split(phrase, maxsplit=1)[0]
+    for pattern, name in _OWNER_CANON:
+        if pattern.search(phrase):
+            return name
+    phrase = re.sub(r"^the\s+", "", phrase, flags=re.IGNORECASE)
+    if not phrase or phrase.lower() in {"it", "they", "he", "she", "we", "there", "this"}:
+        return ""
+    return (phrase[0].upper() + phrase[1:])[:200]
+
+
+def _owner_of_action(body: str) -> str:
+    reading = _action_owner(body, sentence=body, background=False)
+    return reading or ""
+
+
+# --- Due dates ----------------------------------------------------------------------------------
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_DATE = (
+    rf"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH_WORD})"
+    rf"|(?P<month2>{_MONTH_WORD})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<edge>(?:the\s+)?(?:end|middle|beginning|start|mid)(?:\s+of)?|mid-?)\s*(?P<month3>{_MONTH_WORD}))"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+)
+_DUE = re.compile(
+    r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|ahead\s+of|prior\s+to|in\s+time\s+for|"
+    r"on\s+or\s+before|deadline\s+(?:of|is)|due|on)\s+(?P<when>" + _DATE + r"|(?:the|its)\s+next\s+"
+    r"(?:(?:virtual|face-to-face|online|MAG|IGF|open|monthly|regular)\s+)*(?:MAG\s+)?(?:meeting|call)\b)",
+    re.IGNORECASE,
+)
+_DATE_ONLY = re.compile(_DATE, re.IGNORECASE)
+_MAY_BE_DUE = re.compile(r"\d|\bnext\b|\b(?:end|middle|beginning|start|mid)\b|mid-", re.IGNORECASE)
+_EVENT_BEFORE = re.compile(
+    r"\b(?:take|takes|took|be|is|was|were|are)\s+(?:place|held|convened)\s*$|\bmeet\s*$", re.IGNORECASE
+)
+
+
+def date_actions(
+    items: list, *, meeting_date: datetime.date | None, year: int | None, next_meeting: datetime.date | None
+) -> None:
+    """Give each action of ``items`` (ParsedItem) the date its due phrase names."""
+    for item in items:
+        for decision in item.decisions:
+            decision.due_date = due_date(
+                decision.due, meeting_date=meeting_date, year=year, next_meeting=next_meeting
+            )
+
+
+def find_due(sentence: str) -> str:
+    """The due date as the sentence writes it ("30 June", "the next meeting"), or ""."""
+    if not _MAY_BE_DUE.search(sentence):
+        return ""
+    for match in _DUE.finditer(sentence):
+        before = sentence[max(0, match.start() - 30) : match.start()]
+        if match.group(0).lower().startswith("on ") and _EVENT_BEFORE.search(before):
+            continue  # "will take place on 13 September": when a meeting is, not when a task is due
+        return match.group("when").strip().rstrip(".")
+    return ""
+
+
+def _is_date(phrase: str) -> bool:
+    return bool(_DATE_ONLY.fullmatch(phrase.strip()))
+
+
+def due_date(
+    due: str, *, meeting_date: datetime.date | None, year: int | None, next_meeting: datetime.date | None
+) -> datetime.date | None:
+    """The date ``due`` names: in the meeting's year unless written (a day before the meeting
+    falls in the next year), "the next meeting" when that meeting's date is known."""
+    if not due:
+        return None
+    if re.search(r"\bnext\b", due, re.IGNORECASE):
+        return next_meeting
+    match = _DATE_ONLY.search(due)
+    if not match:
+        return None
+    month_name = (match.group("month") or match.group("month2") or match.group("month3")).rstrip(".").lower()
+    month = _MONTHS.get(month_name)
+    written_year = match.group("year")
+    base_year = int(written_year) if written_year else (year or (meeting_date.year if meeting_date else None))
+    if month is None or base_year is None:
+        return None
+    edge = (match.group("edge") or "").lower()
+    if match.group("month3"):
+        last = calendar.monthrange(base_year, month)[1]
+        day = 1 if re.search(r"beginning|start", edge) else 15 if "mid" in edge or "middle" in edge else last
+    else:
+        day = int(match.group("day") or match.group("day2"))
+    try:
+        found = datetime.date(base_year, month, day)
+    except ValueError:
+        return None
+    if not written_year and meeting_date and found < meeting_date:
+        try:
+            found = found.replace(year=found.year + 1)
+        except ValueError:
+            return None
+    return found

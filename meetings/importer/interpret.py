@@ -11,6 +11,7 @@ not kept (a table outside the annex, a page number) is named in a warning.
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 from dataclasses import dataclass, field, replace
@@ -18,11 +19,12 @@ from dataclasses import dataclass, field, replace
 from meetings.importer import ImportRefused
 from meetings.importer.annex_schedule import TIME_RANGE, VENUE_TIME_ZONES, read_schedule
 from meetings.importer.dates import find_date_range
-from meetings.importer.decisions import classify_sentences, split_sentences
+from meetings.importer.decisions import classify_sentences, date_actions, read_listed_point, split_sentences
 from meetings.importer.document import Document, Paragraph, Table
-from meetings.importer.provenance import check_decisions_against_grid, read_provenance
+from meetings.importer.provenance import check_decisions_against_grid, read_announcements, read_provenance
 from meetings.importer.report import (
     ParsedAnnotation,
+    ParsedDecision,
     ParsedFootnote,
     ParsedItem,
     ParsedMeeting,
@@ -39,22 +41,42 @@ _TYPED_NUMBER = re.compile(
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,16}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
 # A number alone on its line ("12", "12.", "(12)"), as PDF-to-Word conversions leave them.
 _LONE_NUMBER = re.compile(r"^\s*\(?(?P<number>\d{1,16})\s*[.)]?\s*$")
-# Page numbers a conversion leaves in the text: "Page 3", "- 3 -", "3 | Page", "Page 3 of 12".
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*\|\s*page)\s*$", re.I)
+# Page numbers a conversion leaves in the text: "Page 3", "- 3 -", "3 | Page", "Page 3 of 12", "3/12".
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|[-–—]\s*\d+\s*[-–—]|\d+\s*\|\s*page)\s*$",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*[•·▪◦●○■□➢►▶✓✔∙\-–—*]\s+")
 # "Annex I", "Annex 2: Schedule", "Appendix": a short line without a full stop.
 _ANNEX = re.compile(r"^\s*(?:Annex|Appendix|Anexo)\b[^.]{0,80}$", re.IGNORECASE)
-# A heading line naming the chair or the recording, as the portal's own Word copies label them
-# (in English or Spanish): "Chair: Ms. Lynn St. Amour", "Recording: https://...".
+# A heading line naming the chair, the recording, the date or the venue, as the portal's own Word
+# copies and minutes-style reports label them (in English or Spanish): "Chair: Ms. Lynn St. Amour",
+# "Moderator: ...", "Co-chairs: ...", "Recording: https://...", "Date: 13/06/2017", "Venue: Geneva".
 _HEADER_FIELD = re.compile(
-    r"^(?P<label>Chair|Presidencia|Recording|Grabación)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE
+    r"^(?P<label>(?:co-?)?chair(?:s|man|person|woman)?|chaired\s+by|moderators?|moderated\s+by|facilitators?"
+    r"|presidencia|recording|grabación|dates?|fecha|venue|location|place|lugar|time|hora)\s*:\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
 )
 _HEADER_LABELS = {
-    "chair": "chair",
     "presidencia": "chair",
     "recording": "recording",
     "grabación": "recording",
+    "date": "date",
+    "dates": "date",
+    "fecha": "date",
+    "venue": "venue",
+    "location": "venue",
+    "place": "venue",
+    "lugar": "venue",
+    "time": "time",
+    "hora": "time",
 }
+
+
+def _header_label(label: str) -> str:
+    """What a header field's label names: "chair", "recording", "date", "venue" or "time"."""
+    return _HEADER_LABELS.get(label.lower(), "chair")
+
 
 # Lines above the title that name the organisation or the kind of document, not the meeting.
 _ORGANISATION = re.compile(
@@ -66,8 +88,31 @@ _ORGANISATION = re.compile(
 )
 _DOCUMENT_TYPE = re.compile(
     r"^(?:(?:draft|final|provisional|revised|unofficial)\s+)?"
-    r"(?:(?:meeting\s+|chair[’']?s\s+|executive\s+)?summary(?:\s+report|\s+record)?|report|minutes|notes|record|informe(?:\s+resumido)?|resumen)"
+    r"(?:(?:meeting\s+|chair(?:man|person|woman)?[’']?s\s+|executive\s+)?summary(?:\s+report|\s+record)?|report|minutes|notes|record|informe(?:\s+resumido)?|resumen)"
     r"(?:\s*[(\[](?:draft|final|provisional|revised)[)\]])?(?:\s*[-–—:]\s*(?:draft|final))?[.:]?$",
+    re.IGNORECASE,
+)
+# A line on the document's status or circulation: "DRAFT", "For MAG members only", "Version 2".
+_STATUS = re.compile(
+    r"^[\[(]?(?:draft|final|provisional|revised|unofficial|confidential|restricted|embargoed"
+    r"|(?:for\s+)?(?:internal\s+use|information|comments?|review)(?:\s+only)?"
+    r"|for\s+(?:the\s+)?(?:MAG|MAG\s+members|members|participants)\s+only"
+    r"|not\s+for\s+(?:publication|distribution|circulation|citation)|(?:draft\s+)?version\s*\d+(?:\.\d+)*)"
+    r"[\])]?[.:]?$",
+    re.IGNORECASE,
+)
+# What a web page around a summary copied from the IGF website adds: breadcrumbs and page tools.
+_WEB_PAGE = re.compile(
+    r"^(?:home\s*[»›>|/]|[^»›]*\s[»›]\s[^»›]*\s[»›]\s)"
+    r"|^(?:share(?:\s+this(?:\s+page|\s+article)?)?|print(?:\s+this\s+page)?|back\s+to\s+top|top\s+of\s+page"
+    r"|skip\s+to\s+(?:main\s+)?content|read\s+more|e-?mail\s+this(?:\s+page)?|download(?:\s+as)?\s+pdf"
+    r"|(?:tags?|categor(?:y|ies)|keywords?)\s*:.*)$",
+    re.IGNORECASE,
+)
+# When a web page or a file was published or updated: not the meeting's date ("Posted on 10 March 2015").
+_PUBLISHED = re.compile(
+    r"^(?:(?:posted|published|issued|released|circulated|(?:last\s+)?(?:updated|modified|revised))(?:\s+on)?\b"
+    r"|(?:date\s+of\s+)?(?:publication|issue)\b)",
     re.IGNORECASE,
 )
 _DOCUMENT_TYPE_NOT_HEADER = re.compile(r"^executive\s+summary", re.IGNORECASE)
@@ -79,6 +124,12 @@ _SECTION = re.compile(
     r"|adoption\s+of\s+the\s+agenda|day\s+(?:\d+|one|two|three|four|five)\b|session\s+\d+|part\s+[IVX\d]+\b"
     r"|any\s+other\s+business|AOB\b|closing|conclusions?\b|(?:list\s+of\s+)?participants|attendance|overview"
     r"|discussions?\b|updates?\b|follow[\s-]up)",
+    re.IGNORECASE,
+)
+# A labelled line of content, not a heading: "Participants: Ana Silva, Ben Okafor", "Next meeting: 5 May".
+_LABELLED_LINE = re.compile(
+    r"^(?:(?:list\s+of\s+)?participants|attendees|attendance|present|apologies|regrets|observers|absent"
+    r"|next\s+(?:meeting|call)|time)\s*:\s*\S",
     re.IGNORECASE,
 )
 _DAY_HEADING = re.compile(
@@ -195,6 +246,10 @@ class _Item:
     number: str
     section: str
     paragraphs: list[Paragraph] = field(default_factory=list)
+    # "action" or "decision" when the report lists it as one: a point under an "Action items:" or
+    # "Decisions:" heading, a row of a table of actions.
+    listed_as: str = ""
+    title: Paragraph | None = None  # "2. Workshop evaluation" above its paragraphs, when it titles them
 
 
 @dataclass
@@ -214,6 +269,8 @@ class _Header:
 def interpret_document(document: Document) -> ParsedReport:
     """The meeting, agenda items, decisions, notes and schedule that ``document`` records."""
     _clean.cache_clear()  # the cache serves one document's paragraphs, not the last one's
+    hyphens = _Hyphenation(document)
+    document = _join_broken_words(document, hyphens)
     warnings: list[str] = []
     header, items, annex = _split_body(document, warnings)
     if not items:
@@ -242,7 +299,12 @@ def interpret_document(document: Document) -> ParsedReport:
             cleaned = _clean(paragraph.text)
             # A sentence cut by a page break (a conversion from PDF) runs on with a space.
             runs_on = bool(texts and cleaned and cleaned[0].islower() and not _SENTENCE_END.search(texts[-1]))
-            start = length + (1 if runs_on else 2) if texts and cleaned else length
+            glue = "\n\n"
+            if runs_on:  # a word broken with a hyphen at the page's end is joined again
+                previous, glue = _run_on(texts[-1], cleaned, hyphens)
+                length -= len(texts[-1]) - len(previous)
+                texts[-1] = previous
+            start = length + len(glue) if texts and cleaned else length
             for ref in paragraph.note_refs:
                 note = notes.get((ref.kind, ref.note_id))
                 if note is None:
@@ -263,7 +325,7 @@ def interpret_document(document: Document) -> ParsedReport:
                 )
             if cleaned:
                 if runs_on:
-                    texts[-1] += " " + cleaned
+                    texts[-1] += glue + cleaned
                 else:
                     texts.append(cleaned)
                 length = start + len(cleaned)
@@ -279,20 +341,51 @@ def interpret_document(document: Document) -> ParsedReport:
             )
         )
 
+    for item, parsed in zip(items, parsed_items, strict=True):
+        if item.listed_as and not parsed.decisions and parsed.text:
+            # A point of a list of actions or decisions, in words the recogniser does not know
+            # ("Secretariat to circulate the template by 15 August").
+            point = read_listed_point(parsed.text) if item.listed_as == "action" else None
+            parsed.decisions = [
+                ParsedDecision(
+                    kind=item.listed_as,
+                    text=parsed.text,
+                    owner=point.owner if point else "",
+                    due=point.due if point else "",
+                )
+            ]
     _attach_comments(document, parsed_items, item_of_paragraph, warnings)
     meeting = _read_meeting(document, header, items, warnings)
     if meeting.date is None:
         warnings.append("the meeting's date was not found in the report's heading or first paragraph")
+    meeting.next_meeting = _next_meeting(parsed_items, meeting)
+    date_actions(
+        parsed_items, meeting_date=meeting.date, year=meeting.cycle_year, next_meeting=meeting.next_meeting
+    )
     schedule = None
     if annex:
         default_year = meeting.cycle_year or (meeting.date.year if meeting.date else None)
         schedule = read_schedule(annex, default_year=default_year, warnings=warnings)
-        _warn_unread_annex(annex, warnings)
+        _warn_unread_annex(annex, warnings, schedule_read=bool(schedule and schedule.slots))
     report = ParsedReport(meeting=meeting, items=parsed_items, schedule=schedule, warnings=warnings)
     # Where the decisions say one thing and the report's own grid another.
     report.warnings += check_decisions_against_grid(report)
     read_provenance(report)
     return report
+
+
+def _next_meeting(items: list[ParsedItem], meeting: ParsedMeeting):
+    """The date of the next meeting the report announces, for actions due "before the next meeting"."""
+    if meeting.date is None or meeting.cycle_year is None:
+        return None
+    dates = [
+        announcement.date
+        for item in items
+        if "next" in item.text.lower()
+        for announcement in read_announcements(item.text, year=meeting.cycle_year, after=meeting.date)
+        if announcement.date > meeting.date
+    ]
+    return min(dates, default=None)
 
 
 def item_number(paragraph: Paragraph) -> tuple[str, str] | None:
@@ -321,6 +414,23 @@ def _lone_number(paragraph: Paragraph) -> str | None:
     return match.group("number") if match else None
 
 
+def _sub_paragraph(paragraph: Paragraph, item: _Item) -> bool:
+    """A Word list paragraph one level below the numbered paragraph ``item`` starts: at a deeper
+    level of the list, or (under a typed number) lettered or in roman numerals at a level below the
+    first. A list of its own at the first level ("iv." after "1.") numbers items, as the portal's
+    Word copies do."""
+    if paragraph.list_label is None or _is_bullet(paragraph) or not paragraph.text.strip():
+        return False
+    label = paragraph.list_label.strip().strip("().")
+    if re.fullmatch(r"\d+(?:\.\d+)+", label):
+        return False  # "2.1": a paragraph numbered in the outline, an item of its own
+    top = item.paragraphs[0] if item.paragraphs else item.title
+    level = paragraph.list_level or 0
+    if top is not None and top.list_level is not None:
+        return level > top.list_level
+    return level > 0 and item.number.isdigit() and not label.isdigit()
+
+
 def _is_bullet(paragraph: Paragraph) -> bool:
     if paragraph.list_label is not None:
         return not _LIST_LABEL.match(paragraph.list_label.strip())
@@ -346,6 +456,8 @@ def _heading_like(paragraph: Paragraph, text: str) -> bool:
     """Could be a heading: styled as one, or a short line that is not a sentence."""
     if paragraph.list_label is not None or _BULLET.match(paragraph.text) or not text:
         return False
+    if _LABELLED_LINE.match(text):
+        return False
     if paragraph.heading_level is not None:
         return _words(text) <= 30
     if _words(text) > 14 or len(text) > 120 or _is_prose(text):
@@ -361,6 +473,10 @@ def _line_kind(text: str, header: _Header) -> str:
         return "organisation"
     if _DOCUMENT_TYPE.match(text) and not _DOCUMENT_TYPE_NOT_HEADER.match(text):
         return "document type"
+    if _STATUS.match(text) or _WEB_PAGE.match(text):
+        return "document type"
+    if _PUBLISHED.match(text) and find_date_range(text, default_year=2000):
+        return "document type"  # the page's or the file's date, not the meeting's
     if _DAY_HEADING.match(text) and (header.dates or re.match(r"^day\b", text, re.I)):
         return "section"  # "Day 2 – Wednesday, 13 July": the meeting's date is already known
     found = find_date_range(text, default_year=2000)
@@ -385,9 +501,18 @@ def _line_kind(text: str, header: _Header) -> str:
 def _add_header_line(block: Paragraph, header: _Header) -> bool:
     """Add a line to the header, or False when it starts the body instead."""
     text = _clean(block.text)
-    if header.title and _HEADER_FIELD.match(text):
+    field = _HEADER_FIELD.match(text)
+    if field:
         header.title_open = False
-        header.fields.append(text)
+        label = _header_label(field.group("label"))
+        if label == "date":
+            header.dates.append(field.group("value"))
+        elif label == "venue":
+            header.venues.append(field.group("value"))
+        elif label == "time":
+            header.other.append(text)  # the hours of a call: not kept
+        else:
+            header.fields.append(text)
         return True
     if (
         item_number(block)
@@ -473,6 +598,9 @@ def _split_body(document: Document, warnings: list[str]):
     # Once a section has a numbered paragraph, plain paragraphs in it continue the item above; in a
     # section without one (an executive summary, a report without numbers) each is an item.
     section_numbered = False
+    listing = ""  # "action" or "decision" under an "Action items" or "Decisions" heading
+    section_bullets = False  # the section has bullets: its plain paragraphs are not its list
+    outline = _Outline()
     body = blocks[position:]
     numbered_ahead = _numbered_ahead(body)
     for offset, block in enumerate(body):
@@ -480,6 +608,22 @@ def _split_body(document: Document, warnings: list[str]):
             annex.append(block)
             continue
         if isinstance(block, Table):
+            listed = _table_of_actions(block)
+            if listed is not None:
+                kind, rows = listed
+                items += [
+                    _Item(
+                        number="",
+                        section=section,
+                        paragraphs=[Paragraph(index=block.index, text=row)],
+                        listed_as=kind,
+                    )
+                    for row in rows
+                ]
+                section_closed = True
+                section_numbered = False
+                section_bullets = True  # the table is the section's list
+                continue
             if items and not numbered_ahead[offset]:
                 # A table after the last item without an "Annex" heading is the annex all the same.
                 annex.append(block)
@@ -493,6 +637,17 @@ def _split_body(document: Document, warnings: list[str]):
         if _PAGE_NUMBER.match(text):
             warnings.append(f"the line {text!r} looks like a page number and was not imported")
             continue
+        if _WEB_PAGE.match(text) and not _is_bullet(block):
+            warnings.append(
+                f"the line {_shorten(text)!r} looks like the web page's navigation and was not imported"
+            )
+            continue
+        if _repeats_header(block, text, header):
+            warnings.append(
+                f"the line {_shorten(text)!r} repeats the report's heading (a page header or footer) "
+                "and was not imported"
+            )
+            continue
         lone = _lone_number(block)
         if lone is not None:
             following = _next_paragraph(body, offset)
@@ -505,14 +660,42 @@ def _split_body(document: Document, warnings: list[str]):
             else:
                 warnings.append(f"the line {text or lone!r} looks like a page number and was not imported")
             continue
-        numbered = item_number(block)
+        # A heading Word numbers ("II. Preparations for IGF 2012" in a Heading style with a list).
+        heading = _numbered_heading_style(block, text)
+        if (
+            heading is None
+            and section_numbered
+            and pending_number is None
+            and _sub_paragraph(block, items[-1])
+        ):
+            # "(a) ...", a lettered point of the numbered paragraph above, as Word lists number them.
+            items[-1].paragraphs.append(_with_text(block, f"{block.list_label.strip()} {block.text}"))
+            continue
+        numbered = item_number(block) if heading is None else None
         if pending_number is not None:
             number, _line = pending_number
             pending_number = None
             numbered = numbered or (number, block.text)
         if numbered:
             number, rest = numbered
-            items.append(_Item(number=number, section=section, paragraphs=[_with_text(block, rest)]))
+            listed_as = "" if section_bullets else listing
+            if _titles_item(rest, body, offset):
+                # "2. Workshop evaluation" above unnumbered paragraphs: the agenda item's number and title.
+                title = _clean(rest)
+                section = outline.open(_TITLE_RANK, title, after_item=section_closed)
+                listing, section_bullets = _listing(title), False
+                items.append(
+                    _Item(number=number, section=section, listed_as=listing, title=_with_text(block, rest))
+                )
+            else:
+                items.append(
+                    _Item(
+                        number=number,
+                        section=section,
+                        paragraphs=[_with_text(block, rest)],
+                        listed_as=listed_as,
+                    )
+                )
             section_closed = True
             section_numbered = True
             last_number = int(number) if number.isdigit() else last_number
@@ -520,23 +703,37 @@ def _split_body(document: Document, warnings: list[str]):
         if items and _ANNEX.match(text) and not _is_bullet(block):
             annex.append(block)
             continue
-        if _heading_like(block, text) and (
-            block.heading_level is not None
-            or (_SECTION.match(text) and _words(text) <= 8)
-            or _heading_ahead(body, offset, numbered_ahead)
+        if heading is None and (
+            _heading_like(block, text)
+            and (
+                block.heading_level is not None
+                or (_SECTION.match(text) and _words(text) <= 8)
+                or _heading_ahead(body, offset, numbered_ahead)
+            )
         ):
-            section = text if section_closed else f"{section} – {text}"[:300]
-            open_headings = [text] if section_closed else [*open_headings, text]
+            heading = text
+        if heading is not None:
+            open_headings = [heading] if section_closed else [*open_headings, heading]
+            section = outline.open(_heading_rank(block, text), heading, after_item=section_closed)
             section_closed = False
             section_numbered = False
+            listing = _listing(text)
+            section_bullets = False
             continue
         if section_numbered:
             # Within the numbered body: more paragraphs (and bullets) of the item above.
             items[-1].paragraphs.append(_without_bullet(block))
             continue
         # Before the first numbered paragraph, or in a report without numbers: an item of its own.
-        items.append(_Item(number="", section=section, paragraphs=[_without_bullet(block)]))
+        section_bullets = section_bullets or _is_bullet(block)
+        listed_as = listing if _is_bullet(block) or not section_bullets else ""
+        items.append(
+            _Item(number="", section=section, paragraphs=[_without_bullet(block)], listed_as=listed_as)
+        )
         section_closed = True
+    for item in items:
+        if not item.paragraphs and item.title is not None:
+            item.paragraphs.append(item.title)  # nothing came under it after all: the line is the item
     if not section_closed:
         warnings += [
             f"the heading {_shorten(heading)!r} has no paragraph under it and was not imported"
@@ -548,6 +745,165 @@ def _split_body(document: Document, warnings: list[str]):
             "looks like a page number and was not imported"
         )
     return header, items, annex
+
+
+# Words a page header or footer adds to the report's title: "MAG Meeting VI – Summary Report – Page 2".
+_RUNNING_WORD = re.compile(
+    r"summary|report|draft|final|provisional|page|of|chair(?:man)?|s|minutes|record|igf|mag|internet"
+    r"|governance|forum|united|nations|secretariat|\d+"
+)
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def _repeats_header(block: Paragraph, text: str, header: _Header) -> bool:
+    """A line of the body that repeats the header, as PDF conversions leave page headers and footers
+    in the text: the title (alone, or with a document type, a date or a page number), another header
+    line, or the organisation's name."""
+    if len(text) > 200 or block.list_label is not None or _BULLET.match(block.text) or _is_prose(text):
+        return False
+    if _ORGANISATION.match(text):
+        return True
+    key = _key(text)
+    lines = [*header.title, " ".join(header.title), *header.dates, *header.venues, *header.other]
+    if key in {_key(line) for line in lines} - {""}:
+        return True
+    title = _key(" ".join(header.title))
+    if not title or title not in key:
+        return False
+    rest = key.replace(title, " ")
+    found = find_date_range(rest, default_year=2000)
+    if found:
+        rest = rest[: found[1].start()] + " " + rest[found[1].end() :]
+    return all(_RUNNING_WORD.fullmatch(word) for word in rest.split())
+
+
+# Headings of a list of actions or of decisions: "Action items:", "Action Points", "Decisions taken".
+_ACTIONS_HEADING = re.compile(
+    r"^(?:[IVX\d]+[.)]?\s+)?(?:(?:summary|list|table)\s+of\s+)?(?:(?:agreed|key|follow[\s-]up)\s+)?"
+    r"(?:action\s+(?:items?|points?|list)|actions?(?:\s+(?:agreed|required|arising|taken))?|to[\s-]dos?"
+    r"|follow[\s-]up\s+actions?|tasks?)\s*:?$",
+    re.IGNORECASE,
+)
+_DECISIONS_HEADING = re.compile(
+    r"^(?:[IVX\d]+[.)]?\s+)?(?:(?:summary|list)\s+of\s+)?(?:(?:the\s+)?(?:key|main)\s+)?"
+    r"(?:decisions?(?:\s+(?:taken|made|reached|agreed))?|agreements?(?:\s+reached)?|agreed\s+(?:points|outcomes))"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+# The columns of a table of actions: what (the action), and who, when or its status.
+_ACTION_COLUMN = re.compile(
+    r"^(?:(?:agreed\s+|follow[\s-]up\s+)?actions?(?:\s+(?:items?|points?|required|agreed))?|tasks?|to[\s-]dos?"
+    r"|decisions?(?:\s+(?:taken|made))?|what|activit(?:y|ies)|description|items?)$",
+    re.IGNORECASE,
+)
+_DETAIL_COLUMN = re.compile(
+    r"^(?:owners?|responsib(?:le|ility)(?:\s+part(?:y|ies))?|lead(?:\s+by)?|who|by\s+whom|assigned\s+to"
+    r"|focal\s+points?|person\s+responsible|deadlines?|due(?:\s+date)?|by\s+when|when|timelines?|time\s*frame"
+    r"|target\s+date|date|status|comments?|notes?|remarks?)$",
+    re.IGNORECASE,
+)
+_NUMBER_COLUMN = re.compile(r"^(?:no\.?|#|n[º°]\.?|ref\.?)$", re.IGNORECASE)
+
+
+def _listing(heading: str) -> str:
+    """ "action" or "decision" for a heading above a list of them, else ""."""
+    if _ACTIONS_HEADING.match(heading):
+        return "action"
+    return "decision" if _DECISIONS_HEADING.match(heading) else ""
+
+
+def _table_of_actions(table: Table) -> tuple[str, list[str]] | None:
+    """("action" or "decision", a line for each row) for a table of actions (Action | Owner |
+    Deadline) or of decisions, else None. A row reads "Circulate the call (Owner: Secretariat;
+    Deadline: 22 February)"."""
+    if len(table.rows) < 2:
+        return None
+    header = {cell.col: _clean(cell.text).rstrip(":") for cell in table.rows[0]}
+    what = [col for col, name in header.items() if _ACTION_COLUMN.match(name)]
+    details = [col for col, name in header.items() if _DETAIL_COLUMN.match(name)]
+    numbers = [col for col, name in header.items() if _NUMBER_COLUMN.match(name)]
+    if len(what) != 1 or not details or len(what) + len(details) + len(numbers) != len(header):
+        return None
+    lines = []
+    for row in table.rows[1:]:
+        cells = {cell.col: _clean(cell.text) for cell in row}
+        action = cells.get(what[0], "")
+        if not action:
+            continue
+        said = [f"{header[col]}: {cells[col]}" for col in details if cells.get(col)]
+        lines.append(f"{action} ({'; '.join(said)})" if said else action)
+    kind = "decision" if re.match(r"decision", header[what[0]], re.IGNORECASE) else "action"
+    return kind, lines
+
+
+@dataclass
+class _Outline:
+    """The headings above the current paragraph, outermost first, each with its rank: a day of the
+    meeting first ("Day 1", "Tuesday, 13 June"), then Word's heading levels, then plain lines, then
+    numbered titles. A plain line is taken to stand under a day only: whether a bold line is a
+    part of the Heading above it or a topic of its own cannot be told."""
+
+    headings: list[tuple[int, str]] = field(default_factory=list)
+
+    def open(self, rank: int, heading: str, *, after_item: bool) -> str:
+        """The section a new heading starts: under the headings above it of a higher rank (after an
+        item), or added to the headings just read (one section under several lines)."""
+        if after_item:
+            self.headings = [
+                (outer, text)
+                for outer, text in self.headings
+                if outer < rank and (rank != _PLAIN_RANK or outer == _DAY_RANK)
+            ]
+        self.headings.append((rank, heading))
+        return " – ".join(text for _rank, text in self.headings)[:300]
+
+
+_DAY_RANK = 0  # "Day 1", "Tuesday, 13 June": above all the other headings
+_PLAIN_RANK = 10  # a plain line, below Word's heading levels
+_TITLE_RANK = 11  # "2. Workshop evaluation", below the plain headings it may stand under
+
+
+def _heading_rank(paragraph: Paragraph, text: str) -> int:
+    if _DAY_HEADING.match(text):
+        return _DAY_RANK
+    return paragraph.heading_level if paragraph.heading_level is not None else _PLAIN_RANK
+
+
+def _numbered_heading_style(paragraph: Paragraph, text: str) -> str | None:
+    """ "II. Preparations for IGF 2012" for a paragraph in a Heading style that Word numbers."""
+    if paragraph.heading_level is None or paragraph.list_label is None or _is_bullet(paragraph):
+        return None
+    if not text or _words(text) > 14 or _is_prose(text):
+        return None
+    label = paragraph.list_label.strip()
+    return f"{label} {text}" if label else text
+
+
+def _titles_item(rest: str, body: list[Paragraph | Table], offset: int) -> bool:
+    """A numbered line that titles the unnumbered paragraphs under it ("2. Workshop evaluation")
+    rather than being a paragraph: short, not a sentence, a paragraph of prose after it."""
+    if len(rest) > 120:
+        return False
+    title = _clean(rest)
+    if not title or _words(title) > 8 or _SENTENCE_END.search(title) or title.endswith((",", ":")):
+        return False
+    if not (title[0].isupper() or title[0].isdigit()):
+        return False
+    if re.match(r"(?:the|a|an|it|this|that|these|those|there|he|she|they|we)\b", title, re.IGNORECASE):
+        return False  # "4. The MAG discussed the budget": a sentence without its full stop
+    following = _next_paragraph(body, offset)
+    if following is None or following.list_label is not None or following.heading_level is not None:
+        return False
+    if _BULLET.match(following.text):
+        return False
+    following_text = _clean(following.text)
+    sentence = _words(following_text) >= 4 and bool(_SENTENCE_END.search(following_text))
+    return (
+        (sentence or _is_prose(following_text)) and not item_number(following) and not _lone_number(following)
+    )
 
 
 def _numbered_ahead(body: list[Paragraph | Table]) -> list[bool]:
@@ -591,7 +947,7 @@ def _heading_ahead(body: list[Paragraph | Table], offset: int, numbered_ahead: l
     for index in range(offset + 1, min(offset + 4, len(body))):
         block = body[index]
         if isinstance(block, Table):
-            return False
+            return _table_of_actions(block) is not None
         text = _clean(block.text)
         if not text and not block.list_label:
             continue
@@ -620,9 +976,13 @@ def _with_text(paragraph: Paragraph, text: str) -> Paragraph:
     )
 
 
-def _warn_unread_annex(annex: list[Paragraph | Table], warnings: list[str]) -> None:
+def _warn_unread_annex(annex: list[Paragraph | Table], warnings: list[str], *, schedule_read: bool) -> None:
     """Annex text that is not the schedule's heading or its table is named, not dropped silently."""
     tables = [block for block in annex if isinstance(block, Table)]
+    if tables and not schedule_read:
+        # A table that gave no session at all (a list of participants): named, not kept.
+        cells = [_clean(c.text) for row in tables[0].rows[:2] for c in row if _clean(c.text)]
+        warnings.append(f"the table {_shorten(' | '.join(cells))!r} is not a schedule and was not imported")
     if not tables:
         unread = [_clean(block.text) for block in annex if _clean(block.text)]
     else:
@@ -676,7 +1036,13 @@ def _read_meeting(
     if not title:
         title = _shorten(" ".join(p.text for p in items[0].paragraphs), 120)
         warnings.append(f"no title line was found above the report's text; the title {title!r} is its start")
-    first = next((item for item in items if item.number), items[0])
+    # The first paragraph: the first numbered one that is a sentence, not a line of an agenda or a
+    # list of participants above the body.
+    numbered = [item for item in items if item.number]
+    first = next(
+        (item for item in numbered if _is_prose(_clean(" ".join(p.text for p in item.paragraphs)))),
+        numbered[0] if numbered else items[0],
+    )
     first_item = _clean(" ".join(p.text for p in first.paragraphs))
     header_text = " ".join(header.lines)
     all_text = " ".join([header_text, *(_clean(p.text) for item in items for p in item.paragraphs)])
@@ -705,7 +1071,7 @@ def _read_meeting(
     for line in header.fields:
         field = _HEADER_FIELD.match(line)
         if field:
-            labelled.setdefault(_HEADER_LABELS[field.group("label").lower()], field.group("value").strip())
+            labelled.setdefault(_header_label(field.group("label")), field.group("value").strip())
     recording = re.search(r"https?://[^\s<>\"']+", labelled.get("recording", ""))
 
     number = meeting_number(title)
@@ -739,18 +1105,26 @@ def _first_sentence(text: str) -> str:
     return next(iter(split_sentences(text[:1000])), "")
 
 
+_TITLE_TYPE_SUFFIX = re.compile(
+    r"[-–—:,|]?\s*(?:(?:draft|final)\s+)?(?:summary\s+report|summary|report|minutes)(?:\s*\((?:draft|final)\))?",
+    re.IGNORECASE,
+)
 _TITLE_TYPE_PREFIX = re.compile(r"^(?:(?:draft|final)\s+)?summary\s+report\s*[:–—-]\s*", re.IGNORECASE)
 
 
 def _title(lines: list[str]) -> str:
-    """The title's lines as one, without a date it ends with ("... Meeting VI, 30 August 2016": the
-    date is the meeting's, read on its own) or a "Summary Report:" it starts with."""
+    """The title's lines as one, without a date it ends with ("... Meeting VI, 30 August 2016",
+    "... held in Geneva on 22 May 2008": the date is the meeting's, read on its own) or a "Summary
+    Report" it starts or ends with."""
     title = _TITLE_TYPE_PREFIX.sub("", _clean(" ".join(lines)))
     found = find_date_range(title, default_year=2000)
     if found:
         match = found[1]
         before = title[: match.start()].rstrip(" ,;:–—-(")
+        before = re.sub(r"(?:\s+(?:held\s+)?(?:on|from|of|dated))+$", "", before, flags=re.IGNORECASE)
         after = title[match.end() :].strip(" .)")
+        if _TITLE_TYPE_SUFFIX.fullmatch(after):
+            after = ""  # "MAG Virtual Meeting – 3 April 2019 – Summary Report"
         if not after and _words(before) >= 2:
             title = before
     return title
@@ -844,6 +1218,7 @@ def _ordinal(text: str) -> int | None:
 
 def _find_chair(text: str) -> str:
     name_token = r"(?:[A-Z][\w’'-]*\.?|de|da|van|von|la|le)"
+    person = rf"(?:{_HONORIFIC}\s+)?(?:{name_token}\s+){{0,4}}[A-Z][\w’'-]+"
     for sentence in split_sentences(text):
         before = re.search(r"^(.*?)\s+(?:moderated|chaired)\b.*?\bChair\b|^(.*?)\s+chaired\b", sentence)
         if before:
@@ -857,13 +1232,42 @@ def _find_chair(text: str) -> str:
                 name = name[1:]
             if name:
                 return " ".join(name)
+        # "chaired by Mr. A", "co-chaired by Mr. A and Ms. B", "under the chairmanship of Mr. A"; a
+        # meeting or call "facilitated by" someone, not a breakout discussion.
+        verbs = r"chaired|moderated|presided(?:\s+over)?"
+        if re.search(r"\b(?:meeting|call)\b[^.;]{0,30}\bfacilitated\s+by\b", sentence, re.IGNORECASE):
+            verbs += "|facilitated"
         by = re.search(
-            rf"\b(?:chaired|moderated)\s+by\s+((?:{_HONORIFIC}\s+)?(?:{name_token}\s+){{0,4}}[A-Z][\w’'-]+)",
+            rf"\b(?:(?:{verbs})\s+by"
+            rf"|under\s+the\s+chair(?:manship|personship)?\s+of)\s+({person})",
             sentence,
         )
         if by:
-            return by.group(1)
+            return by.group(1) + _co_chair(
+                sentence[by.end() :], honorific=bool(re.match(_HONORIFIC, by.group(1)))
+            )
+        # "The MAG Chair, Ms. Anriette Esterhuysen, opened the meeting".
+        apposition = re.search(
+            rf"\bChair(?:man|person|woman)?\s*,\s+({_HONORIFIC}\s+(?:{name_token}\s+){{0,4}}[A-Z][\w’'-]+"
+            rf"|[A-Z][\w’'-]+(?:\s+{name_token}){{1,4}})(?=\s*(?:,|\(|\.?$))",
+            sentence,
+        )
+        if apposition:
+            return apposition.group(1)
     return ""
+
+
+def _co_chair(rest: str, *, honorific: bool) -> str:
+    """ " and Ms. B" when the chair's name is followed by a second chair's, as a name of the same form
+    (with a title when the first has one, else two words or more)."""
+    name_token = r"(?:[A-Z][\w’'-]*\.?|de|da|van|von|la|le)"
+    second = (
+        rf"{_HONORIFIC}\s+(?:{name_token}\s+){{0,4}}[A-Z][\w’'-]+"
+        if honorific
+        else rf"[A-Z][\w’'-]+(?:\s+{name_token}){{0,3}}\s+[A-Z][\w’'-]+"
+    )
+    match = re.match(rf"\s*(?:,\s*)?(?:and|&)\s+({second})(?![\w’'-])", rest)
+    return f" and {match.group(1)}" if match else ""
 
 
 def _find_recording(items: list[_Item]) -> str:
@@ -879,6 +1283,91 @@ def _find_recording(items: list[_Item]) -> str:
                 if link.url.startswith(("http://", "https://")):
                     return link.url
     return ""
+
+
+# A word broken at a line's end with a hyphen ("prepa-" / "rations", "multi-" / "stakeholder").
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# First parts of compounds the reports write with a hyphen: kept when the document cannot tell.
+_COMPOUND_FIRST = re.compile(
+    r"multi|co|non|self|cross|follow|high|low|well|long|short|full|open|e|ex|semi|anti|mid|face|day|year"
+    r"|one|two|three|four|five|six|first|second|third|cyber"
+)
+
+
+class _Hyphenation:
+    """Whether a word broken at a line's end keeps its hyphen: as the document writes the word
+    elsewhere ("multi-stakeholder", "preparations"); else kept when both parts are words the document
+    uses elsewhere ("remote-participation"), after a compound's usual first part ("multi-",
+    "follow-") or before a capital ("Asia-Pacific"), and dropped otherwise (a word a PDF conversion
+    hyphenated, "prepa-rations")."""
+
+    def __init__(self, document: Document):
+        self._document = document
+        self._words: collections.Counter[str] | None = None
+
+    @property
+    def words(self) -> collections.Counter[str]:
+        if self._words is None:
+            self._words = collections.Counter(
+                word.lower()
+                for paragraph in self._document.paragraphs
+                for word in _WORD.findall(paragraph.text)
+            )
+        return self._words
+
+    def keeps_hyphen(self, before: str, after: str) -> bool:
+        left = re.search(r"[^\W\d_]+$", before).group(0).lower()
+        right = re.match(r"[^\W\d_]+", after).group(0)
+        if self.words[f"{left}-{right.lower()}"]:
+            return True
+        if self.words[f"{left}{right.lower()}"]:
+            return False
+        # The broken word itself counts each part once.
+        both_words = self.words[left] > 1 and self.words[right.lower()] > 1
+        return both_words or bool(_COMPOUND_FIRST.fullmatch(left)) or right[0].isupper()
+
+
+def _join_broken_words(document: Document, hyphens: _Hyphenation) -> Document:
+    """The document with words broken by a hyphen and a line break inside a paragraph joined again
+    (note marks kept where they stood)."""
+    blocks = list(document.blocks)
+    changed = False
+    for position, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or "\n" not in block.text:
+            continue
+        pieces: list[str] = []
+        cuts: list[tuple[int, int]] = []  # (where in the old text, characters removed before it)
+        last = removed = 0
+        for match in _LINE_END_HYPHEN.finditer(block.text):
+            keep = hyphens.keeps_hyphen(block.text[: match.start()], block.text[match.end() :])
+            pieces += [block.text[last : match.start()], "-" if keep else ""]
+            removed += len(match.group(0)) - (1 if keep else 0)
+            cuts.append((match.end(), removed))
+            last = match.end()
+        if not cuts:
+            continue
+        pieces.append(block.text[last:])
+
+        def moved(offset: int, cuts=cuts) -> int:
+            before = [gone for end, gone in cuts if end <= offset]
+            return offset - (before[-1] if before else 0)
+
+        blocks[position] = replace(
+            block,
+            text="".join(pieces),
+            note_refs=[replace(ref, offset=moved(ref.offset)) for ref in block.note_refs],
+        )
+        changed = True
+    return replace(document, blocks=blocks) if changed else document
+
+
+def _run_on(previous: str, following: str, hyphens: _Hyphenation) -> tuple[str, str]:
+    """``previous`` and the glue before ``following``, a sentence running on after a page break: a
+    space, or nothing after a word broken with a hyphen (kept or dropped)."""
+    if re.search(r"[^\W\d_]-$", previous) and re.match(r"[^\W\d_]", following):
+        return (previous if hyphens.keeps_hyphen(previous[:-1], following) else previous[:-1]), ""
+    return previous, " "
 
 
 @functools.lru_cache(maxsize=4096)

@@ -294,6 +294,10 @@ _NEXT = re.compile(
     + _ANNOUNCED_DATE,
     re.IGNORECASE,
 )
+# What each pattern cannot match without: a sentence lacking its cue is skipped before the pattern's
+# lazy title part is tried from every word of it, which is quadratic in the sentence's length.
+_ANNOUNCEMENT_CUE = re.compile(r"\bwill\s+(?:take\s+place|be\s+held|convene|meet)\s", re.IGNORECASE)
+_NEXT_CUE = re.compile(r"\bnext\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;]")
 _MONTH_NAMED = re.compile(_MONTH, re.IGNORECASE)
 #: How alike an announced title and an imported meeting's must be, on the same date.
@@ -306,12 +310,15 @@ def read_announcements(text: str, *, year: int, after: datetime.date | None = No
     The year is the cycle's unless written; a date that would fall before ``after`` (the announcing
     meeting) is in the next year.
     """
-    found = []
+    found: list[Announcement] = []
+    if not (_ANNOUNCEMENT_CUE.search(text) or _NEXT_CUE.search(text)):
+        return found
     # Neither pattern crosses a "." or ";" and both need a month, so they are matched only against
     # sentences naming one: their lazy title part backtracks from every word it is tried on.
     sentences = [sentence for sentence in _SENTENCE_END.split(text) if _MONTH_NAMED.search(sentence)]
-    for pattern in (_ANNOUNCEMENT, _NEXT):
-        for match in (match for sentence in sentences for match in pattern.finditer(sentence)):
+    for pattern, cue in ((_ANNOUNCEMENT, _ANNOUNCEMENT_CUE), (_NEXT, _NEXT_CUE)):
+        cued = [sentence for sentence in sentences if cue.search(sentence)]
+        for match in (match for sentence in cued for match in pattern.finditer(sentence)):
             day = match.group(2) or match.group(5)
             month = match.group(3) or match.group(4)
             try:

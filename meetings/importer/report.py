@@ -51,6 +51,10 @@ class ParsedAnnotation:
 class ParsedDecision:
     kind: str  # "decision" or "action", as meetings.Decision.Kind
     text: str
+    owner: str = ""  # an action's owner as the sentence names it: "Secretariat", "MAG members"
+    due: str = ""  # its due date as written ("30 June", "the next meeting"); not in the JSON
+    due_date: datetime.date | None = None  # that date, once the meeting's year is known
+    found_by: str = "import"  # or "staff": a sentence the Secretariat set in the import preview
     # Titles of the sessions of the report's own grid it changes, its main subject first; not in the JSON.
     sessions: list[str] = field(default_factory=list)
 
@@ -64,6 +68,8 @@ class ParsedItem:
     footnotes: list[ParsedFootnote] = field(default_factory=list)
     annotations: list[ParsedAnnotation] = field(default_factory=list)
     decisions: list[ParsedDecision] = field(default_factory=list)
+    # Sentences the Secretariat set to "neither" in the import preview; not in the JSON.
+    not_decisions: list[str] = field(default_factory=list)
     announcements: list[Announcement] = field(default_factory=list)  # not in the JSON
 
 
@@ -77,6 +83,7 @@ class ParsedMeeting:
     chair: str
     recording_url: str
     cycle_year: int | None = None  # not in the JSON; from the text or the date
+    next_meeting: datetime.date | None = None  # not in the JSON; the next meeting the report announces
 
 
 @dataclass
@@ -151,7 +158,16 @@ class ParsedReport:
                         }
                         for a in item.annotations
                     ],
-                    "decisions": [{"kind": d.kind, "text": d.text} for d in item.decisions],
+                    "decisions": [
+                        {
+                            "kind": d.kind,
+                            "text": d.text,
+                            "owner": d.owner,
+                            "due_date": day(d.due_date),
+                            "found_by": d.found_by,
+                        }
+                        for d in item.decisions
+                    ],
                 }
                 for item in self.items
             ],

@@ -18,15 +18,29 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, connection, models, transaction
+from django.db import IntegrityError, OperationalError, connection, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
+from simple_history.utils import (
+    bulk_create_with_history,
+    bulk_update_with_history,
+    get_history_manager_for_model,
+)
 
+from magportal.history import current_change_reason
 from meetings.importer import ImportRefused
-from meetings.importer.report import ParsedItem, ParsedReport, ParsedSchedule
-from meetings.models import AgendaItem, Annotation, Decision, DecisionSession, Footnote, Meeting, Origin
+from meetings.importer.report import Citation, ParsedItem, ParsedReport, ParsedSchedule
+from meetings.models import (
+    AgendaItem,
+    Annotation,
+    Decision,
+    DecisionSession,
+    Footnote,
+    Meeting,
+    Origin,
+    UpcomingMeeting,
+)
 from meetings.publishing import set_meeting_published
 from meetings.selectors import content_digest, is_staff_work
 from meetings.services import (
@@ -41,6 +55,9 @@ from schedule.caching import grid_changed
 from schedule.matching import normalise_title
 from schedule.models import Event, Session
 from schedule.versions import record_schedule_version, same_grid, settle_grid
+
+#: Rows per UPDATE statement of a bulk update.
+_UPDATE_BATCH = 200
 
 # Moves positions out of the way while rows are renumbered under a unique constraint.
 _POSITION_SHIFT = 1_000_000
@@ -143,7 +160,8 @@ def _bulk_create_with_history(*, rows: list[models.Model], model: type[models.Mo
     if not rows:
         return
     if not connection.features.can_return_rows_from_bulk_insert:
-        bulk_create_with_history(rows, model)  # it looks the new rows up again
+        # It looks the new rows up again.
+        bulk_create_with_history(rows, model, default_change_reason=current_change_reason())
         return
     with transaction.atomic(savepoint=False):
         model._default_manager.bulk_create(rows)
@@ -152,14 +170,14 @@ def _bulk_create_with_history(*, rows: list[models.Model], model: type[models.Mo
         copy = _history_copy(model)
         set_by_hand = ("_history_user", "_history_date", "_change_reason")
         if copy is None or any(hasattr(row, name) for row in rows for name in set_by_hand):
-            _history_manager(model).bulk_history_create(rows, default_change_reason=None)
+            _history_manager(model).bulk_history_create(rows, default_change_reason=current_change_reason())
             return
         history, targets, sources = copy
         # The user the request (HistoryRequestMiddleware) or the model's get_user gives, as for each row.
         user = history.get_default_history_user(rows[0])
         values = [
             history._meta.get_field("history_date").get_db_prep_save(timezone.now(), connection),
-            None,
+            current_change_reason(),
             "+",
             user.pk if user is not None else None,
         ]
@@ -172,6 +190,50 @@ def _bulk_create_with_history(*, rows: list[models.Model], model: type[models.Mo
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*values, *(row.pk for row in rows)])
+
+
+def _bulk_update_with_history(
+    *, rows: list[models.Model], model: type[models.Model], fields: list[str]
+) -> None:
+    """Update ``fields`` of ``rows`` and write their "changed" historical records, in bulk; no signals.
+
+    In batches: an UPDATE of n rows carries a CASE of n branches that the database walks for every
+    row, so one statement for all of a long report's rows would grow with their square.
+    """
+    if rows:
+        bulk_update_with_history(rows, model, fields, batch_size=_UPDATE_BATCH, default_change_reason=None)
+
+
+def _delete_with_history(*, rows: list[models.Model], model: type[models.Model]) -> None:
+    """Delete ``rows`` and write their "deleted" historical records, one statement each; no signals.
+
+    Whatever refers to the rows must be gone or unlinked first: the database deletes no more.
+    """
+    if not rows:
+        return
+    if getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        history = _history_manager(model).model
+        when = timezone.now()
+        user = history.get_default_history_user(rows[0])
+        history.objects.bulk_create(
+            [
+                history(
+                    history_date=when,
+                    history_type="-",
+                    history_change_reason=None,
+                    history_user=user,
+                    **{field.attname: getattr(row, field.attname) for field in history.tracked_fields},
+                )
+                for row in rows
+            ]
+        )
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {quote(model._meta.db_table)} WHERE {quote(model._meta.pk.column)} "
+            f"IN ({', '.join(['%s'] * len(rows))})",
+            [row.pk for row in rows],
+        )
 
 
 def previous_import(report: ParsedReport, *, data: bytes) -> tuple[Meeting | None, Meeting | None]:
@@ -205,6 +267,7 @@ def save_report(
             # whole (to its own savepoint when the caller's transaction encloses it), and the
             # lookups below run after it.
             with transaction.atomic():
+                _bound_and_lock(slug=slug)
                 imported, current = _existing(sha256=sha256, slug=slug)
                 if imported:
                     if publish and not imported.is_published:
@@ -242,9 +305,64 @@ def save_report(
             if current:
                 raise _already_exists(current) from None
             raise
+        except OperationalError as error:
+            refusal = _timed_out(error)
+            if refusal is None:
+                raise
+            raise refusal from None
     except BaseException:
         _delete_files(stored)
         raise
+
+
+#: PostgreSQL's error codes for a statement cancelled by statement_timeout and a lock not had in lock_timeout.
+_QUERY_CANCELED, _LOCK_NOT_AVAILABLE = "57014", "55P03"
+
+
+def _bound_and_lock(*, slug: str) -> None:
+    """Bound this import's statements and lock waits, and claim its meeting (PostgreSQL).
+
+    The timeouts hold for this transaction only. With them, and the server checking during a
+    long statement that its client is still there, the work of a killed import is cancelled
+    instead of running on and holding its locks. The advisory lock, released at commit or
+    rollback, makes a second import of the same meeting fail at once rather than wait.
+    """
+    if connection.vendor != "postgresql":
+        return  # SQLite runs one writer at a time.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('statement_timeout', %s, true), set_config('lock_timeout', %s, true),"
+            " set_config('client_connection_check_interval', '1s', true), pg_try_advisory_xact_lock(%s)",
+            [
+                f"{settings.IMPORT_STATEMENT_TIMEOUT * 1000:.0f}",
+                f"{settings.IMPORT_LOCK_TIMEOUT * 1000:.0f}",
+                _lock_key(slug),
+            ],
+        )
+        if not cursor.fetchone()[-1]:
+            raise ImportRefused(f"another import of this meeting is running ({slug}); try again when it ends")
+
+
+def _lock_key(slug: str) -> int:
+    """The meeting's advisory lock: 64 bits of its slug's hash, under this importer's prefix."""
+    digest = hashlib.sha256(f"meetings.import:{slug}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def _timed_out(error: OperationalError) -> ImportRefused | None:
+    """The refusal for an import stopped by its timeouts, or None for any other database error."""
+    code = getattr(error.__cause__, "sqlstate", None)
+    if code == _QUERY_CANCELED:
+        return ImportRefused(
+            f"the save took longer than IMPORT_STATEMENT_TIMEOUT ({settings.IMPORT_STATEMENT_TIMEOUT:g} s) "
+            "and was cancelled; nothing was saved"
+        )
+    if code == _LOCK_NOT_AVAILABLE:
+        return ImportRefused(
+            "the meeting is being saved by someone else (waited IMPORT_LOCK_TIMEOUT, "
+            f"{settings.IMPORT_LOCK_TIMEOUT:g} s); nothing was saved, try again"
+        )
+    return None
 
 
 def _existing(*, sha256: str, slug: str) -> tuple[Meeting | None, Meeting | None]:
@@ -277,7 +395,7 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
     meeting is inserted with its event, and decisions and footnotes with their links, rather than
     updated one by one afterwards.
     """
-    warnings = list(report.warnings)
+    warnings = [*report.warnings, *_long_number_warnings(report)]
     counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
     meeting = Meeting(slug=slug, status=Meeting.Status.PUBLISHED if publish else Meeting.Status.DRAFT)
     _set_meeting_fields(meeting, report, sha256, source_name)
@@ -304,7 +422,13 @@ def _create(report, *, slug, data, sha256, source_name, publish, stored) -> Impo
 
 
 def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> ImportOutcome:
-    warnings = list(report.warnings)
+    """A revised report over its meeting, through the same bulk writes as a new meeting.
+
+    What the last import wrote and nobody edited since is deleted (one DELETE per table) and the
+    report's rows are inserted as for a new meeting (``_insert_children``), their history written in
+    bulk either way; staff work is kept, listed in ``kept``, and renumbered around the new rows.
+    """
+    warnings = [*report.warnings, *_long_number_warnings(report)]
     kept: list[str] = []
     old_file = meeting.source_file.name
     edited = _meeting_fields_edited(meeting)
@@ -314,15 +438,24 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
     ]
     if publish:
         meeting.status = Meeting.Status.PUBLISHED
+    counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
+    # The grid first, as for a new meeting: the annex recorded as the meeting's version and the grid
+    # settled, so the new decisions are inserted linked to the sessions it shows.
+    event = _annex_event(report.schedule)
+    if event is not None:
+        meeting.event = event
     _store_source(meeting, data, source_name, stored)
+    # The meeting's save marks the grid's cached pages changed (magportal.freshness) in this
+    # transaction; the bulk updates and deletes below, which send no signals, are covered by it.
     meeting.save()
     if old_file and old_file != meeting.source_file.name:
         transaction.on_commit(lambda: default_storage.delete(old_file))
+    _apply_annex(event, meeting=meeting, report=report, counts=counts, warnings=warnings)
 
-    counts = {"items": 0, "decisions": 0, "actions": 0, "annotations": 0, "footnotes": 0}
-    items = meeting.items.prefetch_related("decisions", "annotations", "footnotes").order_by("position")
+    items = list(meeting.items.prefetch_related("decisions", "annotations", "footnotes").order_by("position"))
+    staff_rows = {item.pk: [row for row in _children(item) if is_staff_work(row)] for item in items}
+    was = {item.pk: _item_values(item) for item in items}
     existing = {item.position: item for item in items}
-    meeting.items.update(position=F("position") + _POSITION_SHIFT)
     ordered: list[tuple[AgendaItem, ParsedItem | None]] = []
     for parsed in report.items:
         item = existing.pop(parsed.position, None)
@@ -333,19 +466,130 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
             _set_item_fields(item, parsed)
             counts["items"] += 1
         ordered.append((item, parsed))
+    gone_items = []
     for item in existing.values():
-        keep_children = [row for row in _children(item) if is_staff_work(row)]
-        if is_staff_work(item) or keep_children:
+        if is_staff_work(item) or staff_rows[item.pk]:
             kept.append(f"agenda item {item.number or item.position} ({_why_kept(item)}, not in the report)")
             ordered.append((item, None))
         else:
-            item.delete()
-    for position, (item, parsed) in enumerate(ordered, start=1):
+            gone_items.append(item)
+    _delete_imported(
+        children=[row for item in items for row in _children(item) if not is_staff_work(row)],
+        items=gone_items,
+    )
+    new_items = [item for item, _parsed in ordered if item.pk is None]
+    for position, (item, _parsed) in enumerate(ordered, start=1):
         item.position = position
-        item.save()
-        _replace_children(item, parsed, counts, kept)
-    _link_schedule(meeting, report, publish, counts, warnings)
+    # Only rows that change are written; a row that moves first steps out of the unique positions.
+    changed = [
+        item for item, _parsed in ordered if item.pk is not None and was[item.pk] != _item_values(item)
+    ]
+    _move_aside(model=AgendaItem, rows=[item for item in changed if item.position != was[item.pk][0]])
+    _bulk_update_with_history(
+        rows=changed,
+        model=AgendaItem,
+        fields=["position", "number", "section", "text", "not_decisions", "origin", "import_digest"],
+    )
+    _bulk_create_with_history(rows=new_items, model=AgendaItem)
+
+    rows, moved = _NewRows(), []
+    for item, parsed in ordered:
+        moved += _children_over_staff_work(item, parsed, staff_rows.get(item.pk, []), kept, into=rows)
+    _move_aside(model=Decision, rows=moved)
+    _bulk_update_with_history(rows=moved, model=Decision, fields=["position"])
+    if event is None and meeting.event_id is not None:
+        event = meeting.event
+    # The event's grid as settled above: the new decisions are linked to the sessions it shows.
+    _insert_children(rows, counts=counts, event=event, sessions=None)
+    # Kept staff decisions without a session may change one of the grid's sessions.
+    link_decisions_to_sessions(meeting=meeting)
+    link_cited_meetings(meeting=meeting)
+    resolve_announcements(meeting=meeting)
+    record_announced_meetings(meeting=meeting)
     return ImportOutcome(meeting, "replaced", source_name, counts, kept, warnings)
+
+
+def _item_values(item: AgendaItem) -> tuple:
+    """What a replace may change of an agenda item: compared before and after to write only changes."""
+    return (item.position, item.number, item.section, item.text, list(item.not_decisions))
+
+
+def _children_over_staff_work(
+    item: AgendaItem, parsed: ParsedItem | None, staff_rows: list, kept: list[str], *, into: _NewRows
+) -> list[Decision]:
+    """The report's new decisions, annotations and footnotes of ``item`` around the staff work it keeps.
+
+    Adds the rows to insert to ``into`` and returns the kept decisions whose position changes (set,
+    not saved). An edited imported decision stands in for the one it was imported as, at its
+    position; decisions staff added follow the report's. An edited imported annotation or footnote
+    stands in for the report's.
+    """
+    label = item.number or str(item.position)
+    kept_decisions = {row.position: row for row in staff_rows if isinstance(row, Decision)}
+    kept_annotations = [row for row in staff_rows if isinstance(row, Annotation)]
+    kept_footnotes = [row for row in staff_rows if isinstance(row, Footnote)]
+    for decision in kept_decisions.values():
+        kept.append(f"decision {decision.position} of item {label} ({_why_kept(decision)})")
+    for annotation in kept_annotations:
+        kept.append(f"annotation by {annotation.author} on item {label} ({_why_kept(annotation)})")
+    for footnote in kept_footnotes:
+        kept.append(f"footnote {footnote.mark} of item {label} ({_why_kept(footnote)})")
+    new = _new_children(item, parsed) if parsed is not None else _NewRows()
+
+    # An edited imported decision stands in for the one it was imported as, at its position, and
+    # a sentence staff set (a kind chosen, a status) for the one the report gives with its words.
+    kept_by_text = {d.text: d.position for d in kept_decisions.values()}
+    # Each row with where its sentence stands in the paragraph: an edited decision stands where the
+    # sentence it was imported from does; staff rows whose words the paragraph lacks go after.
+    placed: list[tuple[int, Decision]] = []
+    for position, (decision, shaped) in enumerate(zip(new.decisions, new.shaped, strict=True), start=1):
+        edited = kept_decisions.get(position)
+        place = _place_in(item.text, decision.text)
+        if kept_by_text.get(decision.text) in kept_decisions:
+            placed.append((place, kept_decisions.pop(kept_by_text[decision.text])))
+        elif edited is not None and edited.origin == Origin.IMPORT:
+            placed.append((place, kept_decisions.pop(position)))
+        else:
+            placed.append((place, decision))
+            into.decisions.append(decision)
+            into.shaped.append(shaped)
+    placed += [
+        (_place_in(item.text, kept_decisions[p].text), kept_decisions[p]) for p in sorted(kept_decisions)
+    ]
+    ordered = [decision for _place, decision in sorted(placed, key=lambda pair: pair[0])]
+    moved = []
+    for position, decision in enumerate(ordered, start=1):
+        if decision.pk is not None and decision.position != position:
+            moved.append(decision)
+        decision.position = position
+
+    edited_annotations = {(a.author, a.date) for a in kept_annotations if a.origin == Origin.IMPORT}
+    into.annotations += [a for a in new.annotations if (a.author, a.date) not in edited_annotations]
+    edited_footnotes = {(f.kind, f.mark) for f in kept_footnotes if f.origin == Origin.IMPORT}
+    for footnote, citation in zip(new.footnotes, new.citations, strict=True):
+        if (footnote.kind, footnote.mark) not in edited_footnotes:
+            into.footnotes.append(footnote)
+            into.citations.append(citation)
+    return moved
+
+
+def _move_aside(*, model: type[models.Model], rows: list[models.Model]) -> None:
+    """Shift the stored positions of ``rows`` out of the way, so they can take new ones one by one."""
+    if rows:
+        model._default_manager.filter(pk__in=[row.pk for row in rows]).update(
+            position=F("position") + _POSITION_SHIFT
+        )
+
+
+def _delete_imported(*, children: list, items: list[AgendaItem]) -> None:
+    """Delete what the last import wrote and nobody edited: ``children`` of any item, then ``items``."""
+    decisions = [row for row in children if isinstance(row, Decision)]
+    # The grid's cached pages were marked changed by the meeting's save in the same transaction.
+    DecisionSession.objects.filter(decision__in=decisions).delete()
+    for model in (Decision, Annotation, Footnote):
+        _delete_with_history(rows=[row for row in children if isinstance(row, model)], model=model)
+    UpcomingMeeting.objects.filter(agenda_item__in=items).update(agenda_item=None)
+    _delete_with_history(rows=items, model=AgendaItem)
 
 
 def _set_meeting_fields(
@@ -403,10 +647,29 @@ def _delete_files(names: list[str]) -> None:
     names.clear()
 
 
+#: The longest printed paragraph number kept whole (``AgendaItem.number``).
+_NUMBER_CHARS = AgendaItem._meta.get_field("number").max_length
+
+
+def _long_number_warnings(report: ParsedReport) -> list[str]:
+    """A warning for each printed number too long to keep whole; the paragraph keeps its position."""
+    return [
+        f"paragraph {item.position}'s number {item.number[:_NUMBER_CHARS]}... has {len(item.number)} "
+        f"characters; its first {_NUMBER_CHARS} are kept"
+        for item in report.items
+        if len(item.number) > _NUMBER_CHARS
+    ]
+
+
 def _set_item_fields(item: AgendaItem, parsed: ParsedItem) -> None:
-    item.number = parsed.number[:16]
+    item.number = parsed.number[:_NUMBER_CHARS]
     item.section = parsed.section[:300]
     item.text = parsed.text
+    # The Secretariat's "neither" choices stay with the paragraph across imports.
+    item.not_decisions = [
+        *item.not_decisions,
+        *(s for s in parsed.not_decisions if s not in item.not_decisions),
+    ]
     _mark_imported(item)
 
 
@@ -415,9 +678,31 @@ def _mark_imported(row) -> None:
     row.import_digest = content_digest(row)
 
 
-def _new_children(item: AgendaItem, parsed: ParsedItem):
+@dataclass
+class _NewRows:
+    """Unsaved decisions, annotations and footnotes to insert, with what the report says of them."""
+
+    decisions: list[Decision] = field(default_factory=list)
+    shaped: list[list[str]] = field(default_factory=list)  # per decision, the sessions it changes
+    annotations: list[Annotation] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    citations: list[Citation | None] = field(default_factory=list)  # per footnote, what it cites
+
+    def add(self, other: _NewRows) -> None:
+        self.decisions += other.decisions
+        self.shaped += other.shaped
+        self.annotations += other.annotations
+        self.footnotes += other.footnotes
+        self.citations += other.citations
+
+
+def _new_children(item: AgendaItem, parsed: ParsedItem) -> _NewRows:
     """Unsaved decisions, annotations and footnotes of ``parsed``, marked as imported."""
-    decisions = [Decision(agenda_item=item, kind=d.kind, text=d.text) for d in parsed.decisions]
+    decisions = [
+        Decision(agenda_item=item, kind=d.kind, text=d.text, owner=d.owner[:200], due_date=d.due_date)
+        for d in parsed.decisions
+        if d.text not in item.not_decisions
+    ]
     annotations = [
         Annotation(
             agenda_item=item,
@@ -438,7 +723,18 @@ def _new_children(item: AgendaItem, parsed: ParsedItem):
     ]
     for row in [*decisions, *annotations, *footnotes]:
         _mark_imported(row)
-    return decisions, annotations, footnotes
+    set_by_staff = {d.text for d in parsed.decisions if d.found_by == Origin.STAFF}
+    for decision in decisions:
+        if decision.text in set_by_staff:
+            decision.origin = Origin.STAFF  # the Secretariat chose its kind in the preview
+    return _NewRows(
+        decisions=decisions,
+        # Paired with the decisions kept above: not the sentences the Secretariat set to "neither".
+        shaped=[d.sessions for d in parsed.decisions if d.text not in item.not_decisions],
+        annotations=annotations,
+        footnotes=footnotes,
+        citations=[footnote.citation for footnote in parsed.footnotes],
+    )
 
 
 def _count_key(decision: Decision) -> str:
@@ -452,34 +748,38 @@ def _add_children(
     event: Event | None,
     sessions: list[Session] | None,
 ) -> None:
-    """Insert the decisions, annotations and footnotes of a new meeting's items, linked as they cite.
-
-    Decisions are linked to the ``sessions`` of the meeting's ``event`` they change, and footnotes
-    to the meetings they cite, before they are inserted.
-    """
-    decisions, annotations, footnotes = [], [], []
-    shaped: list[list[str]] = []  # per decision, the titles of the sessions it changes
-    citations = []  # per footnote, what it cites
+    """Insert the decisions, annotations and footnotes of a new meeting's items."""
+    rows = _NewRows()
     for item, parsed in pairs:
-        item_decisions, item_annotations, item_footnotes = _new_children(item, parsed)
-        shaped += [decision.sessions for decision in parsed.decisions]
-        citations += [footnote.citation for footnote in parsed.footnotes]
-        for position, decision in enumerate(item_decisions, start=1):
+        new = _new_children(item, parsed)
+        for position, decision in enumerate(new.decisions, start=1):
             decision.position = position
-            counts[_count_key(decision)] += 1
-        decisions += item_decisions
-        annotations += item_annotations
-        footnotes += item_footnotes
+        rows.add(new)
+    _insert_children(rows, counts=counts, event=event, sessions=sessions)
+
+
+def _insert_children(
+    rows: _NewRows, *, counts: dict, event: Event | None, sessions: list[Session] | None
+) -> None:
+    """Insert new decisions, annotations and footnotes, one INSERT per table, linked as they cite.
+
+    Decisions are linked to the ``sessions`` of ``event`` they change (all its sessions, read from
+    their text, when ``sessions`` is None), and footnotes to the meetings they cite, before they are
+    inserted.
+    """
+    decisions, annotations, footnotes = rows.decisions, rows.annotations, rows.footnotes
+    for decision in decisions:
+        counts[_count_key(decision)] += 1
     further: list[DecisionSession] = []
     if event is not None and decisions:
         if sessions is not None:
             # The grid was just written from this report's annex: its sessions are the ones the
             # interpreter read the decisions against.
-            further = _link_sessions(decisions, shaped, sessions=sessions)
+            further = _link_sessions(decisions, rows.shaped, sessions=sessions)
         else:
             # The event's grid stayed as it was (the same, newer, or made by hand): link to its sessions.
             further = assign_sessions(decisions, sessions=list(event.sessions.order_by("pk")))
-    for footnote, citation in zip(footnotes, citations, strict=True):
+    for footnote, citation in zip(footnotes, rows.citations, strict=True):
         footnote.cited_meeting = cited_meeting(citation, citing=footnote.agenda_item.meeting)
     _bulk_create_with_history(rows=decisions, model=Decision)
     if further:
@@ -508,54 +808,9 @@ def _link_sessions(
     return further
 
 
-def _replace_children(item: AgendaItem, parsed: ParsedItem | None, counts: dict, kept: list[str]) -> None:
-    """Replace the imported rows of ``item`` by those of ``parsed``, keeping staff work."""
-    label = item.number or str(item.position)
-    old_decisions = list(item.decisions.all()) if item.pk else []
-    old_annotations = list(item.annotations.all()) if item.pk else []
-    old_footnotes = list(item.footnotes.all()) if item.pk else []
-    for row in [*old_decisions, *old_annotations, *old_footnotes]:
-        if not is_staff_work(row):
-            row.delete()
-    kept_decisions = {d.position: d for d in old_decisions if is_staff_work(d)}
-    kept_annotations = [a for a in old_annotations if is_staff_work(a)]
-    kept_footnotes = [f for f in old_footnotes if is_staff_work(f)]
-    for decision in kept_decisions.values():
-        kept.append(f"decision {decision.position} of item {label} ({_why_kept(decision)})")
-    for annotation in kept_annotations:
-        kept.append(f"annotation by {annotation.author} on item {label} ({_why_kept(annotation)})")
-    for footnote in kept_footnotes:
-        kept.append(f"footnote {footnote.mark} of item {label} ({_why_kept(footnote)})")
-    if parsed is None:
-        return
-    decisions, annotations, footnotes = _new_children(item, parsed)
-
-    # An edited imported decision stands in for the one it was imported as, at its position.
-    ordered: list[Decision] = []
-    for position, decision in enumerate(decisions, start=1):
-        edited = kept_decisions.get(position)
-        if edited is not None and edited.origin == Origin.IMPORT:
-            ordered.append(kept_decisions.pop(position))
-        else:
-            ordered.append(decision)
-    ordered.extend(kept_decisions[position] for position in sorted(kept_decisions))
-    item.decisions.update(position=F("position") + _POSITION_SHIFT)
-    for position, decision in enumerate(ordered, start=1):
-        decision.position = position
-        if decision.pk is None:
-            counts[_count_key(decision)] += 1
-        decision.save()
-
-    edited_annotations = {(a.author, a.date) for a in kept_annotations if a.origin == Origin.IMPORT}
-    for annotation in annotations:
-        if (annotation.author, annotation.date) not in edited_annotations:
-            annotation.save()
-            counts["annotations"] += 1
-    edited_footnotes = {(f.kind, f.mark) for f in kept_footnotes if f.origin == Origin.IMPORT}
-    for footnote in footnotes:
-        if (footnote.kind, footnote.mark) not in edited_footnotes:
-            footnote.save()
-            counts["footnotes"] += 1
+def _place_in(text: str, sentence: str) -> int:
+    place = text.find(sentence)
+    return place if place >= 0 else len(text)
 
 
 def _children(item: AgendaItem) -> list:
@@ -570,21 +825,6 @@ def _aware(value: datetime.datetime | None) -> datetime.datetime | None:
     if value is None or timezone.is_aware(value):
         return value
     return timezone.make_aware(value, datetime.UTC)
-
-
-def _link_schedule(
-    meeting: Meeting, report: ParsedReport, publish: bool, counts: dict, warnings: list[str]
-) -> None:
-    """Record the annex grid as a version, and link what the report says to the portal."""
-    event = _annex_event(report.schedule)
-    if event is not None and meeting.event_id != event.pk:
-        meeting.event = event
-        meeting.save(update_fields=["event", "updated_at"])
-    _apply_annex(event, meeting=meeting, report=report, counts=counts, warnings=warnings)
-    link_decisions_to_sessions(meeting=meeting)
-    link_cited_meetings(meeting=meeting)
-    resolve_announcements(meeting=meeting)
-    record_announced_meetings(meeting=meeting)
 
 
 def _annex_event(schedule: ParsedSchedule | None) -> Event | None:

@@ -3,19 +3,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, missing_browser
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
-MISSING = missing_browser()
 HERE = Path(__file__).parent
 
 
 def pytest_collection_modifyitems(config, items):
-    if MISSING is None:
-        return
-    skip = pytest.mark.skip(reason=MISSING)
     for item in items:
         if item.path.is_relative_to(HERE):
-            item.add_marker(skip)
+            item.add_marker(pytest.mark.needs("chromium"))
 
 
 @pytest.fixture(scope="session", autouse=True)

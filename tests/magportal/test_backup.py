@@ -84,7 +84,7 @@ def _rich_dataset():
     response = client.post(
         f"/admin/meetings/decision/{decision.pk}/change/",
         {"agenda_item": decision.agenda_item_id, "position": decision.position, "kind": "decision"}
-        | {"text": "After the edit.", "session": ""}
+        | {"text": "After the edit.", "session": "", "status": "open"}
         | {f"further_sessions-{key}": "0" for key in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS")}
         | {"further_sessions-MAX_NUM_FORMS": "1000"},
     )
@@ -146,7 +146,7 @@ def test_restored_users_keep_groups_and_passwords(tmp_path):
     assert (restored.username, restored.is_staff) == (staff.username, True)
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump and pg_restore need PostgreSQL")
+@pytest.mark.needs("postgresql")  # pg_dump and pg_restore
 @pytest.mark.django_db(transaction=True)
 def test_pg_dump_restore_into_new_database_gives_same_data(tmp_path):
     _rich_dataset()

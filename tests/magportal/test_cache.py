@@ -9,9 +9,8 @@ import pytest
 from django.core.cache import cache, caches
 
 from magportal.cache import RedisCache
-from tests.services import redis_is_up
 
-pytestmark = pytest.mark.skipif(not redis_is_up(), reason="Redis is not running on 127.0.0.1:6379")
+pytestmark = pytest.mark.needs("redis")
 
 
 @pytest.fixture

@@ -17,10 +17,7 @@ from loadtest.client import fetch
 from loadtest.server import free_port, gunicorn, manage, production_env
 
 pytestmark = [
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: SQLite has no server connections to drop",
-    ),
+    pytest.mark.needs("postgresql"),  # SQLite has no server connections to drop
     pytest.mark.django_db,
 ]
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from meetings.models import Annotation, Decision, Footnote
 from tests.factories import make_annotation, make_decision, make_footnote
+from tests.html import page, texts
 
 # Each edited model: its factory, and its admin URL segment.
 EDITED = {
@@ -72,7 +73,13 @@ def test_admin_history_page_shows_editor(client, secretariat_user, model_name):
     assert response.status_code == 200
     rows = response.context["page_obj"].object_list
     assert [(row.history_type, row.history_user) for row in rows] == [("~", secretariat_user), ("+", None)]
-    assert secretariat_user.username in response.content.decode()
+    table = page(response).xpath("//table[@id='change-history']")[0]
+    columns = texts(table, "thead//th")
+    shown = [dict(zip(columns, texts(row, "td"), strict=True)) for row in table.xpath("tbody/tr")]
+    assert [(row["Comment"], row["Changed by"], row["Changes"]) for row in shown] == [
+        ("Changed", secretariat_user.username, "Text: The original text. → The edited text."),
+        ("Created", "None", ""),
+    ]
 
 
 @pytest.mark.parametrize("model_name", EDITED)

@@ -31,7 +31,11 @@ def as_held(meeting: Meeting, *, user, annotations: bool) -> dict:
     decisions: dict[int, list] = {}
     for decision in Decision.objects.filter(agenda_item__meeting=meeting).order_by("position"):
         decisions.setdefault(decision.agenda_item_id, []).append(
-            ParsedDecision(kind=decision.kind, text=decision.text)
+            # Owner and due date as held; a Word file cannot say who found a decision (staff or the
+            # importer), so it comes back as found by the import.
+            ParsedDecision(
+                kind=decision.kind, text=decision.text, owner=decision.owner, due_date=decision.due_date
+            )
         )
     items = []
     for item in contents.items:

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from meetings.importer.annex_schedule import time_zone_for
-from meetings.importer.decisions import classify_sentences
+from meetings.importer.decisions import classify_sentences, date_actions
 from meetings.importer.interpret import meeting_kind
 from meetings.importer.report import (
     ParsedAnnotation,
@@ -210,7 +210,10 @@ def reports(draw):
         cycle_year=date.year,
     )
     schedule = draw(st.none() | schedules(date.year))
-    return ParsedReport(meeting=meeting, items=draw(items()), schedule=schedule)
+    made = draw(items())
+    # Actions' due dates, as the interpreter gives them once the meeting's date is known.
+    date_actions(made, meeting_date=date, year=date.year, next_meeting=None)
+    return ParsedReport(meeting=meeting, items=made, schedule=schedule)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -20,10 +20,10 @@ from tests.meetings.importer.documents import seed_document
 
 pytestmark = pytest.mark.django_db
 
-postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="the copied columns")
+postgresql_only = pytest.mark.needs("postgresql")  # the copied columns
 other_databases_only = pytest.mark.skipif(connection.vendor == "postgresql", reason="no copied columns")
 
-listing_columns = importlib.import_module("meetings.migrations.0010_decision_listing_columns")
+derived_fields = importlib.import_module("meetings.migrations.0012_decision_derived_fields_and_triggers")
 
 
 def stale_decisions() -> list[tuple]:
@@ -233,7 +233,7 @@ def test_copies_follow_an_import_its_publication_and_a_replace(settings, tmp_pat
     save_report(revised, data=b"revised bytes", source_name="seed-v2.docx", replace=True)
 
     assert (imported, draft_count) == ([], 0)
-    assert Decision.objects.published().count() == Decision.objects.count() == 9
+    assert Decision.objects.published().count() == Decision.objects.count() == 11
     assert stale_decisions() == []
 
 
@@ -308,57 +308,51 @@ def test_few_search_matches_are_found_by_the_full_text_index_and_a_cycle_by_its_
 
 
 @postgresql_only
-def test_listing_columns_migration_reverses_and_reapplies():
-    def listing_objects():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT indexname FROM pg_indexes WHERE indexname = 'decision_newest_first'"
-                " UNION ALL SELECT tgname FROM pg_trigger WHERE tgname LIKE '%%_listing_%%'"
-                " UNION ALL SELECT column_name FROM information_schema.columns"
-                " WHERE table_name = 'meetings_decision' AND column_name IN"
-                " ('meeting_date', 'meeting_pk', 'item_position', 'meeting_is_published') ORDER BY 1"
-            )
-            return [row[0] for row in cursor.fetchall()]
-
-    decision = make_decision()
+def test_derived_columns_triggers_installed_from_the_models():
     with connection.cursor() as cursor:
-        # The table cannot be altered while foreign key checks of its new rows wait for the commit.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    with connection.schema_editor() as editor:
-        listing_columns.remove_listing_columns(apps, editor)
-    removed = listing_objects()
-    with connection.schema_editor() as editor:
-        listing_columns.add_listing_columns(apps, editor)
+        cursor.execute("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'pgtrigger_%%' ORDER BY 1")
+        installed = [name.rsplit("_", 1)[0] for (name,) in cursor.fetchall()]
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE indexname IN"
+            " ('decision_newest_first', 'decision_search_document') ORDER BY 1"
+        )
+        indexes = [name for (name,) in cursor.fetchall()]
 
-    assert removed == []
-    assert listing_objects() == [
-        "agenda_item_listing_insert",
-        "agenda_item_listing_update",
-        "decision_listing_insert",
-        "decision_listing_update",
-        "decision_newest_first",
-        "item_position",
-        "meeting_date",
-        "meeting_is_published",
-        "meeting_listing_insert",
-        "meeting_listing_update",
-        "meeting_pk",
-    ]
-    assert copies_of(decision) == (
-        decision.agenda_item.meeting.date,
-        decision.agenda_item.meeting_id,
-        1,
-        True,
-    )
+    assert {
+        "pgtrigger_agenda_item_decisions_insert",
+        "pgtrigger_agenda_item_decisions_update",
+        "pgtrigger_agenda_item_search_document",
+        "pgtrigger_decision_derived_columns",
+        "pgtrigger_meeting_decisions_listing",
+    } <= set(installed)
+    assert indexes == ["decision_newest_first", "decision_search_document"]
+
+
+@postgresql_only
+def test_derived_columns_stale_instance_save_writes_current_values():
+    decision = make_decision()
+    meeting = decision.agenda_item.meeting
+    stale = Decision.objects.defer(None).get(pk=decision.pk)  # every column loaded, published True
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.DRAFT)
+
+    stale.text = "It was agreed to meet again."
+    stale.save()
+
+    assert stale.meeting_is_published is True
+    assert copies_of(decision) == (meeting.date, meeting.pk, 1, False)
+    assert stale_decisions() == []
 
 
 @other_databases_only
-def test_listing_columns_migration_does_nothing_elsewhere():
+def test_derived_columns_migration_does_nothing_elsewhere():
     # A schema editor that fails on any statement: none may be attempted.
     editor = SimpleNamespace(connection=connection, execute=None)
 
-    listing_columns.add_listing_columns(apps, editor)
-    listing_columns.remove_listing_columns(apps, editor)
+    derived_fields.drop_sql_triggers(apps, editor)
+    derived_fields.fill(apps, editor)
+    derived_fields.add_search_index(apps, editor)
+    derived_fields.drop_search_index(apps, editor)
+    derived_fields.restore_sql_triggers(apps, editor)
 
     assert editor.execute is None
 

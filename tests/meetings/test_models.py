@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 
-from meetings.models import Annotation, Decision, Meeting
+from meetings.models import AgendaItem, Annotation, Decision, Meeting, UpcomingMeeting
 from tests.factories import (
     make_agenda_item,
     make_annotation,
@@ -63,6 +63,30 @@ def test_decisions_of_drafts_are_hidden_from_anonymous_users():
     make_decision(agenda_item=make_agenda_item(meeting=make_meeting(status=Meeting.Status.DRAFT)))
     assert list(Decision.objects.visible_to(AnonymousUser())) == [published]
     assert Decision.objects.visible_to(make_mag_member()).count() == 2
+
+
+def test_agenda_items_of_drafts_are_hidden_from_anonymous_users():
+    published = make_agenda_item(meeting=make_meeting())
+    draft = make_agenda_item(meeting=make_meeting(status=Meeting.Status.DRAFT))
+
+    assert list(AgendaItem.objects.visible_to(AnonymousUser())) == [published]
+    assert sorted(AgendaItem.objects.visible_to(make_mag_member()), key=lambda i: i.pk) == [published, draft]
+
+
+def test_upcoming_meetings_are_those_announced_and_not_held_yet():
+    announced_in = make_meeting()
+    held = make_meeting(title="MAG Virtual Meeting VII")
+    waiting = UpcomingMeeting.objects.create(
+        title="MAG Virtual Meeting VIII", date=datetime.date(2016, 10, 4), announced_in=announced_in
+    )
+    UpcomingMeeting.objects.create(
+        title="MAG Virtual Meeting VII",
+        date=datetime.date(2016, 9, 13),
+        announced_in=announced_in,
+        held_as=held,
+    )
+
+    assert list(UpcomingMeeting.objects.upcoming()) == [waiting]
 
 
 def test_annotations_visible_by_role():

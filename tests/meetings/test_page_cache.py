@@ -254,11 +254,11 @@ EDITS = {
     ),
     "announced meeting saved": (
         lambda s: _save(s.upcoming, title="MAG Meeting Seven"),
-        {"home": "MAG Meeting Seven"},
+        {"home": "MAG Meeting Seven", "meeting list": "MAG Meeting Seven"},
     ),
     "announced meeting deleted": (
         lambda s: s.upcoming.delete(),
-        {"home": ("gone", "MAG Meeting VII")},
+        {"home": ("gone", "MAG Meeting VII"), "meeting list": ("gone", "MAG Meeting VII")},
     ),
 }
 CASES = [(edit, page) for edit, (_do, shown) in EDITS.items() for page in shown]
@@ -622,7 +622,7 @@ def test_each_page_watches_the_models_it_renders():
     assert {
         caching.REPORT: (Meeting, AgendaItem, Decision, Footnote, Annotation, Event),
         caching.HOME: (Event, Meeting, AgendaItem, Decision, UpcomingMeeting),
-        caching.MEETING_LIST: (Meeting, AgendaItem, Decision),
+        caching.MEETING_LIST: (Meeting, AgendaItem, Decision, UpcomingMeeting),
         caching.DECISION: (
             Decision,
             AgendaItem,

@@ -1,5 +1,5 @@
 import pytest
-from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.urls import reverse
 
 from meetings.models import Meeting
@@ -73,6 +73,29 @@ def test_sync_role_groups_is_idempotent():
     assert Group.objects.filter(name=SECRETARIAT).count() == 1
 
 
+def test_sync_role_groups_gives_each_group_exactly_its_permissions():
+    Group.objects.all().delete()
+
+    sync_role_groups()
+
+    def held(name):
+        group = Group.objects.get(name=name)
+        return sorted(group.permissions.values_list("content_type__app_label", "codename"))
+
+    assert held(MAG_MEMBERS) == [("meetings", "view_draft_meeting"), ("meetings", "view_shared_annotation")]
+    assert held(SECRETARIAT) == sorted(
+        [
+            *Permission.objects.filter(content_type__app_label__in=["meetings", "schedule"]).values_list(
+                "content_type__app_label", "codename"
+            ),
+            ("auth", "add_user"),
+            ("auth", "change_user"),
+            ("auth", "view_user"),
+        ]
+    )
+    assert {app for app, _codename in held(SECRETARIAT)} == {"auth", "meetings", "schedule"}
+
+
 @pytest.mark.parametrize(("app_label", "model"), MODELS)
 def test_secretariat_user_can_open_every_admin_page(client, secretariat_user, one_of_each, app_label, model):
     client.force_login(secretariat_user)
@@ -123,6 +146,7 @@ def test_secretariat_user_can_change_a_meeting_through_the_admin(client, secreta
             "status": meeting.status,
             "date": "2016-08-30",
             "cycle_year": "2016",
+            "opened_version": meeting.updated_at.isoformat(),
             "items-TOTAL_FORMS": "0",
             "items-INITIAL_FORMS": "0",
             "items-MIN_NUM_FORMS": "0",

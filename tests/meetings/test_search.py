@@ -15,7 +15,7 @@ from tests.sample_data import make_sample_report
 
 pytestmark = pytest.mark.django_db
 
-postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+postgresql_only = pytest.mark.needs("postgresql")  # its full-text search
 other_databases_only = pytest.mark.skipif(connection.vendor == "postgresql", reason="the fallback search")
 
 search_indexes = importlib.import_module("meetings.migrations.0003_search_indexes")
@@ -226,32 +226,6 @@ def test_search_on_postgresql_works_as_a_subquery():
     found = search_decisions(queryset=Decision.objects.all(), query="Kyoto").values("pk")
 
     assert list(Decision.objects.filter(pk__in=found)) == [decision]
-
-
-@postgresql_only
-def test_search_document_migration_reverses_and_reapplies():
-    def search_objects():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT indexname FROM pg_indexes WHERE indexname LIKE '%%_search%%'"
-                " UNION ALL SELECT tgname FROM pg_trigger WHERE tgname LIKE '%%search_document%%' ORDER BY 1"
-            )
-            return [row[0] for row in cursor.fetchall()]
-
-    with connection.schema_editor() as editor:
-        search_document.remove_search_document(apps, editor)
-    removed = search_objects()
-    with connection.schema_editor() as editor:
-        search_document.add_search_document(apps, editor)
-
-    assert removed == ["agenda_item_text_search", "decision_text_search"]
-    assert search_objects() == [
-        "agenda_item_search_document_insert",
-        "agenda_item_search_document_update",
-        "decision_search_document",
-        "decision_search_document_insert",
-        "decision_search_document_update",
-    ]
 
 
 @other_databases_only

@@ -1,7 +1,12 @@
+import datetime
+import hashlib
+import time
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from meetings.selectors import decisions_by_session, upcoming_meetings
+from meetings.models import AgendaItem, Annotation, Decision, Footnote, Origin
+from meetings.selectors import content_digest, decisions_by_session, is_staff_work, upcoming_meetings
 from meetings.services import (
     record_announced_meetings,
 )
@@ -42,3 +47,61 @@ def test_upcoming_meetings_hides_announcements_of_draft_reports_from_the_public(
         [],
         [upcoming],
     )
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+# What an import stored must still match after an upgrade, or every imported row would count as
+# staff work and a re-import would replace nothing: the digest is pinned to its exact form.
+@pytest.mark.parametrize(
+    ("row", "serialised"),
+    [
+        (
+            AgendaItem(number="5", section="Main sessions", text="Le Méxique"),
+            '["5","Main sessions","Le Méxique"]',
+        ),
+        (Decision(kind="decision", text="It was agreed."), '["decision","It was agreed."]'),
+        (
+            Annotation(
+                author="Lynn St Amour",
+                initials="LSA",
+                date=datetime.datetime(
+                    2016, 8, 30, 16, 14, tzinfo=datetime.timezone(datetime.timedelta(hours=2))
+                ),
+                text="Really?",
+                anchor="the programme",
+            ),
+            '["Lynn St Amour","LSA","2016-08-30T14:14:00+00:00","Really?","the programme"]',
+        ),
+        (
+            Annotation(author="LSA", initials="", date=None, text="Undated", anchor=""),
+            '["LSA","",null,"Undated",""]',
+        ),
+        (
+            Footnote(kind="footnote", mark="1", text="Summary", urls=["https://example.org/a"]),
+            '["footnote","1","Summary",["https://example.org/a"]]',
+        ),
+    ],
+)
+def test_content_digest_is_the_sha256_of_the_imported_values(row, serialised, monkeypatch):
+    # Nor may it depend on the server's time zone.
+    monkeypatch.setenv("TZ", "America/Mexico_City")
+    time.tzset()
+    try:
+        assert content_digest(row) == _sha256(serialised)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_is_staff_work_added_by_staff_or_edited_since_import():
+    imported = Decision(kind="decision", text="It was agreed.", origin=Origin.IMPORT)
+    imported.import_digest = content_digest(imported)
+    added = Decision(kind="decision", text="It was agreed.", origin=Origin.STAFF)
+    added.import_digest = content_digest(added)
+
+    assert (is_staff_work(imported), is_staff_work(added)) == (False, True)
+    imported.text = "It was agreed, as staff corrected."
+    assert is_staff_work(imported) is True

@@ -3,7 +3,6 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from meetings.importer.services import import_report
@@ -17,7 +16,9 @@ from tests.factories import (
     make_footnote,
     make_meeting,
     make_session,
+    make_upcoming_meeting,
 )
+from tests.html import by_class, page, text, texts
 from tests.meetings.importer.documents import SEED_DOCX
 from tests.sample_data import make_sample_report
 from tests.schedule.sample_grid import make_igf_2016_grid
@@ -29,6 +30,25 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def anchors(html: str) -> list[str]:
     return re.findall(r'id="(item-\d+)"', html)
+
+
+def report_header(response) -> dict:
+    """The report's header as shown: its line above the title, the title, and each fact with its
+    value, the dates (``<time datetime>``) and the links in it."""
+    (header,) = page(response).xpath(f"//header[{by_class('report__header')}]")
+    return {
+        "eyebrow": texts(header, "p[@class='eyebrow']"),
+        "title": texts(header, "h1"),
+        "facts": [
+            (
+                text(fact.xpath("dt")[0]),
+                text(fact.xpath("dd")[0]),
+                fact.xpath("dd//time/@datetime"),
+                [(link.get("href"), link.get("rel")) for link in fact.xpath("dd//a")],
+            )
+            for fact in header.xpath("dl[@class='facts']/div")
+        ],
+    }
 
 
 def marked(html: str) -> list[str]:
@@ -124,10 +144,12 @@ def test_meeting_list_shows_drafts_with_a_badge_to_mag_members(client, mag_membe
     assert re.findall(r'Draft meeting</a>\s*<span class="badge badge--draft">Draft</span>', html) != []
 
 
-def test_meeting_list_counts_decisions_of_each_meeting(client, report):
+def test_meeting_list_counts_decisions_and_actions_of_each_meeting(client, report):
     response = client.get("/meetings/")
 
-    assert [(m.slug, m.decision_count) for m in response.context["meetings"]] == [(report.slug, 7)]
+    assert [(m.slug, m.decision_count, m.action_count) for m in response.context["meetings"]] == [
+        (report.slug, 5, 2)
+    ]
 
 
 # The report
@@ -137,30 +159,53 @@ def test_report_anchors_every_paragraph_by_position_and_shows_printed_numbers(cl
     html = client.get(report.get_absolute_url()).content.decode()
 
     assert anchors(html) == [f"item-{n}" for n in range(1, 11)]
-    assert re.findall(r'class="paragraph__number" href="#item-\d+"[^>]*>(\d+)\.</a>', html) == [
+    assert re.findall(r'class="paragraph__number[^"]*" href="#item-\d+"[^>]*>(\d+)\.', html) == [
         "1", "2", "3", "4", "5", "6", "7", "8", "8", "9",
     ]  # fmt: skip
 
 
-def test_report_shows_heading_date_kind_chair_and_recording(client, report):
+def test_report_says_a_printed_number_is_used_twice_at_its_second_use(client, report):
     html = client.get(report.get_absolute_url()).content.decode()
 
-    assert "<h1>IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI</h1>" in html
-    assert '<time datetime="2016-08-30">Aug. 30, 2016</time>' in html
-    assert "Virtual MAG meeting · 2016 cycle" in html
-    assert "<dd>Ms. Lynn St. Amour</dd>" in html
-    assert '<a href="https://we.tl/DG7i3EoMR8" rel="noopener nofollow">Recording of the meeting</a>' in html
+    repeated = re.findall(r'class="paragraph__number paragraph__number--repeated" href="#(item-\d+)"', html)
+    assert repeated == ["item-9"]
+    assert (
+        'aria-label="Paragraph 8 again: the report numbers two paragraphs 8"' in html
+        and '8.<span class="paragraph__again" aria-hidden="true">again</span></a>' in html
+    )
+
+
+def test_report_shows_heading_date_kind_chair_recording_and_annex(client, report):
+    response = client.get(report.get_absolute_url())
+
+    assert report_header(response) == {
+        "eyebrow": ["Virtual MAG meeting · 2016 cycle"],
+        "title": ["IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI"],
+        "facts": [
+            ("Date", "30 August 2016", ["2016-08-30"], []),
+            ("Chair", "Ms. Lynn St. Amour", [], []),
+            (
+                "Recording",
+                "Recording of the meeting",
+                [],
+                [("https://we.tl/DG7i3EoMR8", "noopener nofollow")],
+            ),
+            (
+                "Annex",
+                "Main session grid: The 2016 Internet Governance Forum (IGF)",
+                [],
+                [("/schedule/igf-2016/", None)],
+            ),
+        ],
+    }
 
 
 def test_report_shows_a_date_range_for_a_meeting_of_several_days(client):
     meeting = make_meeting(date=datetime.date(2016, 7, 12), end_date=datetime.date(2016, 7, 14))
 
-    html = client.get(meeting.get_absolute_url()).content.decode()
+    response = client.get(meeting.get_absolute_url())
 
-    assert (
-        '<time datetime="2016-07-12">July 12, 2016</time>–<time datetime="2016-07-14">July 14, 2016</time>'
-        in html
-    )
+    assert report_header(response)["facts"] == [("Date", "12–14 July 2016", ["2016-07-12", "2016-07-14"], [])]
 
 
 def test_report_marks_each_decision_sentence_and_links_its_page(client, report):
@@ -252,14 +297,17 @@ def test_report_links_the_annex_grid_of_its_event(client, report):
 
 
 def test_report_hides_the_grid_link_of_an_unpublished_event_from_the_public(client, mag_member):
-    meeting = make_meeting(event=make_event(slug="igf-draft", is_published=False))
+    meeting = make_meeting(event=make_event(slug="igf-draft", title="IGF draft", is_published=False))
 
-    public = client.get(meeting.get_absolute_url()).content.decode()
+    public = client.get(meeting.get_absolute_url())
     client.force_login(mag_member)
-    member = client.get(meeting.get_absolute_url()).content.decode()
+    member = client.get(meeting.get_absolute_url())
 
-    assert re.findall(r'href="(/schedule/igf-draft/)"', public) == []
-    assert re.findall(r'href="(/schedule/igf-draft/)"', member) == ["/schedule/igf-draft/"]
+    assert [fact[0] for fact in report_header(public)["facts"]] == ["Date"]
+    assert report_header(member)["facts"][1:] == [
+        ("Annex", "Main session grid: IGF draft", [], [("/schedule/igf-draft/", None)])
+    ]
+    assert re.findall(r'href="(/schedule/igf-draft/)"', public.content.decode()) == []
 
 
 def test_report_of_a_draft_is_not_found_for_the_public(client):
@@ -272,9 +320,10 @@ def test_report_of_a_draft_shows_a_draft_badge_to_mag_members(client, mag_member
     meeting = make_meeting(status=Meeting.Status.DRAFT)
     client.force_login(mag_member)
 
-    html = client.get(meeting.get_absolute_url()).content.decode()
+    response = client.get(meeting.get_absolute_url())
 
-    assert re.findall(r'<span class="badge badge--draft">(\w+)</span>', html) == ["Draft"]
+    assert report_header(response)["eyebrow"] == ["Virtual MAG meeting · 2016 cycle Draft"]
+    assert texts(page(response), f"//header//span[{by_class('badge--draft')}]") == ["Draft"]
 
 
 def annotation_texts(html: str) -> list[str]:
@@ -445,7 +494,7 @@ def test_decision_list_search_shows_newest_first_by_default(client):
     assert response.context["form"]["sort"].value() is None
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking needs PostgreSQL's full-text search")
+@pytest.mark.needs("postgresql")  # ranking by its full-text search
 def test_decision_list_search_shows_best_match_first_when_asked(client):
     old, new = make_retreat_decisions()
 
@@ -574,6 +623,19 @@ def test_feed_lists_newest_published_decisions_as_atom(client, report):
     ]
     assert entries[0].find(f"{ATOM}title").text == f"Action, paragraph 2 of {report.title}"
     assert entries[0].find(f"{ATOM}summary").text == expected[0].text
+
+
+def test_feed_names_its_author_as_atom_requires(client, report):
+    feed = ET.fromstring(client.get("/decisions/feed/").content)
+
+    assert [author.findtext(f"{ATOM}name") for author in feed.findall(f"{ATOM}author")] == ["IGF Secretariat"]
+
+
+def test_favicon_is_served_as_an_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert (response.status_code, response["Content-Type"]) == (200, "image/x-icon")
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"
 
 
 def test_feed_is_limited_to_50_entries(client):
@@ -800,11 +862,27 @@ def test_meeting_list_counts_each_meetings_decisions_and_actions(client):
 
     response = client.get("/meetings/")
 
-    assert [(m.title, m.decision_count) for m in response.context["meetings"]] == [
-        ("Busy meeting", 4),
-        ("Quiet meeting", 0),
+    assert [(m.title, m.decision_count, m.action_count) for m in response.context["meetings"]] == [
+        ("Busy meeting", 2, 2),
+        ("Quiet meeting", 0, 0),
     ]
-    assert re.findall(r"(\d+ decisions?)</span>", response.content.decode()) == ["4 decisions", "0 decisions"]
+    assert re.findall(r"· (\d+ decisions?(?:, \d+ actions?)?)</span>", response.content.decode()) == [
+        "2 decisions, 2 actions",
+        "0 decisions",
+    ]
+
+
+def test_home_says_how_many_decisions_and_actions_each_latest_meeting_has(client):
+    item = make_agenda_item(meeting=make_meeting(title="Busy meeting"))
+    for _ in range(7):
+        make_decision(agenda_item=item, text="It was agreed.")
+    for _ in range(3):
+        make_decision(agenda_item=item, text="The Secretariat will write.", kind=Decision.Kind.ACTION)
+    client.cookies["django_language"] = "es"
+
+    html = client.get("/").content.decode()
+
+    assert "· 7 decisiones, 3 acciones</span>" in html
 
 
 def test_decision_page_shows_its_paragraphs_footnote_marks_linked_to_the_report(client):
@@ -821,3 +899,100 @@ def test_decision_page_shows_its_paragraphs_footnote_marks_linked_to_the_report(
         ("MAG meeting", f"{meeting.get_absolute_url()}#footnote-{notes[0].pk}"),
         ("session planning", f"{meeting.get_absolute_url()}#footnote-{notes[1].pk}"),
     ]
+
+
+# Announced meetings in the meetings list
+
+
+def _announced_rows(html):
+    return re.findall(
+        r'<li class="meeting-row meeting-row--announced">\s*'
+        r'<a class="meeting-row__title" href="([^"]+)">([^<]+)</a>',
+        html,
+    )
+
+
+def test_meeting_list_shows_an_announced_meeting_in_date_order_marked_announced(client):
+    announcing = make_meeting(title="Virtual MAG Meeting VI", date=datetime.date(2016, 8, 30))
+    make_meeting(title="Virtual MAG Meeting V", date=datetime.date(2016, 8, 9))
+    item = make_agenda_item(meeting=announcing, position=9)
+    make_upcoming_meeting(agenda_item=item, title="Virtual MAG Meeting VII", date=datetime.date(2016, 9, 13))
+
+    html = client.get("/meetings/").content.decode()
+
+    titles = re.findall(r'class="meeting-row__title" href="[^"]+">([^<]+)</a>', html)
+    assert titles == ["Virtual MAG Meeting VII", "Virtual MAG Meeting VI", "Virtual MAG Meeting V"]
+    assert _announced_rows(html) == [(f"{announcing.get_absolute_url()}#item-9", "Virtual MAG Meeting VII")]
+    assert '<span class="badge badge--announced">Announced</span>' in html
+    assert '<time datetime="2016-09-13">13 September 2016</time>' in html
+
+
+def test_meeting_list_links_an_announced_meeting_to_its_report_when_it_arrives(client):
+    announcing = make_meeting(title="Virtual MAG Meeting VI", date=datetime.date(2016, 8, 30))
+    upcoming = make_upcoming_meeting(
+        agenda_item=make_agenda_item(meeting=announcing), date=datetime.date(2016, 9, 13)
+    )
+    held = make_meeting(title="Virtual MAG Meeting VII", date=datetime.date(2016, 9, 13))
+    upcoming.held_as = held
+    upcoming.save()
+
+    html = client.get("/meetings/").content.decode()
+
+    assert _announced_rows(html) == []
+    assert (
+        f'<a class="meeting-row__title" href="{held.get_absolute_url()}">Virtual MAG Meeting VII</a>' in html
+    )
+    assert upcoming.get_absolute_url() == held.get_absolute_url()
+
+
+def test_meeting_list_keeps_an_announcement_held_as_a_draft_announced_for_the_public(client, mag_member):
+    announcing = make_meeting(title="Virtual MAG Meeting VI", date=datetime.date(2016, 8, 30))
+    draft = make_meeting(title="Zanzibar draft", date=datetime.date(2016, 9, 13), status=Meeting.Status.DRAFT)
+    make_upcoming_meeting(
+        agenda_item=make_agenda_item(meeting=announcing, position=4),
+        title="Virtual MAG Meeting VII",
+        date=datetime.date(2016, 9, 13),
+        held_as=draft,
+    )
+
+    public = client.get("/meetings/").content.decode()
+    client.force_login(mag_member)
+    member = client.get("/meetings/").content.decode()
+
+    assert _announced_rows(public) == [(f"{announcing.get_absolute_url()}#item-4", "Virtual MAG Meeting VII")]
+    assert "Zanzibar" not in public
+    assert _announced_rows(member) == []
+    assert "Zanzibar draft" in member
+
+
+def test_meeting_list_puts_each_announced_meeting_on_one_page_only(client, settings):
+    for day in range(1, 61):
+        make_meeting(title=f"Meeting {day}", date=datetime.date(2016, 1, 1) + datetime.timedelta(days=day))
+    announcing = Meeting.objects.get(title="Meeting 30")
+    for days in (
+        0,
+        9,
+        10,
+        11,
+        40,
+        70,
+    ):  # around the first page's last meeting (Meeting 11), and past both ends
+        make_upcoming_meeting(
+            agenda_item=make_agenda_item(meeting=announcing, position=days + 1),
+            title=f"Announced {days}",
+            date=datetime.date(2016, 1, 1) + datetime.timedelta(days=days),
+        )
+
+    first = [title for _url, title in _announced_rows(client.get("/meetings/").content.decode())]
+    second = [title for _url, title in _announced_rows(client.get("/meetings/?page=2").content.decode())]
+
+    assert first == ["Announced 70", "Announced 40", "Announced 11"]
+    assert second == ["Announced 10", "Announced 9", "Announced 0"]
+
+
+def test_meeting_list_filtered_by_kind_shows_no_announcements(client):
+    make_upcoming_meeting(date=datetime.date(2016, 9, 13))
+
+    html = client.get("/meetings/?kind=virtual").content.decode()
+
+    assert _announced_rows(html) == []

@@ -16,6 +16,7 @@ from tests.factories import (
     make_secretariat_user,
     make_session,
 )
+from tests.html import by_class, page, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -86,23 +87,37 @@ def test_home_queries_with_upcoming_meetings(client, django_assert_num_queries, 
 
 @pytest.mark.parametrize("count", SIZES)
 def test_home_queries_signed_in(client, secretariat_user, django_assert_num_queries, count):
-    make_meetings(count)
+    decisions = make_meetings(count)
     client.force_login(secretariat_user)
 
     with django_assert_num_queries(8):
-        client.get("/")
+        response = client.get("/")
+
+    shown = page(response)
+    assert texts(shown, f"//span[{by_class('account__name')}]") == [secretariat_user.username]
+    meetings = [decision.agenda_item.meeting for decision in reversed(decisions)]
+    assert texts(shown, f"//a[{by_class('meeting-row__title')}]") == [meeting.title for meeting in meetings]
 
 
 @pytest.mark.parametrize("count", SIZES)
 def test_meeting_list_queries(client, as_user, django_assert_num_queries, count):
-    make_meetings(count)
+    decisions = make_meetings(count)
+    for number, decision in enumerate(decisions, start=1):
+        UpcomingMeeting.objects.create(
+            title=f"MAG Virtual Meeting {number}",
+            date=decision.agenda_item.meeting.date + datetime.timedelta(days=1),
+            announced_in=decision.agenda_item.meeting,
+            agenda_item=decision.agenda_item,
+        )
 
-    # The count, the page, and the page's decision counts (plus the signed-in user's session and perms,
-    # or for the public the cached pages' version: magportal/page_cache.py).
-    with django_assert_num_queries({"anonymous": 4, "secretariat": 7}[as_user]):
+    # The count, the page, the page's decision counts and the announced meetings among them (plus the
+    # signed-in user's session and perms, or for the public the cached pages' version:
+    # magportal/page_cache.py).
+    with django_assert_num_queries({"anonymous": 5, "secretariat": 8}[as_user]):
         response = client.get("/meetings/")
 
     assert [meeting.decision_count for meeting in response.context["meetings"]] == [1] * count
+    assert len(response.context["rows"]) == 2 * count
 
 
 @pytest.mark.parametrize("count", SIZES)
@@ -161,3 +176,42 @@ def test_feed_queries(client, as_user, django_assert_num_queries, count):
         response = client.get("/decisions/feed/")
 
     assert response.content.decode().count("<entry>") == count
+
+
+def make_actions(count: int) -> None:
+    """``count`` published meetings, each with one paragraph holding an action and a decision."""
+    for n in range(count):
+        item = make_agenda_item(meeting=make_meeting(date=datetime.date(2016, 1, 1 + n)))
+        make_decision(agenda_item=item, kind="action", owner=f"Owner {n}", due_date=datetime.date(2016, 3, 1))
+        make_decision(agenda_item=item)
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_action_list_queries(client, as_user, django_assert_num_queries, count):
+    make_actions(count)
+
+    # The owners and cycle years offered, the count and the page (plus the session and perms).
+    with django_assert_num_queries({"anonymous": 4, "secretariat": 8}[as_user]):
+        response = client.get("/actions/", {"status": "open"})
+
+    assert len(response.context["actions"]) == count
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_action_feed_queries(client, as_user, django_assert_num_queries, count):
+    make_actions(count)
+
+    with django_assert_num_queries({"anonymous": 3, "secretariat": 7}[as_user]):
+        response = client.get("/actions/feed/")
+
+    assert response.content.decode().count("<entry>") == count
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_action_calendar_queries(client, as_user, django_assert_num_queries, count):
+    make_actions(count)
+
+    with django_assert_num_queries({"anonymous": 3, "secretariat": 7}[as_user]):
+        response = client.get("/actions/calendar.ics")
+
+    assert response.content.decode().count("BEGIN:VEVENT") == count

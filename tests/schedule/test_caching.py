@@ -11,18 +11,24 @@ import uuid
 
 import environ
 import pytest
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
+from django.http import HttpRequest
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from magportal import freshness
+from magportal.models import ContentVersion
 from meetings.models import AgendaItem, Decision, DecisionSession, Meeting
 from schedule import caching
 from schedule.models import Event, ScheduleVersion, Session, Slot
 from schedule.versions import record_schedule_version
 from tests.factories import make_agenda_item, make_decision, make_event, make_meeting, make_session, make_slot
-from tests.services import redis_is_up
+from tests.services import require
 
 GRID = "/schedule/igf-2016/"
 JSON = "/schedule/igf-2016.json"
@@ -34,8 +40,7 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 def shared(request, settings):
     """Yields whether the cache is shared. The Redis namespace is this test's own."""
     if request.param == "redis":
-        if not redis_is_up():
-            pytest.skip("Redis is not running on 127.0.0.1:6379")
+        require("redis")
         prefix = f"test-{uuid.uuid4().hex}"
         config = environ.Env.cache_url_config("redis://127.0.0.1:6379/6")
         settings.CACHES = {"default": {**config, "KEY_PREFIX": prefix}}
@@ -223,6 +228,30 @@ def test_signed_in_grid_page_is_never_cached(grid, mag_member):
     assert not page.has_header("ETag")
 
 
+def test_visitor_with_pending_messages_is_never_served_a_cached_grid(client, grid):
+    client.get(GRID)  # cached for anonymous visitors
+    Session.objects.filter(pk=grid["session"].pk).update(title="Renamed without a signal")
+    visitor = Client()
+    visitor.cookies["messages"] = CookieStorage(HttpRequest())._encode([Message(constants.INFO, "Saved.")])
+
+    page = visitor.get(GRID)
+
+    assert "Renamed without a signal" in page.text
+    assert not page.has_header("ETag")
+    assert "Renamed without a signal" not in client.get(GRID).text
+
+
+def test_not_found_is_rendered_every_time_never_cached(client, grid):
+    make_event(slug="igf-2017", is_published=False)
+    queries = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/schedule/igf-2017.json").status_code == 404
+        queries.append(len(captured))
+
+    assert queries[1] == queries[0]
+
+
 def test_matching_etag_gets_304_and_an_edit_a_200(client, grid):
     etag = client.get(JSON)["ETag"]
 
@@ -274,6 +303,19 @@ def test_rolled_back_edit_leaves_the_page_as_it_was(client, grid):
     assert TOKEN.sub("", after.text) == TOKEN.sub("", before.text)
 
 
+def test_grid_served_and_kept_fresh_when_no_version_was_ever_recorded(client, grid):
+    # A database whose rows were all restored by loaddata (raw saves change no scope).
+    ContentVersion.objects.all().delete()
+
+    first = client.get(JSON)
+    grid["slot"].start_time = datetime.time(9)
+    grid["slot"].save()
+
+    assert first.status_code == 200
+    assert list(ContentVersion.objects.values_list("scope", flat=True)) == [caching.SCOPE]
+    assert '"start": "09:00"' in client.get(JSON).text
+
+
 def test_evicted_generation_falls_back_to_the_database(client, grid, shared):
     if not shared:
         pytest.skip("only a shared cache keeps a generation")
@@ -286,6 +328,49 @@ def test_evicted_generation_falls_back_to_the_database(client, grid, shared):
     assert '"start": "09:00"' in client.get(JSON).text
 
 
+def test_generation_started_again_after_eviction_serves_from_the_cache_and_never_a_stale_page(
+    client, grid, shared, django_assert_num_queries
+):
+    if not shared:
+        pytest.skip("only a shared cache keeps a generation")
+    cache.delete(freshness.generation_key(caching.SCOPE))
+    client.get(JSON)  # starts a generation and keeps the page under it
+    with django_assert_num_queries(0):
+        assert client.get(JSON).status_code == 200
+
+    # Edited elsewhere, and the generation evicted again: the page kept under the first one is not served.
+    Slot.objects.filter(pk=grid["slot"].pk).update(start_time=datetime.time(9))
+    freshness._new_version(caching.SCOPE)
+    cache.delete(freshness.generation_key(caching.SCOPE))
+
+    assert '"start": "09:00"' in client.get(JSON).text
+
+
+def test_each_language_cached_apart(client, grid, shared, django_assert_num_queries):
+    pages = [client.get(GRID, headers={"accept-language": language}) for language in ("es", "en")]
+    with django_assert_num_queries(0 if shared else 1):
+        pages.append(client.get(GRID, headers={"accept-language": "es"}))
+
+    assert [re.search(r'<html lang="([a-z-]+)"', page.text).group(1) for page in pages] == ["es", "en", "es"]
+    assert TOKEN.sub("", pages[2].text) == TOKEN.sub("", pages[0].text)
+
+
+def test_grids_of_two_events_cached_apart(client, grid):
+    other = make_event(slug="igf-2017", title="IGF 2017", is_published=True)
+    make_slot(session=make_session(event=other, title="Youth and the Internet"))
+
+    pages = [client.get(url).json() for url in (JSON, "/schedule/igf-2017.json", JSON)]
+
+    assert [
+        (page["event"]["title"], [slot["title"] for day in page["days"] for slot in day["slots"]])
+        for page in pages
+    ] == [
+        (grid["event"].title, ["Trade Agreements and the Internet"]),
+        ("IGF 2017", ["Youth and the Internet"]),
+        (grid["event"].title, ["Trade Agreements and the Internet"]),
+    ]
+
+
 def test_page_rendered_before_commit_is_not_served_after_it(
     client, grid, shared, django_capture_on_commit_callbacks
 ):
@@ -295,6 +380,7 @@ def test_page_rendered_before_commit_is_not_served_after_it(
     # The pages' generation entries, not the entries under a version (their keys end with it).
     found = [raw.decode().split(":", 2)[2] for raw in cache._cache.get_client().scan_iter("*:page:*")]
     page_keys = [key for key in found if key.count(":") == 1]
+    assert len(page_keys) == 1
 
     with django_capture_on_commit_callbacks(execute=True):
         grid["session"].title = "Trade and the Internet"

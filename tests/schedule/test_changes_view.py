@@ -82,7 +82,7 @@ def test_version_detail_shows_the_version_as_it_was_with_a_banner(client):
     response = client.get("/schedule/igf-2016/versions/1/")
     html = response.content.decode()
     banner = re.search(r'<p class="banner" role="note"><strong>(.*?)</strong>', html).group(1)
-    assert banner == "This is version 1 of Aug. 9, 2016 (Provisional), not the current grid."
+    assert banner == "This is version 1 of 9 August 2016 (Provisional), not the current grid."
     day_3 = response.context["days"][2]
     assert (day_3["number"], [(s["start"], s["title"]) for s in day_3["slots"]]) == (
         3,

@@ -160,7 +160,7 @@ def test_draft_version_is_shown_marked_draft_with_what_it_would_change(
     # The grid itself stays the published one, with a pointer to the draft.
     assert RIGHTS in grid and RENAMED not in grid
     assert f'href="/schedule/igf-2016/versions/draft-{draft.pk}/"' in grid
-    assert "Draft version</a>, Sept. 20, 2016" in changes
+    assert "Draft version</a>, 20 September 2016" in changes
     assert f"Renamed: {RIGHTS} to {RENAMED}" in changes
     assert "draft schedule version" in page
     assert "What it would change" in page

@@ -69,17 +69,28 @@ def test_build_grid_compresses_the_lunch_break_into_a_labelled_break():
     assert grid.rows == morning_rows + BREAK_ROWS + 180 // ROW_MINUTES
 
 
-def test_build_grid_puts_an_hour_mark_on_the_ruler_at_each_hour():
+def test_build_grid_puts_an_hour_mark_on_the_ruler_at_each_hour_and_the_end_of_each_block():
     grid = _grid(make_igf_2016_grid())
 
-    assert [(mark.time.strftime("%H:%M"), mark.row) for mark in grid.marks] == [
-        ("10:00", 1),
-        ("11:00", 13),
-        ("12:00", 25),
-        ("15:00", 37 + BREAK_ROWS),
-        ("16:00", 49 + BREAK_ROWS),
-        ("17:00", 61 + BREAK_ROWS),
+    assert [(mark.time.strftime("%H:%M"), mark.row, mark.is_end) for mark in grid.marks] == [
+        ("10:00", 1, False),
+        ("11:00", 13, False),
+        ("12:00", 25, False),
+        ("13:00", 36, True),
+        ("15:00", 37 + BREAK_ROWS, False),
+        ("16:00", 49 + BREAK_ROWS, False),
+        ("17:00", 61 + BREAK_ROWS, False),
+        ("18:00", 72 + BREAK_ROWS, True),
     ]
+    assert grid.rows == 72 + BREAK_ROWS
+
+
+def test_build_grid_gives_a_continued_slot_the_slot_it_continues():
+    grid = _grid(make_igf_2016_grid())
+
+    friday = {p.slot.start_time.strftime("%H:%M"): p for p in grid.days[3].placements}
+    assert friday["15:00"].continues == friday["11:30"].slot
+    assert friday["11:30"].continues is None
 
 
 def test_build_grid_keeps_a_short_gap_to_scale():

@@ -101,7 +101,7 @@ def test_event_detail_announces_day_time_and_title_of_each_slot(client):
     )
     assert names[11] == (
         "Friday 9 December, 15:00 to 15:30: Shaping the Future of Internet Governance "
-        "30 minutes Main session continued: Youth Open Mic"
+        "30 minutes Main session continued from 11:30 Youth Open Mic"
     )
 
 
@@ -135,13 +135,36 @@ def test_event_detail_tells_session_kinds_by_words_not_only_colour(client):
     assert '<span class="kind__label">Orientation</span>' in html
 
 
-def test_event_detail_marks_the_continued_slot_and_its_note(client):
+def test_event_detail_says_which_slot_a_continued_slot_continues_and_its_note_apart(client):
     make_igf_2016_grid()
 
     html = client.get("/schedule/igf-2016/").text
 
     assert html.count("slot--continued") == 1
-    assert "↪</span> continued: Youth Open Mic</span>" in html
+    assert (
+        '↪</span> <span class="visually-hidden">continued from 11:30</span>'
+        '<span aria-hidden="true">from 11:30</span></span> '
+        '<span class="slot__note">Youth Open Mic</span>' in html
+    )
+
+
+def test_event_detail_ruler_ends_with_the_last_hour_of_each_block(client):
+    make_igf_2016_grid()
+
+    html = client.get("/schedule/igf-2016/").text
+
+    marks = re.findall(r'<span class="grid__mark([^"]*)" style="grid-row: (\d+)">([\d:]+)</span>', html)
+    assert [(time, row, kind) for kind, row, time in marks][-1] == ("18:00", "76", " grid__mark--end")
+    assert ("13:00", "36", " grid__mark--end") in [(time, row, kind) for kind, row, time in marks]
+
+
+def test_event_detail_short_slot_names_its_session_kind_in_words(client):
+    make_igf_2016_grid()
+
+    html = client.get("/schedule/igf-2016/").text
+
+    opening = re.search(r'<li class="slot slot--ceremony slot--short".*?</li>', html, re.S).group()
+    assert "16:00" in opening and '<span class="kind__label">Ceremony</span>' in opening
 
 
 def test_event_detail_states_the_time_zone(client):
@@ -280,7 +303,7 @@ def test_event_dates_in_one_month_are_written_as_a_range(client):
     )
 
 
-def test_event_dates_across_months_are_written_in_full(client):
+def test_event_dates_across_months_name_each_month_and_the_year_once(client):
     make_event(
         slug="igf-2019", start_date=datetime.date(2019, 11, 25), end_date=datetime.date(2019, 12, 2), venue=""
     )
@@ -288,6 +311,6 @@ def test_event_dates_across_months_are_written_in_full(client):
     html = client.get("/schedule/").text
 
     assert (
-        '<time datetime="2019-11-25">25 November 2019</time>–'
+        '<time datetime="2019-11-25">25 November</time>–'
         '<time datetime="2019-12-02">2 December 2019</time>' in html
     )

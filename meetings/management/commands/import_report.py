@@ -1,6 +1,7 @@
 import json
 import sys
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -35,16 +36,26 @@ class Command(BaseCommand):
         )
         parser.add_argument("--publish", action="store_true", help="publish the meeting and its schedule")
         parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help="the portal user who imports, recorded in the history of every row the import writes",
+        )
+        parser.add_argument(
             "--replace",
             action="store_true",
             help="update a meeting imported before from an earlier version of the report, "
             "keeping what staff added or edited by hand",
         )
 
-    def handle(self, *args, files, dry_run, publish, replace, **options):
+    def handle(self, *args, files, dry_run, publish, replace, user, **options):
         as_json = options["json"]
         if as_json and not dry_run:
             raise CommandError("--json needs --dry-run: a saving import prints one summary line per file")
+        importer = None
+        if user is not None:
+            importer = get_user_model()._default_manager.filter(username=user, is_active=True).first()
+            if importer is None:
+                raise CommandError(f"--user {user}: no active user of that name")
         sources = collect_sources(files)
         # On a terminal a progress bar stands in for the lines of each file; piped or in a log,
         # each file has its line as it is done.
@@ -74,6 +85,8 @@ class Command(BaseCommand):
                     sources,
                     publish=publish,
                     replace=replace,
+                    user=importer,
+                    via="manage.py import_report",
                     step=step,
                     done=None if interactive else self._import_line,
                 )

@@ -4,13 +4,53 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from meetings.importer.interpret import interpret_document
 from meetings.models import AgendaItem, Annotation, Decision, Meeting
 from schedule.models import Slot
 from tests.factories import make_user
-from tests.meetings.importer.documents import SEED_DOCX
+from tests.html import page, text, texts
+from tests.meetings.importer.documents import SEED_DOCX, seed_document
 from tests.meetings.importer.docx_builders import build_docx, p
+from tests.meetings.importer.test_decisions import SEED_DECISIONS
 
 IMPORT_URL = reverse("admin:meetings_meeting_import")
+# The seed's grid as the preview lists it: date, time, session, note.
+SEED_SLOTS = [
+    [
+        "Tuesday 6 December",
+        "10:00–13:00",
+        "Assessing the Role of Internet Governance in the Sustainable Development Goals (SDGs)",
+        "",
+    ],
+    ["Tuesday 6 December", "15:00–16:00", "Setting the Scene: Newcomers Orientation", ""],
+    ["Tuesday 6 December", "16:00–16:30", "11th IGF - Opening Ceremony", ""],
+    ["Tuesday 6 December", "16:30–18:00", "High-Level Opening Session", ""],
+    ["Wednesday 7 December", "10:00–13:00", "Sustainable Development, Internet and Inclusive Growth", ""],
+    ["Wednesday 7 December", "15:00–18:00", "National and Regional IGFs (NRIs)", ""],
+    ["Thursday 8 December", "10:00–13:00", "Human Rights: Broadening the Conversation", ""],
+    ["Thursday 8 December", "15:00–16:30", "IGF Dynamic Coalitions (DCs)", ""],
+    ["Thursday 8 December", "16:30–18:00", "Trade Agreements and the Internet", ""],
+    [
+        "Friday 9 December",
+        "10:00–11:30",
+        "IGF Best Practice Forums (BPFs) and Policy Options for Connecting the Next Billion(s)",
+        "",
+    ],
+    ["Friday 9 December", "11:30–13:00", "Shaping the Future of Internet Governance", ""],
+    [
+        "Friday 9 December",
+        "15:00–15:30",
+        "(continued) Shaping the Future of Internet Governance",
+        "Youth Open Mic",
+    ],
+    [
+        "Friday 9 December",
+        "15:30–17:00",
+        "Taking Stock : Emerging Issues - Future of the IGF and IGF Retreat Consultation",
+        "",
+    ],
+    ["Friday 9 December", "17:00–18:00", "11th IGF Closing Ceremony", ""],
+]
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +60,45 @@ def _media_root(settings, tmp_path):
 
 def upload(data=None, name="seed.docx"):
     return SimpleUploadedFile(name, SEED_DOCX.read_bytes() if data is None else data)
+
+
+def preview(response) -> dict:
+    """The import preview as shown: its warnings, the meeting's fields, each agenda item with the
+    decisions, annotations and footnotes found in it, the grid's slots and what saving will do."""
+    (main,) = page(response).xpath("//div[@id='content-main']")
+    return {
+        "warnings": texts(main, "div[@id='import-warnings']//li"),
+        "meeting": [
+            (text(row.xpath("th")[0]), text(row.xpath("td")[0]))
+            for row in main.xpath("div[@id='import-meeting']//tr")
+        ],
+        "items_heading": texts(main, "div[@id='import-items']/h2"),
+        "items": [
+            {
+                "id": item.get("id"),
+                "section": texts(item, "h3"),
+                "paragraph": texts(item, "p"),
+                # Each sentence: its text, what the importer reads, the owner and the due date.
+                "sentences": [
+                    texts(row, "td")[:4] for row in item.xpath("table[@class='import-sentences']/tbody/tr")
+                ],
+                "decisions": [
+                    f"{cells[1]}: {cells[0]}"
+                    for cells in (
+                        texts(row, "td") for row in item.xpath("table[@class='import-sentences']/tbody/tr")
+                    )
+                    if cells[1] != "—"
+                ],
+                "annotations": texts(item, "ul[@class='import-annotations']/li"),
+                "footnotes": texts(item, "ol[@class='import-footnotes']/li"),
+            }
+            for item in main.xpath("div[@id='import-items']/div[@class='import-item']")
+        ],
+        "schedule": texts(main, "div[@id='import-schedule']/h2 | div[@id='import-schedule']/p"),
+        "slots": [texts(row, "td") for row in main.xpath("div[@id='import-schedule']//tbody/tr")],
+        "notices": texts(main, "p[@class='warning']"),
+        "saving": texts(main, "form/p"),
+    }
 
 
 def rows():
@@ -59,13 +138,65 @@ def test_import_preview_shows_seed_items_and_saves_nothing(client, secretariat_u
 
     assert response.status_code == 200
     assert response.templates[0].name == "admin/meetings/meeting/import_preview.html"
-    report = response.context["report"]
-    assert [item.number for item in report.items] == ["1", "2", "3", "4", "5", "6", "7", "8", "8", "9"]
-    assert "IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI" in response.text
-    assert "The virtual meeting schedule was approved by the MAG." in response.text
-    assert "Really just a standard conference format." in response.text
-    assert "Youth Open Mic" in response.text
-    assert 'id="import-warnings"' not in response.text
+    shown = preview(response)
+    assert (shown["warnings"], shown["notices"]) == ([], [])
+    assert shown["meeting"] == [
+        ("Title", "IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI"),
+        ("Kind", "virtual"),
+        ("Number", "6"),
+        ("Date", "30 August 2016"),
+        ("Cycle year", "2016"),
+        ("Chair", "Ms. Lynn St. Amour"),
+        ("Recording", "https://we.tl/DG7i3EoMR8"),
+    ]
+    assert shown["items_heading"] == ["Agenda items (10)"]
+    report = interpret_document(seed_document())
+    assert [(item["id"], item["section"], item["paragraph"]) for item in shown["items"]] == [
+        (f"import-item-{item.position}", [], [f"{item.number}."]) for item in report.items
+    ]
+    assert [item["paragraph"][0] for item in shown["items"]] == [
+        "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "8.", "9.",
+    ]  # fmt: skip
+    # Every sentence of each paragraph is listed, in order, with what the importer reads in it.
+    assert [" ".join(cells[0] for cells in item["sentences"]).split() for item in shown["items"]] == [
+        item.text.split() for item in report.items
+    ]
+    assert [decision for item in shown["items"] for decision in item["decisions"]] == [
+        f"{kind}: {sentence}" for _number, kind, sentence in SEED_DECISIONS
+    ]
+    assert [len(item["decisions"]) for item in shown["items"]] == [
+        len(item.decisions) for item in report.items
+    ]
+    assert [(item["id"], item["annotations"]) for item in shown["items"] if item["annotations"]] == [
+        (
+            "import-item-7",
+            [
+                "Annotation by Lynn St Amour on “the programme of the 1 hour plenary session should give "
+                "an overall overview of the programme”: Really just a standard conference format."
+            ],
+        ),
+        (
+            "import-item-9",
+            [
+                "Annotation by Lynn St Amour on “topical and issue-specific MAG meetings would be held”: "
+                "We need updated proposals ASAP for these 2 WGs. I thought we were going to follow up to "
+                "get updates/meetings scheduled. We need clear movement from them, if they are too busy "
+                "(esp. Rasha) then we need new Chairs, as I indicated on the call. Do you want me to "
+                "follow up? Happy to."
+            ],
+        ),
+    ]
+    assert [(item["id"], item["footnotes"]) for item in shown["items"] if item["footnotes"]] == [
+        ("import-item-1", [f"[{note.mark}] {note.text}" for note in report.items[0].footnotes])
+    ]
+    assert [note.mark for note in report.items[0].footnotes] == ["1", "2"]
+    assert shown["schedule"] == [
+        "2016 IGF Main Session Schedule (14 slots)",
+        "The 2016 Internet Governance Forum (IGF): Enabling Inclusive and Sustainable Growth, "
+        "Guadalajara, Mexico (America/Mexico_City)",
+    ]
+    assert shown["slots"] == SEED_SLOTS
+    assert shown["saving"] == ["The meeting will be saved as a draft."]
     assert response.context["confirm"].initial["sha256"] == hashlib.sha256(SEED_DOCX.read_bytes()).hexdigest()
     assert rows() == [0, 0, 0, 0]
 
@@ -77,11 +208,17 @@ def test_import_preview_shows_warnings_escaped(client, secretariat_user):
 
     response = client.post(IMPORT_URL, {"file": upload(data, "warn.docx")})
 
-    assert response.status_code == 200
-    warning = "the meeting&#x27;s date was not found in the report&#x27;s heading or first paragraph"
-    assert f'<li class="warning">{warning}</li>' in response.text
-    assert "The &lt;b&gt;MAG&lt;/b&gt; Meeting" in response.text
-    assert "<b>MAG</b>" not in response.text
+    shown = preview(response)
+    assert shown["warnings"] == [
+        "the kind of meeting (virtual, face-to-face, open consultations or topical) was not found in the "
+        "report's heading or first paragraph; it was set to 'other'",
+        "the meeting's date was not found in the report's heading or first paragraph",
+    ]
+    assert shown["meeting"][0] == ("Title", "The <b>MAG</b> Meeting")
+    assert [(item["paragraph"], item["sentences"], item["decisions"]) for item in shown["items"]] == [
+        (["1."], [["First.", "—", "", ""]], [])
+    ]
+    assert page(response).xpath("//div[@id='content-main']//b") == []
 
 
 @pytest.mark.django_db
@@ -96,7 +233,7 @@ def test_import_confirm_saves_and_redirects_to_meeting(client, secretariat_user)
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:meetings_meeting_change", args=[meeting.pk])
     assert meeting.status == Meeting.Status.PUBLISHED
-    assert rows() == [1, 10, 10, 14]
+    assert rows() == [1, 10, 12, 14]
     assert Annotation.objects.count() == 2
     assert f"meetings.import_report:{sha256}" not in client.session
     page = client.get(response["Location"])
@@ -231,8 +368,24 @@ def test_import_preview_of_existing_meeting_says_so(client, secretariat_user):
 
     assert (same.context["same_file"], revised.context["same_file"]) == (meeting, None)
     assert revised.context["same_meeting"] == meeting
-    assert 'id="import-same-file"' in same.text
-    assert "Upload again with “replace” ticked to update it." in revised.text
+    assert preview(same)["notices"] == [
+        f"This very file was already imported as {meeting}; saving it again changes nothing."
+    ]
+    assert preview(revised)["notices"] == [
+        f"The meeting {meeting} already exists (imported from seed.docx). "
+        "Upload again with “replace” ticked to update it."
+    ]
+    replacing = client.post(
+        IMPORT_URL, {"file": upload(SEED_DOCX.read_bytes() + b"\0", "v2.docx"), "replace": "on"}
+    )
+    assert preview(replacing)["notices"] == [
+        f"The meeting {meeting} already exists (imported from seed.docx). "
+        "Saving replaces what its import created and keeps what staff added or edited."
+    ]
+    assert preview(replacing)["saving"] == [
+        "The meeting will be saved as a draft. "
+        "An earlier import of this meeting will be replaced, keeping staff work."
+    ]
 
 
 def numbered_report(n_items):

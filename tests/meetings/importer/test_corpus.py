@@ -1,5 +1,5 @@
 """Third-party .docx files: the MIT ones copied into fixtures/corpus, the rest read in place from
-../shared/corpus/docx (the pandoc ones are GPL); a test whose file is absent skips by name."""
+../shared/corpus/docx (the pandoc ones are GPL); a test whose file is absent skips by name (fails in CI)."""
 
 import datetime
 from pathlib import Path
@@ -10,17 +10,18 @@ from meetings.importer import ImportRefused
 from meetings.importer.document import Document, Paragraph
 from meetings.importer.package import Limits
 from meetings.importer.reader import read_document
+from tests.services import SHARED_CORPUS, unavailable
 
 ROOT = Path(__file__).resolve().parents[3]
 IN_REPOSITORY = ROOT / "fixtures" / "corpus" / "docx2python"
-SHARED = ROOT.parent / "shared" / "corpus" / "docx"
+SHARED = SHARED_CORPUS
 CORPUS = {path.name: path for folder in (SHARED, IN_REPOSITORY) for path in sorted(folder.glob("*.docx"))}
 FILES = sorted(CORPUS)
 
 
 def corpus_file(name: str) -> Path:
     if name not in CORPUS:
-        pytest.skip(f"{name} is neither in {IN_REPOSITORY} nor in {SHARED}")
+        unavailable(f"{name} is neither in {IN_REPOSITORY} nor in {SHARED}")
     return CORPUS[name]
 
 
@@ -30,6 +31,15 @@ def read(name: str) -> Document:
 
 def paragraph_texts(document: Document) -> list[str]:
     return [block.text for block in document.blocks if isinstance(block, Paragraph) and block.text]
+
+
+@pytest.mark.needs("corpus")
+def test_corpus_shared_files_are_among_those_read():
+    # The files below are listed when the module loads: without the shared folder they would be
+    # fewer, silently.
+    shared = {path.name for path in SHARED.glob("*.docx")}
+    assert shared <= set(FILES)
+    assert any(name.startswith("pandoc__") for name in shared)
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -1,18 +1,33 @@
+import datetime
+
 import pytest
 
-from meetings.importer.decisions import classify_sentence, classify_sentences, split_sentences
+from meetings.importer.decisions import (
+    classify_sentence,
+    classify_sentences,
+    due_date,
+    read_sentence,
+    split_sentences,
+)
 from meetings.importer.interpret import interpret_document
 from tests.meetings.importer.documents import seed_document
 
 # The seed report's seven decisions (paragraphs 5 twice, 6, 7, both 8s and 9)
-# and its three actions: the sentences that assign work without recording an
+# and its five actions: the sentences that assign work without recording an
 # agreement ("will circulate", "were asked to", "agreed to work together ...
-# and to report").
+# and to report", "details ... will be circulated").
 SEED_DECISIONS = [
     (
         "2",
         "action",
         "The Secretariat will circulate its initial provisional schedule to the MAG in the coming weeks.",
+    ),
+    (
+        "3",
+        "action",
+        "Preparations for Day-0 and possible high-level host-country organized events are also well underway "
+        "and further information and details about these plans and events will be circulated to the MAG for "
+        "their feedback and views.",
     ),
     (
         "5",
@@ -74,10 +89,17 @@ SEED_DECISIONS = [
         "of these MAG working groups forward.",
     ),
     ("9", "decision", "The virtual meeting schedule was approved by the MAG."),
+    (
+        "9",
+        "action",
+        "The next issue-specific MAG Virtual Meeting on Intersessional Activities and NRIs will take place "
+        "on 13 September and webex details for joining this meeting will be circulated shortly by the "
+        "Secretariat.",
+    ),
 ]
 
 
-def test_classify_sentences_seed_finds_seven_decisions_and_three_actions():
+def test_classify_sentences_seed_finds_seven_decisions_and_five_actions():
     report = interpret_document(seed_document())
 
     found = [(item.number, d.kind, d.text) for item in report.items for d in item.decisions]
@@ -101,7 +123,8 @@ def test_classify_sentences_seed_finds_seven_decisions_and_three_actions():
         ("It was decided that volunteers should step forward to lead the session.", "decision"),
         ("MAG members were asked to review the proposals.", "action"),
         ("The co-facilitators agreed to work together and to report back in May.", "action"),
-        ("Details will be circulated shortly by the Secretariat.", None),
+        ("Details will be circulated shortly by the Secretariat.", "action"),
+        ("Details of the venue were circulated by the Secretariat.", None),
         ("Those who have volunteered to lead them were thanked.", None),
         ("It was proposed that the session be moved to Day 3.", None),
         ("It was reported that 120 workshops were received.", None),
@@ -115,6 +138,39 @@ def test_classify_sentences_seed_finds_seven_decisions_and_three_actions():
 )
 def test_classify_sentence_phrasings(sentence, kind):
     assert classify_sentence(sentence) == kind
+
+
+# Each holds a decision word, so only the rule that proposals, reports and thanks are neither
+# keeps it out of the decisions; one sentence per word of that rule.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was proposed that the intersessional track, which the working group decided to pilot, "
+        "continue in 2017.",
+        "It was also proposed that the themes were agreed upon by written procedure.",
+        "It was suggested that the outreach plan was endorsed too early, before the community was consulted.",
+        "It was reported that the IGF Trust Fund's budget for 2017 was approved by its donors.",
+        "It was noted that the host country decided to provide interpretation in all six UN languages.",
+        "It was said that there was broad agreement in the community on the overall theme.",
+        "It was recalled that the MAG agreed in 2015 to rotate the chairs of main sessions.",
+        "The Chair thanked the host country, whose offer of a venue was approved by its parliament.",
+        "The MAG expressed its thanks to the youth coalition, whose proposal was adopted by the NRIs.",
+        "Members expressed their gratitude that the Secretariat decided to extend the deadline.",
+    ],
+)
+def test_classify_sentence_proposal_report_or_thanks_with_a_decision_word_is_neither(sentence):
+    assert classify_sentence(sentence) is None
+
+
+def test_classify_sentences_proposal_beside_the_decision_it_led_to():
+    text = (
+        "It was proposed that the retreat, which the MAG decided to hold, take place in June. "
+        "It was agreed that it would take place in July."
+    )
+
+    assert [(d.kind, d.text) for d in classify_sentences(text)] == [
+        ("decision", "It was agreed that it would take place in July.")
+    ]
 
 
 def test_classify_sentences_keeps_order_and_kinds():
@@ -157,3 +213,164 @@ def test_classify_sentences_keeps_order_and_kinds():
 )
 def test_split_sentences_abbreviations_decimals_and_urls(text, sentences):
     assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "The U.N. Secretary-General appointed them. Fine.",
+            ["The U.N. Secretary-General appointed them.", "Fine."],
+        ),
+        (
+            "See resolution No. 70/125 of the Assembly. Next.",
+            ["See resolution No. 70/125 of the Assembly.", "Next."],
+        ),
+        ("It ends on Sept. 30 this year. Next.", ["It ends on Sept. 30 this year.", "Next."]),
+        (
+            "The call starts at 3 p.m. Geneva time. Next.",
+            ["The call starts at 3 p.m. Geneva time.", "Next."],
+        ),
+        (
+            "Topics, i.e. access and trust, were kept. Next.",
+            ["Topics, i.e. access and trust, were kept.", "Next."],
+        ),
+        ("There was no. The MAG agreed.", ["There was no.", "The MAG agreed."]),
+    ],
+)
+def test_split_sentences_abbreviations_before_numbers_and_initials(text, sentences):
+    assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner", "due"),
+    [
+        ("MAG members were asked to send their comments by 15 May.", "MAG members", "15 May"),
+        ("The Chair will write to the dynamic coalitions.", "Chair", ""),
+        ("The host country is to confirm the venue by the end of June.", "Host country", "the end of June"),
+        ("A list of the merged workshops will be provided by the Secretariat.", "Secretariat", ""),
+        ("A list of the merged workshops will be provided.", "", ""),
+        (
+            "The working group on outreach will report before the next meeting.",
+            "Working group on outreach",
+            "the next meeting",
+        ),
+        ("Ms. Okafor agreed to draft the description.", "Ms. Okafor", ""),
+        ("The Chair asked MAG members to review the paper.", "MAG members", ""),
+        ("The MAG will hold a call on 30 June to finalize the list.", "MAG", "30 June"),
+        (
+            "The next call will take place on 3 May and details will be circulated by the Secretariat.",
+            "Secretariat",
+            "",
+        ),
+    ],
+)
+def test_read_sentence_action_owner_and_due(sentence, owner, due):
+    reading = read_sentence(sentence)
+
+    assert (reading.kind, reading.owner, reading.due) == ("action", owner, due)
+
+
+def test_due_date_uses_the_meeting_year_and_the_next_meeting():
+    meeting = datetime.date(2016, 8, 30)
+    kwargs = {"meeting_date": meeting, "year": 2016, "next_meeting": datetime.date(2016, 9, 13)}
+
+    assert due_date("30 September", **kwargs) == datetime.date(2016, 9, 30)
+    assert due_date("15 January", **kwargs) == datetime.date(2017, 1, 15)  # after an August meeting
+    assert due_date("30 June 2018", **kwargs) == datetime.date(2018, 6, 30)
+    assert due_date("the end of October", **kwargs) == datetime.date(2016, 10, 31)
+    assert due_date("mid-November", **kwargs) == datetime.date(2016, 11, 15)
+    assert due_date("the next meeting", **kwargs) == datetime.date(2016, 9, 13)
+    assert due_date("the next meeting", **{**kwargs, "next_meeting": None}) is None
+    assert due_date("31 February", **kwargs) is None
+    assert due_date("", **kwargs) is None
+
+
+def test_interpret_actions_due_before_the_next_meeting_the_report_announces():
+    report = interpret_document(seed_document())
+    report.items[1].text += " The Secretariat will send the draft agenda before the next meeting."
+
+    from meetings.importer.decisions import date_actions
+
+    report.items[1].decisions = classify_sentences(report.items[1].text)
+    date_actions(
+        report.items, meeting_date=report.meeting.date, year=2016, next_meeting=report.meeting.next_meeting
+    )
+
+    action = report.items[1].decisions[-1]
+    assert (action.owner, action.due_date) == ("Secretariat", datetime.date(2016, 9, 13))
+
+
+def test_dry_run_json_gives_each_decision_owner_due_date_and_found_by():
+    document = interpret_document(seed_document()).as_json()
+
+    decisions = [d for item in document["items"] for d in item["decisions"]]
+    assert all(list(d) == ["kind", "text", "owner", "due_date", "found_by"] for d in decisions)
+    assert decisions[0] == {
+        "kind": "action",
+        "text": SEED_DECISIONS[0][2],
+        "owner": "Secretariat",
+        "due_date": None,
+        "found_by": "import",
+    }
+
+
+# A file name longer than the stretch the sentence splitter searches for the last word.
+LONG_NAME = (
+    "IGF2016_MAG_Virtual_Meeting_VI_Summary_Report_Final_Version_With_Annexes_And_Main_Session_Grid.docx"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # An initial is not an end, and the sentences after it still split.
+        (
+            "The note by J. Smith was approved. It was agreed to publish it. The MAG thanked him.",
+            ["The note by J. Smith was approved.", "It was agreed to publish it.", "The MAG thanked him."],
+        ),
+        # A lower-case letter before a full stop ends its sentence.
+        ("See option a. It was agreed.", ["See option a.", "It was agreed."]),
+        # A sentence may begin with a number; "etc." before one does not end a sentence.
+        (
+            "The budget for 2016 was approved. 12 workshops were accepted.",
+            ["The budget for 2016 was approved.", "12 workshops were accepted."],
+        ),
+        (
+            "Panels, workshops, etc. 40 in all were agreed upon. The MAG met again.",
+            ["Panels, workshops, etc. 40 in all were agreed upon.", "The MAG met again."],
+        ),
+        # "cont’d." with a typographic apostrophe, as Word writes it, is an abbreviation.
+        (
+            "The trade session (cont’d. Day 2) was approved. It was agreed.",
+            ["The trade session (cont’d. Day 2) was approved.", "It was agreed."],
+        ),
+        # A word longer than the stretch searched for it still ends its sentence.
+        (f"The report is {LONG_NAME}. It was agreed.", [f"The report is {LONG_NAME}.", "It was agreed."]),
+    ],
+)
+def test_split_sentences_initials_numbers_and_long_words(text, sentences):
+    assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("point", "owner", "due"),
+    [
+        ("Secretariat to circulate the template by 15 August", "Secretariat", "15 August"),
+        ("MAG members to send comments before the next meeting", "MAG members", "the next meeting"),
+        ("Circulate the call (Owner: Secretariat; Deadline: 22 February)", "Secretariat", "22 February"),
+        (
+            "Review the list (Responsible: Host country; Timeline: end of March)",
+            "Host country",
+            "end of March",
+        ),
+        ("Circulate the call (Status: open)", "", ""),
+        ("Circulate the call to all stakeholders", "", ""),
+    ],
+)
+def test_read_listed_point_owner_and_due_of_a_note_or_a_table_row(point, owner, due):
+    from meetings.importer.decisions import read_listed_point
+
+    reading = read_listed_point(point)
+
+    assert (reading.owner, reading.due) == (owner, due)

@@ -1,6 +1,7 @@
 """Documents built to hurt: entity attacks, bad encodings, huge content, dangling ids, markup in text."""
 
 import random
+import re
 import subprocess
 import sys
 import tracemalloc
@@ -126,16 +127,46 @@ def test_read_accepts_utf16_parts_with_a_bom():
     assert [q.text for q in document.paragraphs] == ["Guadalajara \u2013 M\u00e9xico"]
 
 
+def test_read_accepts_big_endian_utf16_and_keeps_text_that_names_an_encoding():
+    content = docx_parts(p('Saved with encoding="UTF-16" in Guadalajara'))["word/document.xml"]
+    content = content.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    data = with_part("word/document.xml", b"\xfe\xff" + content.encode("utf-16-be"))
+    document = read_document(data, limits=LIMITS)
+    assert [q.text for q in document.paragraphs] == ['Saved with encoding="UTF-16" in Guadalajara']
+
+
+def test_read_accepts_utf16_declared_in_single_quotes():
+    content = docx_parts(p("Encoded as encoding='UTF-16' says"))["word/document.xml"]
+    content = content.replace('encoding="UTF-8"', "encoding='UTF-16'")
+    data = with_part("word/document.xml", content.encode("utf-16"))
+    document = read_document(data, limits=LIMITS)
+    assert [q.text for q in document.paragraphs] == ["Encoded as encoding='UTF-16' says"]
+
+
+def test_read_skips_xml_comments_and_processing_instructions():
+    content = docx_parts(p("Before") + "<!-- a comment --><?mso-application progid?>" + p("After"))
+    data = with_part("word/document.xml", content["word/document.xml"])
+    document = read_document(data, limits=LIMITS)
+    assert [(q.index, q.text) for q in document.paragraphs] == [(0, "Before"), (1, "After")]
+
+
+def test_read_refuses_utf16_that_does_not_decode():
+    data = with_part("word/document.xml", b"\xff\xfe" + "<x/>".encode("utf-16-le") + b"\x00")
+    assert refusal(data) == "The part 'word/document.xml' is not valid UTF-16 text."
+
+
 def test_read_refuses_xml_that_is_not_well_formed():
     message = refusal(with_part("word/document.xml", XML_HEAD + f'<w:document xmlns:w="{W_NS}"><w:body>'))
-    assert message.startswith("The part 'word/document.xml' is not well-formed XML (")
+    # The parser's own words, on one line, say where.
+    assert re.fullmatch(r"The part 'word/document\.xml' is not well-formed XML \(.*line \d+.*\)\.", message)
 
 
 def test_read_refuses_nesting_deeper_than_the_parser_allows():
     deep = XML_HEAD + f'<w:document xmlns:w="{W_NS}"><w:body>' + "<w:sdt>" * 300 + "</w:sdt>" * 300
     deep += "</w:body></w:document>"
     message = refusal(with_part("word/document.xml", deep))
-    assert message.startswith("The part 'word/document.xml' is not well-formed XML (")
+    # The parser's own words, on one line, say where.
+    assert re.fullmatch(r"The part 'word/document\.xml' is not well-formed XML \(.*line \d+.*\)\.", message)
 
 
 # -- size ------------------------------------------------------------------------------------------

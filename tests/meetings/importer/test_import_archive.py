@@ -9,7 +9,9 @@ import pytest
 
 from meetings.importer import ImportRefused
 from meetings.importer.sources import ArchiveLimits, _member_reader, collect
-from meetings.models import Meeting
+from meetings.models import AgendaItem, Meeting
+from schedule.models import Slot
+from tests.factories import make_secretariat_user
 from tests.meetings.importer.command_output import closing_table, run
 from tests.meetings.importer.documents import SEED_DOCX
 
@@ -43,7 +45,9 @@ def _media_root(settings, tmp_path):
 
 
 def report_files():
-    return [*sorted(SHAPES.glob("*.docx")), SEED_DOCX]
+    """The reports BY_DATE names: the folder's other shapes are read by their own tests."""
+    names = {name for name, _meeting in BY_DATE}
+    return [*sorted(path for path in SHAPES.glob("*.docx") if path.name in names), SEED_DOCX]
 
 
 def expected_rows(prefix, status):
@@ -210,3 +214,24 @@ def test_import_report_on_a_terminal_shows_a_progress_bar_and_the_table(tmp_path
     assert "importing: 100%" in stderr
     assert "4/4" in stderr
     assert stderr.rstrip().endswith("the line '2' looks like a page number and was not imported")
+
+
+@pytest.mark.django_db
+def test_import_report_zip_with_user_records_the_user_and_each_reports_own_file_in_its_history(tmp_path):
+    user = make_secretariat_user(username="anja")
+    archive = tmp_path / "reports.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for path in report_files():
+            zipped.write(path, f"2016/{path.name}")
+
+    status, _stdout, _stderr = run(archive, "--user", "anja")
+
+    assert status == 0
+    history = {
+        (row.history_user_id, row.history_change_reason, row.history_type) for row in Meeting.history.all()
+    }
+    assert history == {
+        (user.pk, f"Imported from {name} by manage.py import_report", "+") for name, _meeting in BY_DATE
+    }
+    for model in (AgendaItem, Slot):
+        assert set(model.history.values_list("history_user", flat=True)) == {user.pk}

@@ -1,12 +1,12 @@
 import datetime
 import json
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting
 from schedule.models import Event, Session, Slot
+from tests.factories import make_secretariat_user
 from tests.meetings.importer.command_output import closing_table, run, summary
 from tests.meetings.importer.documents import SEED_DOCX
 from tests.meetings.importer.docx_builders import (
@@ -18,8 +18,8 @@ from tests.meetings.importer.docx_builders import (
     tc,
     tr,
 )
+from tests.services import shared_corpus_file
 
-CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "docx"
 MODELS = [Meeting, AgendaItem, Decision, Annotation, Footnote, Event, Session, Slot]
 
 
@@ -76,7 +76,7 @@ def test_import_report_dry_run_json_seed_keys_and_values():
         "8",
         "9",
     ]
-    assert [len(item["decisions"]) for item in document["items"]] == [0, 1, 0, 0, 2, 2, 2, 1, 1, 1]
+    assert [len(item["decisions"]) for item in document["items"]] == [0, 1, 1, 0, 2, 2, 2, 1, 1, 2]
     footnote = document["items"][0]["footnotes"][1]
     assert list(footnote) == ["mark", "text", "urls"]
     assert footnote["urls"] == [
@@ -132,7 +132,7 @@ def test_import_report_seed_end_to_end():
     assert (status, stderr) == (0, "")
     meeting = Meeting.objects.get()
     assert summary(stdout) == (
-        f"{SEED_DOCX.name}: created {meeting} ({meeting.slug}): 10 agenda items, 7 decisions, 3 actions, "
+        f"{SEED_DOCX.name}: created {meeting} ({meeting.slug}): 10 agenda items, 7 decisions, 5 actions, "
         "2 annotations, 2 footnotes, 14 slots in 13 sessions\n"
     )
     assert closing_table(stdout) == (
@@ -153,6 +153,7 @@ def test_import_report_seed_end_to_end():
     ]
     assert list(Decision.objects.values_list("agenda_item__number", "kind")) == [
         ("2", "action"),
+        ("3", "action"),
         ("5", "decision"),
         ("5", "decision"),
         ("6", "decision"),
@@ -162,6 +163,7 @@ def test_import_report_seed_end_to_end():
         ("8", "decision"),
         ("8", "decision"),
         ("9", "decision"),
+        ("9", "action"),
     ]
     slots = Slot.objects.filter(date=datetime.date(2016, 12, 6), start_time__gte=datetime.time(15))
     assert [(s.start_time, s.end_time) for s in slots] == [
@@ -343,9 +345,7 @@ def test_import_report_separate_header_row_grid_with_merged_cells(tmp_path):
 
 @pytest.mark.django_db
 def test_import_report_corpus_libreoffice_file_is_refused_in_one_line():
-    path = CORPUS / "pandoc__lists.docx"
-    if not path.exists():
-        pytest.skip(f"the shared corpus is not here ({CORPUS})")
+    path = shared_corpus_file("pandoc__lists.docx")
 
     status, stdout, stderr = run(path)
 
@@ -398,4 +398,36 @@ def test_import_report_dry_run_without_json_says_what_it_would_do():
         "(10 agenda items, 0 warnings)\n"
     )
     assert closing_table(stdout)[1] == "1 files: 1 would be imported, 0 refused"
+    assert Meeting.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_import_report_with_user_records_the_user_in_every_rows_history():
+    user = make_secretariat_user(username="anja")
+
+    status, _stdout, stderr = run(SEED_DOCX, "--user", "anja")
+
+    models = [Meeting, AgendaItem, Decision, Annotation, Slot]
+    users = {model.__name__: set(model.history.values_list("history_user", flat=True)) for model in models}
+    assert (status, stderr) == (0, "")
+    assert users == {model.__name__: {user.pk} for model in models}
+
+
+@pytest.mark.django_db
+def test_import_report_says_in_every_rows_history_which_file_and_command_imported_it():
+    run(SEED_DOCX)
+
+    models = [Meeting, AgendaItem, Decision, Annotation, Footnote, Event, Session, Slot]
+    reasons = {
+        model.__name__: set(model.history.values_list("history_change_reason", flat=True)) for model in models
+    }
+    expected = f"Imported from {SEED_DOCX.name} by manage.py import_report"
+    assert reasons == {model.__name__: {expected} for model in models}
+
+
+@pytest.mark.django_db
+def test_import_report_with_an_unknown_user_is_a_usage_error_and_saves_nothing():
+    with pytest.raises(CommandError, match="--user nobody: no active user of that name"):
+        run(SEED_DOCX, "--user", "nobody")
+
     assert Meeting.objects.count() == 0

@@ -50,6 +50,7 @@ def test_interpret_document_seed_meeting():
         chair="Ms. Lynn St. Amour",
         recording_url="https://we.tl/DG7i3EoMR8",
         cycle_year=2016,
+        next_meeting=datetime.date(2016, 9, 13),
     )
     assert report.warnings == []
 

@@ -39,6 +39,18 @@ def structure(report):
         ("30 December – 2 January 2017", (D(2016, 12, 30), D(2017, 1, 2))),
         ("Geneva, 12-14 July 2016", (D(2016, 7, 12), D(2016, 7, 14))),
         ("MAG Meeting 5 April 2016", (D(2016, 4, 5), None)),
+        ("20 and 21 March 2018", (D(2018, 3, 20), D(2018, 3, 21))),
+        ("Wednesday 8 and Thursday 9 March 2017", (D(2017, 3, 8), D(2017, 3, 9))),
+        ("March 8 and 9, 2017", (D(2017, 3, 8), D(2017, 3, 9))),
+        ("8/8/2017", (D(2017, 8, 8), None)),
+        ("Date: 13/06/2017", (D(2017, 6, 13), None)),
+        ("06/13/2017", (D(2017, 6, 13), None)),
+        ("05/06/2017", (D(2017, 6, 5), None)),
+        ("13.06.2017", (D(2017, 6, 13), None)),
+        ("13/06/2017 - 14/06/2017", (D(2017, 6, 13), D(2017, 6, 14))),
+        ("release v1.2.2017", None),
+        ("8/8/17", None),
+        ("31/02/2017", None),
         ("31 February 2016", None),
         ("Meeting VI", None),
         ("2016 IGF cycle", None),
@@ -310,4 +322,447 @@ def test_numbered_executive_summary_does_not_swallow_an_unnumbered_body():
             "The meeting opened with a briefing from the Secretariat on the programme.",
         ),
         (4, "", "Summary of Discussions", "Members then discussed the workshop evaluation at some length."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chair"),
+    [
+        ("The meeting was chaired by Mr. Jānis Kārkliņš.", "Mr. Jānis Kārkliņš"),
+        (
+            "The meeting was co-chaired by Mr. Jānis Kārkliņš and Ms. Lynn St. Amour.",
+            "Mr. Jānis Kārkliņš and Ms. Lynn St. Amour",
+        ),
+        ("It was co-chaired by Jānis Kārkliņš and Lynn St. Amour.", "Jānis Kārkliņš and Lynn St. Amour"),
+        ("The meeting was chaired by Mr. Adam Brown and Members discussed the agenda.", "Mr. Adam Brown"),
+        ("The MAG Chair, Ms. Anriette Esterhuysen, opened the meeting.", "Ms. Anriette Esterhuysen"),
+        ("The meeting was opened by the MAG Chair, Ms. Anriette Esterhuysen.", "Ms. Anriette Esterhuysen"),
+        ("The MAG met under the chairmanship of Mr. Nitin Desai.", "Mr. Nitin Desai"),
+        ("The call was facilitated by Ms. Lynn St. Amour.", "Ms. Lynn St. Amour"),
+        ("The breakout discussion on youth was facilitated by Ms. Ana Silva.", ""),
+        ("The Chair, who opened the meeting, welcomed the members.", ""),
+    ],
+)
+def test_chair_named_in_the_first_paragraph_every_common_way(sentence, chair):
+    report = interpret_document(plain_document("MAG Meeting", "3 May 2017", f"1. {sentence}"))
+
+    assert report.meeting.chair == chair
+
+
+def test_header_labelled_fields_give_the_date_the_venue_and_the_chair():
+    report = interpret_document(
+        plain_document(
+            "MAG Working Group on Outreach",
+            "Date: 13/06/2017",
+            "Venue: Palais des Nations, Geneva",
+            "Moderator: Mr. Chengetai Masango",
+            "Time: 13:00 – 15:00 UTC",
+            "Participants: Ana Silva, Ben Okafor, Chen Li",
+            "The working group reviewed its outreach plan for the months ahead.",
+        )
+    )
+
+    meeting = report.meeting
+    assert (meeting.title, meeting.date, meeting.chair, meeting.kind) == (
+        "MAG Working Group on Outreach",
+        D(2017, 6, 13),
+        "Mr. Chengetai Masango",
+        "topical",
+    )
+    assert structure(report) == [
+        (1, "", "", "Participants: Ana Silva, Ben Okafor, Chen Li"),
+        (2, "", "", "The working group reviewed its outreach plan for the months ahead."),
+    ]
+
+
+def test_header_chairmans_summary_line_is_a_document_type_not_a_section():
+    report = interpret_document(
+        plain_document(
+            "Internet Governance Forum",
+            "Advisory Group Meeting",
+            "Geneva, 23-25 February 2010",
+            "Chairman's Summary",
+            "1. The Advisory Group met at the Palais des Nations.",
+        )
+    )
+
+    meeting = report.meeting
+    assert (meeting.title, meeting.kind, meeting.date, meeting.end_date) == (
+        "Advisory Group Meeting",
+        "face_to_face",
+        D(2010, 2, 23),
+        D(2010, 2, 25),
+    )
+    assert structure(report) == [(1, "1", "", "The Advisory Group met at the Palais des Nations.")]
+
+
+def test_header_posted_on_date_of_a_web_copy_is_not_the_meeting_date():
+    report = interpret_document(
+        plain_document(
+            "Summary of the MAG Virtual Meeting",
+            "Posted on 10 March 2015",
+            "The MAG held a virtual meeting on 4 March 2015 to discuss the shortlist of workshops.",
+        )
+    )
+
+    assert (report.meeting.title, report.meeting.date) == (
+        "Summary of the MAG Virtual Meeting",
+        D(2015, 3, 4),
+    )
+
+
+def test_word_list_lettered_points_stay_in_the_numbered_paragraph_above():
+    builder = DocumentBuilder()
+    builder.paragraph("IGF MAG Virtual Meeting VIII")
+    builder.paragraph("Wednesday, 11 September 2019")
+    builder.paragraph("The Secretariat presented the draft schedule. Members asked that:", list_label="1.")
+    builder.paragraph("sessions on the same theme not overlap;", list_label="(a)", list_level=1)
+    builder.paragraph("the closing session be kept short.", list_label="(b)", list_level=1)
+    builder.paragraph("The MAG approved the schedule.", list_label="2.", list_level=0)
+    builder.paragraph("The outline numbers its own paragraphs.", list_label="2.1.", list_level=1)
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (
+            1,
+            "1",
+            "",
+            "The Secretariat presented the draft schedule. Members asked that:\n\n"
+            "(a) sessions on the same theme not overlap;\n\n(b) the closing session be kept short.",
+        ),
+        (2, "2", "", "The MAG approved the schedule."),
+        (3, "2.1", "", "The outline numbers its own paragraphs."),
+    ]
+    assert report.warnings == []
+
+
+def test_pdf_conversion_page_headers_are_dropped_and_broken_words_joined():
+    builder = DocumentBuilder()
+    for line in [
+        "MAG Virtual Meeting XIV",
+        "4 November 2015",
+        "Summary Report",
+        "1. The fourteenth virtual meeting of the MAG reviewed the prepa-\nrations for the annual",
+        "meeting.",
+        "2. The Secretariat reported that the multi-",
+        "Page 1 of 2",
+        "MAG Virtual Meeting XIV – Summary Report",
+        "INTERNET GOVERNANCE FORUM",
+        "stakeholder consultations had ended and that the follow-\nup would be circulated.",
+        "3. It was agreed that the eval-",
+        "2/2",
+        "uation would close on 30 November 2015.",
+    ]:
+        builder.paragraph(line)
+
+    report = interpret_document(builder.document())
+
+    assert (report.meeting.title, report.meeting.number, report.meeting.date) == (
+        "MAG Virtual Meeting XIV",
+        14,
+        D(2015, 11, 4),
+    )
+    assert structure(report) == [
+        (
+            1,
+            "1",
+            "",
+            "The fourteenth virtual meeting of the MAG reviewed the preparations for the annual meeting.",
+        ),
+        (
+            2,
+            "2",
+            "",
+            "The Secretariat reported that the multi-stakeholder consultations had ended and that the "
+            "follow-up would be circulated.",
+        ),
+        (3, "3", "", "It was agreed that the evaluation would close on 30 November 2015."),
+    ]
+    assert report.warnings == [
+        "the line 'Page 1 of 2' looks like a page number and was not imported",
+        "the line 'MAG Virtual Meeting XIV – Summary Report' repeats the report's heading (a page header or "
+        "footer) and was not imported",
+        "the line 'INTERNET GOVERNANCE FORUM' repeats the report's heading (a page header or footer) and was "
+        "not imported",
+        "the line '2/2' looks like a page number and was not imported",
+    ]
+
+
+def test_line_end_hyphen_follows_how_the_report_writes_the_word_elsewhere():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting",
+            "4 November 2015",
+            "1. The co-\nordination of the hubs and the remote-\nparticipation policy were discussed.",
+            "2. The coordination and remote participation will be reviewed again.",
+        )
+    )
+
+    assert (
+        report.items[0].text
+        == "The coordination of the hubs and the remote-participation policy were discussed."
+    )
+
+
+def decisions_of(report):
+    return [(item.position, d.kind, d.text) for item in report.items for d in item.decisions]
+
+
+def test_points_under_action_items_and_decisions_headings_are_actions_and_decisions():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting VII")
+    builder.paragraph("20 September 2016")
+    builder.paragraph("1. The MAG reviewed the main session schedule.")
+    builder.paragraph("Decisions:")
+    builder.paragraph("Main session schedule approved as circulated.", list_label="•")
+    builder.paragraph("• It was agreed that the newcomers' session opens Day 1.")
+    builder.paragraph("Action Points")
+    builder.paragraph("Secretariat: send reminders to session organisers.", list_label="•")
+    builder.paragraph("Next meeting: 5 October 2016")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "1", "", "The MAG reviewed the main session schedule."),
+        (2, "", "Decisions:", "Main session schedule approved as circulated."),
+        (3, "", "Decisions:", "It was agreed that the newcomers' session opens Day 1."),
+        (4, "", "Action Points", "Secretariat: send reminders to session organisers."),
+        (5, "", "Action Points", "Next meeting: 5 October 2016"),
+    ]
+    assert decisions_of(report) == [
+        (2, "decision", "Main session schedule approved as circulated."),
+        (3, "decision", "It was agreed that the newcomers' session opens Day 1."),
+        (4, "action", "Secretariat: send reminders to session organisers."),
+    ]
+    assert report.warnings == []
+
+
+def test_table_of_actions_gives_an_action_item_for_each_row():
+    from tests.meetings.importer.documents import cell
+
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting 3")
+    builder.paragraph("20 February 2019")
+    builder.paragraph("1. The MAG met online to discuss the call for workshop proposals.")
+    builder.paragraph("Follow-up")
+    builder.table(
+        [
+            [cell(0, 0, "No."), cell(0, 1, "Action"), cell(0, 2, "Owner"), cell(0, 3, "Deadline")],
+            [
+                cell(1, 0, "1"),
+                cell(1, 1, "Circulate the call"),
+                cell(1, 2, "Secretariat"),
+                cell(1, 3, "22 Feb"),
+            ],
+            [cell(2, 0, "2"), cell(2, 1, "Promote the call"), cell(2, 2, "MAG members"), cell(2, 3, "")],
+        ]
+    )
+    builder.table(
+        [
+            [cell(0, 0, "Item"), cell(0, 1, "Responsible"), cell(0, 2, "Timeline")],
+            [cell(1, 0, "Send the survey"), cell(1, 1, "Secretariat"), cell(1, 2, "End of February")],
+        ]
+    )
+    builder.paragraph("2. The Chair closed the meeting.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "1", "", "The MAG met online to discuss the call for workshop proposals."),
+        (2, "", "Follow-up", "Circulate the call (Owner: Secretariat; Deadline: 22 Feb)"),
+        (3, "", "Follow-up", "Promote the call (Owner: MAG members)"),
+        (4, "", "Follow-up", "Send the survey (Responsible: Secretariat; Timeline: End of February)"),
+        (5, "2", "Follow-up", "The Chair closed the meeting."),
+    ]
+    assert decisions_of(report) == [
+        (2, "action", "Circulate the call (Owner: Secretariat; Deadline: 22 Feb)"),
+        (3, "action", "Promote the call (Owner: MAG members)"),
+        (4, "action", "Send the survey (Responsible: Secretariat; Timeline: End of February)"),
+    ]
+    assert report.schedule is None
+    assert report.warnings == []
+
+
+def test_table_after_the_body_that_is_neither_actions_nor_a_schedule_is_named_in_a_warning():
+    from tests.meetings.importer.documents import cell
+
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting 3")
+    builder.paragraph("20 February 2019")
+    builder.paragraph("1. The MAG met online.")
+    builder.table(
+        [[cell(0, 0, "Name"), cell(0, 1, "Country")], [cell(1, 0, "Ana Silva"), cell(1, 1, "Brazil")]]
+    )
+
+    report = interpret_document(builder.document())
+
+    assert [item.text for item in report.items] == ["The MAG met online."]
+    assert report.schedule.slots == []
+    assert report.warnings[-1] == (
+        "the table 'Name | Country | Ana Silva | Brazil' is not a schedule and was not imported"
+    )
+
+
+def test_numbered_short_lines_title_the_unnumbered_paragraphs_under_them():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting",
+            "30 May 2018",
+            "1. Welcome",
+            "The Chair welcomed members to the call.",
+            "2. Workshop evaluation",
+            "The Secretariat reported that all proposals had been evaluated.",
+            "Members asked for the results to be shared by Friday.",
+            "3. The meeting closed at 18:00",
+            "4. It was agreed to meet again on 13 June.",
+            "5. The MAG discussed the budget",
+            "It was agreed to ask the donors for an update.",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "1", "Welcome", "The Chair welcomed members to the call."),
+        (
+            2,
+            "2",
+            "Workshop evaluation",
+            "The Secretariat reported that all proposals had been evaluated.\n\n"
+            "Members asked for the results to be shared by Friday.",
+        ),
+        (3, "3", "Workshop evaluation", "The meeting closed at 18:00"),
+        (4, "4", "Workshop evaluation", "It was agreed to meet again on 13 June."),
+        (
+            5,
+            "5",
+            "Workshop evaluation",
+            "The MAG discussed the budget\n\nIt was agreed to ask the donors for an update.",
+        ),
+    ]
+
+
+def test_headings_word_numbers_are_sections_with_their_numbers_not_items():
+    builder = DocumentBuilder()
+    builder.paragraph("Open Consultations and MAG Meeting")
+    builder.paragraph("Paris, 15-17 May 2012")
+    builder.paragraph("Introduction", heading_level=1, list_label="I.", list_level=0)
+    builder.paragraph("1. The open consultations were held at UNESCO Headquarters.")
+    builder.paragraph("Preparations for IGF 2012", heading_level=1, list_label="II.", list_level=0)
+    builder.paragraph("2. The host country presented the venue.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "1", "I. Introduction", "The open consultations were held at UNESCO Headquarters."),
+        (2, "2", "II. Preparations for IGF 2012", "The host country presented the venue."),
+    ]
+    assert report.warnings == []
+
+
+def test_day_headings_stay_above_the_sessions_of_their_day():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Meeting")
+    builder.paragraph("Geneva, 5-6 April 2016")
+    builder.paragraph("Day One")
+    builder.paragraph("Morning session")
+    builder.paragraph("The host country presented the logistics for the annual meeting.")
+    builder.paragraph("Afternoon session")
+    builder.paragraph("The MAG reviewed workshop proposals in breakout groups.")
+    builder.paragraph("Day Two – Wednesday, 6 April", heading_level=1)
+    builder.paragraph("Main sessions", heading_level=2)
+    builder.paragraph("The MAG agreed on eight main sessions.")
+    builder.paragraph("Closing", heading_level=2)
+    builder.paragraph("The Chair closed the meeting.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (
+            1,
+            "",
+            "Day One – Morning session",
+            "The host country presented the logistics for the annual meeting.",
+        ),
+        (2, "", "Day One – Afternoon session", "The MAG reviewed workshop proposals in breakout groups."),
+        (3, "", "Day Two – Wednesday, 6 April – Main sessions", "The MAG agreed on eight main sessions."),
+        (4, "", "Day Two – Wednesday, 6 April – Closing", "The Chair closed the meeting."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "number", "date"),
+    [
+        (
+            "Summary Report – MAG Virtual Meeting #5 – 3 April 2019",
+            "MAG Virtual Meeting #5",
+            5,
+            D(2019, 4, 3),
+        ),
+        (
+            "MAG Virtual Meeting XII – 3 April 2019 – Summary Report",
+            "MAG Virtual Meeting XII",
+            12,
+            D(2019, 4, 3),
+        ),
+        (
+            "Report of the Advisory Group Meeting held in Geneva on 22 and 23 May 2008",
+            "Report of the Advisory Group Meeting held in Geneva",
+            None,
+            D(2008, 5, 22),
+        ),
+    ],
+)
+def test_header_title_on_one_line_with_its_number_and_date(line, title, number, date):
+    report = interpret_document(plain_document(line, "1. Members met."))
+
+    assert (report.meeting.title, report.meeting.number, report.meeting.date) == (title, number, date)
+
+
+def test_header_status_lines_and_a_web_pages_navigation_are_not_the_title_or_items():
+    report = interpret_document(
+        plain_document(
+            "Home » MAG » Meetings",
+            "DRAFT",
+            "For MAG members only",
+            "Summary of the MAG Virtual Meeting",
+            "The MAG met online on 4 February 2014 to review the shortlist of workshops.",
+            "Members agreed to publish the shortlist the following week.",
+            "Share this page",
+        )
+    )
+
+    assert (report.meeting.title, report.meeting.date) == (
+        "Summary of the MAG Virtual Meeting",
+        D(2014, 2, 4),
+    )
+    assert [item.text for item in report.items] == [
+        "The MAG met online on 4 February 2014 to review the shortlist of workshops.",
+        "Members agreed to publish the shortlist the following week.",
+    ]
+    assert (
+        report.warnings[0]
+        == "the line 'Share this page' looks like the web page's navigation and was not imported"
+    )
+
+
+def test_plain_heading_after_a_word_heading_starts_its_own_section_but_a_word_subheading_nests():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting")
+    builder.paragraph("3 May 2017")
+    builder.paragraph("Summary of Discussions", heading_level=2)
+    builder.paragraph("1. The Secretariat reported on the registration figures.")
+    builder.paragraph("Workshop evaluation")
+    builder.paragraph("2. The evaluation of the proposals ends on 10 May.")
+    builder.paragraph("Programme", heading_level=2)
+    builder.paragraph("3. The MAG discussed the programme outline.")
+    builder.paragraph("Main sessions", heading_level=3)
+    builder.paragraph("4. Eight main sessions were proposed.")
+
+    report = interpret_document(builder.document())
+
+    assert [item.section for item in report.items] == [
+        "Summary of Discussions",
+        "Workshop evaluation",
+        "Programme",
+        "Programme – Main sessions",
     ]

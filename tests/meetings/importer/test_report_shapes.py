@@ -68,6 +68,8 @@ def test_executive_summary_shape_keeps_the_bullets_before_paragraph_1_as_items()
         chair="Mr. Arsène Tungali",
         recording_url="",
         cycle_year=2018,
+        # "The next virtual meeting of the MAG will take place on 22 August 2018."
+        next_meeting=datetime.date(2018, 8, 22),
     )
     assert items(report) == [
         (1, "", EXECUTIVE, "The MAG agreed to open the call for workshop proposals on 20 August."),
@@ -158,6 +160,7 @@ def test_web_summary_shape_without_numbers_is_imported_as_unnumbered_items_with_
         ),
     ]
     assert decisions(report) == [
+        (2, "action", "The Secretariat will publish the list of hubs on the website by the end of April."),
         (
             4,
             "decision",
