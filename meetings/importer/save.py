@@ -445,8 +445,9 @@ def _replace(meeting, report, *, data, sha256, source_name, publish, stored) -> 
     if event is not None:
         meeting.event = event
     _store_source(meeting, data, source_name, stored)
-    # The meeting's save marks the grid's cached pages changed (magportal.freshness) in this
-    # transaction; the bulk updates and deletes below, which send no signals, are covered by it.
+    # The meeting's save marks every cached public page that shows meetings changed (the grid's, the
+    # reports', the lists'...: magportal.freshness) in this transaction; the bulk updates and deletes
+    # below, which send no signals, are covered by it.
     meeting.save()
     if old_file and old_file != meeting.source_file.name:
         transaction.on_commit(lambda: default_storage.delete(old_file))
