@@ -892,6 +892,8 @@ def _now() -> str:
 
 def recogniser_report() -> str:
     """The decision recogniser on the labelled sentences: confusion matrix and misread sentences."""
+    if str(ROOT) not in sys.path:  # run as a script, the project is not on the path
+        sys.path.insert(0, str(ROOT))
     from benchmarks.recogniser import LABELLED, load, render, score
 
     return render(
