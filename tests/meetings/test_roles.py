@@ -84,11 +84,16 @@ def test_sync_role_groups_gives_each_group_exactly_its_permissions():
 
     assert held(MAG_MEMBERS) == [("meetings", "view_draft_meeting"), ("meetings", "view_shared_annotation")]
     assert held(SECRETARIAT) == sorted(
-        Permission.objects.filter(content_type__app_label__in=["meetings", "schedule"]).values_list(
-            "content_type__app_label", "codename"
-        )
+        [
+            *Permission.objects.filter(content_type__app_label__in=["meetings", "schedule"]).values_list(
+                "content_type__app_label", "codename"
+            ),
+            ("auth", "add_user"),
+            ("auth", "change_user"),
+            ("auth", "view_user"),
+        ]
     )
-    assert {app for app, _codename in held(SECRETARIAT)} == {"meetings", "schedule"}
+    assert {app for app, _codename in held(SECRETARIAT)} == {"auth", "meetings", "schedule"}
 
 
 @pytest.mark.parametrize(("app_label", "model"), MODELS)
