@@ -294,7 +294,7 @@ def test_save_report_replace_outcome_counts_publishes_and_swaps_the_stored_file(
     } == {
         "items": 10,
         "decisions": 7,
-        "actions": 3,
+        "actions": 5,
         "annotations": 2,
         "footnotes": 2,
     }
