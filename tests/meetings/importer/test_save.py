@@ -326,6 +326,34 @@ def test_save_report_replace_keeps_agenda_item_text_edited_by_staff():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"status": Decision.Status.DONE},
+        {"owner": "The Chair"},
+        {"text": "The Secretariat will circulate its provisional schedule, as staff reworded it."},
+        {"due_date": datetime.date(2016, 9, 30)},
+    ],
+    ids=["closed", "owner", "text", "due date"],
+)
+def test_save_report_replace_keeps_an_action_staff_edited_or_closed(edit):
+    """The seed's action of item 2 has an owner and no due date: each field staff change is theirs."""
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    action = Decision.objects.get(agenda_item__position=2, kind=Decision.Kind.ACTION)
+    assert (action.owner, action.due_date, action.status) == ("Secretariat", None, Decision.Status.OPEN)
+    for name, value in edit.items():
+        setattr(action, name, value)
+    action.save()
+
+    outcome = save_report(seed_report(), data=b"revised bytes", source_name="seed-v2.docx", replace=True)
+
+    assert outcome.kept == ["decision 1 of item 2 (edited by staff)"]
+    kept = Decision.objects.get(agenda_item__position=2, kind=Decision.Kind.ACTION)
+    assert kept.pk == action.pk
+    assert {name: getattr(kept, name) for name in edit} == edit
+
+
+@pytest.mark.django_db
 def test_save_report_replace_keeps_staff_items_the_report_no_longer_has():
     save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
     meeting = Meeting.objects.get()
