@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from meetings.importer.decisions import (
+    Reading,
     classify_sentence,
     classify_sentences,
     due_date,
@@ -11,6 +12,9 @@ from meetings.importer.decisions import (
 )
 from meetings.importer.interpret import interpret_document
 from tests.meetings.importer.documents import seed_document
+
+AUGUST_30 = datetime.date(2016, 8, 30)
+SEPTEMBER_13 = datetime.date(2016, 9, 13)
 
 # The seed report's seven decisions (paragraphs 5 twice, 6, 7, both 8s and 9)
 # and its five actions: the sentences that assign work without recording an
@@ -351,3 +355,77 @@ LONG_NAME = (
 )
 def test_split_sentences_initials_numbers_and_long_words(text, sentences):
     assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # Told as history: "had" before the verb, or an earlier year, is no decision of this meeting.
+        ("The MAG had unanimously agreed to rotate the chairs.", None),
+        ("Last year the MAG agreed to rotate the chairs.", None),
+        # No agreement, or support only some gave.
+        ("No consensus was reached on the overall theme.", None),
+        ("The MAG expressed limited support for the new track.", None),
+        ("Agreement was reached among a few members on the theme.", None),
+        ("The theme was endorsed by a few members.", None),
+        # Part of the MAG agreeing is neither the MAG's decision nor, without work given, an action.
+        ("Members who attended agreed to hold an extra call.", None),
+        # ... and when it gives itself work, an action, still not a decision.
+        ("Several members agreed to hold an extra call.", "action"),
+        ("Those present agreed to hold an extra call.", "action"),
+        ("The host country agreed to provide interpretation.", "action"),
+        # The whole MAG, the agreed changes, a verb after "and" whose subject is the MAG.
+        ("The schedule was approved by all MAG members.", "decision"),
+        ("The changes agreed upon are listed in the annex.", "decision"),
+        ("The agreed changes are listed in the annex.", "decision"),
+        ("The agreed-upon themes are listed below.", "decision"),
+        ("The MAG met and agreed to hold a call.", "decision"),
+        # The minutes' labels decide, whatever follows them.
+        ("Decision: the themes are final.", "decision"),
+    ],
+)
+def test_read_sentence_neither_guard_history_minority_and_no_agreement(sentence, kind):
+    assert read_sentence(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner", "due"),
+    [
+        ("Action: Secretariat to circulate the draft by 30 June.", "Secretariat", "30 June"),
+        ("Action: the Chair to send the letter.", "Chair", ""),
+        # A pronoun names no owner: the tracker shows none rather than "They".
+        ("They will circulate the notes by 30 June.", "", "30 June"),
+        ("It will circulate the notes by 30 June.", "", "30 June"),
+        ("We will circulate the notes by 30 June.", "", "30 June"),
+        ("He will send the notes.", "", ""),
+        ("She will send the notes.", "", ""),
+        # When a meeting takes place is not when the task is due.
+        (
+            "The call will take place on 13 September and the Secretariat will circulate the notes by "
+            "20 September.",
+            "Secretariat",
+            "20 September",
+        ),
+    ],
+)
+def test_read_sentence_action_label_pronoun_and_event_date(sentence, owner, due):
+    assert read_sentence(sentence) == Reading(kind="action", owner=owner, due=due)
+
+
+@pytest.mark.parametrize(
+    ("due", "meeting_date", "year", "expected"),
+    [
+        ("the Next meeting", AUGUST_30, 2016, SEPTEMBER_13),
+        ("Sept. 30", AUGUST_30, None, datetime.date(2016, 9, 30)),
+        ("September 30", AUGUST_30, None, datetime.date(2016, 9, 30)),
+        ("30 September", None, None, None),  # no year to read it in
+        ("30 September", None, 2016, datetime.date(2016, 9, 30)),
+        ("the beginning of October", AUGUST_30, None, datetime.date(2016, 10, 1)),
+        ("the start of October", AUGUST_30, None, datetime.date(2016, 10, 1)),
+        ("the middle of October", AUGUST_30, None, datetime.date(2016, 10, 15)),
+        ("30 August", AUGUST_30, None, AUGUST_30),  # the meeting's own day stays in its year
+        ("29 August", AUGUST_30, None, datetime.date(2017, 8, 29)),
+    ],
+)
+def test_due_date_of_each_way_a_report_writes_it(due, meeting_date, year, expected):
+    assert due_date(due, meeting_date=meeting_date, year=year, next_meeting=SEPTEMBER_13) == expected
