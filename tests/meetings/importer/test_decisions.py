@@ -380,6 +380,10 @@ def test_split_sentences_initials_numbers_and_long_words(text, sentences):
         ("The agreed changes are listed in the annex.", "decision"),
         ("The agreed-upon themes are listed below.", "decision"),
         ("The MAG met and agreed to hold a call.", "decision"),
+        ("The themes decided upon are listed in the annex.", "decision"),
+        # What was agreed, named in a relative clause, is referred to, not decided here.
+        ("The text that was agreed by the working group is attached.", None),
+        ("The session that was agreed is listed in the annex.", None),
         # The minutes' labels decide, whatever follows them.
         ("Decision: the themes are final.", "decision"),
     ],
@@ -399,6 +403,10 @@ def test_read_sentence_neither_guard_history_minority_and_no_agreement(sentence,
         ("We will circulate the notes by 30 June.", "", "30 June"),
         ("He will send the notes.", "", ""),
         ("She will send the notes.", "", ""),
+        # A connective before the owner is not part of their name.
+        ("The MAG met, and Ms. Okafor will draft the description.", "Ms. Okafor", ""),
+        ("The MAG met, then Ms. Okafor will draft the description.", "Ms. Okafor", ""),
+        ("The Chair asked for volunteers to draft the description.", "Volunteers", ""),
         # When a meeting takes place is not when the task is due.
         (
             "The call will take place on 13 September and the Secretariat will circulate the notes by "
