@@ -17,39 +17,39 @@ IMPORT_URL = reverse("admin:meetings_meeting_import")
 # The seed's grid as the preview lists it: date, time, session, note.
 SEED_SLOTS = [
     [
-        "Tue 6 Dec 2016",
+        "Tuesday 6 December",
         "10:00–13:00",
         "Assessing the Role of Internet Governance in the Sustainable Development Goals (SDGs)",
         "",
     ],
-    ["Tue 6 Dec 2016", "15:00–16:00", "Setting the Scene: Newcomers Orientation", ""],
-    ["Tue 6 Dec 2016", "16:00–16:30", "11th IGF - Opening Ceremony", ""],
-    ["Tue 6 Dec 2016", "16:30–18:00", "High-Level Opening Session", ""],
-    ["Wed 7 Dec 2016", "10:00–13:00", "Sustainable Development, Internet and Inclusive Growth", ""],
-    ["Wed 7 Dec 2016", "15:00–18:00", "National and Regional IGFs (NRIs)", ""],
-    ["Thu 8 Dec 2016", "10:00–13:00", "Human Rights: Broadening the Conversation", ""],
-    ["Thu 8 Dec 2016", "15:00–16:30", "IGF Dynamic Coalitions (DCs)", ""],
-    ["Thu 8 Dec 2016", "16:30–18:00", "Trade Agreements and the Internet", ""],
+    ["Tuesday 6 December", "15:00–16:00", "Setting the Scene: Newcomers Orientation", ""],
+    ["Tuesday 6 December", "16:00–16:30", "11th IGF - Opening Ceremony", ""],
+    ["Tuesday 6 December", "16:30–18:00", "High-Level Opening Session", ""],
+    ["Wednesday 7 December", "10:00–13:00", "Sustainable Development, Internet and Inclusive Growth", ""],
+    ["Wednesday 7 December", "15:00–18:00", "National and Regional IGFs (NRIs)", ""],
+    ["Thursday 8 December", "10:00–13:00", "Human Rights: Broadening the Conversation", ""],
+    ["Thursday 8 December", "15:00–16:30", "IGF Dynamic Coalitions (DCs)", ""],
+    ["Thursday 8 December", "16:30–18:00", "Trade Agreements and the Internet", ""],
     [
-        "Fri 9 Dec 2016",
+        "Friday 9 December",
         "10:00–11:30",
         "IGF Best Practice Forums (BPFs) and Policy Options for Connecting the Next Billion(s)",
         "",
     ],
-    ["Fri 9 Dec 2016", "11:30–13:00", "Shaping the Future of Internet Governance", ""],
+    ["Friday 9 December", "11:30–13:00", "Shaping the Future of Internet Governance", ""],
     [
-        "Fri 9 Dec 2016",
+        "Friday 9 December",
         "15:00–15:30",
         "(continued) Shaping the Future of Internet Governance",
         "Youth Open Mic",
     ],
     [
-        "Fri 9 Dec 2016",
+        "Friday 9 December",
         "15:30–17:00",
         "Taking Stock : Emerging Issues - Future of the IGF and IGF Retreat Consultation",
         "",
     ],
-    ["Fri 9 Dec 2016", "17:00–18:00", "11th IGF Closing Ceremony", ""],
+    ["Friday 9 December", "17:00–18:00", "11th IGF Closing Ceremony", ""],
 ]
 
 
@@ -78,7 +78,11 @@ def preview(response) -> dict:
                 "id": item.get("id"),
                 "section": texts(item, "h3"),
                 "paragraph": texts(item, "p"),
-                "decisions": texts(item, "ul[@class='import-decisions']/li"),
+                # Each sentence with what the importer reads in it: "decision", "action" or "—".
+                "sentences": [
+                    tuple(texts(row, "td")[:2])
+                    for row in item.xpath("table[@class='import-sentences']/tbody/tr")
+                ],
                 "annotations": texts(item, "ul[@class='import-annotations']/li"),
                 "footnotes": texts(item, "ol[@class='import-footnotes']/li"),
             }
@@ -89,6 +93,11 @@ def preview(response) -> dict:
         "notices": texts(main, "p[@class='warning']"),
         "saving": texts(main, "form/p"),
     }
+
+
+def decisions(item: dict) -> list[str]:
+    """The sentences of a previewed item read as decisions or actions, as "kind: sentence"."""
+    return [f"{kind}: {sentence}" for sentence, kind in item["sentences"] if kind != "—"]
 
 
 def rows():
@@ -142,16 +151,19 @@ def test_import_preview_shows_seed_items_and_saves_nothing(client, secretariat_u
     assert shown["items_heading"] == ["Agenda items (10)"]
     report = interpret_document(seed_document())
     assert [(item["id"], item["section"], item["paragraph"]) for item in shown["items"]] == [
-        (f"import-item-{item.position}", [], [" ".join(f"{item.number}. {item.text}".split())])
-        for item in report.items
+        (f"import-item-{item.position}", [], [f"{item.number}."]) for item in report.items
     ]
     assert [item["paragraph"][0].split(".")[0] for item in shown["items"]] == [
         "1", "2", "3", "4", "5", "6", "7", "8", "8", "9",
     ]  # fmt: skip
-    assert [decision for item in shown["items"] for decision in item["decisions"]] == [
+    # Every sentence of each paragraph is shown, in order, with what the importer reads in it.
+    assert [" ".join(sentence for sentence, _kind in item["sentences"]) for item in shown["items"]] == [
+        " ".join(item.text.split()) for item in report.items
+    ]
+    assert [decision for item in shown["items"] for decision in decisions(item)] == [
         f"{kind}: {sentence}" for _number, kind, sentence in SEED_DECISIONS
     ]
-    assert [len(item["decisions"]) for item in shown["items"]] == [0, 1, 0, 0, 2, 2, 2, 1, 1, 1]
+    assert [len(decisions(item)) for item in shown["items"]] == [0, 1, 1, 0, 2, 2, 2, 1, 1, 2]
     assert [(item["id"], item["annotations"]) for item in shown["items"] if item["annotations"]] == [
         (
             "import-item-7",
@@ -200,7 +212,9 @@ def test_import_preview_shows_warnings_escaped(client, secretariat_user):
         "the meeting's date was not found in the report's heading or first paragraph",
     ]
     assert shown["meeting"][0] == ("Title", "The <b>MAG</b> Meeting")
-    assert [(item["paragraph"], item["decisions"]) for item in shown["items"]] == [(["1. First."], [])]
+    assert [(item["paragraph"], item["sentences"]) for item in shown["items"]] == [
+        (["1."], [("First.", "—")])
+    ]
     assert page(response).xpath("//div[@id='content-main']//b") == []
 
 
