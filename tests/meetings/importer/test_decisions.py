@@ -445,3 +445,27 @@ def test_read_sentence_action_label_pronoun_and_event_date(sentence, owner, due)
 )
 def test_due_date_of_each_way_a_report_writes_it(due, meeting_date, year, expected):
     assert due_date(due, meeting_date=meeting_date, year=year, next_meeting=SEPTEMBER_13) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "owner"),
+    [
+        # "would" is a task only when someone said so (or the Secretariat, the Chair ... is its subject).
+        ("The youth coalition would send the notes.", None, ""),
+        ("The notes would be circulated by the Secretariat.", None, ""),
+        ("The Secretariat said the notes would be circulated by the Chair.", "action", "Chair"),
+        # "to be circulated" names the notes; "are to be circulated" gives the task.
+        ("The notes to be circulated by the Secretariat are listed.", None, ""),
+        ("The notes are to be circulated by the Secretariat.", "action", "Secretariat"),
+        # A part of the MAG takes a task only by offering: "will" of some members is a view of the future.
+        ("Several members volunteered to draft the paper.", "action", "Several members"),
+        ("A few members offered to draft the paper.", "action", "A few members"),
+        ("Some members will draft the paper.", None, ""),
+        # Told as history.
+        ("The Secretariat had agreed to draft the paper.", None, ""),
+    ],
+)
+def test_read_sentence_action_would_to_be_and_a_part_of_the_mag(sentence, kind, owner):
+    reading = read_sentence(sentence)
+
+    assert (reading.kind, reading.owner) == (kind, owner)
