@@ -469,3 +469,19 @@ def test_read_sentence_action_would_to_be_and_a_part_of_the_mag(sentence, kind, 
     reading = read_sentence(sentence)
 
     assert (reading.kind, reading.owner) == (kind, owner)
+
+
+def test_split_sentences_after_a_question_or_an_exclamation():
+    text = "Was the theme agreed? The MAG agreed on it. Really! The Secretariat will circulate it."
+
+    assert split_sentences(text) == [
+        "Was the theme agreed?",
+        "The MAG agreed on it.",
+        "Really!",
+        "The Secretariat will circulate it.",
+    ]
+
+
+@pytest.mark.parametrize("sentence", ["The Chair called for volunteers.", "The Chair asked for volunteers."])
+def test_read_sentence_call_for_volunteers_is_their_action(sentence):
+    assert read_sentence(sentence) == Reading(kind="action", owner="Volunteers")
