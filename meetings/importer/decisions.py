@@ -195,7 +195,7 @@ _PROPOSING = re.compile(
     r"preferred|favou?red|wished|would\s+(?:like|prefer|welcome)|hoped|wanted|"
     r"argued|felt|believed|thought|considered\s+(?:that|whether|if|it)|was\s+of\s+the\s+view|"
     r"expressed\s+(?:the\s+|a\s+|their\s+|its\s+|some\s+)?(?:view|concern|concerns|hope|preference|"
-    r"wish|interest|doubts?|reservations?|opinion)|"
+    r"wish|interest|doubts?|reservations?|opinion|thanks|gratitude|appreciation)|"
     r"raised\s+(?:the\s+)?(?:question|issue|idea|possibility)|questioned|queried|wondered|"
     r"asked\s+(?:whether|if|about|how|why|what|when)|enquired|inquired|"
     r"noted|took\s+note|recalled|reminded\s+(?:\w+\s+){0,3}?that|"

@@ -540,26 +540,23 @@ def _children_over_staff_work(
     # An edited imported decision stands in for the one it was imported as, at its position, and
     # a sentence staff set (a kind chosen, a status) for the one the report gives with its words.
     kept_by_text = {d.text: d.position for d in kept_decisions.values()}
-    # Each row with where its sentence stands in the paragraph: an edited decision stands where the
-    # sentence it was imported from does; staff rows whose words the paragraph lacks go after.
-    placed: list[tuple[int, Decision]] = []
+    # Each with the sentence whose place it takes: a stand-in takes the place of the one it stands in for.
+    ordered: list[tuple[str, Decision]] = []
     for position, (decision, shaped) in enumerate(zip(new.decisions, new.shaped, strict=True), start=1):
         edited = kept_decisions.get(position)
-        place = _place_in(item.text, decision.text)
         if kept_by_text.get(decision.text) in kept_decisions:
-            placed.append((place, kept_decisions.pop(kept_by_text[decision.text])))
+            ordered.append((decision.text, kept_decisions.pop(kept_by_text[decision.text])))
         elif edited is not None and edited.origin == Origin.IMPORT:
-            placed.append((place, kept_decisions.pop(position)))
+            ordered.append((decision.text, kept_decisions.pop(position)))
         else:
-            placed.append((place, decision))
+            ordered.append((decision.text, decision))
             into.decisions.append(decision)
             into.shaped.append(shaped)
-    placed += [
-        (_place_in(item.text, kept_decisions[p].text), kept_decisions[p]) for p in sorted(kept_decisions)
-    ]
-    ordered = [decision for _place, decision in sorted(placed, key=lambda pair: pair[0])]
+    ordered.extend((row.text, row) for _position, row in sorted(kept_decisions.items()))
+    # In the order of the paragraph's sentences; staff rows whose words it does not have, after.
+    ordered.sort(key=lambda pair: _place_in(item.text, pair[0]))
     moved = []
-    for position, decision in enumerate(ordered, start=1):
+    for position, (_sentence, decision) in enumerate(ordered, start=1):
         if decision.pk is not None and decision.position != position:
             moved.append(decision)
         decision.position = position

@@ -68,6 +68,7 @@ def test_meeting_change_page_saves_with_its_paragraph_list(client, secretariat_u
     client.force_login(secretariat_user)
     page = client.get(f"/admin/meetings/meeting/{meeting.pk}/change/")
     form = page.context["adminform"].form
+    # As the page sends it: the version the meeting was opened at too (a change form without it is refused).
     data = {name: form[name].value() or "" for name in form.fields}
     data.update({"title": "A shorter title", "date": "2016-08-30", "cycle_year": "2016"})
     inline = page.context["inline_admin_formsets"][0]

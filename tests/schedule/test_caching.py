@@ -11,12 +11,13 @@ import uuid
 
 import environ
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -425,3 +426,32 @@ def test_grid_models_are_watched_and_other_models_are_not(grid):
 
 def test_reverse_urls_are_the_ones_tested():
     assert reverse("schedule:event_detail", kwargs={"slug": "igf-2016"}) == GRID
+
+
+@pytest.mark.parametrize(
+    ("status", "cookie"),
+    [(500, None), (200, "sessionid")],
+    ids=["an error", "a page that sets a cookie"],
+)
+def test_cache_event_response_never_stores_an_error_or_a_page_that_sets_a_cookie(db, rf, status, cookie):
+    """Only a plain 200 is cached: an error would be served after it was fixed, a cookie to every visitor."""
+    rendered = []
+
+    @caching.cache_event_response()
+    def view(request, slug):
+        rendered.append(slug)
+        response = HttpResponse(f"page {len(rendered)}", status=status)
+        if cookie:
+            response.set_cookie(cookie, "one visitor's")
+        return response
+
+    responses = [view(_anonymous(rf.get("/schedule/igf-2016.json")), "igf-2016") for _ in range(2)]
+
+    assert rendered == ["igf-2016", "igf-2016"]
+    assert [(r.status_code, r.content) for r in responses] == [(status, b"page 1"), (status, b"page 2")]
+    assert [bool(r.cookies) for r in responses] == [bool(cookie)] * 2
+
+
+def _anonymous(request):
+    request.user = AnonymousUser()
+    return request

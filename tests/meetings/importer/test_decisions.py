@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from meetings.importer.decisions import (
+    Reading,
     classify_sentence,
     classify_sentences,
     due_date,
@@ -11,6 +12,9 @@ from meetings.importer.decisions import (
 )
 from meetings.importer.interpret import interpret_document
 from tests.meetings.importer.documents import seed_document
+
+AUGUST_30 = datetime.date(2016, 8, 30)
+SEPTEMBER_13 = datetime.date(2016, 9, 13)
 
 # The seed report's seven decisions (paragraphs 5 twice, 6, 7, both 8s and 9)
 # and its five actions: the sentences that assign work without recording an
@@ -374,3 +378,133 @@ def test_read_listed_point_owner_and_due_of_a_note_or_a_table_row(point, owner, 
     reading = read_listed_point(point)
 
     assert (reading.owner, reading.due) == (owner, due)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # Told as history: "had" before the verb, or an earlier year, is no decision of this meeting.
+        ("The MAG had unanimously agreed to rotate the chairs.", None),
+        ("Last year the MAG agreed to rotate the chairs.", None),
+        # No agreement, or support only some gave.
+        ("No consensus was reached on the overall theme.", None),
+        ("The MAG expressed limited support for the new track.", None),
+        ("Agreement was reached among a few members on the theme.", None),
+        ("The theme was endorsed by a few members.", None),
+        # Part of the MAG agreeing is neither the MAG's decision nor, without work given, an action.
+        ("Members who attended agreed to hold an extra call.", None),
+        # ... and when it gives itself work, an action, still not a decision.
+        ("Several members agreed to hold an extra call.", "action"),
+        ("Those present agreed to hold an extra call.", "action"),
+        ("The host country agreed to provide interpretation.", "action"),
+        # The whole MAG, the agreed changes, a verb after "and" whose subject is the MAG.
+        ("The schedule was approved by all MAG members.", "decision"),
+        ("The changes agreed upon are listed in the annex.", "decision"),
+        ("The agreed changes are listed in the annex.", "decision"),
+        ("The agreed-upon themes are listed below.", "decision"),
+        ("The MAG met and agreed to hold a call.", "decision"),
+        ("The themes decided upon are listed in the annex.", "decision"),
+        # What was agreed, named in a relative clause, is referred to, not decided here.
+        ("The text that was agreed by the working group is attached.", None),
+        ("The session that was agreed is listed in the annex.", None),
+        # The minutes' labels decide, whatever follows them.
+        ("Decision: the themes are final.", "decision"),
+    ],
+)
+def test_read_sentence_neither_guard_history_minority_and_no_agreement(sentence, kind):
+    assert read_sentence(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner", "due"),
+    [
+        ("Action: Secretariat to circulate the draft by 30 June.", "Secretariat", "30 June"),
+        ("Action: the Chair to send the letter.", "Chair", ""),
+        # A pronoun names no owner: the tracker shows none rather than "They".
+        ("They will circulate the notes by 30 June.", "", "30 June"),
+        ("It will circulate the notes by 30 June.", "", "30 June"),
+        ("We will circulate the notes by 30 June.", "", "30 June"),
+        ("He will send the notes.", "", ""),
+        ("She will send the notes.", "", ""),
+        # "it" or "she" is whoever said so; a pronoun that says so names no one.
+        ("The Secretariat said that it would circulate the notes.", "Secretariat", ""),
+        ("The Chair announced that she would send the letter.", "Chair", ""),
+        ("They said that they would circulate the notes.", "", ""),
+        ("It said that it would send the notes.", "", ""),
+        ("He said that he would send the notes.", "", ""),
+        ("She said that she would send the notes.", "", ""),
+        ("We said that we would send the notes.", "", ""),
+        # A connective before the owner is not part of their name.
+        ("The MAG met, and Ms. Okafor will draft the description.", "Ms. Okafor", ""),
+        ("The MAG met, then Ms. Okafor will draft the description.", "Ms. Okafor", ""),
+        ("The Chair asked for volunteers to draft the description.", "Volunteers", ""),
+        # When a meeting takes place is not when the task is due.
+        (
+            "The call will take place on 13 September and the Secretariat will circulate the notes by "
+            "20 September.",
+            "Secretariat",
+            "20 September",
+        ),
+    ],
+)
+def test_read_sentence_action_label_pronoun_and_event_date(sentence, owner, due):
+    assert read_sentence(sentence) == Reading(kind="action", owner=owner, due=due)
+
+
+@pytest.mark.parametrize(
+    ("due", "meeting_date", "year", "expected"),
+    [
+        ("the Next meeting", AUGUST_30, 2016, SEPTEMBER_13),
+        ("Sept. 30", AUGUST_30, None, datetime.date(2016, 9, 30)),
+        ("September 30", AUGUST_30, None, datetime.date(2016, 9, 30)),
+        ("30 September", None, None, None),  # no year to read it in
+        ("30 September", None, 2016, datetime.date(2016, 9, 30)),
+        ("the beginning of October", AUGUST_30, None, datetime.date(2016, 10, 1)),
+        ("the start of October", AUGUST_30, None, datetime.date(2016, 10, 1)),
+        ("the middle of October", AUGUST_30, None, datetime.date(2016, 10, 15)),
+        ("30 August", AUGUST_30, None, AUGUST_30),  # the meeting's own day stays in its year
+        ("29 August", AUGUST_30, None, datetime.date(2017, 8, 29)),
+    ],
+)
+def test_due_date_of_each_way_a_report_writes_it(due, meeting_date, year, expected):
+    assert due_date(due, meeting_date=meeting_date, year=year, next_meeting=SEPTEMBER_13) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "owner"),
+    [
+        # "would" is a task only when someone said so (or the Secretariat, the Chair ... is its subject).
+        ("The youth coalition would send the notes.", None, ""),
+        ("The notes would be circulated by the Secretariat.", None, ""),
+        ("The Secretariat said the notes would be circulated by the Chair.", "action", "Chair"),
+        # "to be circulated" names the notes; "are to be circulated" gives the task.
+        ("The notes to be circulated by the Secretariat are listed.", None, ""),
+        ("The notes are to be circulated by the Secretariat.", "action", "Secretariat"),
+        # A part of the MAG takes a task only by offering: "will" of some members is a view of the future.
+        ("Several members volunteered to draft the paper.", "action", "Several members"),
+        ("A few members offered to draft the paper.", "action", "A few members"),
+        ("Some members will draft the paper.", None, ""),
+        # Told as history.
+        ("The Secretariat had agreed to draft the paper.", None, ""),
+    ],
+)
+def test_read_sentence_action_would_to_be_and_a_part_of_the_mag(sentence, kind, owner):
+    reading = read_sentence(sentence)
+
+    assert (reading.kind, reading.owner) == (kind, owner)
+
+
+def test_split_sentences_after_a_question_or_an_exclamation():
+    text = "Was the theme agreed? The MAG agreed on it. Really! The Secretariat will circulate it."
+
+    assert split_sentences(text) == [
+        "Was the theme agreed?",
+        "The MAG agreed on it.",
+        "Really!",
+        "The Secretariat will circulate it.",
+    ]
+
+
+@pytest.mark.parametrize("sentence", ["The Chair called for volunteers.", "The Chair asked for volunteers."])
+def test_read_sentence_call_for_volunteers_is_their_action(sentence):
+    assert read_sentence(sentence) == Reading(kind="action", owner="Volunteers")

@@ -9,13 +9,21 @@ from django.db import IntegrityError
 
 from magportal import freshness
 from meetings.importer import ImportRefused, save
+from meetings.importer.decisions import classify_sentences
 from meetings.importer.interpret import interpret_document
 from meetings.importer.save import event_slug, meeting_slug, save_report, session_kind
 from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, Origin
 from meetings.selectors import content_digest
 from schedule.caching import SCOPE as GRID_SCOPE
 from schedule.models import Event, Session, Slot
-from tests.factories import make_agenda_item, make_annotation, make_event, make_session, make_slot
+from tests.factories import (
+    make_agenda_item,
+    make_annotation,
+    make_decision,
+    make_event,
+    make_session,
+    make_slot,
+)
 from tests.meetings.importer.documents import seed_document
 
 SEED_SLUG = "igf-virtual-multistakeholder-advisory-group-mag-meeting-vi-2016-08-30"
@@ -323,6 +331,55 @@ def test_save_report_replace_keeps_agenda_item_text_edited_by_staff():
         (meeting.items.get(position=4).pk, "Paragraph 4 as the revised report words it."),
     ]
     assert outcome.counts["items"] == 9
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"status": Decision.Status.DONE},
+        {"owner": "The Chair"},
+        {"text": "The Secretariat will circulate its provisional schedule, as staff reworded it."},
+        {"due_date": datetime.date(2016, 9, 30)},
+    ],
+    ids=["closed", "owner", "text", "due date"],
+)
+def test_save_report_replace_keeps_an_action_staff_edited_or_closed(edit):
+    """The seed's action of item 2 has an owner and no due date: each field staff change is theirs."""
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    action = Decision.objects.get(agenda_item__position=2, kind=Decision.Kind.ACTION)
+    assert (action.owner, action.due_date, action.status) == ("Secretariat", None, Decision.Status.OPEN)
+    for name, value in edit.items():
+        setattr(action, name, value)
+    action.save()
+
+    outcome = save_report(seed_report(), data=b"revised bytes", source_name="seed-v2.docx", replace=True)
+
+    assert outcome.kept == ["decision 1 of item 2 (edited by staff)"]
+    kept = Decision.objects.get(agenda_item__position=2, kind=Decision.Kind.ACTION)
+    assert kept.pk == action.pk
+    assert {name: getattr(kept, name) for name in edit} == edit
+
+
+@pytest.mark.django_db
+def test_save_report_replace_moves_a_staff_added_decision_after_the_reports_new_one():
+    save_report(seed_report(), data=b"seed bytes", source_name="seed.docx")
+    item = AgendaItem.objects.get(position=6)
+    added = make_decision(
+        agenda_item=item, position=3, text="Staff's own record of a decision.", origin=Origin.STAFF
+    )
+    revised = seed_report()
+    sentence = "The MAG agreed to hold an extra call on main sessions."
+    revised.items[5].text += " " + sentence
+    revised.items[5].decisions = classify_sentences(revised.items[5].text)
+
+    outcome = save_report(revised, data=b"revised bytes", source_name="seed-v2.docx", replace=True)
+
+    assert outcome.kept == ["decision 3 of item 6 (added by staff)"]
+    rows = list(item.decisions.order_by("position").values_list("position", "kind", "text"))
+    assert [row[:2] for row in rows] == [(1, "decision"), (2, "action"), (3, "decision"), (4, "decision")]
+    assert [row[2] for row in rows[2:]] == [sentence, added.text]
+    assert Decision.objects.get(pk=added.pk).position == 4
 
 
 @pytest.mark.django_db
