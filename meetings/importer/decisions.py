@@ -770,7 +770,7 @@ def _asked_passive(clause: str, sentence: str) -> str | None:
 
 
 _PASSIVE_AGENT = re.compile(
-    r"\bby\s+(?!the\s+end\b|the\s+next\b|mid|\d|end\b)((?:the\s+)?[^,;.]{2,60}?)"
+    r"\bby\s+(?!the\s+end\b|the\s+next\b|mid|\d|end\b)((?:the\s+)?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.\s+)?[^,;.]{2,60}?)"
     r"(?=\s+(?:by|before|on|in|at|no|until|after|within|to|and|for)\b|[,;.]|$)",
     re.IGNORECASE,
 )
@@ -826,8 +826,18 @@ def _future_active(clause: str, sentence: str) -> str | None:
             continue
         if re.fullmatch(r"(?:it|they|he|she|we)", subject.strip(), re.IGNORECASE):
             return _owner_name(_main_subject(sentence))
-        return _owner_name(_owner_subject(clause, match.start()))
+        owner = _owner_subject(clause, match.start())
+        # "They said they would circulate ...": the one who said so (no one, for a pronoun).
+        reported = _REPORTED_PRONOUN.match(owner.strip())
+        return _owner_name(reported.group("who") if reported else owner)
     return None
+
+
+_REPORTED_PRONOUN = re.compile(
+    r"^(?P<who>.+?)\s+(?:said|stated|confirmed|indicated|explained|noted|announced|added|assured|"
+    r"reported|clarified|advised)\s+(?:that\s+)?(?:it|they|he|she|we)$",
+    re.IGNORECASE,
+)
 
 
 _PEOPLE = re.compile(

@@ -260,6 +260,11 @@ def test_split_sentences_abbreviations_before_numbers_and_initials(text, sentenc
             "the next meeting",
         ),
         ("Ms. Okafor agreed to draft the description.", "Ms. Okafor", ""),
+        # A passive's agent with a title keeps it whole; someone who said "they would" is the owner.
+        ("The notes will be circulated by Ms. Okafor.", "Ms. Okafor", ""),
+        ("The draft will be circulated by Mr. Lagunes by 30 June.", "Mr. Lagunes", "30 June"),
+        ("The Chair said she would send the letter.", "Chair", ""),
+        ("They said they would circulate the notes.", "", ""),
         ("The Chair asked MAG members to review the paper.", "MAG members", ""),
         ("The MAG will hold a call on 30 June to finalize the list.", "MAG", "30 June"),
         (
