@@ -729,7 +729,7 @@ _ACTION_HEDGE = re.compile(
 _REPORTING = re.compile(
     r"\b(?:said|stated|informed|confirmed|indicated|explained|noted|announced|agreed|undertook|offered|"
     r"promised|committed|added|assured|reported|mentioned|clarified|advised|replied|responded|"
-    r"stressed|emphasi[sz]ed|highlighted)\b",
+    r"stressed|emphasi[sz]ed|highlighted|told)\b",
     re.IGNORECASE,
 )
 
@@ -800,6 +800,8 @@ def _future_active(clause: str, sentence: str) -> str | None:
     """ "The Secretariat will update ...", "Ms. Okafor agreed to draft ...": the subject."""
     if not _has(clause.lower(), _FUTURE_WORDS):
         return None
+    # "Ms. Okafor, who chairs the group, will draft ...": the subject is before the aside.
+    clause = _ASIDE.sub("", clause)
     matches = [*_FUTURE_ACTIVE.finditer(clause), *_COORDINATED_TASK.finditer(clause)]
     if find_due(clause):
         # "Members should send their scores by 28 June": an instruction with a date is a task.
@@ -833,6 +835,7 @@ def _future_active(clause: str, sentence: str) -> str | None:
     return None
 
 
+_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,;]{1,80},")
 _REPORTED_PRONOUN = re.compile(
     r"^(?P<who>.+?)\s+(?:said|stated|confirmed|indicated|explained|noted|announced|added|assured|"
     r"reported|clarified|advised)\s+(?:that\s+)?(?:it|they|he|she|we)$",
@@ -881,7 +884,7 @@ def _hedged_action(before: str) -> bool:
 def _main_subject(sentence: str) -> str:
     match = re.match(
         r"^(.{2,80}?)\s+(?:said|stated|informed|confirmed|indicated|explained|noted|announced|"
-        r"agreed|undertook|offered|promised|committed|added|assured|reported|clarified|advised)\b",
+        r"agreed|undertook|offered|promised|committed|added|assured|reported|clarified|advised|told)\b",
         sentence,
     )
     return match.group(1) if match else ""

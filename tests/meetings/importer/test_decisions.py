@@ -265,6 +265,9 @@ def test_split_sentences_abbreviations_before_numbers_and_initials(text, sentenc
         ("The draft will be circulated by Mr. Lagunes by 30 June.", "Mr. Lagunes", "30 June"),
         ("The Chair said she would send the letter.", "Chair", ""),
         ("They said they would circulate the notes.", "", ""),
+        # An aside between commas is not the subject; what one told the MAG it would do is a task.
+        ("Ms. Okafor, who chairs the group, will draft the description.", "Ms. Okafor", ""),
+        ("The Secretariat told the MAG that it would circulate the notes.", "Secretariat", ""),
         ("The Chair asked MAG members to review the paper.", "MAG members", ""),
         ("The MAG will hold a call on 30 June to finalize the list.", "MAG", "30 June"),
         (
