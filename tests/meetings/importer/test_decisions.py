@@ -516,3 +516,68 @@ def test_split_sentences_after_a_question_or_an_exclamation():
 @pytest.mark.parametrize("sentence", ["The Chair called for volunteers.", "The Chair asked for volunteers."])
 def test_read_sentence_call_for_volunteers_is_their_action(sentence):
     assert read_sentence(sentence) == Reading(kind="action", owner="Volunteers")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "owner", "due"),
+    [
+        # The owner as the report names it: a name beginning with an X keeps it, quotes go.
+        ("Xavier Dupont will send the notes.", "action", "Xavier Dupont", ""),
+        ("'The youth coalition' will send the notes.", "action", "Youth coalition", ""),
+        ("Also the Chair will send the letter.", "action", "Chair", ""),
+        ("The IGF Secretariat will send the letter.", "action", "Secretariat", ""),
+        # What someone said about others: the others are the owners, not the one who said it.
+        (
+            "The Secretariat said that MAG members who would like to join will send their names.",
+            "action",
+            "MAG members",
+            "",
+        ),
+        # A later task in the sentence when the first is no one's.
+        (
+            "Some members will draft the paper and the Secretariat will circulate it.",
+            "action",
+            "Secretariat",
+            "",
+        ),
+        ("The notes still to be circulated by the Secretariat are listed.", "action", "Secretariat", ""),
+        # A date after "by" is when, not who.
+        ("The notes will be circulated by June 30.", "action", "", "June 30"),
+        # A pronoun after an action label names no one.
+        ("Action: they will circulate the notes.", "action", "", ""),
+        # Hedged, background, or asked for by a part of the MAG: no task.
+        ("Perhaps the Secretariat will circulate the notes.", None, "", ""),
+        ("Although the Secretariat will circulate the notes, the theme is open.", None, "", ""),
+        ("Some members asked the Secretariat to circulate the notes.", None, "", ""),
+        # ... but a part of the MAG the task is for does not stop it.
+        (
+            "The Chair asked the Secretariat to circulate the notes to some members.",
+            "action",
+            "Secretariat",
+            "",
+        ),
+    ],
+)
+def test_read_sentence_owner_when_a_name_a_pronoun_or_a_second_task_is_in_the_sentence(
+    sentence, kind, owner, due
+):
+    assert read_sentence(sentence) == Reading(kind=kind, owner=owner, due=due)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A first cue that is not a decision does not stop the reading of the next one.
+        "The text that was agreed by the working group is attached and the schedule was approved.",
+        "No agreement was reached on the theme and the MAG decided to postpone it.",
+        "The theme was agreed among some members and the schedule was approved.",
+        "The theme was adopted by a few members and the schedule was approved.",
+        "Members who attended agreed to hold an extra call and the MAG agreed to hold a retreat.",
+        # The MAG's subject through adverbs, "and", and a hyphen for a space.
+        "The MAG met and then also agreed to keep the theme.",
+        "The members also agreed to keep the theme.",
+        "The agreed-changes to the schedule are listed in the annex.",
+    ],
+)
+def test_read_sentence_decision_after_a_cue_that_is_not_one(sentence):
+    assert read_sentence(sentence) == Reading(kind="decision")
