@@ -577,6 +577,8 @@ def test_read_sentence_owner_when_a_name_a_pronoun_or_a_second_task_is_in_the_se
         "The MAG met and then also agreed to keep the theme.",
         "The members also agreed to keep the theme.",
         "The agreed-changes to the schedule are listed in the annex.",
+        # The "some" of "after some discussion" is no part of the MAG (read as neither before).
+        "The MAG, after some discussion, decided on the theme.",
     ],
 )
 def test_read_sentence_decision_after_a_cue_that_is_not_one(sentence):
