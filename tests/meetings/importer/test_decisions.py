@@ -541,6 +541,7 @@ def test_read_sentence_call_for_volunteers_is_their_action(sentence):
             "",
         ),
         ("The notes still to be circulated by the Secretariat are listed.", "action", "Secretariat", ""),
+        ("The website will show the themes and the Secretariat will update it.", "action", "Secretariat", ""),
         # A date after "by" is when, not who.
         ("The notes will be circulated by June 30.", "action", "", "June 30"),
         # A pronoun after an action label names no one.
