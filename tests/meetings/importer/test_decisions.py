@@ -542,6 +542,17 @@ def test_read_sentence_call_for_volunteers_is_their_action(sentence):
         ),
         ("The notes still to be circulated by the Secretariat are listed.", "action", "Secretariat", ""),
         ("The website will show the themes and the Secretariat will update it.", "action", "Secretariat", ""),
+        ("The Chair informed members the Secretariat will circulate the notes.", "action", "Secretariat", ""),
+        # A pronoun after a colon is whoever said so.
+        ("The Chair said: She will send the letter.", "action", "Chair", ""),
+        # An earlier year after the task, or a "by" before it, is not the task's.
+        (
+            "The notes will be circulated by the Secretariat, as agreed last year.",
+            "action",
+            "Secretariat",
+            "",
+        ),
+        ("Proposals sent by the youth coalition will be circulated.", "action", "", ""),
         # A date after "by" is when, not who.
         ("The notes will be circulated by June 30.", "action", "", "June 30"),
         # A pronoun after an action label names no one.
@@ -578,9 +589,19 @@ def test_read_sentence_owner_when_a_name_a_pronoun_or_a_second_task_is_in_the_se
         "The MAG met and then also agreed to keep the theme.",
         "The members also agreed to keep the theme.",
         "The agreed-changes to the schedule are listed in the annex.",
+        # An outcome agreed in the past, by another body, as a reason, or still to be agreed, beside one
+        # decided now.
+        "The schedule was approved, which the MAG had agreed upon in May.",
+        "The schedule was approved, and the themes agreed upon by the CSTD were noted.",
+        "The schedule was approved since the MAG agreed upon the themes.",
+        "The schedule was approved and the themes should be agreed upon.",
         # The "some" of "after some discussion" is no part of the MAG (read as neither before).
         "The MAG, after some discussion, decided on the theme.",
     ],
 )
 def test_read_sentence_decision_after_a_cue_that_is_not_one(sentence):
     assert read_sentence(sentence) == Reading(kind="decision")
+
+
+def test_read_sentence_outcome_still_to_be_agreed_is_neither():
+    assert read_sentence("The themes should be agreed upon.") == Reading(kind=None)
