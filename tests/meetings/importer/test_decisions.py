@@ -597,6 +597,8 @@ def test_read_sentence_owner_when_a_name_a_pronoun_or_a_second_task_is_in_the_se
         "The schedule was approved and the themes should be agreed upon.",
         # The "some" of "after some discussion" is no part of the MAG (read as neither before).
         "The MAG, after some discussion, decided on the theme.",
+        # Only the words before the verb are its subject: "some members" after it are not.
+        "The MAG agreed to keep the theme after some members had left.",
     ],
 )
 def test_read_sentence_decision_after_a_cue_that_is_not_one(sentence):
@@ -605,3 +607,42 @@ def test_read_sentence_decision_after_a_cue_that_is_not_one(sentence):
 
 def test_read_sentence_outcome_still_to_be_agreed_is_neither():
     assert read_sentence("The themes should be agreed upon.") == Reading(kind=None)
+
+
+@pytest.mark.parametrize(
+    ("point", "due"),
+    [
+        # The due date is the value after the label's colon, even with a time in it, without its full stop.
+        (
+            "Circulate the call (Owner: Secretariat; Deadline: 22 February, 10:00 UTC)",
+            "22 February, 10:00 UTC",
+        ),
+        ("Circulate the call (Owner: Secretariat; Deadline: 22 February.)", "22 February"),
+    ],
+)
+def test_read_listed_point_due_with_a_colon_or_a_full_stop(point, due):
+    from meetings.importer.decisions import read_listed_point
+
+    assert read_listed_point(point).due == due
+
+
+@pytest.mark.parametrize(
+    ("due", "meeting_date", "year", "expected"),
+    [
+        # The meeting's date rolls a day before it into the next year; the year alone is enough without it.
+        ("29 August", AUGUST_30, 2016, datetime.date(2017, 8, 29)),
+        ("30 September", None, 2016, datetime.date(2016, 9, 30)),
+    ],
+)
+def test_date_actions_reads_each_due_with_the_meeting_date_and_year(due, meeting_date, year, expected):
+    from types import SimpleNamespace
+
+    from meetings.importer.decisions import date_actions
+
+    action = SimpleNamespace(due=due, due_date=None)
+
+    date_actions(
+        [SimpleNamespace(decisions=[action])], meeting_date=meeting_date, year=year, next_meeting=SEPTEMBER_13
+    )
+
+    assert action.due_date == expected
