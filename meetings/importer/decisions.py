@@ -708,6 +708,8 @@ def _clause_subject(clause: str) -> str:
 
 def _subject_is_minority(clause: str, match: re.Match) -> bool:
     subject = _subject_before(clause, match.start()) or _clause_subject(clause)
+    # "The MAG, after some discussion, decided": the "some" of an adverb is no part of the MAG.
+    subject = re.sub(rf"\b{_ADVERBS}\b", " ", subject, flags=re.IGNORECASE)
     if _MINORITY.search(subject):
         return True
     # "Members who ..." or "those members who" still a part.

@@ -516,3 +516,133 @@ def test_split_sentences_after_a_question_or_an_exclamation():
 @pytest.mark.parametrize("sentence", ["The Chair called for volunteers.", "The Chair asked for volunteers."])
 def test_read_sentence_call_for_volunteers_is_their_action(sentence):
     assert read_sentence(sentence) == Reading(kind="action", owner="Volunteers")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "owner", "due"),
+    [
+        # The owner as the report names it: a name beginning with an X keeps it, quotes go.
+        ("Xavier Dupont will send the notes.", "action", "Xavier Dupont", ""),
+        ("'The youth coalition' will send the notes.", "action", "Youth coalition", ""),
+        ("Also the Chair will send the letter.", "action", "Chair", ""),
+        ("The IGF Secretariat will send the letter.", "action", "Secretariat", ""),
+        # What someone said about others: the others are the owners, not the one who said it.
+        (
+            "The Secretariat said that MAG members who would like to join will send their names.",
+            "action",
+            "MAG members",
+            "",
+        ),
+        # A later task in the sentence when the first is no one's.
+        (
+            "Some members will draft the paper and the Secretariat will circulate it.",
+            "action",
+            "Secretariat",
+            "",
+        ),
+        ("The notes still to be circulated by the Secretariat are listed.", "action", "Secretariat", ""),
+        ("The website will show the themes and the Secretariat will update it.", "action", "Secretariat", ""),
+        ("The Chair informed members the Secretariat will circulate the notes.", "action", "Secretariat", ""),
+        # A pronoun after a colon is whoever said so.
+        ("The Chair said: She will send the letter.", "action", "Chair", ""),
+        # An earlier year after the task, or a "by" before it, is not the task's.
+        (
+            "The notes will be circulated by the Secretariat, as agreed last year.",
+            "action",
+            "Secretariat",
+            "",
+        ),
+        ("Proposals sent by the youth coalition will be circulated.", "action", "", ""),
+        # A date after "by" is when, not who.
+        ("The notes will be circulated by June 30.", "action", "", "June 30"),
+        # A pronoun after an action label names no one.
+        ("Action: they will circulate the notes.", "action", "", ""),
+        # Hedged, background, or asked for by a part of the MAG: no task.
+        ("Perhaps the Secretariat will circulate the notes.", None, "", ""),
+        ("Although the Secretariat will circulate the notes, the theme is open.", None, "", ""),
+        ("Some members asked the Secretariat to circulate the notes.", None, "", ""),
+        # ... but a part of the MAG the task is for does not stop it.
+        (
+            "The Chair asked the Secretariat to circulate the notes to some members.",
+            "action",
+            "Secretariat",
+            "",
+        ),
+    ],
+)
+def test_read_sentence_owner_when_a_name_a_pronoun_or_a_second_task_is_in_the_sentence(
+    sentence, kind, owner, due
+):
+    assert read_sentence(sentence) == Reading(kind=kind, owner=owner, due=due)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A first cue that is not a decision does not stop the reading of the next one.
+        "The text that was agreed by the working group is attached and the schedule was approved.",
+        "No agreement was reached on the theme and the MAG decided to postpone it.",
+        "The theme was agreed among some members and the schedule was approved.",
+        "The theme was adopted by a few members and the schedule was approved.",
+        "Members who attended agreed to hold an extra call and the MAG agreed to hold a retreat.",
+        # The MAG's subject through adverbs, "and", and a hyphen for a space.
+        "The MAG met and then also agreed to keep the theme.",
+        "The members also agreed to keep the theme.",
+        "The agreed-changes to the schedule are listed in the annex.",
+        # An outcome agreed in the past, by another body, as a reason, or still to be agreed, beside one
+        # decided now.
+        "The schedule was approved, which the MAG had agreed upon in May.",
+        "The schedule was approved, and the themes agreed upon by the CSTD were noted.",
+        "The schedule was approved since the MAG agreed upon the themes.",
+        "The schedule was approved and the themes should be agreed upon.",
+        # The "some" of "after some discussion" is no part of the MAG (read as neither before).
+        "The MAG, after some discussion, decided on the theme.",
+        # Only the words before the verb are its subject: "some members" after it are not.
+        "The MAG agreed to keep the theme after some members had left.",
+    ],
+)
+def test_read_sentence_decision_after_a_cue_that_is_not_one(sentence):
+    assert read_sentence(sentence) == Reading(kind="decision")
+
+
+def test_read_sentence_outcome_still_to_be_agreed_is_neither():
+    assert read_sentence("The themes should be agreed upon.") == Reading(kind=None)
+
+
+@pytest.mark.parametrize(
+    ("point", "due"),
+    [
+        # The due date is the value after the label's colon, even with a time in it, without its full stop.
+        (
+            "Circulate the call (Owner: Secretariat; Deadline: 22 February, 10:00 UTC)",
+            "22 February, 10:00 UTC",
+        ),
+        ("Circulate the call (Owner: Secretariat; Deadline: 22 February.)", "22 February"),
+    ],
+)
+def test_read_listed_point_due_with_a_colon_or_a_full_stop(point, due):
+    from meetings.importer.decisions import read_listed_point
+
+    assert read_listed_point(point).due == due
+
+
+@pytest.mark.parametrize(
+    ("due", "meeting_date", "year", "expected"),
+    [
+        # The meeting's date rolls a day before it into the next year; the year alone is enough without it.
+        ("29 August", AUGUST_30, 2016, datetime.date(2017, 8, 29)),
+        ("30 September", None, 2016, datetime.date(2016, 9, 30)),
+    ],
+)
+def test_date_actions_reads_each_due_with_the_meeting_date_and_year(due, meeting_date, year, expected):
+    from types import SimpleNamespace
+
+    from meetings.importer.decisions import date_actions
+
+    action = SimpleNamespace(due=due, due_date=None)
+
+    date_actions(
+        [SimpleNamespace(decisions=[action])], meeting_date=meeting_date, year=year, next_meeting=SEPTEMBER_13
+    )
+
+    assert action.due_date == expected
