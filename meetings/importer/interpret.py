@@ -12,6 +12,7 @@ not kept (a table outside the annex, a page number) is named in a warning.
 from __future__ import annotations
 
 import collections
+import difflib
 import functools
 import re
 from dataclasses import dataclass, field, replace
@@ -354,6 +355,11 @@ def interpret_document(document: Document) -> ParsedReport:
                     due=point.due if point else "",
                 )
             ]
+    _drop_repeated_decisions(
+        parsed_items,
+        warnings,
+        listed={parsed.position for item, parsed in zip(items, parsed_items, strict=True) if item.listed_as},
+    )
     _attach_comments(document, parsed_items, item_of_paragraph, warnings)
     meeting = _read_meeting(document, header, items, warnings)
     if meeting.date is None:
@@ -372,6 +378,83 @@ def interpret_document(document: Document) -> ParsedReport:
     report.warnings += check_decisions_against_grid(report)
     read_provenance(report)
     return report
+
+
+# Sections that restate the meeting's outcomes: "Summary of decisions", "Action items", "Next steps",
+# an executive summary, "Conclusions", "Decisions Taken" (but not "Summary of Discussions").
+_SUMMARY_SECTION = re.compile(
+    r"\b(?:executive\s+summary|decisions?|action(?:s|\s+items?|\s+points?)|next\s+steps|conclusions?|"
+    r"outcomes?|way\s+forward|follow[\s-]?up)\b",
+    re.IGNORECASE,
+)
+_NEAR_REPEAT = 0.9  # of the words in order (difflib's ratio); numbers must agree as well
+_CONTAINED_WORDS = 6  # a point this long, word for word inside another, repeats it
+
+
+def _repeat_key(text: str) -> tuple[list[str], set[str]]:
+    words = re.findall(r"\w+", text.lower())
+    return words, {word for word in words if word.isdigit()}
+
+
+def _repeats(key: tuple[list[str], set[str]], other: tuple[list[str], set[str]]) -> bool:
+    """The same decision in (nearly) the same words: "... by 15 May" and "... by 15 May 2019", one
+    inside the other, but not "... close on 30 April" and "... close on 15 May"."""
+    if key[0] == other[0]:
+        return True
+    if not (key[1] <= other[1] or other[1] <= key[1]):
+        return False
+    shorter, longer = sorted((key[0], other[0]), key=len)
+    if len(shorter) >= _CONTAINED_WORDS and f" {' '.join(shorter)} " in f" {' '.join(longer)} ":
+        return True  # the summary's point is the body's sentence without its lead-in ("After a discussion, ")
+    return difflib.SequenceMatcher(None, key[0], other[0], autojunk=False).ratio() >= _NEAR_REPEAT
+
+
+def _drop_repeated_decisions(items: list[ParsedItem], warnings: list[str], *, listed: set[int]) -> None:
+    """A decision or action that a summary list (or an executive summary) repeats from the body is
+    counted once. The body paragraph's is kept: it is where the MAG's discussion is, with its number
+    to cite, and a MAG member browsing decisions follows it to that context; the summary's point keeps
+    its text as an item but not a second decision (its owner or due date fill the body's if missing).
+    Two summary lists repeating each other keep the first's. Body paragraphs are never compared with
+    each other: a report may record the same outcome twice on purpose."""
+    kept: list[tuple[ParsedItem, ParsedDecision, tuple[list[str], set[str]]]] = []
+    # A summary's points are unnumbered bullets (the numbered paragraphs under an executive summary's
+    # heading are the body), or points of a list of decisions or actions.
+    summaries = [
+        item
+        for item in items
+        if _SUMMARY_SECTION.search(item.section) and (not item.number or item.position in listed)
+    ]
+    summary_positions = {item.position for item in summaries}
+    for item in items:
+        if item.position not in summary_positions:
+            kept += [(item, decision, _repeat_key(decision.text)) for decision in item.decisions]
+    for item in summaries:
+        remaining = []
+        for decision in item.decisions:
+            key = _repeat_key(decision.text)
+            original = next(
+                (
+                    (other_item, other)
+                    for other_item, other, other_key in kept
+                    if other.kind == decision.kind and _repeats(key, other_key)
+                ),
+                None,
+            )
+            if original is None:
+                remaining.append(decision)
+                kept.append((item, decision, key))
+                continue
+            other_item, other = original
+            if not other.owner and decision.owner:
+                other.owner = decision.owner
+            if not other.due and decision.due:
+                other.due = decision.due
+            where = f"item {other_item.number}" if other_item.number else f"#{other_item.position}"
+            warnings.append(
+                f"{item.section!r}: {decision.kind} {_shorten(decision.text)!r} repeats {where}'s and "
+                "was counted once"
+            )
+        item.decisions = remaining
 
 
 def _next_meeting(items: list[ParsedItem], meeting: ParsedMeeting):

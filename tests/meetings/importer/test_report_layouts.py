@@ -766,3 +766,102 @@ def test_plain_heading_after_a_word_heading_starts_its_own_section_but_a_word_su
         "Programme",
         "Programme – Main sessions",
     ]
+
+
+def kinds(report):
+    return [
+        (item.position, [(d.kind, d.text) for d in item.decisions]) for item in report.items if item.decisions
+    ]
+
+
+def test_summary_of_decisions_repeating_the_body_counts_each_decision_once_in_the_body():
+    report = interpret_document(
+        plain_document(
+            "IGF 2019 MAG Virtual Meeting XII",
+            "Wednesday, 10 April 2019",
+            "1. The MAG met online to review the workshop evaluation.",
+            "2. The MAG agreed that the workshop evaluation would close on 30 April.",
+            "3. The Secretariat will circulate the list of accepted workshops by 15 May.",
+            "Summary of decisions",
+            "The MAG agreed that the workshop evaluation would close on 30 April.",
+            "The MAG agreed that the workshop evaluation would close on 15 May.",
+            "Next steps",
+            "The Secretariat will circulate the list of accepted workshops by 15 May 2019.",
+            "The MAG will hold its next call on 24 April.",
+        )
+    )
+
+    decisions = "Summary of decisions"
+    assert structure(report) == [
+        (1, "1", "", "The MAG met online to review the workshop evaluation."),
+        (2, "2", "", "The MAG agreed that the workshop evaluation would close on 30 April."),
+        (3, "3", "", "The Secretariat will circulate the list of accepted workshops by 15 May."),
+        (4, "", decisions, "The MAG agreed that the workshop evaluation would close on 30 April."),
+        (5, "", decisions, "The MAG agreed that the workshop evaluation would close on 15 May."),
+        (
+            6,
+            "",
+            "Next steps",
+            "The Secretariat will circulate the list of accepted workshops by 15 May 2019.",
+        ),
+        (7, "", "Next steps", "The MAG will hold its next call on 24 April."),
+    ]
+    # The repeats stay as the summary's items but are not a second decision or action; a point whose
+    # numbers differ ("15 May", not "30 April") is another decision.
+    assert kinds(report) == [
+        (2, [("decision", "The MAG agreed that the workshop evaluation would close on 30 April.")]),
+        (3, [("action", "The Secretariat will circulate the list of accepted workshops by 15 May.")]),
+        (5, [("decision", "The MAG agreed that the workshop evaluation would close on 15 May.")]),
+        (7, [("action", "The MAG will hold its next call on 24 April.")]),
+    ]
+    assert report.warnings == [
+        "'Summary of decisions': decision 'The MAG agreed that the workshop evaluation would close on …' "
+        "repeats item 2's and was counted once",
+        "'Next steps': action 'The Secretariat will circulate the list of accepted worksho…' "
+        "repeats item 3's and was counted once",
+    ]
+
+
+def test_executive_summary_bullet_repeating_a_body_decision_is_counted_once_in_the_body():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting III")
+    builder.paragraph("3 May 2017")
+    builder.paragraph("Executive Summary", heading_level=2)
+    builder.paragraph("The MAG agreed to extend the call for proposals by one week.", list_label="•")
+    builder.paragraph("The Secretariat will circulate the programme by 24 May.", list_label="•")
+    builder.paragraph("1.\tThe third virtual meeting took place online.")
+    builder.paragraph(
+        "2.\tAfter some discussion, the MAG agreed to extend the call for proposals by one week."
+    )
+
+    report = interpret_document(builder.document())
+
+    assert kinds(report) == [
+        (2, [("action", "The Secretariat will circulate the programme by 24 May.")]),
+        (
+            4,
+            [
+                (
+                    "decision",
+                    "After some discussion, the MAG agreed to extend the call for proposals by one week.",
+                )
+            ],
+        ),
+    ]
+    assert report.warnings == [
+        "'Executive Summary': decision 'The MAG agreed to extend the call for proposals by one week.' "
+        "repeats item 2's and was counted once"
+    ]
+
+
+def test_summary_of_discussions_body_paragraphs_repeating_each_other_are_both_kept():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting")
+    builder.paragraph("3 May 2017")
+    builder.paragraph("Summary of Discussions", heading_level=2)
+    builder.paragraph("The MAG agreed to extend the call for proposals.")
+    builder.paragraph("The MAG agreed to extend the call for proposals.")
+
+    report = interpret_document(builder.document())
+
+    assert [position for position, _ in kinds(report)] == [1, 2]
