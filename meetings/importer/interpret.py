@@ -1448,9 +1448,21 @@ def _join_broken_words(document: Document, hyphens: _Hyphenation) -> Document:
 def _run_on(previous: str, following: str, hyphens: _Hyphenation) -> tuple[str, str]:
     """``previous`` and the glue before ``following``, a sentence running on after a page break: a
     space, or nothing after a word broken with a hyphen (kept or dropped)."""
+    if _URL_CUT.search(previous) and re.match(r"[a-z0-9/%~_-]", following):
+        return previous, ""  # an address broken after a slash, a hyphen or an "=" runs on without a space
     if re.search(r"[^\W\d_]-$", previous) and re.match(r"[^\W\d_]", following):
         return (previous if hyphens.keeps_hyphen(previous[:-1], following) else previous[:-1]), ""
     return previous, " "
+
+
+# An address a conversion broke across lines after one of its separators (never after a full stop:
+# that is a sentence's end), the rest in lower case: "https://www.intgovforum.org/multilingual/⏎content/".
+_URL_CUT = re.compile(r"https?://[^\s<>\"]*[/\-_=&?#]$")
+_BROKEN_URL = re.compile(r"(https?://[^\s<>\"]*[/\-_=&?#])[ \t]*\n\s*(?=[a-z0-9/%~_-])")
+
+
+def _join_broken_urls(text: str) -> str:
+    return _BROKEN_URL.sub(r"\1", text) if "://" in text else text
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1460,12 +1472,12 @@ def _clean(text: str) -> str:
     Each paragraph's text is cleaned several times (to split the body, to build its item, to
     read the meeting): the cache keeps that to once.
     """
-    return " ".join(text.split())
+    return " ".join(_join_broken_urls(text).split())
 
 
 def _clean_prefix(text: str) -> str:
     """The start of a text as ``_clean`` leaves it (trailing space kept: more text follows)."""
-    cleaned = " ".join(text.split())
+    cleaned = " ".join(_join_broken_urls(text).split())
     return cleaned + " " if cleaned and text[-1].isspace() else cleaned
 
 

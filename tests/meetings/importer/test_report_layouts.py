@@ -865,3 +865,34 @@ def test_summary_of_discussions_body_paragraphs_repeating_each_other_are_both_ke
     report = interpret_document(builder.document())
 
     assert [position for position, _ in kinds(report)] == [1, 2]
+
+
+def test_url_broken_across_lines_of_a_pdf_conversion_runs_on_without_a_space():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 12",
+            "12 May 2020",
+            "1. The synthesis is published at https://www.intgovforum.org/multilingual/",
+            "content/synthesis-2020 for comments.",
+            "2. The schedule is at https://www.intgovforum.org/multilingual/content/igf-2020-\n"
+            "schedule and the list of sessions at https://www.intgovforum.org/sessions/\n"
+            "The MAG will review it.",
+        )
+    )
+
+    assert structure(report) == [
+        (
+            1,
+            "1",
+            "",
+            "The synthesis is published at "
+            "https://www.intgovforum.org/multilingual/content/synthesis-2020 for comments.",
+        ),
+        (
+            2,
+            "2",
+            "",
+            "The schedule is at https://www.intgovforum.org/multilingual/content/igf-2020-schedule "
+            "and the list of sessions at https://www.intgovforum.org/sessions/ The MAG will review it.",
+        ),
+    ]
