@@ -229,7 +229,7 @@ _FACE_TO_FACE = re.compile(
 # ("with remote participation", "a call for proposals").
 _VIRTUAL = re.compile(
     r"\bvirtual(?:ly)?\b|\bonline\b(?!\s+participa)|\b(?:conference|telephone)\s+calls?\b|\bteleconference\b"
-    r"|\bwebex\b|\bzoom\b|\bwebinar\b|\bvideo[\s-]?conference\b",
+    r"|\bwebex\b|\bzoom\b|\bwebinar\b|\bvideo[\s-]?conference\b|\bVM\s?\d{1,3}\b",
     re.IGNORECASE,
 )
 _VIRTUAL_WEAK = re.compile(
@@ -1261,12 +1261,13 @@ _AFTER_MEETING = re.compile(
 # a bracket.
 _AFTER_DASH = re.compile(r"(?:^|\s)[-–—]\s*(?P<n>[IVXLC]+|\d{1,3})\s*(?:$|[,(\[]|[-–—]\s)")
 _NUMBER_SIGN = re.compile(r"\b(?:No\.|Nr\.|Number|#)\s*(?P<n>\d{1,3})\b")
+_VM = re.compile(r"\bVM\s?(?P<n>\d{1,3})\b")  # "MAG VM12": the Secretariat's short name of Virtual Meeting 12
 
 
 def meeting_number(title: str) -> int | None:
     """The meeting's number from its title: "Meeting VI" → 6, "Meeting 3", "No. 6", "- XXI",
     "2nd ... Meeting", "sixth", "twenty-first"; never a date's day ("Meeting 5 April 2016")."""
-    for pattern in (_AFTER_MEETING, _AFTER_DASH, _NUMBER_SIGN):
+    for pattern in (_AFTER_MEETING, _AFTER_DASH, _NUMBER_SIGN, _VM):
         match = pattern.search(title)
         if match:
             value = _numeral(match.group("n"))

@@ -896,3 +896,26 @@ def test_url_broken_across_lines_of_a_pdf_conversion_runs_on_without_a_space():
             "and the list of sessions at https://www.intgovforum.org/sessions/ The MAG will review it.",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "number"),
+    [
+        ("MAG Meeting #12", 12),
+        ("12th MAG virtual meeting", 12),
+        ("Virtual Meeting 12 (VM12)", 12),
+        ("IGF 2020 MAG Virtual Meeting XVI", 16),
+        ("IGF 2020 MAG Virtual Meeting", None),
+        ("MAG VM12", 12),
+        ("MAG VM 3 – Summary", 3),
+    ],
+)
+def test_meeting_number_from_hashes_ordinals_vm_short_names_and_never_the_igf_year(title, number):
+    assert meeting_number(title) == number
+
+
+def test_vm_short_name_title_is_a_numbered_virtual_meeting():
+    report = interpret_document(plain_document("MAG VM12", "12 May 2020", "1. The MAG met."))
+
+    assert (report.meeting.title, report.meeting.kind, report.meeting.number) == ("MAG VM12", "virtual", 12)
+    assert report.warnings == []
