@@ -919,3 +919,20 @@ def test_vm_short_name_title_is_a_numbered_virtual_meeting():
 
     assert (report.meeting.title, report.meeting.kind, report.meeting.number) == ("MAG VM12", "virtual", 12)
     assert report.warnings == []
+
+
+def test_summary_in_the_first_person_plural_records_the_decisions_but_not_some_of_us():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 7",
+            "7 July 2020",
+            "1. We agreed that the call for workshop proposals would open on 1 March. Some of us suggested "
+            "that the number of workshops should be reduced.",
+            "2. We will hold a call on 30 June to finalise the list of speakers.",
+        )
+    )
+
+    assert kinds(report) == [
+        (1, [("decision", "We agreed that the call for workshop proposals would open on 1 March.")]),
+        (2, [("action", "We will hold a call on 30 June to finalise the list of speakers.")]),
+    ]
