@@ -342,6 +342,7 @@ def interpret_document(document: Document) -> ParsedReport:
             )
         )
 
+    _typed_footnotes(parsed_items)
     for item, parsed in zip(items, parsed_items, strict=True):
         if item.listed_as and not parsed.decisions and parsed.text:
             # A point of a list of actions or decisions, in words the recogniser does not know
@@ -378,6 +379,58 @@ def interpret_document(document: Document) -> ParsedReport:
     report.warnings += check_decisions_against_grid(report)
     read_provenance(report)
     return report
+
+
+# A footnote a PDF conversion left as text: "[1] The synthesis paper is at https://...", its mark
+# typed in the sentence citing it ("the synthesis paper[1]").
+_TYPED_FOOTNOTE = re.compile(r"^\[(?P<mark>\d{1,3})\]\s+(?P<text>\S.*)$", re.DOTALL)
+_TYPED_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def _typed_footnotes(items: list[ParsedItem]) -> None:
+    """Each "[n] ..." paragraph cited once as "[n]" in an earlier (or the same) item's text becomes that
+    item's footnote, and leaves the text: the mark where it stood, the paragraph where it was. One
+    that is a whole item, or cited nowhere or twice, stays text."""
+    for holder in items:
+        blocks = holder.text.split("\n\n")
+        if len(blocks) < 2:
+            continue
+        kept = []
+        for block in blocks:
+            match = _TYPED_FOOTNOTE.match(block)
+            citing = None
+            if match and block is not blocks[0]:
+                mark = f"[{match.group('mark')}]"
+                candidates = [
+                    item
+                    for item in items[: holder.position]
+                    if (item.text if item is not holder else "\n\n".join(kept)).count(mark) == 1
+                ]
+                citing = candidates[-1] if candidates else None
+            if citing is None:
+                kept.append(block)
+                continue
+            if citing is holder:
+                holder.text = "\n\n".join(kept)
+            offset = citing.text.index(mark)
+            citing.text = citing.text[:offset] + citing.text[offset + len(mark) :]
+            if citing is holder:
+                kept = holder.text.split("\n\n")
+            for footnote in citing.footnotes:
+                if footnote.offset is not None and footnote.offset > offset:
+                    footnote.offset -= len(mark)
+            text = _clean(match.group("text"))
+            citing.footnotes.append(
+                ParsedFootnote(
+                    mark=match.group("mark"), text=text, urls=_TYPED_URL.findall(text), offset=offset
+                )
+            )
+            citing.footnotes.sort(key=lambda footnote: footnote.offset or 0)
+            citing.decisions = classify_sentences(citing.text)
+        text = "\n\n".join(kept)
+        if text != holder.text:
+            holder.text = text
+            holder.decisions = classify_sentences(text)
 
 
 # Sections that restate the meeting's outcomes: "Summary of decisions", "Action items", "Next steps",

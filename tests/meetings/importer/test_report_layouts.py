@@ -936,3 +936,45 @@ def test_summary_in_the_first_person_plural_records_the_decisions_but_not_some_o
         (1, [("decision", "We agreed that the call for workshop proposals would open on 1 March.")]),
         (2, [("action", "We will hold a call on 30 June to finalise the list of speakers.")]),
     ]
+
+
+def test_typed_footnote_of_a_pdf_conversion_becomes_the_citing_items_footnote():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 12",
+            "12 May 2020",
+            "1. The MAG agreed to publish the synthesis paper[1] on the website.",
+            "2. The Secretariat presented the workshop statistics[2] and the list [3] of speakers.",
+            "[1] The synthesis paper of 2020 is at https://www.intgovforum.org/multilingual/",
+            "content/synthesis-2020",
+            "[2] Figures of 30 April.",
+            "[4] A note nothing cites.",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "1", "", "The MAG agreed to publish the synthesis paper on the website."),
+        (
+            2,
+            "2",
+            "",
+            "The Secretariat presented the workshop statistics and the list [3] of speakers.\n\n"
+            "[4] A note nothing cites.",
+        ),
+    ]
+    footnotes = [
+        (item.position, f.mark, f.text, f.urls, f.offset) for item in report.items for f in item.footnotes
+    ]
+    assert footnotes == [
+        (
+            1,
+            "1",
+            "The synthesis paper of 2020 is at https://www.intgovforum.org/multilingual/content/synthesis-2020",
+            ["https://www.intgovforum.org/multilingual/content/synthesis-2020"],
+            len("The MAG agreed to publish the synthesis paper"),
+        ),
+        (2, "2", "Figures of 30 April.", [], len("The Secretariat presented the workshop statistics")),
+    ]
+    assert kinds(report) == [
+        (1, [("decision", "The MAG agreed to publish the synthesis paper on the website.")]),
+    ]
