@@ -765,7 +765,13 @@ def _split_body(document: Document, warnings: list[str]):
                 annex.append(block)
             else:
                 where = f"after item {_label(items[-1], len(items))}" if items else "before the first item"
-                warnings.append(f"a table {where} is not part of any agenda item and was not imported")
+                # Named by its first row, so the Secretariat finds it (an agenda, a list of participants).
+                first_row = " | ".join(
+                    _clean(cell.text) for cell in (block.rows or [[]])[0] if _clean(cell.text)
+                )
+                rows = f"{len(block.rows)} row{'s' if len(block.rows) != 1 else ''}"
+                named = f" ({_shorten(first_row)!r}, {rows})" if first_row else f" ({rows})"
+                warnings.append(f"a table {where}{named} is not part of any agenda item and was not imported")
             continue
         text = _clean(block.text)
         if not text and (not block.list_label or _is_bullet(block)):

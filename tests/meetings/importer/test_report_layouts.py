@@ -6,7 +6,7 @@ import pytest
 
 from meetings.importer.dates import parse_date_range
 from meetings.importer.interpret import interpret_document, meeting_kind, meeting_number
-from tests.meetings.importer.documents import DocumentBuilder, plain_document
+from tests.meetings.importer.documents import DocumentBuilder, cell, plain_document
 
 D = datetime.date
 
@@ -977,4 +977,35 @@ def test_typed_footnote_of_a_pdf_conversion_becomes_the_citing_items_footnote():
     ]
     assert kinds(report) == [
         (1, [("decision", "The MAG agreed to publish the synthesis paper on the website.")]),
+    ]
+
+
+def test_agenda_table_at_the_top_and_participants_table_in_the_middle_are_named_in_the_warnings():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting XVI")
+    builder.paragraph("16 June 2020")
+    builder.table(
+        [
+            [cell(0, 0, "Agenda"), cell(0, 1, "")],
+            [cell(1, 0, "1."), cell(1, 1, "Welcome and adoption of the agenda")],
+            [cell(2, 0, "2."), cell(2, 1, "Workshop evaluation")],
+        ]
+    )
+    builder.paragraph("1. The Chair opened the meeting.")
+    builder.table(
+        [[cell(0, 0, "Name"), cell(0, 1, "Stakeholder group")], [cell(1, 0, "Ms. A. Ruiz"), cell(1, 1, "")]]
+    )
+    builder.paragraph("2. The meeting closed.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "1", "", "The Chair opened the meeting."),
+        (2, "2", "", "The meeting closed."),
+    ]
+    assert report.warnings == [
+        "a table before the first item ('Agenda', 3 rows) is not part of any agenda item and was not "
+        "imported",
+        "a table after item 1 ('Name | Stakeholder group', 2 rows) is not part of any agenda item and was "
+        "not imported",
     ]
