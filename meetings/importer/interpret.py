@@ -926,7 +926,7 @@ def _repeats_header(block: Paragraph, text: str, header: _Header) -> bool:
 _ACTIONS_HEADING = re.compile(
     r"^(?:[IVX\d]+[.)]?\s+)?(?:(?:summary|list|table)\s+of\s+)?(?:(?:agreed|key|follow[\s-]up)\s+)?"
     r"(?:action\s+(?:items?|points?|list)|actions?(?:\s+(?:agreed|required|arising|taken))?|to[\s-]dos?"
-    r"|follow[\s-]up\s+actions?|tasks?)\s*:?$",
+    r"|follow[\s-]up\s+actions?|tasks?|next\s+steps)\s*:?$",
     re.IGNORECASE,
 )
 _DECISIONS_HEADING = re.compile(

@@ -1009,3 +1009,27 @@ def test_agenda_table_at_the_top_and_participants_table_in_the_middle_are_named_
         "a table after item 1 ('Name | Stakeholder group', 2 rows) is not part of any agenda item and was "
         "not imported",
     ]
+
+
+def test_next_steps_list_points_are_actions_even_without_a_verb_of_the_future():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 5",
+            "5 May 2020",
+            "1. The MAG met.",
+            "Next steps:",
+            "• Secretariat to circulate the draft programme by 20 May.",
+            "• Finalise the list of speakers before the next call.",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "1", "", "The MAG met."),
+        (2, "", "Next steps:", "Secretariat to circulate the draft programme by 20 May."),
+        (3, "", "Next steps:", "Finalise the list of speakers before the next call."),
+    ]
+    assert [(item.position, [(d.kind, d.owner, d.due) for d in item.decisions]) for item in report.items] == [
+        (1, []),
+        (2, [("action", "Secretariat", "20 May")]),
+        (3, [("action", "", "the next call")]),
+    ]
