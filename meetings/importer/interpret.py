@@ -12,7 +12,6 @@ not kept (a table outside the annex, a page number) is named in a warning.
 from __future__ import annotations
 
 import collections
-import difflib
 import functools
 import re
 from dataclasses import dataclass, field, replace
@@ -440,26 +439,39 @@ _SUMMARY_SECTION = re.compile(
     r"outcomes?|way\s+forward|follow[\s-]?up)\b",
     re.IGNORECASE,
 )
-_NEAR_REPEAT = 0.9  # of the words in order (difflib's ratio); numbers must agree as well
-_CONTAINED_WORDS = 6  # a point this long, word for word inside another, repeats it
+_CONTAINED_WORDS = 6  # a point this long, its words in order inside another's, repeats it
+_NEGATION = frozenset({"not", "no", "never", "without", "nor", "neither", "none", "t"})
 
 
-def _repeat_key(text: str) -> tuple[list[str], set[str]]:
+_RepeatKey = tuple[list[str], frozenset[str], frozenset[str]]  # words, numbers, set of words
+
+
+def _repeat_key(text: str) -> _RepeatKey:
     words = re.findall(r"\w+", text.lower())
-    return words, {word for word in words if word.isdigit()}
+    return words, frozenset(word for word in words if word.isdigit()), frozenset(words)
 
 
-def _repeats(key: tuple[list[str], set[str]], other: tuple[list[str], set[str]]) -> bool:
-    """The same decision in (nearly) the same words: "... by 15 May" and "... by 15 May 2019", one
-    inside the other, but not "... close on 30 April" and "... close on 15 May"."""
+def _repeats(key: _RepeatKey, other: _RepeatKey) -> bool:
+    """The same decision in (nearly) the same words: "... by 15 May" and "... by 15 May 2019", the
+    body's sentence and the summary's without its lead-in ("After a discussion, "). Only words
+    added, never changed ("the workshop on youth" is not "the workshop on gender"), none of them a
+    negation, the numbers agreeing ("... close on 30 April" is not "... close on 15 May")."""
     if key[0] == other[0]:
         return True
     if not (key[1] <= other[1] or other[1] <= key[1]):
         return False
+    if not (key[2] <= other[2] or other[2] <= key[2]):  # the quick test: a long summary section
+        return False  # is compared with every decision kept before it
     shorter, longer = sorted((key[0], other[0]), key=len)
-    if len(shorter) >= _CONTAINED_WORDS and f" {' '.join(shorter)} " in f" {' '.join(longer)} ":
-        return True  # the summary's point is the body's sentence without its lead-in ("After a discussion, ")
-    return difflib.SequenceMatcher(None, key[0], other[0], autojunk=False).ratio() >= _NEAR_REPEAT
+    if len(shorter) < _CONTAINED_WORDS:
+        return False
+    added = list(longer)
+    remaining = iter(longer)
+    for word in shorter:  # a subsequence: each word of the shorter found, in order, in the longer
+        if word not in remaining:
+            return False
+        added.remove(word)
+    return not _NEGATION.intersection(added)
 
 
 def _drop_repeated_decisions(items: list[ParsedItem], warnings: list[str], *, listed: set[int]) -> None:
@@ -467,9 +479,10 @@ def _drop_repeated_decisions(items: list[ParsedItem], warnings: list[str], *, li
     counted once. The body paragraph's is kept: it is where the MAG's discussion is, with its number
     to cite, and a MAG member browsing decisions follows it to that context; the summary's point keeps
     its text as an item but not a second decision (its owner or due date fill the body's if missing).
-    Two summary lists repeating each other keep the first's. Body paragraphs are never compared with
-    each other: a report may record the same outcome twice on purpose."""
-    kept: list[tuple[ParsedItem, ParsedDecision, tuple[list[str], set[str]]]] = []
+    Two summary lists repeating each other keep the first's; a list's own points are not compared
+    with each other, nor body paragraphs: a report may record the same outcome twice on purpose."""
+    # The decisions kept so far, by the summary section they are in ("" for the body).
+    kept: dict[str, list[tuple[ParsedItem, ParsedDecision, _RepeatKey]]] = collections.defaultdict(list)
     # A summary's points are unnumbered bullets (the numbered paragraphs under an executive summary's
     # heading are the body), or points of a list of decisions or actions.
     summaries = [
@@ -480,7 +493,7 @@ def _drop_repeated_decisions(items: list[ParsedItem], warnings: list[str], *, li
     summary_positions = {item.position for item in summaries}
     for item in items:
         if item.position not in summary_positions:
-            kept += [(item, decision, _repeat_key(decision.text)) for decision in item.decisions]
+            kept[""] += [(item, decision, _repeat_key(decision.text)) for decision in item.decisions]
     for item in summaries:
         remaining = []
         for decision in item.decisions:
@@ -488,14 +501,16 @@ def _drop_repeated_decisions(items: list[ParsedItem], warnings: list[str], *, li
             original = next(
                 (
                     (other_item, other)
-                    for other_item, other, other_key in kept
+                    for section, entries in kept.items()
+                    if section != item.section
+                    for other_item, other, other_key in entries
                     if other.kind == decision.kind and _repeats(key, other_key)
                 ),
                 None,
             )
             if original is None:
                 remaining.append(decision)
-                kept.append((item, decision, key))
+                kept[item.section].append((item, decision, key))
                 continue
             other_item, other = original
             if not other.owner and decision.owner:

@@ -1033,3 +1033,23 @@ def test_next_steps_list_points_are_actions_even_without_a_verb_of_the_future():
         (2, [("action", "Secretariat", "20 May")]),
         (3, [("action", "", "the next call")]),
     ]
+
+
+def test_summary_point_with_a_changed_word_or_a_negation_is_another_decision_not_a_repeat():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 9",
+            "9 September 2020",
+            "1. The MAG agreed that the workshop on youth participation would be accepted.",
+            "2. The MAG agreed that the session on data governance would be merged.",
+            "Summary of decisions",
+            "The MAG agreed that the workshop on gender participation would be accepted.",
+            "The MAG agreed that the session on data governance would not be merged.",
+            "The MAG agreed that the workshop on gender participation would be accepted.",
+        )
+    )
+
+    # Neither of the first two points repeats the body; the third repeats a point of its own list,
+    # which a list is not checked for.
+    assert [position for position, _ in kinds(report)] == [1, 2, 3, 4, 5]
+    assert report.warnings == []
