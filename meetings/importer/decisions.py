@@ -145,10 +145,11 @@ _ADVERBS = (
 )
 _ADV = rf"(?:\s+{_ADVERBS},?)*"
 
-# The group whose outcome is a decision: the MAG, its members as a whole, the meeting, its Chair.
+# The group whose outcome is a decision: the MAG, its members as a whole, the meeting, its Chair; "we"
+# in a summary the MAG wrote in the first person plural ("We agreed that ...").
 _GROUP = re.compile(
     r"\b(?:MAG|Multistakeholder\s+Advisory\s+Group|Advisory\s+Group|meeting|members|group|"
-    r"everyone|all|chairs?|chair(?:wo)?man|chairperson|co-?chairs?|plenary|participants|body)\b",
+    r"everyone|all|chairs?|chair(?:wo)?man|chairperson|co-?chairs?|plenary|participants|body|we)\b",
     re.IGNORECASE,
 )
 # A part of the group, or a view not the group's.

@@ -228,7 +228,7 @@ _FACE_TO_FACE = re.compile(
 # ("with remote participation", "a call for proposals").
 _VIRTUAL = re.compile(
     r"\bvirtual(?:ly)?\b|\bonline\b(?!\s+participa)|\b(?:conference|telephone)\s+calls?\b|\bteleconference\b"
-    r"|\bwebex\b|\bzoom\b|\bwebinar\b|\bvideo[\s-]?conference\b",
+    r"|\bwebex\b|\bzoom\b|\bwebinar\b|\bvideo[\s-]?conference\b|\bVM\s?\d{1,3}\b",
     re.IGNORECASE,
 )
 _VIRTUAL_WEAK = re.compile(
@@ -341,6 +341,7 @@ def interpret_document(document: Document) -> ParsedReport:
             )
         )
 
+    _typed_footnotes(parsed_items)
     for item, parsed in zip(items, parsed_items, strict=True):
         if item.listed_as and not parsed.decisions and parsed.text:
             # A point of a list of actions or decisions, in words the recogniser does not know
@@ -354,6 +355,11 @@ def interpret_document(document: Document) -> ParsedReport:
                     due=point.due if point else "",
                 )
             ]
+    _drop_repeated_decisions(
+        parsed_items,
+        warnings,
+        listed={parsed.position for item, parsed in zip(items, parsed_items, strict=True) if item.listed_as},
+    )
     _attach_comments(document, parsed_items, item_of_paragraph, warnings)
     meeting = _read_meeting(document, header, items, warnings)
     if meeting.date is None:
@@ -372,6 +378,151 @@ def interpret_document(document: Document) -> ParsedReport:
     report.warnings += check_decisions_against_grid(report)
     read_provenance(report)
     return report
+
+
+# A footnote a PDF conversion left as text: "[1] The synthesis paper is at https://...", its mark
+# typed in the sentence citing it ("the synthesis paper[1]").
+_TYPED_FOOTNOTE = re.compile(r"^\[(?P<mark>\d{1,3})\]\s+(?P<text>\S.*)$", re.DOTALL)
+_TYPED_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def _typed_footnotes(items: list[ParsedItem]) -> None:
+    """Each "[n] ..." paragraph cited once as "[n]" in an earlier (or the same) item's text becomes that
+    item's footnote, and leaves the text: the mark where it stood, the paragraph where it was. One
+    that is a whole item, or cited nowhere or twice, stays text."""
+    for holder in items:
+        blocks = holder.text.split("\n\n")
+        if len(blocks) < 2:
+            continue
+        kept = []
+        for block in blocks:
+            match = _TYPED_FOOTNOTE.match(block)
+            citing = None
+            if match and block is not blocks[0]:
+                mark = f"[{match.group('mark')}]"
+                candidates = [
+                    item
+                    for item in items[: holder.position]
+                    if (item.text if item is not holder else "\n\n".join(kept)).count(mark) == 1
+                ]
+                citing = candidates[-1] if candidates else None
+            if citing is None:
+                kept.append(block)
+                continue
+            if citing is holder:
+                holder.text = "\n\n".join(kept)
+            offset = citing.text.index(mark)
+            citing.text = citing.text[:offset] + citing.text[offset + len(mark) :]
+            if citing is holder:
+                kept = holder.text.split("\n\n")
+            for footnote in citing.footnotes:
+                if footnote.offset is not None and footnote.offset > offset:
+                    footnote.offset -= len(mark)
+            text = _clean(match.group("text"))
+            citing.footnotes.append(
+                ParsedFootnote(
+                    mark=match.group("mark"), text=text, urls=_TYPED_URL.findall(text), offset=offset
+                )
+            )
+            citing.footnotes.sort(key=lambda footnote: footnote.offset or 0)
+            citing.decisions = classify_sentences(citing.text)
+        text = "\n\n".join(kept)
+        if text != holder.text:
+            holder.text = text
+            holder.decisions = classify_sentences(text)
+
+
+# Sections that restate the meeting's outcomes: "Summary of decisions", "Action items", "Next steps",
+# an executive summary, "Conclusions", "Decisions Taken" (but not "Summary of Discussions").
+_SUMMARY_SECTION = re.compile(
+    r"\b(?:executive\s+summary|decisions?|action(?:s|\s+items?|\s+points?)|next\s+steps|conclusions?|"
+    r"outcomes?|way\s+forward|follow[\s-]?up)\b",
+    re.IGNORECASE,
+)
+_CONTAINED_WORDS = 6  # a point this long, its words in order inside another's, repeats it
+_NEGATION = frozenset({"not", "no", "never", "without", "nor", "neither", "none", "t"})
+
+
+_RepeatKey = tuple[list[str], frozenset[str], frozenset[str]]  # words, numbers, set of words
+
+
+def _repeat_key(text: str) -> _RepeatKey:
+    words = re.findall(r"\w+", text.lower())
+    return words, frozenset(word for word in words if word.isdigit()), frozenset(words)
+
+
+def _repeats(key: _RepeatKey, other: _RepeatKey) -> bool:
+    """The same decision in (nearly) the same words: "... by 15 May" and "... by 15 May 2019", the
+    body's sentence and the summary's without its lead-in ("After a discussion, "). Only words
+    added, never changed ("the workshop on youth" is not "the workshop on gender"), none of them a
+    negation, the numbers agreeing ("... close on 30 April" is not "... close on 15 May")."""
+    if key[0] == other[0]:
+        return True
+    if not (key[1] <= other[1] or other[1] <= key[1]):
+        return False
+    if not (key[2] <= other[2] or other[2] <= key[2]):  # the quick test: a long summary section
+        return False  # is compared with every decision kept before it
+    shorter, longer = sorted((key[0], other[0]), key=len)
+    if len(shorter) < _CONTAINED_WORDS:
+        return False
+    added = list(longer)
+    remaining = iter(longer)
+    for word in shorter:  # a subsequence: each word of the shorter found, in order, in the longer
+        if word not in remaining:
+            return False
+        added.remove(word)
+    return not _NEGATION.intersection(added)
+
+
+def _drop_repeated_decisions(items: list[ParsedItem], warnings: list[str], *, listed: set[int]) -> None:
+    """A decision or action that a summary list (or an executive summary) repeats from the body is
+    counted once. The body paragraph's is kept: it is where the MAG's discussion is, with its number
+    to cite, and a MAG member browsing decisions follows it to that context; the summary's point keeps
+    its text as an item but not a second decision (its owner or due date fill the body's if missing).
+    Two summary lists repeating each other keep the first's; a list's own points are not compared
+    with each other, nor body paragraphs: a report may record the same outcome twice on purpose."""
+    # The decisions kept so far, by the summary section they are in ("" for the body).
+    kept: dict[str, list[tuple[ParsedItem, ParsedDecision, _RepeatKey]]] = collections.defaultdict(list)
+    # A summary's points are unnumbered bullets (the numbered paragraphs under an executive summary's
+    # heading are the body), or points of a list of decisions or actions.
+    summaries = [
+        item
+        for item in items
+        if _SUMMARY_SECTION.search(item.section) and (not item.number or item.position in listed)
+    ]
+    summary_positions = {item.position for item in summaries}
+    for item in items:
+        if item.position not in summary_positions:
+            kept[""] += [(item, decision, _repeat_key(decision.text)) for decision in item.decisions]
+    for item in summaries:
+        remaining = []
+        for decision in item.decisions:
+            key = _repeat_key(decision.text)
+            original = next(
+                (
+                    (other_item, other)
+                    for section, entries in kept.items()
+                    if section != item.section
+                    for other_item, other, other_key in entries
+                    if other.kind == decision.kind and _repeats(key, other_key)
+                ),
+                None,
+            )
+            if original is None:
+                remaining.append(decision)
+                kept[item.section].append((item, decision, key))
+                continue
+            other_item, other = original
+            if not other.owner and decision.owner:
+                other.owner = decision.owner
+            if not other.due and decision.due:
+                other.due = decision.due
+            where = f"item {other_item.number}" if other_item.number else f"#{other_item.position}"
+            warnings.append(
+                f"{item.section!r}: {decision.kind} {_shorten(decision.text)!r} repeats {where}'s and "
+                "was counted once"
+            )
+        item.decisions = remaining
 
 
 def _next_meeting(items: list[ParsedItem], meeting: ParsedMeeting):
@@ -629,7 +780,13 @@ def _split_body(document: Document, warnings: list[str]):
                 annex.append(block)
             else:
                 where = f"after item {_label(items[-1], len(items))}" if items else "before the first item"
-                warnings.append(f"a table {where} is not part of any agenda item and was not imported")
+                # Named by its first row, so the Secretariat finds it (an agenda, a list of participants).
+                first_row = " | ".join(
+                    _clean(cell.text) for cell in (block.rows or [[]])[0] if _clean(cell.text)
+                )
+                rows = f"{len(block.rows)} row{'s' if len(block.rows) != 1 else ''}"
+                named = f" ({_shorten(first_row)!r}, {rows})" if first_row else f" ({rows})"
+                warnings.append(f"a table {where}{named} is not part of any agenda item and was not imported")
             continue
         text = _clean(block.text)
         if not text and (not block.list_label or _is_bullet(block)):
@@ -784,7 +941,7 @@ def _repeats_header(block: Paragraph, text: str, header: _Header) -> bool:
 _ACTIONS_HEADING = re.compile(
     r"^(?:[IVX\d]+[.)]?\s+)?(?:(?:summary|list|table)\s+of\s+)?(?:(?:agreed|key|follow[\s-]up)\s+)?"
     r"(?:action\s+(?:items?|points?|list)|actions?(?:\s+(?:agreed|required|arising|taken))?|to[\s-]dos?"
-    r"|follow[\s-]up\s+actions?|tasks?)\s*:?$",
+    r"|follow[\s-]up\s+actions?|tasks?|next\s+steps)\s*:?$",
     re.IGNORECASE,
 )
 _DECISIONS_HEADING = re.compile(
@@ -1178,12 +1335,13 @@ _AFTER_MEETING = re.compile(
 # a bracket.
 _AFTER_DASH = re.compile(r"(?:^|\s)[-–—]\s*(?P<n>[IVXLC]+|\d{1,3})\s*(?:$|[,(\[]|[-–—]\s)")
 _NUMBER_SIGN = re.compile(r"\b(?:No\.|Nr\.|Number|#)\s*(?P<n>\d{1,3})\b")
+_VM = re.compile(r"\bVM\s?(?P<n>\d{1,3})\b")  # "MAG VM12": the Secretariat's short name of Virtual Meeting 12
 
 
 def meeting_number(title: str) -> int | None:
     """The meeting's number from its title: "Meeting VI" → 6, "Meeting 3", "No. 6", "- XXI",
     "2nd ... Meeting", "sixth", "twenty-first"; never a date's day ("Meeting 5 April 2016")."""
-    for pattern in (_AFTER_MEETING, _AFTER_DASH, _NUMBER_SIGN):
+    for pattern in (_AFTER_MEETING, _AFTER_DASH, _NUMBER_SIGN, _VM):
         match = pattern.search(title)
         if match:
             value = _numeral(match.group("n"))
@@ -1365,9 +1523,21 @@ def _join_broken_words(document: Document, hyphens: _Hyphenation) -> Document:
 def _run_on(previous: str, following: str, hyphens: _Hyphenation) -> tuple[str, str]:
     """``previous`` and the glue before ``following``, a sentence running on after a page break: a
     space, or nothing after a word broken with a hyphen (kept or dropped)."""
+    if _URL_CUT.search(previous) and re.match(r"[a-z0-9/%~_-]", following):
+        return previous, ""  # an address broken after a slash, a hyphen or an "=" runs on without a space
     if re.search(r"[^\W\d_]-$", previous) and re.match(r"[^\W\d_]", following):
         return (previous if hyphens.keeps_hyphen(previous[:-1], following) else previous[:-1]), ""
     return previous, " "
+
+
+# An address a conversion broke across lines after one of its separators (never after a full stop:
+# that is a sentence's end), the rest in lower case: "https://www.intgovforum.org/multilingual/⏎content/".
+_URL_CUT = re.compile(r"https?://[^\s<>\"]*[/\-_=&?#]$")
+_BROKEN_URL = re.compile(r"(https?://[^\s<>\"]*[/\-_=&?#])[ \t]*\n\s*(?=[a-z0-9/%~_-])")
+
+
+def _join_broken_urls(text: str) -> str:
+    return _BROKEN_URL.sub(r"\1", text) if "://" in text else text
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1377,12 +1547,12 @@ def _clean(text: str) -> str:
     Each paragraph's text is cleaned several times (to split the body, to build its item, to
     read the meeting): the cache keeps that to once.
     """
-    return " ".join(text.split())
+    return " ".join(_join_broken_urls(text).split())
 
 
 def _clean_prefix(text: str) -> str:
     """The start of a text as ``_clean`` leaves it (trailing space kept: more text follows)."""
-    cleaned = " ".join(text.split())
+    cleaned = " ".join(_join_broken_urls(text).split())
     return cleaned + " " if cleaned and text[-1].isspace() else cleaned
 
 

@@ -310,7 +310,10 @@ def test_interpret_document_table_between_items_is_a_warning_and_items_go_on():
 
     assert [item.number for item in report.items] == ["1", "2"]
     assert report.schedule is None
-    assert report.warnings == ["a table after item 1 is not part of any agenda item and was not imported"]
+    assert report.warnings == [
+        "a table after item 1 ('Name | Stakeholder group', 1 row) is not part of any agenda item and was "
+        "not imported"
+    ]
 
 
 def test_interpret_document_footnote_offset_counts_in_the_cleaned_text_of_later_paragraphs():

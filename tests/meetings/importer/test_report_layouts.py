@@ -6,7 +6,7 @@ import pytest
 
 from meetings.importer.dates import parse_date_range
 from meetings.importer.interpret import interpret_document, meeting_kind, meeting_number
-from tests.meetings.importer.documents import DocumentBuilder, plain_document
+from tests.meetings.importer.documents import DocumentBuilder, cell, plain_document
 
 D = datetime.date
 
@@ -766,3 +766,290 @@ def test_plain_heading_after_a_word_heading_starts_its_own_section_but_a_word_su
         "Programme",
         "Programme – Main sessions",
     ]
+
+
+def kinds(report):
+    return [
+        (item.position, [(d.kind, d.text) for d in item.decisions]) for item in report.items if item.decisions
+    ]
+
+
+def test_summary_of_decisions_repeating_the_body_counts_each_decision_once_in_the_body():
+    report = interpret_document(
+        plain_document(
+            "IGF 2019 MAG Virtual Meeting XII",
+            "Wednesday, 10 April 2019",
+            "1. The MAG met online to review the workshop evaluation.",
+            "2. The MAG agreed that the workshop evaluation would close on 30 April.",
+            "3. The Secretariat will circulate the list of accepted workshops by 15 May.",
+            "Summary of decisions",
+            "The MAG agreed that the workshop evaluation would close on 30 April.",
+            "The MAG agreed that the workshop evaluation would close on 15 May.",
+            "Next steps",
+            "The Secretariat will circulate the list of accepted workshops by 15 May 2019.",
+            "The MAG will hold its next call on 24 April.",
+        )
+    )
+
+    decisions = "Summary of decisions"
+    assert structure(report) == [
+        (1, "1", "", "The MAG met online to review the workshop evaluation."),
+        (2, "2", "", "The MAG agreed that the workshop evaluation would close on 30 April."),
+        (3, "3", "", "The Secretariat will circulate the list of accepted workshops by 15 May."),
+        (4, "", decisions, "The MAG agreed that the workshop evaluation would close on 30 April."),
+        (5, "", decisions, "The MAG agreed that the workshop evaluation would close on 15 May."),
+        (
+            6,
+            "",
+            "Next steps",
+            "The Secretariat will circulate the list of accepted workshops by 15 May 2019.",
+        ),
+        (7, "", "Next steps", "The MAG will hold its next call on 24 April."),
+    ]
+    # The repeats stay as the summary's items but are not a second decision or action; a point whose
+    # numbers differ ("15 May", not "30 April") is another decision.
+    assert kinds(report) == [
+        (2, [("decision", "The MAG agreed that the workshop evaluation would close on 30 April.")]),
+        (3, [("action", "The Secretariat will circulate the list of accepted workshops by 15 May.")]),
+        (5, [("decision", "The MAG agreed that the workshop evaluation would close on 15 May.")]),
+        (7, [("action", "The MAG will hold its next call on 24 April.")]),
+    ]
+    assert report.warnings == [
+        "'Summary of decisions': decision 'The MAG agreed that the workshop evaluation would close on …' "
+        "repeats item 2's and was counted once",
+        "'Next steps': action 'The Secretariat will circulate the list of accepted worksho…' "
+        "repeats item 3's and was counted once",
+    ]
+
+
+def test_executive_summary_bullet_repeating_a_body_decision_is_counted_once_in_the_body():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting III")
+    builder.paragraph("3 May 2017")
+    builder.paragraph("Executive Summary", heading_level=2)
+    builder.paragraph("The MAG agreed to extend the call for proposals by one week.", list_label="•")
+    builder.paragraph("The Secretariat will circulate the programme by 24 May.", list_label="•")
+    builder.paragraph("1.\tThe third virtual meeting took place online.")
+    builder.paragraph(
+        "2.\tAfter some discussion, the MAG agreed to extend the call for proposals by one week."
+    )
+
+    report = interpret_document(builder.document())
+
+    assert kinds(report) == [
+        (2, [("action", "The Secretariat will circulate the programme by 24 May.")]),
+        (
+            4,
+            [
+                (
+                    "decision",
+                    "After some discussion, the MAG agreed to extend the call for proposals by one week.",
+                )
+            ],
+        ),
+    ]
+    assert report.warnings == [
+        "'Executive Summary': decision 'The MAG agreed to extend the call for proposals by one week.' "
+        "repeats item 2's and was counted once"
+    ]
+
+
+def test_summary_of_discussions_body_paragraphs_repeating_each_other_are_both_kept():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting")
+    builder.paragraph("3 May 2017")
+    builder.paragraph("Summary of Discussions", heading_level=2)
+    builder.paragraph("The MAG agreed to extend the call for proposals.")
+    builder.paragraph("The MAG agreed to extend the call for proposals.")
+
+    report = interpret_document(builder.document())
+
+    assert [position for position, _ in kinds(report)] == [1, 2]
+
+
+def test_url_broken_across_lines_of_a_pdf_conversion_runs_on_without_a_space():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 12",
+            "12 May 2020",
+            "1. The synthesis is published at https://www.intgovforum.org/multilingual/",
+            "content/synthesis-2020 for comments.",
+            "2. The schedule is at https://www.intgovforum.org/multilingual/content/igf-2020-\n"
+            "schedule and the list of sessions at https://www.intgovforum.org/sessions/\n"
+            "The MAG will review it.",
+        )
+    )
+
+    assert structure(report) == [
+        (
+            1,
+            "1",
+            "",
+            "The synthesis is published at "
+            "https://www.intgovforum.org/multilingual/content/synthesis-2020 for comments.",
+        ),
+        (
+            2,
+            "2",
+            "",
+            "The schedule is at https://www.intgovforum.org/multilingual/content/igf-2020-schedule "
+            "and the list of sessions at https://www.intgovforum.org/sessions/ The MAG will review it.",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "number"),
+    [
+        ("MAG Meeting #12", 12),
+        ("12th MAG virtual meeting", 12),
+        ("Virtual Meeting 12 (VM12)", 12),
+        ("IGF 2020 MAG Virtual Meeting XVI", 16),
+        ("IGF 2020 MAG Virtual Meeting", None),
+        ("MAG VM12", 12),
+        ("MAG VM 3 – Summary", 3),
+    ],
+)
+def test_meeting_number_from_hashes_ordinals_vm_short_names_and_never_the_igf_year(title, number):
+    assert meeting_number(title) == number
+
+
+def test_vm_short_name_title_is_a_numbered_virtual_meeting():
+    report = interpret_document(plain_document("MAG VM12", "12 May 2020", "1. The MAG met."))
+
+    assert (report.meeting.title, report.meeting.kind, report.meeting.number) == ("MAG VM12", "virtual", 12)
+    assert report.warnings == []
+
+
+def test_summary_in_the_first_person_plural_records_the_decisions_but_not_some_of_us():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 7",
+            "7 July 2020",
+            "1. We agreed that the call for workshop proposals would open on 1 March. Some of us suggested "
+            "that the number of workshops should be reduced.",
+            "2. We will hold a call on 30 June to finalise the list of speakers.",
+        )
+    )
+
+    assert kinds(report) == [
+        (1, [("decision", "We agreed that the call for workshop proposals would open on 1 March.")]),
+        (2, [("action", "We will hold a call on 30 June to finalise the list of speakers.")]),
+    ]
+
+
+def test_typed_footnote_of_a_pdf_conversion_becomes_the_citing_items_footnote():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 12",
+            "12 May 2020",
+            "1. The MAG agreed to publish the synthesis paper[1] on the website.",
+            "2. The Secretariat presented the workshop statistics[2] and the list [3] of speakers.",
+            "[1] The synthesis paper of 2020 is at https://www.intgovforum.org/multilingual/",
+            "content/synthesis-2020",
+            "[2] Figures of 30 April.",
+            "[4] A note nothing cites.",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "1", "", "The MAG agreed to publish the synthesis paper on the website."),
+        (
+            2,
+            "2",
+            "",
+            "The Secretariat presented the workshop statistics and the list [3] of speakers.\n\n"
+            "[4] A note nothing cites.",
+        ),
+    ]
+    footnotes = [
+        (item.position, f.mark, f.text, f.urls, f.offset) for item in report.items for f in item.footnotes
+    ]
+    assert footnotes == [
+        (
+            1,
+            "1",
+            "The synthesis paper of 2020 is at https://www.intgovforum.org/multilingual/content/synthesis-2020",
+            ["https://www.intgovforum.org/multilingual/content/synthesis-2020"],
+            len("The MAG agreed to publish the synthesis paper"),
+        ),
+        (2, "2", "Figures of 30 April.", [], len("The Secretariat presented the workshop statistics")),
+    ]
+    assert kinds(report) == [
+        (1, [("decision", "The MAG agreed to publish the synthesis paper on the website.")]),
+    ]
+
+
+def test_agenda_table_at_the_top_and_participants_table_in_the_middle_are_named_in_the_warnings():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting XVI")
+    builder.paragraph("16 June 2020")
+    builder.table(
+        [
+            [cell(0, 0, "Agenda"), cell(0, 1, "")],
+            [cell(1, 0, "1."), cell(1, 1, "Welcome and adoption of the agenda")],
+            [cell(2, 0, "2."), cell(2, 1, "Workshop evaluation")],
+        ]
+    )
+    builder.paragraph("1. The Chair opened the meeting.")
+    builder.table(
+        [[cell(0, 0, "Name"), cell(0, 1, "Stakeholder group")], [cell(1, 0, "Ms. A. Ruiz"), cell(1, 1, "")]]
+    )
+    builder.paragraph("2. The meeting closed.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "1", "", "The Chair opened the meeting."),
+        (2, "2", "", "The meeting closed."),
+    ]
+    assert report.warnings == [
+        "a table before the first item ('Agenda', 3 rows) is not part of any agenda item and was not "
+        "imported",
+        "a table after item 1 ('Name | Stakeholder group', 2 rows) is not part of any agenda item and was "
+        "not imported",
+    ]
+
+
+def test_next_steps_list_points_are_actions_even_without_a_verb_of_the_future():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 5",
+            "5 May 2020",
+            "1. The MAG met.",
+            "Next steps:",
+            "• Secretariat to circulate the draft programme by 20 May.",
+            "• Finalise the list of speakers before the next call.",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "1", "", "The MAG met."),
+        (2, "", "Next steps:", "Secretariat to circulate the draft programme by 20 May."),
+        (3, "", "Next steps:", "Finalise the list of speakers before the next call."),
+    ]
+    assert [(item.position, [(d.kind, d.owner, d.due) for d in item.decisions]) for item in report.items] == [
+        (1, []),
+        (2, [("action", "Secretariat", "20 May")]),
+        (3, [("action", "", "the next call")]),
+    ]
+
+
+def test_summary_point_with_a_changed_word_or_a_negation_is_another_decision_not_a_repeat():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 9",
+            "9 September 2020",
+            "1. The MAG agreed that the workshop on youth participation would be accepted.",
+            "2. The MAG agreed that the session on data governance would be merged.",
+            "Summary of decisions",
+            "The MAG agreed that the workshop on gender participation would be accepted.",
+            "The MAG agreed that the session on data governance would not be merged.",
+            "The MAG agreed that the workshop on gender participation would be accepted.",
+        )
+    )
+
+    # Neither of the first two points repeats the body; the third repeats a point of its own list,
+    # which a list is not checked for.
+    assert [position for position, _ in kinds(report)] == [1, 2, 3, 4, 5]
+    assert report.warnings == []
