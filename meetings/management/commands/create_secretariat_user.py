@@ -1,10 +1,9 @@
 """Create a Secretariat account (staff, in the "Secretariat" group), or promote one."""
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
-from meetings.management.passwords import set_new_password
+from meetings.management.accounts import add_account_arguments, existing_or_new_user
 from meetings.roles import SECRETARIAT
 
 
@@ -15,19 +14,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("username")
-        parser.add_argument("--email", default="")
-        parser.add_argument(
-            "--noinput", action="store_true", help="Read the password from MAGPORTAL_PASSWORD."
-        )
+        add_account_arguments(parser)
 
     def handle(self, *args, username, email, noinput, **options):
-        User = get_user_model()
-        user = User.objects.filter(username=username).first()
-        created = user is None
-        if created:
-            user = User(username=username, email=email)
-            set_new_password(user, noinput=noinput)
+        user, created = existing_or_new_user(username=username, email=email, noinput=noinput)
         user.is_staff = True
         user.is_active = True
         user.save()

@@ -1,9 +1,10 @@
-"""The password of an account made by a management command: asked twice, or read from the environment."""
+"""Accounts made by the management commands: the same arguments, the user found or made, and its password
+asked twice or read from the environment."""
 
 import getpass
 import os
 
-from django.contrib.auth import password_validation
+from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
@@ -28,3 +29,20 @@ def set_new_password(user, *, noinput: bool) -> None:
     except ValidationError as error:
         raise CommandError(" ".join(error.messages)) from error
     user.set_password(password)
+
+
+def add_account_arguments(parser) -> None:
+    parser.add_argument("username")
+    parser.add_argument("--email", default="")
+    parser.add_argument("--noinput", action="store_true", help="Read the password from MAGPORTAL_PASSWORD.")
+
+
+def existing_or_new_user(*, username: str, email: str, noinput: bool):
+    """(user, created): the user named ``username``, or a new one (not saved) with its password set."""
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        return user, False
+    user = User(username=username, email=email)
+    set_new_password(user, noinput=noinput)
+    return user, True
