@@ -1,7 +1,9 @@
+import uuid
 from pathlib import Path
 
+import environ
 import pytest
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 
 from tests.factories import make_mag_member, make_secretariat_user
@@ -57,3 +59,26 @@ def secretariat_user(db):
 @pytest.fixture
 def mag_member(db):
     return make_mag_member()
+
+
+@pytest.fixture(params=["local memory", "redis"])
+def shared(request, settings):
+    """The cache a caching test runs against, once per process and once on Redis (a module of such
+    tests says ``pytestmark = pytest.mark.usefixtures("shared")``). Yields whether the cache is
+    shared. The Redis namespace is this test's own."""
+    if request.param == "redis":
+        require("redis")
+        prefix = f"test-{uuid.uuid4().hex}"
+        config = environ.Env.cache_url_config("redis://127.0.0.1:6379/6")
+        settings.CACHES = {"default": {**config, "KEY_PREFIX": prefix}}
+    else:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        cache.clear()
+    yield request.param == "redis"
+    if request.param == "redis":
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()

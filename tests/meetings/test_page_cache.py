@@ -7,14 +7,11 @@ with Redis (a generation shared by every process).
 """
 
 import datetime
-import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import SimpleNamespace
 
-import environ
 import pytest
-from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.utils import timezone
@@ -48,35 +45,16 @@ from tests.factories import (
     make_session,
 )
 from tests.seed_2016 import DECISION_TRADE, FOOTNOTE_PLANNING, ITEM_5, TRADE
-from tests.services import redis_is_up
 
 SAMPLE = (
     Path(__file__).resolve().parents[2] / "fixtures" / "reports" / "mag-virtual-meeting-vi-2016-08-30.docx"
 )
+
+# Each test runs on a per-process cache and on Redis (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("shared")
+
 SAMPLE_TITLE = "IGF Virtual Multistakeholder Advisory Group (MAG) Meeting VI"
 PAGES = ["report", "home", "meeting list", "decision", "decision list", "search", "feed"]
-
-
-@pytest.fixture(autouse=True, params=["local memory", "redis"])
-def shared(request, settings):
-    """Yields whether the cache is shared. The Redis namespace is this test's own."""
-    if request.param == "redis":
-        if not redis_is_up():
-            pytest.skip("Redis is not running on 127.0.0.1:6379")
-        prefix = f"test-{uuid.uuid4().hex}"
-        config = environ.Env.cache_url_config("redis://127.0.0.1:6379/6")
-        settings.CACHES = {"default": {**config, "KEY_PREFIX": prefix}}
-    else:
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-        cache.clear()
-    yield request.param == "redis"
-    if request.param == "redis":
-        client = cache._cache.get_client(write=True)
-        keys = list(client.scan_iter(f"{prefix}:*"))
-        if keys:
-            client.delete(*keys)
-    else:
-        cache.clear()
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ in the admin.
 
 import datetime
 import re
-import uuid
 
-import environ
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import constants
@@ -29,33 +27,14 @@ from schedule import caching
 from schedule.models import Event, ScheduleVersion, Session, Slot
 from schedule.versions import record_schedule_version
 from tests.factories import make_agenda_item, make_decision, make_event, make_meeting, make_session, make_slot
-from tests.services import require
+
+# Each test runs on a per-process cache and on Redis (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("shared")
 
 GRID = "/schedule/igf-2016/"
 JSON = "/schedule/igf-2016.json"
 ICS = "/schedule/igf-2016.ics"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-@pytest.fixture(autouse=True, params=["local memory", "redis"])
-def shared(request, settings):
-    """Yields whether the cache is shared. The Redis namespace is this test's own."""
-    if request.param == "redis":
-        require("redis")
-        prefix = f"test-{uuid.uuid4().hex}"
-        config = environ.Env.cache_url_config("redis://127.0.0.1:6379/6")
-        settings.CACHES = {"default": {**config, "KEY_PREFIX": prefix}}
-    else:
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-        cache.clear()
-    yield request.param == "redis"
-    if request.param == "redis":
-        client = cache._cache.get_client(write=True)
-        keys = list(client.scan_iter(f"{prefix}:*"))
-        if keys:
-            client.delete(*keys)
-    else:
-        cache.clear()
 
 
 @pytest.fixture
