@@ -494,15 +494,15 @@ def classify_sentences(text: str) -> list[ParsedDecision]:
 
 
 _LISTED_DETAILS = re.compile(r"\((?P<details>[^()]*:[^()]*)\)\s*$")
-_OWNER_LABEL = re.compile(
-    r"^(?:owners?|responsib(?:le|ility)(?:\s+part(?:y|ies))?|lead(?:\s+by)?|who|by\s+whom|assigned\s+to"
-    r"|focal\s+points?|person\s+responsible)$",
-    re.IGNORECASE,
+# The labels a list point or a table of actions gives an action's owner and its due date under
+# ("Owner: Secretariat", a "Deadline" column); interpret.py reads the tables' columns by them too.
+OWNER_LABELS = (
+    r"owners?|responsib(?:le|ility)(?:\s+part(?:y|ies))?|lead(?:\s+by)?|who|by\s+whom|assigned\s+to"
+    r"|focal\s+points?|person\s+responsible"
 )
-_DUE_LABEL = re.compile(
-    r"^(?:deadlines?|due(?:\s+date)?|by\s+when|when|timelines?|time\s*frame|target\s+date|date)$",
-    re.IGNORECASE,
-)
+DUE_LABELS = r"deadlines?|due(?:\s+date)?|by\s+when|when|timelines?|time\s*frame|target\s+date|date"
+_OWNER_LABEL = re.compile(rf"^(?:{OWNER_LABELS})$", re.IGNORECASE)
+_DUE_LABEL = re.compile(rf"^(?:{DUE_LABELS})$", re.IGNORECASE)
 # A note-form point: "Secretariat to circulate the template by 15 August".
 _NOTE_OWNER = re.compile(r"^(?P<owner>[A-Z][^,;:()]{0,80}?)\s+to\s+[a-z]")
 

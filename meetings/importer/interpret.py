@@ -19,7 +19,14 @@ from dataclasses import dataclass, field, replace
 from meetings.importer import ImportRefused
 from meetings.importer.annex_schedule import TIME_RANGE, VENUE_TIME_ZONES, read_schedule
 from meetings.importer.dates import find_date_range
-from meetings.importer.decisions import classify_sentences, date_actions, read_listed_point, split_sentences
+from meetings.importer.decisions import (
+    DUE_LABELS,
+    OWNER_LABELS,
+    classify_sentences,
+    date_actions,
+    read_listed_point,
+    split_sentences,
+)
 from meetings.importer.document import Document, Paragraph, Table
 from meetings.importer.provenance import check_decisions_against_grid, read_announcements, read_provenance
 from meetings.importer.report import (
@@ -957,10 +964,7 @@ _ACTION_COLUMN = re.compile(
     re.IGNORECASE,
 )
 _DETAIL_COLUMN = re.compile(
-    r"^(?:owners?|responsib(?:le|ility)(?:\s+part(?:y|ies))?|lead(?:\s+by)?|who|by\s+whom|assigned\s+to"
-    r"|focal\s+points?|person\s+responsible|deadlines?|due(?:\s+date)?|by\s+when|when|timelines?|time\s*frame"
-    r"|target\s+date|date|status|comments?|notes?|remarks?)$",
-    re.IGNORECASE,
+    rf"^(?:{OWNER_LABELS}|{DUE_LABELS}|status|comments?|notes?|remarks?)$", re.IGNORECASE
 )
 _NUMBER_COLUMN = re.compile(r"^(?:no\.?|#|n[º°]\.?|ref\.?)$", re.IGNORECASE)
 
