@@ -16,8 +16,8 @@ import re
 
 from meetings.importer.vocabulary import MONTHS
 
-# "Sept", "Aug." as well as the full names.
-_MONTH = (
+#: A month as reports print it: "Sept", "Aug." as well as the full names (match with re.IGNORECASE).
+MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
@@ -31,18 +31,18 @@ _OF = r"(?:\s+of)?"
 
 # Day first: "30 August 2016", "12-14 July", "30 June – 2 July 2017", "Wednesday, 8 August 2018".
 _DAY_FIRST = re.compile(
-    rf"\b(?:{_WEEKDAY})?(?P<day>{_DAY})(?:{_DAY_DASH}(?:{_WEEKDAY})?(?P<end_day>{_DAY}))?{_OF}\s+(?P<month>{_MONTH})"
+    rf"\b(?:{_WEEKDAY})?(?P<day>{_DAY})(?:{_DAY_DASH}(?:{_WEEKDAY})?(?P<end_day>{_DAY}))?{_OF}\s+(?P<month>{MONTH})"
     rf"(?:,?\s+(?P<year>{_YEAR}))?"
-    rf"(?:{_DASH}(?:{_WEEKDAY})?(?P<end_day2>{_DAY}){_OF}\s+(?P<end_month>{_MONTH})(?:,?\s+(?P<end_year>{_YEAR}))?)?"
+    rf"(?:{_DASH}(?:{_WEEKDAY})?(?P<end_day2>{_DAY}){_OF}\s+(?P<end_month>{MONTH})(?:,?\s+(?P<end_year>{_YEAR}))?)?"
     r"(?![\w:])",
     re.IGNORECASE,
 )
 # Month first: "August 30, 2016", "July 12-14, 2016", "June 30 – July 2, 2017", "Wednesday, August 8, 2018".
 _MONTH_FIRST = re.compile(
-    rf"\b(?:{_WEEKDAY})?(?P<month>{_MONTH})\s+(?P<day>{_DAY})"
+    rf"\b(?:{_WEEKDAY})?(?P<month>{MONTH})\s+(?P<day>{_DAY})"
     rf"(?:{_DAY_DASH}(?P<end_day>{_DAY})(?![\w:]))?"
     rf"(?:,?\s+(?P<year>{_YEAR}))?"
-    rf"(?:{_DASH}(?:{_WEEKDAY})?(?P<end_month>{_MONTH})\s+(?P<end_day2>{_DAY})(?:,?\s+(?P<end_year>{_YEAR}))?)?"
+    rf"(?:{_DASH}(?:{_WEEKDAY})?(?P<end_month>{MONTH})\s+(?P<end_day2>{_DAY})(?:,?\s+(?P<end_year>{_YEAR}))?)?"
     r"(?![\w:])",
     re.IGNORECASE,
 )

@@ -30,6 +30,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from meetings.importer.dates import MONTH, month_number
 from meetings.importer.report import ParsedDecision, ParsedReport
 
 # --- Sentences ----------------------------------------------------------------------------------
@@ -941,17 +942,10 @@ def _owner_of_action(body: str) -> str:
 
 # --- Due dates ----------------------------------------------------------------------------------
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_MONTH_WORD = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
 _DATE = (
-    rf"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH_WORD})"
-    rf"|(?P<month2>{_MONTH_WORD})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"|(?P<edge>(?:the\s+)?(?:end|middle|beginning|start|mid)(?:\s+of)?|mid-?)\s*(?P<month3>{_MONTH_WORD}))"
+    rf"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{MONTH})"
+    rf"|(?P<month2>{MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<edge>(?:the\s+)?(?:end|middle|beginning|start|mid)(?:\s+of)?|mid-?)\s*(?P<month3>{MONTH}))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
 _DUE = re.compile(
@@ -1006,8 +1000,7 @@ def due_date(
     match = _DATE_ONLY.search(due)
     if not match:
         return None
-    month_name = (match.group("month") or match.group("month2") or match.group("month3")).rstrip(".").lower()
-    month = _MONTHS.get(month_name)
+    month = month_number(match.group("month") or match.group("month2") or match.group("month3"))
     written_year = match.group("year")
     base_year = int(written_year) if written_year else (year or (meeting_date.year if meeting_date else None))
     if month is None or base_year is None:
