@@ -422,7 +422,8 @@ _ACTION_STEMS = (
     "sought",
     "next", "'ll",
 )  # fmt: skip
-_WORD = re.compile(r"[a-z']+")
+# A contraction is a word of its own: "Members'll send ..." has the "'ll" of a task.
+_WORD = re.compile(r"[a-z]+|'[a-z]+")
 # "The host country is to confirm", "Secretariat to circulate": tasks without any of those words.
 _TO_TASK = re.compile(r"\b(?:is|are|has|have|needs?)\s+to\b|^\W*(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,6}\s+to\s")
 
@@ -478,7 +479,11 @@ def read_sentence(sentence: str) -> Reading:
     for clause, background in clauses:
         owner = _action_owner(clause, sentence=sentence, background=background)
         if owner is not None:
-            return Reading(kind="action", owner=owner, due=find_due(sentence))
+            due = find_due(sentence)
+            if not (owner and due):
+                listed_owner, listed_due = _bracketed_owner_and_due(sentence)
+                owner, due = owner or listed_owner, due or listed_due
+            return Reading(kind="action", owner=owner, due=due)
     return NEITHER
 
 
@@ -508,6 +513,37 @@ _DUE_LABEL = re.compile(rf"^(?:{DUE_LABELS})$", re.IGNORECASE)
 _NOTE_OWNER = re.compile(r"^(?P<owner>[A-Z][^,;:()]{0,80}?)\s+to\s+[a-z]")
 
 
+# "(Secretariat, 1 June)", "(Chair; by 10 May)": who and when in brackets, without labels.
+_BRACKETED = re.compile(r"\((?P<details>[^():]{2,80})\)[\s.;]*$")
+
+
+def _bracketed_owner_and_due(text: str) -> tuple[str, str]:
+    """The owner and due date in brackets at the end of ``text``, when every part of them is one of
+    the two (anything else, "(see the annex, page 3)", is not read as either)."""
+    found = _BRACKETED.search(text)
+    if not found:
+        return "", ""
+    owner = due = ""
+    for part in re.split(r"[,;]", found.group("details")):
+        part = part.strip()
+        when = find_due(part) or (part if _is_date(part) else "")
+        if when and not due:
+            due = when
+        elif (
+            not owner
+            and len(part.split()) <= 5
+            and _AGENT_WORDS.search(part)
+            and not _PRONOUN.fullmatch(part)
+        ):
+            owner = _owner_name(part)
+        else:
+            return "", ""
+    return owner, due
+
+
+_PRONOUN = re.compile(r"it|they|he|she|we|each|all|anyone|those|who", re.IGNORECASE)
+
+
 def read_listed_point(text: str) -> Reading:
     """An action's owner and due date from a point of an "Action items" list or a row of a table of
     actions, which need not be a sentence: "Secretariat to circulate the template by 15 August",
@@ -522,6 +558,8 @@ def read_listed_point(text: str) -> Reading:
             elif _DUE_LABEL.match(label.strip()) and not due:
                 due = value.strip().rstrip(".")
         text = text[: details.start()]
+    else:
+        owner, due = _bracketed_owner_and_due(text)
     if not owner:
         note = _NOTE_OWNER.match(_normalise(text).strip())
         # Someone who can do things, not a verb: "Circulate the call to all" names no owner.
@@ -810,6 +848,7 @@ def _future_active(clause: str, sentence: str) -> str | None:
     if find_due(clause):
         # "Members should send their scores by 28 June": an instruction with a date is a task.
         matches += list(_INSTRUCTED.finditer(clause))
+    matches.sort(key=lambda match: match.start())
     for match in matches:
         before = clause[: match.start()]
         subject = _subject_before(clause, match.start())
@@ -833,10 +872,20 @@ def _future_active(clause: str, sentence: str) -> str | None:
         if re.fullmatch(r"(?:it|they|he|she|we)", subject.strip(), re.IGNORECASE):
             return _owner_name(_main_subject(sentence))
         owner = _owner_subject(clause, match.start())
+        if _after_another_task(clause, owner, match, matches):
+            # "The MAG agreed to hold a call and the Secretariat will circulate ...": the second
+            # task's owner starts after the "and" that ends the first.
+            owner = subject
         # "They said they would circulate ...": the one who said so (no one, for a pronoun).
         reported = _REPORTED_PRONOUN.match(owner.strip())
         return _owner_name(reported.group("who") if reported else owner)
     return None
+
+
+def _after_another_task(clause: str, owner: str, match: re.Match, matches: list[re.Match]) -> bool:
+    """Whether the words ``owner`` reaches back over hold another task's verb."""
+    owner_start = clause.rfind(owner, 0, match.start())
+    return any(owner_start <= other.start() < match.start() for other in matches if other is not match)
 
 
 _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,;]{1,80},")
@@ -926,6 +975,8 @@ def _owner_name(phrase: str) -> str:
     phrase = re.sub(r"^(?:that|who|which|for)\s+", "", phrase, flags=re.IGNORECASE)
     # The owner's head without what describes it: "MAG volunteers to organize ..." → "MAG volunteers".
     phrase = _OWNER_TAIL.split(phrase, maxsplit=1)[0]
+    # "Several members then agreed to ...": an adverb before the verb is no part of who.
+    phrase = _TRAILING_ADVERBS.sub("", phrase)
     for pattern, name in _OWNER_CANON:
         if pattern.search(phrase):
             return name
