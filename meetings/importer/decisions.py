@@ -698,10 +698,15 @@ def _decision_cues(clause: str):
     if not _GROUP.search(clause):
         return
     for match in _ACTIVE_OUTCOME.finditer(clause):
+        if _DETERMINER_BEFORE.search(clause, max(0, match.start() - 8), match.start()):
+            continue  # "comments on the merged proposals": a participle describing a thing
         # "The MAG agreed to hold a call": the group agreeing is a decision, whatever it agreed to.
         subject = _subject_before(clause, match.start()) or _clause_subject(clause)
         if subject and _GROUP.search(subject):
             yield match
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|these|those|our|any)\s+$", re.IGNORECASE)
 
 
 def _has(lowered: str, words: tuple[str, ...]) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from meetings.importer import ImportRefused
 from meetings.importer.annex_schedule import TIME_RANGE, VENUE_TIME_ZONES, read_schedule
-from meetings.importer.dates import find_date_range
+from meetings.importer.dates import MONTH, find_date_range
 from meetings.importer.decisions import (
     DUE_LABELS,
     OWNER_LABELS,
@@ -41,9 +41,11 @@ from meetings.importer.vocabulary import roman_to_int
 
 # A printed number holds in the model's 16 characters; longer digit runs are not paragraph numbers.
 _MAX_NUMBER = 16
-# "8.\t", "8. ", "12)", "(12)", "8.The" (a conversion that lost the space), "8\t" (a number and a tab).
+# "8.\t", "8. ", "12)", "(12)", "8.The" (a conversion that lost the space), "8\t" (a number and a tab),
+# and typed outline numbers before a capital, "2.1 The MAG ..." ("2.5 million" is no number).
 _TYPED_NUMBER = re.compile(
     r"^\s*\(?(?P<number>\d{1,16})(?:\s?[.)](?=[\s\u00a0]|$)|\.(?=[A-Z“‘\"'])|(?=\t))[\s\u00a0]*"
+    r"|^\s*(?P<outline>\d{1,3}(?:\.\d{1,3}){1,3})\.?[\s\u00a0]+(?=[A-Z“‘\"'])"
 )
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,16}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
 # A number alone on its line ("12", "12.", "(12)"), as PDF-to-Word conversions leave them.
@@ -555,7 +557,7 @@ def item_number(paragraph: Paragraph) -> tuple[str, str] | None:
         return None
     match = _TYPED_NUMBER.match(paragraph.text)
     if match and paragraph.text[match.end() :].strip():
-        return match.group("number"), paragraph.text[match.end() :]
+        return match.group("number") or match.group("outline"), paragraph.text[match.end() :]
     return None
 
 
@@ -1363,10 +1365,14 @@ def meeting_number_in_text(text: str) -> int | None:
     return _ordinal(match.group(0)) if match else None
 
 
+_MONTH_BEHIND = re.compile(rf"\b{MONTH}\s*$", re.IGNORECASE)
+
+
 def _ordinal(text: str) -> int | None:
-    numeric = re.search(rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b(?!{_MONTH_AHEAD})", text)
-    if numeric:
-        return int(numeric.group(1))
+    for numeric in re.finditer(rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b(?!{_MONTH_AHEAD})", text):
+        # "Tuesday, March 5th, 2019": a day after its month, not the meeting's number.
+        if not _MONTH_BEHIND.search(text, max(0, numeric.start() - 12), numeric.start()):
+            return int(numeric.group(1))
     words = re.findall(r"[a-z]+", text.lower())
     for index, word in enumerate(words):
         if word in _TENS:

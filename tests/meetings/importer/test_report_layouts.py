@@ -75,6 +75,9 @@ def test_parse_date_range_every_common_format(text, expected):
         ("Virtual MAG Meeting 5 April 2016", None),
         ("MAG Meeting, 6th April 2016", None),
         ("MAG Meeting 2016", None),
+        # A day after its month, in the month-day-year order.
+        ("MAG Virtual Meeting Tuesday, March 5th, 2019", None),
+        ("The 3rd MAG Virtual Meeting, March 5th, 2019", 3),
     ],
 )
 def test_meeting_number_never_from_a_date(title, number):
