@@ -1225,7 +1225,7 @@ def _read_meeting(
     candidates = [*header.dates, *header.title, *header.venues, first_item]
     candidates += [_clean(" ".join(p.text for p in item.paragraphs)) for item in items[:3]]
     for line in candidates:
-        found = find_date_range(line, default_year=context_year)
+        found = find_date_range(_without_number_before_date(line), default_year=context_year)
         if found:
             date, end_date = found[0]
             break
@@ -1280,7 +1280,7 @@ def _title(lines: list[str]) -> str:
     "... held in Geneva on 22 May 2008": the date is the meeting's, read on its own) or a "Summary
     Report" it starts or ends with."""
     title = _TITLE_TYPE_PREFIX.sub("", _clean(" ".join(lines)))
-    found = find_date_range(title, default_year=2000)
+    found = find_date_range(_without_number_before_date(title), default_year=2000)
     if found:
         match = found[1]
         before = title[: match.start()].rstrip(" ,;:–—-(")
@@ -1332,11 +1332,32 @@ def _numeral(value: str) -> int | None:
     return int(value) if value.isdigit() else roman_to_int(value)
 
 
-# "Meeting VI", "Meeting 6", "Meeting No. 6", "Meeting #6", "Call 3" — but not "Meeting 5 April 2016".
+# "Meeting VI", "Meeting 6", "Meeting No. 6", "Meeting #6", "Call 3" — but not "Meeting 5 April 2016"
+# nor the first day of "Meeting 5-6 June 2016".
+_DAY_RANGE_AHEAD = rf"\s*[-–—]\s*\d{{1,2}}{_MONTH_AHEAD}"
 _AFTER_MEETING = re.compile(
     r"\b(?i:Meeting|Consultations?|Call|Session)\s*(?:[-–—:]\s*)?(?i:No\.?\s*|Number\s+|#\s*)?"
-    rf"(?P<n>[IVXLC]+|\d{{1,3}})\b(?![.,]\d)(?!{_MONTH_AHEAD})",
+    rf"(?P<n>[IVXLC]+|\d{{1,3}})\b(?![.,]\d)(?!{_MONTH_AHEAD})(?!{_DAY_RANGE_AHEAD})",
 )
+# "Virtual Meeting 9 — 15 July 2020": a virtual meeting lasts a day, so a number and a spaced dash
+# before a date are its number and its date, not a range of days.
+_VIRTUAL_NUMBER_BEFORE_DATE = re.compile(
+    rf"\b(?i:Meeting|Call)\s+(?P<n>\d{{1,3}})(?=\s+[-–—]\s+\d{{1,2}}{_MONTH_AHEAD})"
+)
+
+
+def _virtual_number_before_date(line: str) -> re.Match | None:
+    return _VIRTUAL_NUMBER_BEFORE_DATE.search(line) if _VIRTUAL.search(line) else None
+
+
+def _without_number_before_date(line: str) -> str:
+    """``line`` without a virtual meeting's number written before its date, so that the date is read
+    alone: "Virtual Meeting 9 — 15 July 2020" → "Virtual Meeting   — 15 July 2020" (spaces for the
+    number keep the date where it was in ``line``)."""
+    match = _virtual_number_before_date(line)
+    return line[: match.start("n")] + " " * len(match.group("n")) + line[match.end("n") :] if match else line
+
+
 # "Virtual Meeting - XXI", "MAG Meeting – 21 (virtual)": a numeral after a dash, at the end or before
 # a bracket.
 _AFTER_DASH = re.compile(r"(?:^|\s)[-–—]\s*(?P<n>[IVXLC]+|\d{1,3})\s*(?:$|[,(\[]|[-–—]\s)")
@@ -1347,6 +1368,9 @@ _VM = re.compile(r"\bVM\s?(?P<n>\d{1,3})\b")  # "MAG VM12": the Secretariat's sh
 def meeting_number(title: str) -> int | None:
     """The meeting's number from its title: "Meeting VI" → 6, "Meeting 3", "No. 6", "- XXI",
     "2nd ... Meeting", "sixth", "twenty-first"; never a date's day ("Meeting 5 April 2016")."""
+    virtual = _virtual_number_before_date(title)
+    if virtual:
+        return int(virtual.group("n"))
     for pattern in (_AFTER_MEETING, _AFTER_DASH, _NUMBER_SIGN, _VM):
         match = pattern.search(title)
         if match:

@@ -150,6 +150,26 @@ def test_header_title_keeps_its_words_without_a_date_it_ends_with():
     )
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A virtual meeting's number, a spaced dash, then its one day.
+        (
+            "MAG 2020 Virtual Meeting 9 — 15 July 2020 — Summary",
+            ("MAG 2020 Virtual Meeting 9", 9, D(2020, 7, 15), None),
+        ),
+        ("MAG Virtual Meeting 9 - 15 July 2020", ("MAG Virtual Meeting 9", 9, D(2020, 7, 15), None)),
+        # A meeting in person over days: the first day is no number.
+        ("MAG Meeting 5-6 June 2016", ("MAG Meeting", None, D(2016, 6, 5), D(2016, 6, 6))),
+        ("MAG Meeting 5 – 6 June 2016", ("MAG Meeting", None, D(2016, 6, 5), D(2016, 6, 6))),
+    ],
+)
+def test_header_number_before_a_date_is_the_meetings_only_for_a_virtual_meeting(title, expected):
+    meeting = interpret_document(plain_document(title, "1. The MAG met.")).meeting
+
+    assert (meeting.title, meeting.number, meeting.date, meeting.end_date) == expected
+
+
 def test_executive_summary_before_paragraph_1_is_kept_in_its_section():
     builder = DocumentBuilder()
     builder.paragraph("MAG Virtual Meeting III")
