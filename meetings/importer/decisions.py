@@ -647,7 +647,9 @@ def _is_decision(clause: str) -> bool:
             continue
         if _BECAUSE.search(before):
             continue  # "... given the MAG decided not to ...": a reason, told in passing
-        if _PROPOSING.search(before) or _MODAL_BEFORE.search(before[-60:]):
+        if (_PROPOSING.search(before) and not _own_predicate(match, before)) or _MODAL_BEFORE.search(
+            before[-60:]
+        ):
             continue
         window = clause[max(0, match.start() - 40) : match.end()]
         if _NEGATION.search(window) or _WEAK_SUPPORT.search(
@@ -667,6 +669,19 @@ def _is_decision(clause: str) -> bool:
             continue
         return True
     return False
+
+
+_AND_BEFORE = re.compile(rf"\band{_ADV}\s+$", re.IGNORECASE)
+
+
+def _own_predicate(match: re.Match, before: str) -> bool:
+    """ "The MAG discussed the proposal and agreed to ...": the group's verb after "and" is its own,
+    not part of what was discussed or proposed, unless that was reported ("noted that ... and")."""
+    return (
+        match.re is _ACTIVE_OUTCOME
+        and bool(_AND_BEFORE.search(before))
+        and not re.search(r"\b(?:that|whether|if)\b", before, re.IGNORECASE)
+    )
 
 
 _BECAUSE = re.compile(

@@ -280,6 +280,7 @@ def interpret_document(document: Document) -> ParsedReport:
     _clean.cache_clear()  # the cache serves one document's paragraphs, not the last one's
     hyphens = _Hyphenation(document)
     document = _join_broken_words(document, hyphens)
+    document = _unwrap_numbered_tables(document)
     warnings: list[str] = []
     header, items, annex = _split_body(document, warnings)
     if not items:
@@ -1551,6 +1552,56 @@ def _join_broken_words(document: Document, hyphens: _Hyphenation) -> Document:
             note_refs=[replace(ref, offset=moved(ref.offset)) for ref in block.note_refs],
         )
         changed = True
+    return replace(document, blocks=blocks) if changed else document
+
+
+def _numbered_rows(table: Table) -> list[tuple[str, list[Paragraph]]] | None:
+    """(number, paragraphs) for each row of a table that sets the body's numbered paragraphs in two
+    columns, a number beside its text (as some conversions and templates lay a report out), else
+    None: an agenda's short lines, a grid of times or a table of actions are not such a table."""
+    if table.n_cols != 2 or len(table.rows) < 2:
+        return None
+    rows = []
+    for row in table.rows:
+        cells = sorted(row, key=lambda cell: cell.col)
+        if len(cells) != 2:
+            return None
+        label, text = cells
+        # The number typed, or Word's list number on an empty line.
+        written = label.text.strip() or "".join(p.list_label or "" for p in label.paragraphs).strip()
+        number = _LONE_NUMBER.match(written) if written else None
+        paragraphs = [p for p in text.paragraphs if p.text.strip()]
+        if (written and not number) or not paragraphs:
+            return None
+        rows.append((number.group("number") if number else "", paragraphs))
+    numbered = [paragraphs for number, paragraphs in rows if number]
+    sentences = [p for paragraphs in numbered for p in paragraphs if _SENTENCE_END.search(_clean(p.text))]
+    if len(numbered) < 2 or len(sentences) < len(numbered):
+        return None
+    return rows
+
+
+def _unwrap_numbered_tables(document: Document) -> Document:
+    """The document with each table of numbered paragraphs (see ``_numbered_rows``) written out as
+    the paragraphs it holds, each row's first one starting with its number."""
+    blocks: list[Paragraph | Table] = []
+    changed = False
+    for block in document.blocks:
+        rows = _numbered_rows(block) if isinstance(block, Table) else None
+        if rows is None:
+            blocks.append(block)
+            continue
+        changed = True
+        for number, paragraphs in rows:
+            first, *rest = paragraphs
+            if number:
+                prefix = f"{number}.\t"
+                first = replace(
+                    first,
+                    text=prefix + first.text,
+                    note_refs=[replace(ref, offset=ref.offset + len(prefix)) for ref in first.note_refs],
+                )
+            blocks += [first, *rest]
     return replace(document, blocks=blocks) if changed else document
 
 

@@ -170,6 +170,46 @@ def test_header_number_before_a_date_is_the_meetings_only_for_a_virtual_meeting(
     assert (meeting.title, meeting.number, meeting.date, meeting.end_date) == expected
 
 
+def test_numbered_paragraphs_set_in_a_two_column_table_are_the_body():
+    builder = DocumentBuilder()
+    builder.paragraph("IGF MAG Virtual Meeting XV")
+    builder.paragraph("2 December 2015")
+    builder.table(
+        [
+            [cell(0, 0, "1."), cell(0, 1, "The Chair welcomed members.")],
+            [cell(1, 0, "2."), cell(1, 1, "The MAG agreed to publish the call.", "It opens on 4 January.")],
+            [cell(2, 0, ""), cell(2, 1, "Members thanked the Secretariat.")],
+        ]
+    )
+
+    report = interpret_document(builder.document())
+
+    assert (report.meeting.number, report.meeting.date) == (15, D(2015, 12, 2))
+    assert structure(report) == [
+        (1, "1", "", "The Chair welcomed members."),
+        (
+            2,
+            "2",
+            "",
+            "The MAG agreed to publish the call.\n\nIt opens on 4 January.\n\n"
+            "Members thanked the Secretariat.",
+        ),
+    ]
+    assert [d.kind for d in report.items[1].decisions] == ["decision"]
+
+
+def test_a_table_of_an_agendas_short_lines_is_not_read_as_the_body():
+    builder = DocumentBuilder()
+    builder.paragraph("IGF MAG Virtual Meeting XV")
+    builder.table([[cell(0, 0, "1."), cell(0, 1, "Opening")], [cell(1, 0, "2."), cell(1, 1, "Workshops")]])
+    builder.paragraph("1. The Chair welcomed members.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [(1, "1", "", "The Chair welcomed members.")]
+    assert any("a table before the first item" in warning for warning in report.warnings)
+
+
 def test_executive_summary_before_paragraph_1_is_kept_in_its_section():
     builder = DocumentBuilder()
     builder.paragraph("MAG Virtual Meeting III")
