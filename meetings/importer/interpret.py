@@ -762,6 +762,8 @@ def _split_body(document: Document, warnings: list[str]):
     listing = ""  # "action" or "decision" under an "Action items" or "Decisions" heading
     section_bullets = False  # the section has bullets: its plain paragraphs are not its list
     outline = _Outline()
+    contents: list[str] = []  # the table of contents' heading and lines
+    in_contents = False
     body = blocks[position:]
     numbered_ahead = _numbered_ahead(body)
     for offset, block in enumerate(body):
@@ -815,6 +817,15 @@ def _split_body(document: Document, warnings: list[str]):
                 "and was not imported"
             )
             continue
+        if (
+            _CONTENTS_HEADING.match(text)
+            or (in_contents and _contents_line(block))
+            or block.style.upper().startswith("TOC")
+        ):
+            contents.append(text)
+            in_contents = True
+            continue
+        in_contents = False
         lone = _lone_number(block)
         if lone is not None:
             following = _next_paragraph(body, offset)
@@ -906,12 +917,26 @@ def _split_body(document: Document, warnings: list[str]):
             f"the heading {_shorten(heading)!r} has no paragraph under it and was not imported"
             for heading in open_headings
         ]
+    if contents:
+        warnings.append(
+            f"the table of contents ({len(contents)} lines, from {_shorten(contents[0])!r}) was not imported"
+        )
     if pending_number is not None:
         warnings.append(
             f"the line {_clean(pending_number[1].text) or pending_number[0]!r} at the end of the body "
             "looks like a page number and was not imported"
         )
     return header, items, annex
+
+
+# A table of contents: its heading, and lines ending in a page number after a tab or dot leaders
+# ("2. Workshop evaluation ....... 3"), or in Word's TOC styles.
+_CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
+_CONTENTS_LINE = re.compile(r"^\S.{1,150}?(?:\t|\s*\.{3,}|\s*…+)\s*\d{1,3}$")
+
+
+def _contents_line(block: Paragraph) -> bool:
+    return block.style.upper().startswith("TOC") or bool(_CONTENTS_LINE.match(block.text.strip()))
 
 
 # Words a page header or footer adds to the report's title: "MAG Meeting VI – Summary Report – Page 2".

@@ -210,6 +210,28 @@ def test_a_table_of_an_agendas_short_lines_is_not_read_as_the_body():
     assert any("a table before the first item" in warning for warning in report.warnings)
 
 
+def test_table_of_contents_is_not_read_as_items_and_is_named_in_a_warning():
+    builder = DocumentBuilder()
+    builder.paragraph("IGF 2017 Second Open Consultations and MAG Meeting")
+    builder.paragraph("Geneva, 12–14 June 2017")
+    builder.paragraph("Contents")
+    builder.paragraph("1. Opening of the meeting\t2")
+    builder.paragraph("2. Workshop evaluation ........ 3")
+    builder.paragraph("Annex: schedule", style="TOC1")
+    builder.paragraph("1. Opening of the meeting", heading_level=1)
+    builder.paragraph("The Chair opened the meeting and thanked the host.")
+    builder.paragraph("2. Workshop evaluation", heading_level=1)
+    builder.paragraph("The MAG agreed to a threshold score of 3.5.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "1", "Opening of the meeting", "The Chair opened the meeting and thanked the host."),
+        (2, "2", "Workshop evaluation", "The MAG agreed to a threshold score of 3.5."),
+    ]
+    assert report.warnings == ["the table of contents (4 lines, from 'Contents') was not imported"]
+
+
 def test_executive_summary_before_paragraph_1_is_kept_in_its_section():
     builder = DocumentBuilder()
     builder.paragraph("MAG Virtual Meeting III")
