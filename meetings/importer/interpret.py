@@ -764,6 +764,8 @@ def _split_body(document: Document, warnings: list[str]):
     outline = _Outline()
     contents: list[str] = []  # the table of contents' heading and lines
     in_contents = False
+    agenda: _Item | None = None  # the agenda's lines, one item, while they last
+    agenda_numbers: list[int] = []
     body = blocks[position:]
     numbered_ahead = _numbered_ahead(body)
     for offset, block in enumerate(body):
@@ -826,6 +828,19 @@ def _split_body(document: Document, warnings: list[str]):
             in_contents = True
             continue
         in_contents = False
+        if agenda is not None:
+            line = _agenda_line(block, text, numbers=agenda_numbers, listed=bool(agenda.paragraphs))
+            if line is not None:
+                shown, number = line
+                if not agenda.paragraphs:
+                    items.append(agenda)
+                agenda.paragraphs.append(_with_text(block, shown))
+                agenda_numbers += [number] if number else []
+                section_closed = True
+                continue
+            # The agenda ends; what follows is the body, not a part of the agenda's section.
+            agenda = None
+            section = outline.close_last()
         lone = _lone_number(block)
         if lone is not None:
             following = _next_paragraph(body, offset)
@@ -897,6 +912,8 @@ def _split_body(document: Document, warnings: list[str]):
             section_numbered = False
             listing = _listing(text)
             section_bullets = False
+            if _AGENDA_HEADING.match(text):
+                agenda, agenda_numbers = _Item(number="", section=section), []
             continue
         if section_numbered:
             # Within the numbered body: more paragraphs (and bullets) of the item above.
@@ -933,6 +950,34 @@ def _split_body(document: Document, warnings: list[str]):
 # ("2. Workshop evaluation ....... 3"), or in Word's TOC styles.
 _CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
 _CONTENTS_LINE = re.compile(r"^\S.{1,150}?(?:\t|\s*\.{3,}|\s*…+)\s*\d{1,3}$")
+
+
+# "Agenda", "Proposed agenda:", "Agenda of the meeting": the heading above the agenda's lines.
+_AGENDA_HEADING = re.compile(
+    r"^(?:(?:proposed|draft|provisional|adopted)\s+)?agenda(?:\s+(?:of|for)\s+the\s+(?:meeting|call))?\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _agenda_line(
+    paragraph: Paragraph, text: str, *, numbers: list[int], listed: bool
+) -> tuple[str, int | None] | None:
+    """(the line as shown, its number) for a line of an agenda: short, not a sentence, and numbered
+    on from the line above; None where the body begins (a sentence, a heading, numbers from 1 again)."""
+    if paragraph.heading_level is not None or not text or _words(text) > 15:
+        return None
+    numbered = item_number(paragraph)
+    if not numbered and not _is_bullet(paragraph) and _SECTION.match(text):
+        return None  # "Summary of discussions": the body's heading
+    body = _clean(numbered[1] if numbered else _without_bullet(paragraph).text)
+    if _is_prose(body) or (body.endswith((".", ";")) and _words(body) > 4):
+        return None
+    number = int(numbered[0]) if numbered and numbered[0].isdigit() else None
+    if number is not None and numbers and number <= numbers[-1]:
+        return None  # numbered from 1 again: the body's first paragraph
+    if listed and numbers and not numbered and not _is_bullet(paragraph):
+        return None  # a plain line after numbered ones: a heading of the body
+    return (f"{numbered[0]}. {body}" if numbered else body), number
 
 
 def _contents_line(block: Paragraph) -> bool:
@@ -1047,6 +1092,14 @@ class _Outline:
                 if outer < rank and (rank != _PLAIN_RANK or outer == _DAY_RANK)
             ]
         self.headings.append((rank, heading))
+        return self.section()
+
+    def close_last(self) -> str:
+        """The section once the last heading's part has ended (an agenda above the body)."""
+        self.headings = self.headings[:-1]
+        return self.section()
+
+    def section(self) -> str:
         return " – ".join(text for _rank, text in self.headings)[:300]
 
 

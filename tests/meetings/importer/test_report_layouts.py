@@ -232,6 +232,28 @@ def test_table_of_contents_is_not_read_as_items_and_is_named_in_a_warning():
     assert report.warnings == ["the table of contents (4 lines, from 'Contents') was not imported"]
 
 
+def test_typed_agenda_above_the_body_is_one_item_and_the_body_numbers_from_1():
+    report = interpret_document(
+        plain_document(
+            "IGF 2019 MAG Virtual Meeting 6",
+            "24 April 2019",
+            "Agenda:",
+            "1. Welcome",
+            "2. Workshop evaluation process",
+            "3. AOB",
+            "1. The Chair welcomed members and reviewed the agenda, which was adopted.",
+            "2. The MAG agreed that each proposal would be scored by five members.",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "", "Agenda:", "1. Welcome\n\n2. Workshop evaluation process\n\n3. AOB"),
+        (2, "1", "", "The Chair welcomed members and reviewed the agenda, which was adopted."),
+        (3, "2", "", "The MAG agreed that each proposal would be scored by five members."),
+    ]
+    assert report.warnings == []
+
+
 def test_executive_summary_before_paragraph_1_is_kept_in_its_section():
     builder = DocumentBuilder()
     builder.paragraph("MAG Virtual Meeting III")
