@@ -1351,7 +1351,7 @@ _TITLE_TYPE_SUFFIX = re.compile(
     r"[-–—:,|]?\s*(?:(?:draft|final)\s+)?(?:summary\s+report|summary|report|minutes)(?:\s*\((?:draft|final)\))?",
     re.IGNORECASE,
 )
-_TITLE_TYPE_PREFIX = re.compile(r"^(?:(?:draft|final)\s+)?summary\s+report\s*[:–—-]\s*", re.IGNORECASE)
+_TITLE_TYPE_PREFIX = re.compile(r"^(?:(?:draft|final)\s+)?summary(?:\s+report)?\s*[:–—-]\s*", re.IGNORECASE)
 
 
 def _title(lines: list[str]) -> str:

@@ -232,6 +232,18 @@ def test_table_of_contents_is_not_read_as_items_and_is_named_in_a_warning():
     assert report.warnings == ["the table of contents (4 lines, from 'Contents') was not imported"]
 
 
+def test_header_title_without_a_summary_prefix_and_its_date_in_brackets():
+    report = interpret_document(
+        plain_document("Summary: MAG Virtual Meeting XXIII (03 September 2018)", "1. Met.")
+    )
+
+    assert (report.meeting.title, report.meeting.number, report.meeting.date) == (
+        "MAG Virtual Meeting XXIII",
+        23,
+        D(2018, 9, 3),
+    )
+
+
 def test_typed_agenda_above_the_body_is_one_item_and_the_body_numbers_from_1():
     report = interpret_document(
         plain_document(
