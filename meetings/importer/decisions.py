@@ -1021,7 +1021,7 @@ _DATE = (
 )
 _DUE = re.compile(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|ahead\s+of|prior\s+to|in\s+time\s+for|"
-    r"on\s+or\s+before|deadline\s+(?:of|is)|due|on)\s+(?P<when>" + _DATE + r"|(?:the|its)\s+next\s+"
+    r"on\s+or\s+before|deadline\s+(?:of|is)|due|on|at|during)\s+(?P<when>" + _DATE + r"|(?:the|its)\s+next\s+"
     r"(?:(?:virtual|face-to-face|online|MAG|IGF|open|monthly|regular)\s+)*(?:MAG\s+)?(?:meeting|call)\b)",
     re.IGNORECASE,
 )

@@ -558,6 +558,13 @@ def test_read_sentence_call_for_volunteers_is_their_action(sentence):
         # A contraction is a task's "will", with a straight or a typographic apostrophe.
         ("Members'll send their comments by 12 March.", "action", "MAG members", "12 March"),
         ("The Secretariat’ll circulate the draft.", "action", "Secretariat", ""),
+        # The next meeting a task is for, after "at" or "during".
+        (
+            "The co-facilitators will present an outline at the next virtual meeting.",
+            "action",
+            "Co-facilitators",
+            "the next virtual meeting",
+        ),
         # An adverb between the owner and the verb is not part of the owner.
         ("Several members then agreed to draft a note.", "action", "Several members", ""),
         # Who and when in brackets after the task, when the sentence names neither.
