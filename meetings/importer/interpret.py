@@ -1514,9 +1514,9 @@ def _find_chair(text: str) -> str:
             sentence,
         )
         if by:
-            return by.group(1) + _co_chair(
-                sentence[by.end() :], honorific=bool(re.match(_HONORIFIC, by.group(1)))
-            )
+            # "chaired by MAG Chair Lynn St. Amour": the office is not part of the name.
+            name = _CHAIR_OFFICE.sub("", by.group(1))
+            return name + _co_chair(sentence[by.end() :], honorific=bool(re.match(_HONORIFIC, name)))
         # "The MAG Chair, Ms. Anriette Esterhuysen, opened the meeting".
         apposition = re.search(
             rf"\bChair(?:man|person|woman)?\s*,\s+({_HONORIFIC}\s+(?:{name_token}\s+){{0,4}}[A-Z][\w’'-]+"
@@ -1525,7 +1525,37 @@ def _find_chair(text: str) -> str:
         )
         if apposition:
             return apposition.group(1)
+        # "The Chair (Lynn St. Amour) opened", "MAG Chair Anriette Esterhuysen opened the call".
+        named = re.search(
+            rf"\bChair(?:man|person|woman)?\s*\(\s*({person})\s*\)"
+            rf"|\bChair(?:man|person|woman)?\s+((?:{_HONORIFIC}\s+)?[A-Z][\w’'-]+(?:\s+{name_token}){{1,4}})"
+            r"\s+(?:opened|welcomed|chaired|began|started|closed|thanked|presided|introduced|recalled)\b",
+            sentence,
+        )
+        if named:
+            return named.group(1) or named.group(2)
+        # "Ambassador Janis Karklins, Chair of the MAG, opened the meeting".
+        office = re.search(
+            r"^(.*?),\s+(?:the\s+)?(?:MAG(?:'s|’s)?\s+)?Chair(?:man|person|woman)?"
+            r"(?:\s+of\s+the\s+(?:MAG|Multistakeholder\s+Advisory\s+Group))?\s*,",
+            sentence,
+        )
+        if office:
+            name = []
+            for word in reversed(office.group(1).split()[-5:]):
+                if not re.fullmatch(name_token, word) or word.lower().strip(".") in _NOT_A_NAME:
+                    break
+                name.insert(0, word)
+                if re.fullmatch(rf"{_HONORIFIC}|Ambassador|Amb\.", word):
+                    break  # a title begins the name
+            if len(name) >= 2:
+                return " ".join(name)
     return ""
+
+
+# Words of a header or a sentence's start that come before a name and are no part of it.
+_NOT_A_NAME = {"the", "and", "meeting", "call", "summary", "report", "mag", "igf", "forum", "consultations"}
+_CHAIR_OFFICE = re.compile(r"^(?:the\s+)?(?:MAG\s+)?Chair(?:man|person|woman)?\s+(?=\S)")
 
 
 def _co_chair(rest: str, *, honorific: bool) -> str:

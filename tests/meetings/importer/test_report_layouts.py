@@ -460,6 +460,15 @@ def test_numbered_executive_summary_does_not_swallow_an_unnumbered_body():
         ("The call was facilitated by Ms. Lynn St. Amour.", "Ms. Lynn St. Amour"),
         ("The breakout discussion on youth was facilitated by Ms. Ana Silva.", ""),
         ("The Chair, who opened the meeting, welcomed the members.", ""),
+        # The office before or after the name is not part of it.
+        ("The meeting was chaired by MAG Chair Lynn St. Amour.", "Lynn St. Amour"),
+        ("The Chair (Lynn St. Amour) opened the meeting.", "Lynn St. Amour"),
+        ("MAG Chair Anriette Esterhuysen opened the call.", "Anriette Esterhuysen"),
+        ("Ambassador Janis Karklins, Chair of the MAG, opened the meeting.", "Ambassador Janis Karklins"),
+        ("Janis Karklins, MAG Chair, opened the meeting.", "Janis Karklins"),
+        # Someone else speaking for the Chair is not the Chair.
+        ("Mr. Markus Kummer, Executive Coordinator, welcomed participants on behalf of the Chair.", ""),
+        ("The Chair Report was presented.", ""),
     ],
 )
 def test_chair_named_in_the_first_paragraph_every_common_way(sentence, chair):
