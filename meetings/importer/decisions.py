@@ -325,8 +325,9 @@ _FUTURE = (
     r"promised\s+to|pledged\s+to|took\s+it\s+upon\s+(?:itself|themselves|himself|herself)\s+to|"
     r"took\s+(?:on\s+)?the\s+(?:task|action|responsibility)\s+(?:to|of))"
 )
+# "The Secretariat will: circulate ...; inform ...": a colon before the listed tasks.
 _FUTURE_ACTIVE = re.compile(
-    rf"\b(?P<modal>{_FUTURE})(?:\s+(?:also|further|then|again|kindly|soon|shortly|jointly|together|"
+    rf"\b(?P<modal>{_FUTURE}):?(?:\s+(?:also|further|then|again|kindly|soon|shortly|jointly|together|"
     rf"now|each|both|all|continue\s+to|work\s+(?:together|with\s+\S+)\s+to|try\s+to|seek\s+to))*"
     rf"\s+(?!{_TASK_VERB_BLOCKLIST}\b)(?P<verb>[a-z]+)\b",
     re.IGNORECASE,
@@ -364,7 +365,7 @@ _TASKED_PASSIVE = re.compile(
     r"(?:\s+(?:also|further|again|kindly|strongly|therefore|then|now|all))*\s+"
     r"(?:asked|requested|invited|tasked|mandated|encouraged|urged|reminded|called\s+(?:up)?on|"
     r"expected|charged|instructed|entrusted|assigned|sought|given\s+the\s+task|requested\s+once\s+again)"
-    r"\s+(?:with\s+\w+ing|to\s+(?!be\s+(?:held|present)\b)\w+)",
+    r"\s+(?:with\s+\w+ing|to:?\s+(?!be\s+(?:held|present)\b)\w+)",
     re.IGNORECASE,
 )
 _TASKING_ACTIVE = re.compile(
@@ -390,7 +391,7 @@ _SHORTHAND_ACTION = re.compile(
 
 # Clauses: a sentence's main clause is read apart from its background ("Although ..., ").
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s*|\s*:\s+(?=[A-Z])|,?\s+(?:but|however|whereas|while|whilst|although|though)\s+(?=\S)|,\s+yet\s+"
+    r"\s*;\s*|\s*:\s+(?=(?-i:[A-Z]))|,?\s+(?:but|however|whereas|while|whilst|although|though)\s+(?=\S)|,\s+yet\s+"
     r"|,\s+(?:and\s+)?(?=(?:it\s+was|the\s+MAG\b|MAG\s+members|there\s+was|the\s+meeting\b))",
     re.IGNORECASE,
 )
