@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from meetings.importer.dates import MONTH, month_number
+from meetings.importer.patterns import starting_pattern
 from meetings.importer.report import ParsedDecision, ParsedReport
 
 # --- Sentences ----------------------------------------------------------------------------------
@@ -98,7 +99,7 @@ _BEFORE_NUMBER = {
 # These end a sentence when a capital follows ("..., etc. The Secretariat ...").
 _SOMETIMES_FINAL = {"etc", "a.m", "p.m"}
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(\[]*[A-Z0-9])")
+_BOUNDARY = starting_pattern(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(\[]*[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.'’]+)[.]\W*$")
 # The last word is looked for in the last characters before a boundary only: searching the
 # whole text before it again at every boundary made long paragraphs quadratic.
@@ -108,7 +109,7 @@ _DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of a paragraph, keeping "Ms.", "e.g.", "No. 3", "U.N.", decimals and URLs whole."""
-    text = re.sub(r"\s+", " ", text).strip()
+    text = " ".join(text.split())  # runs of whitespace as one space: str.split's whitespace is re's \s
     if not text:
         return []
     pieces = []
@@ -148,13 +149,13 @@ _ADV = rf"(?:\s+{_ADVERBS},?)*"
 
 # The group whose outcome is a decision: the MAG, its members as a whole, the meeting, its Chair; "we"
 # in a summary the MAG wrote in the first person plural ("We agreed that ...").
-_GROUP = re.compile(
+_GROUP = starting_pattern(
     r"\b(?:MAG|Multistakeholder\s+Advisory\s+Group|Advisory\s+Group|meeting|members|group|"
     r"everyone|all|chairs?|chair(?:wo)?man|chairperson|co-?chairs?|plenary|participants|body|we)\b",
     re.IGNORECASE,
 )
 # A part of the group, or a view not the group's.
-_MINORITY = re.compile(
+_MINORITY = starting_pattern(
     r"\b(?:some|several|few|a\s+few|one|two|three|many|other|others|certain|individual|various|"
     r"a\s+number\s+of|a\s+couple\s+of|a\s+member|a\s+MAG\s+member|one\s+MAG\s+member|"
     r"a\s+(?:participant|speaker|delegate)|most|majority|minority|number\s+of|handful|"
@@ -162,7 +163,7 @@ _MINORITY = re.compile(
     re.IGNORECASE,
 )
 # Bodies other than the MAG whose decisions a report mentions as background.
-_OTHER_BODY = re.compile(
+_OTHER_BODY = starting_pattern(
     r"\b(?:General\s+Assembly|UNGA|CSTD|ECOSOC|Commission\s+on\s+Science|Economic\s+and\s+Social|"
     r"Secretary[-\s]General|UN\s*DESA|DESA|WSIS|WGIG|Human\s+Rights\s+Council|ITU|UNESCO|ICANN|"
     r"Working\s+Group\s+on\s+(?:IGF\s+)?Improvements|Tunis\s+Agenda|Council|Commission|Parliament|"
@@ -171,7 +172,7 @@ _OTHER_BODY = re.compile(
     re.IGNORECASE,
 )
 # A decision told as past history: from an earlier year or meeting.
-_EARLIER = re.compile(
+_EARLIER = starting_pattern(
     r"\b(?:had\s+(?:also\s+|already\s+|previously\s+)?(?:been\s+)?(?:agreed|decided|approved|adopted|"
     r"endorsed|resolved|chosen|selected|established|appointed|accepted)"
     r"|previously|earlier\s+(?:in\s+the|this)\s+year|last\s+year|(?:the\s+)?previous\s+(?:year|cycle|MAG)|"
@@ -189,7 +190,7 @@ _EARLIER = re.compile(
 )
 
 # Verbs that put what follows them in someone's mouth, not the group's decision.
-_PROPOSING = re.compile(
+_PROPOSING = starting_pattern(
     r"\b(?<!\bthe\s)(?<!\ba\s)(?<!\bas\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)(?<!\bthese\s)"
     r"(?:(?:suggested|suggesting|suggests?|proposed|proposing|proposes?|recommended|recommending|"
     r"recommends?)(?=\s+(?:that|to|the|a|an|this|these|its|their|some|whether|if|it|\w+ing|(?-i:[A-Z])|[\"'])|\s*[,:])|"
@@ -210,7 +211,7 @@ _PROPOSING = re.compile(
     re.IGNORECASE,
 )
 # What the group did not decide.
-_NEGATION = re.compile(
+_NEGATION = starting_pattern(
     r"\b(?:no(?!\s+(?:objections?|further\s+(?:comments|objections?)|opposition|dissent))|not|never|without(?!\s+(?:objection|opposition|dissent|changes?|amendments?|further|a\s+vote))|neither|nor|lack|absence|failed|unable|cannot|couldn't|didn't|wasn't|"
     r"weren't|hasn't|haven't|disagreed|disagreement|objected|opposed|rejected|declined|refused|"
     r"divided|split|differing|diverging|divergent|mixed|yet\s+to|pending|remains?\s+to\s+be|"
@@ -236,7 +237,7 @@ _OUTCOME_PARTICIPLE = (
     r"set\s+(?:as|at|for|to)|determined)"
 )
 _PAST_OR_PRESENT_BE = r"(?:was|were|is|are|has\s+been|have\s+been|got|get)"
-_PASSIVE_OUTCOME = re.compile(
+_PASSIVE_OUTCOME = starting_pattern(
     rf"\b(?P<be>{_PAST_OR_PRESENT_BE}){_ADV}\s+"
     # "It was suggested and agreed that ...", "The proposal was discussed and approved."
     r"(?:(?:suggested|proposed|discussed|presented|reviewed|considered|put\s+forward|tabled)\s+and\s+"
@@ -245,7 +246,9 @@ _PASSIVE_OUTCOME = re.compile(
     re.IGNORECASE,
 )
 # "The changes agreed upon are listed": what was agreed, named as such.
-_AGREED_UPON = re.compile(r"\b(?:agreed|decided)\s+upon\b|\bagreed[-\s](?:changes|upon)\b", re.IGNORECASE)
+_AGREED_UPON = starting_pattern(
+    r"\b(?:agreed|decided)\s+upon\b|\bagreed[-\s](?:changes|upon)\b", re.IGNORECASE
+)
 
 _GROUP_VERB = (
     r"(?:agreed|decided|resolved|approved|adopted|endorsed|accepted|confirmed|ratified|"
@@ -259,10 +262,10 @@ _GROUP_VERB = (
     r"agreed\s+upon|finali[sz]ed|extended|reversed|changed|merged|renamed|postponed|"
     r"cancell?ed|dropped|retained|kept|allocated|granted|reduced|increased)"
 )
-_ACTIVE_OUTCOME = re.compile(rf"(?P<verb>\b{_GROUP_VERB})\b", re.IGNORECASE)
+_ACTIVE_OUTCOME = starting_pattern(rf"(?P<verb>\b{_GROUP_VERB})\b", re.IGNORECASE)
 
 # There was agreement, consensus, a decision.
-_NOMINAL_OUTCOME = re.compile(
+_NOMINAL_OUTCOME = starting_pattern(
     r"\b(?:there\s+(?:was|is)|with|by|following|after|on\s+the\s+basis\s+of|based\s+on)\s+"
     r"(?:(?:a|an|the|also|general|broad|full|common|unanimous|overall|wide|widespread|strong|clear|"
     r"complete|firm|overwhelming|total|large|and|MAG|MAG's)\s+){0,4}"
@@ -280,7 +283,7 @@ _NOMINAL_OUTCOME = re.compile(
     re.IGNORECASE,
 )
 # Qualifiers that make "support" someone's, not the group's.
-_WEAK_SUPPORT = re.compile(
+_WEAK_SUPPORT = starting_pattern(
     r"\b(?:some|limited|little|mixed|less|partial|varying|certain|also\s+some|a\s+degree\s+of)\s+"
     r"(?:\w+\s+)?(?:support|agreement)\b",
     re.IGNORECASE,
@@ -290,7 +293,7 @@ _WEAK_SUPPORT = re.compile(
 
 # Who may be given work: the Secretariat, the Chair, the MAG and its members, working groups,
 # the host country, facilitators, volunteers, named people ("Mr. Masango", "Chengetai").
-_AGENT_WORDS = re.compile(
+_AGENT_WORDS = starting_pattern(
     r"\b(?i:secretariat|chair\w*|co-?chairs?|co-?facilitators?|facilitators?|MAG|members?|"
     r"working\s+groups?|WGs?|task\s+force|sub-?group|host(?:\s+country|\s+government)?|government|"
     r"volunteers?|organi[sz]ers?|coordinators?|rapporteurs?|leads?|proponents?|teams?|"
@@ -307,7 +310,7 @@ _NOT_AGENT = re.compile(
     r"paper|survey|platform|list|it\s+is|this|that|there|which)\b",
     re.IGNORECASE,
 )
-_STRONG_AGENT = re.compile(
+_STRONG_AGENT = starting_pattern(
     r"\b(?:secretariat|chair\w*|co-?chairs?|facilitators?|working\s+groups?|host\s+country|members|"
     r"volunteers|organi[sz]ers|coordinators|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z])",
     re.IGNORECASE,
@@ -325,19 +328,19 @@ _FUTURE = (
     r"promised\s+to|pledged\s+to|took\s+it\s+upon\s+(?:itself|themselves|himself|herself)\s+to|"
     r"took\s+(?:on\s+)?the\s+(?:task|action|responsibility)\s+(?:to|of))"
 )
-_FUTURE_ACTIVE = re.compile(
+_FUTURE_ACTIVE = starting_pattern(
     rf"\b(?P<modal>{_FUTURE})(?:\s+(?:also|further|then|again|kindly|soon|shortly|jointly|together|"
     rf"now|each|both|all|continue\s+to|work\s+(?:together|with\s+\S+)\s+to|try\s+to|seek\s+to))*"
     rf"\s+(?!{_TASK_VERB_BLOCKLIST}\b)(?P<verb>[a-z]+)\b",
     re.IGNORECASE,
 )
 # "The working group will meet every two weeks and report back": the task after an event verb.
-_COORDINATED_TASK = re.compile(
+_COORDINATED_TASK = starting_pattern(
     r"\b(?P<modal>will|shall|is\s+to|are\s+to)\s+(?:\w+\s+){1,8}?and\s+(?:then\s+|also\s+)?"
     r"(?P<verb>report|send|share|circulate|prepare|present|submit|provide|draft|update|inform|propose)\b",
     re.IGNORECASE,
 )
-_INSTRUCTED = re.compile(
+_INSTRUCTED = starting_pattern(
     rf"\b(?P<modal>should|are\s+requested\s+to|are\s+kindly\s+requested\s+to)\s+(?!{_TASK_VERB_BLOCKLIST}\b)"
     r"(?P<verb>[a-z]+)\b",
     re.IGNORECASE,
@@ -352,14 +355,14 @@ _DELIVERABLE = (
     r"asked|requested|tasked|reminded|approached|reached\s+out\s+to|put\s+(?:forward|together|in\s+place)|"
     r"addressed|presented|reported|launched)"
 )
-_FUTURE_PASSIVE = re.compile(
+_FUTURE_PASSIVE = starting_pattern(
     rf"\b(?P<modal>will|shall|is\s+to|are\s+to|would|must|needs?\s+to|has\s+to|have\s+to|to)"
     rf"(?:\s+(?:also|then|again|soon|shortly|now|further|subsequently))*\s+be"
     rf"(?:\s+(?:also|then|again|soon|shortly|promptly|quickly|duly|further|subsequently|formally))*"
     rf"\s+(?P<verb>{_DELIVERABLE})\b",
     re.IGNORECASE,
 )
-_TASKED_PASSIVE = re.compile(
+_TASKED_PASSIVE = starting_pattern(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|will\s+be|would\s+be|shall\s+be|had\s+been|be)"
     r"(?:\s+(?:also|further|again|kindly|strongly|therefore|then|now|all))*\s+"
     r"(?:asked|requested|invited|tasked|mandated|encouraged|urged|reminded|called\s+(?:up)?on|"
@@ -367,7 +370,7 @@ _TASKED_PASSIVE = re.compile(
     r"\s+(?:with\s+\w+ing|to\s+(?!be\s+(?:held|present)\b)\w+)",
     re.IGNORECASE,
 )
-_TASKING_ACTIVE = re.compile(
+_TASKING_ACTIVE = starting_pattern(
     r"\b(?P<verb>asked|requested|invited|tasked|mandated|encouraged|urged|reminded|called\s+(?:up)?on|"
     r"instructed|charged|entrusted|commissioned|requests|asks|invites|encourages|urges)\s+"
     r"(?P<owner>(?!whether|if|about|how|why|what|when|that|to\b|for\s+(?!volunteers))"
@@ -389,7 +392,7 @@ _SHORTHAND_ACTION = re.compile(
 )
 
 # Clauses: a sentence's main clause is read apart from its background ("Although ..., ").
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = starting_pattern(
     r"\s*;\s*|\s*:\s+(?=[A-Z])|,?\s+(?:but|however|whereas|while|whilst|although|though)\s+(?=\S)|,\s+yet\s+"
     r"|,\s+(?:and\s+)?(?=(?:it\s+was|the\s+MAG\b|MAG\s+members|there\s+was|the\s+meeting\b))",
     re.IGNORECASE,
@@ -581,7 +584,7 @@ def read_paragraph(text: str) -> list[tuple[str, Reading]]:
 
 
 def _normalise(sentence: str) -> str:
-    return re.sub(r"\s+", " ", sentence.replace("’", "'").replace("‘", "'")).strip()
+    return " ".join(sentence.replace("’", "'").replace("‘", "'").split())
 
 
 def _clauses(sentence: str) -> list[tuple[str, bool]]:
@@ -631,10 +634,10 @@ def _is_decision(clause: str) -> bool:
     return False
 
 
-_BECAUSE = re.compile(
+_BECAUSE = starting_pattern(
     r"\b(?:given|since|because|as|once)\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE
 )
-_MODAL_BEFORE = re.compile(
+_MODAL_BEFORE = starting_pattern(
     rf"\b{_MODAL}\s+(?:(?:not|also|then|first|be|have\s+been|\w+ly)\s+)*$", re.IGNORECASE
 )
 
@@ -674,7 +677,7 @@ _NOMINAL_WORDS = (
     "agreement", "consensus", "support", "approval", "endorsement", "decision", "outcome", "as agreed",
     "as decided", "as approved",
 )  # fmt: skip
-_RELATIVE_END = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
+_RELATIVE_END = starting_pattern(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
 _TASKING_WORDS = (
     "ask", "request", "invit", "task", "mandat", "encourag", "urge", "remind", "call", "instruct",
     "charge", "entrust", "commission", "expected", "assign", "given the task", "sought",
@@ -686,9 +689,9 @@ _FUTURE_WORDS = (
 )  # fmt: skip
 
 
-_HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
-_TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERBS},?)+\s*$", re.IGNORECASE)
-_SUBJECT_START = re.compile(r"[,(]\s*|\b(?:that|and|whether|if|when|where)\s+", re.IGNORECASE)
+_HAD_BEFORE = starting_pattern(r"\bhad\s+(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
+_TRAILING_ADVERBS = starting_pattern(rf"(?:\s+{_ADVERBS},?)+\s*$", re.IGNORECASE)
+_SUBJECT_START = starting_pattern(r"[,(]\s*|\b(?:that|and|whether|if|when|where)\s+", re.IGNORECASE)
 
 
 def _subject_before(clause: str, end: int) -> str:
@@ -720,7 +723,7 @@ def _subject_is_minority(clause: str, match: re.Match) -> bool:
 
 # --- Actions ------------------------------------------------------------------------------------
 
-_ACTION_HEDGE = re.compile(
+_ACTION_HEDGE = starting_pattern(
     r"\b(?<!\bthe\s)(?<!\ba\s)(?<!\bas\s)(?<!\bits\s)"
     r"(?:(?:suggested|suggesting|proposed|proposing|recommended|recommending)"
     r"(?=\s+(?:that|to|the|a|an|this|these|its|their|some|whether|if|it|\w+ing)|\s*[,:])|wondered|questioned|"
@@ -730,7 +733,7 @@ _ACTION_HEDGE = re.compile(
     r"it\s+was\s+not\s+clear|options?|idea|possibly|perhaps|ideally)\b",
     re.IGNORECASE,
 )
-_REPORTING = re.compile(
+_REPORTING = starting_pattern(
     r"\b(?:said|stated|informed|confirmed|indicated|explained|noted|announced|agreed|undertook|offered|"
     r"promised|committed|added|assured|reported|mentioned|clarified|advised|replied|responded|"
     r"stressed|emphasi[sz]ed|highlighted|told)\b",
@@ -773,7 +776,7 @@ def _asked_passive(clause: str, sentence: str) -> str | None:
     return _owner_name(_owner_subject(clause, passive.start()))
 
 
-_PASSIVE_AGENT = re.compile(
+_PASSIVE_AGENT = starting_pattern(
     r"\bby\s+(?!the\s+end\b|the\s+next\b|mid|\d|end\b)((?:the\s+)?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.\s+)?[^,;.]{2,60}?)"
     r"(?=\s+(?:by|before|on|in|at|no|until|after|within|to|and|for)\b|[,;.]|$)",
     re.IGNORECASE,
@@ -797,7 +800,7 @@ def _future_passive(clause: str, sentence: str) -> str | None:
     return _owner_name(agent.group(1)) if agent and not _is_date(agent.group(1)) else ""
 
 
-_PERFECT_BEFORE = re.compile(r"\b(?:had|have|has)\s+$", re.IGNORECASE)
+_PERFECT_BEFORE = starting_pattern(r"\b(?:had|have|has)\s+$", re.IGNORECASE)
 
 
 def _future_active(clause: str, sentence: str) -> str | None:
@@ -839,7 +842,7 @@ def _future_active(clause: str, sentence: str) -> str | None:
     return None
 
 
-_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,;]{1,80},")
+_ASIDE = starting_pattern(r",\s*(?:who|which|whose)\b[^,;]{1,80},")
 _REPORTED_PRONOUN = re.compile(
     r"^(?P<who>.+?)\s+(?:said|stated|confirmed|indicated|explained|noted|announced|added|assured|"
     r"reported|clarified|advised)\s+(?:that\s+)?(?:it|they|he|she|we)$",
@@ -847,7 +850,7 @@ _REPORTED_PRONOUN = re.compile(
 )
 
 
-_PEOPLE = re.compile(
+_PEOPLE = starting_pattern(
     r"\b(?:members?|participants?|speakers?|delegat\w+|those|others|stakeholders)\b", re.IGNORECASE
 )
 
@@ -859,12 +862,12 @@ def _by_whom(after: str) -> str:
 
 
 # "Members who would like to join ...": who the owner is, not a hedge on the task.
-_INTERESTED = re.compile(
+_INTERESTED = starting_pattern(
     r"\b(?:who|that)\s+(?:would\s+like|wish(?:es)?|want|are\s+interested)\b", re.IGNORECASE
 )
 
 
-_RELATIVE = re.compile(r"\s+(?:that|who|which|whose)\s+", re.IGNORECASE)
+_RELATIVE = starting_pattern(r"\s+(?:that|who|which|whose)\s+", re.IGNORECASE)
 
 
 def _owner_subject(clause: str, end: int) -> str:
@@ -948,15 +951,15 @@ _DATE = (
     rf"|(?P<edge>(?:the\s+)?(?:end|middle|beginning|start|mid)(?:\s+of)?|mid-?)\s*(?P<month3>{MONTH}))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
-_DUE = re.compile(
+_DUE = starting_pattern(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|ahead\s+of|prior\s+to|in\s+time\s+for|"
     r"on\s+or\s+before|deadline\s+(?:of|is)|due|on)\s+(?P<when>" + _DATE + r"|(?:the|its)\s+next\s+"
     r"(?:(?:virtual|face-to-face|online|MAG|IGF|open|monthly|regular)\s+)*(?:MAG\s+)?(?:meeting|call)\b)",
     re.IGNORECASE,
 )
 _DATE_ONLY = re.compile(_DATE, re.IGNORECASE)
-_MAY_BE_DUE = re.compile(r"\d|\bnext\b|\b(?:end|middle|beginning|start|mid)\b|mid-", re.IGNORECASE)
-_EVENT_BEFORE = re.compile(
+_MAY_BE_DUE = starting_pattern(r"\d|\bnext\b|\b(?:end|middle|beginning|start|mid)\b|mid-", re.IGNORECASE)
+_EVENT_BEFORE = starting_pattern(
     r"\b(?:take|takes|took|be|is|was|were|are)\s+(?:place|held|convened)\s*$|\bmeet\s*$", re.IGNORECASE
 )
 
