@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from meetings.importer.patterns import starting_pattern
 from meetings.importer.vocabulary import MONTHS
 
 #: A month as reports print it: "Sept", "Aug." as well as the full names (match with re.IGNORECASE).
@@ -30,7 +31,7 @@ _DAY_DASH = r"(?:\s*(?:[-–—‒―]|to|until|through)\s*|\s+(?:and|&)\s+)"
 _OF = r"(?:\s+of)?"
 
 # Day first: "30 August 2016", "12-14 July", "30 June – 2 July 2017", "Wednesday, 8 August 2018".
-_DAY_FIRST = re.compile(
+_DAY_FIRST = starting_pattern(
     rf"\b(?:{_WEEKDAY})?(?P<day>{_DAY})(?:{_DAY_DASH}(?:{_WEEKDAY})?(?P<end_day>{_DAY}))?{_OF}\s+(?P<month>{MONTH})"
     rf"(?:,?\s+(?P<year>{_YEAR}))?"
     rf"(?:{_DASH}(?:{_WEEKDAY})?(?P<end_day2>{_DAY}){_OF}\s+(?P<end_month>{MONTH})(?:,?\s+(?P<end_year>{_YEAR}))?)?"
@@ -38,7 +39,7 @@ _DAY_FIRST = re.compile(
     re.IGNORECASE,
 )
 # Month first: "August 30, 2016", "July 12-14, 2016", "June 30 – July 2, 2017", "Wednesday, August 8, 2018".
-_MONTH_FIRST = re.compile(
+_MONTH_FIRST = starting_pattern(
     rf"\b(?:{_WEEKDAY})?(?P<month>{MONTH})\s+(?P<day>{_DAY})"
     rf"(?:{_DAY_DASH}(?P<end_day>{_DAY})(?![\w:]))?"
     rf"(?:,?\s+(?P<year>{_YEAR}))?"

@@ -28,6 +28,7 @@ from meetings.importer.decisions import (
     split_sentences,
 )
 from meetings.importer.document import Document, Paragraph, Table
+from meetings.importer.patterns import starting_pattern
 from meetings.importer.provenance import check_decisions_against_grid, read_announcements, read_provenance
 from meetings.importer.report import (
     ParsedAnnotation,
@@ -215,7 +216,7 @@ _CITIES = sorted(
     key=len,
     reverse=True,
 )
-_CITY = re.compile(r"\b(?:" + "|".join(re.escape(city) for city in _CITIES) + r")\b", re.IGNORECASE)
+_CITY = starting_pattern(r"\b(?:" + "|".join(re.escape(city) for city in _CITIES) + r")\b", re.IGNORECASE)
 _TOPICAL = re.compile(
     r"\btopical\b|\bissue[\s-]+specific\b|\bthematic\b|\binformal\b|\bworking\s+groups?\b|\bWGs?\b"
     r"|\bNRIs?\b|national,?\s+(?:sub-?regional,?\s+)?(?:and\s+)?regional(?:\s+and\s+youth)?\s+(?:IGF\s+)?initiatives",
@@ -227,22 +228,22 @@ _TOPICAL_MEETING = re.compile(
     rf"(?:{_TOPICAL.pattern})(?:[’']s?)?(?:\W+\w+){{0,4}}?\W+(?:meetings?|calls?|sessions?|webinars?)\b",
     re.IGNORECASE,
 )
-_OPEN_CONSULTATIONS = re.compile(r"\bopen\s+consultations?\b", re.IGNORECASE)
-_FACE_TO_FACE = re.compile(
+_OPEN_CONSULTATIONS = starting_pattern(r"\bopen\s+consultations?\b", re.IGNORECASE)
+_FACE_TO_FACE = starting_pattern(
     r"\bface[\s-]*to[\s-]*face\b|\bin[\s-]person\b|\bphysical\b|\bF2F\b", re.IGNORECASE
 )
 # Words that make a meeting virtual, and weaker ones that a meeting held in a city may use too
 # ("with remote participation", "a call for proposals").
-_VIRTUAL = re.compile(
+_VIRTUAL = starting_pattern(
     r"\bvirtual(?:ly)?\b|\bonline\b(?!\s+participa)|\b(?:conference|telephone)\s+calls?\b|\bteleconference\b"
     r"|\bwebex\b|\bzoom\b|\bwebinar\b|\bvideo[\s-]?conference\b|\bVM\s?\d{1,3}\b",
     re.IGNORECASE,
 )
-_VIRTUAL_WEAK = re.compile(
+_VIRTUAL_WEAK = starting_pattern(
     r"\bcalls?\b(?!\s+for\b)|\bremote(?:ly)?\b(?!\s+(?:participa|hubs?|speakers?))", re.IGNORECASE
 )
 # Where the sentence naming the meeting turns to other meetings ("since the 2nd face-to-face ...").
-_OTHER_MEETINGS = re.compile(
+_OTHER_MEETINGS = starting_pattern(
     r"\b(?:since|following|followed|after|ahead\s+of|prior\s+to|in\s+preparation|preceding|previous|last|next)\b",
     re.IGNORECASE,
 )
@@ -1331,15 +1332,16 @@ def _numeral(value: str) -> int | None:
 
 
 # "Meeting VI", "Meeting 6", "Meeting No. 6", "Meeting #6", "Call 3" — but not "Meeting 5 April 2016".
-_AFTER_MEETING = re.compile(
+_AFTER_MEETING = starting_pattern(
     r"\b(?i:Meeting|Consultations?|Call|Session)\s*(?:[-–—:]\s*)?(?i:No\.?\s*|Number\s+|#\s*)?"
     rf"(?P<n>[IVXLC]+|\d{{1,3}})\b(?![.,]\d)(?!{_MONTH_AHEAD})",
 )
 # "Virtual Meeting - XXI", "MAG Meeting – 21 (virtual)": a numeral after a dash, at the end or before
 # a bracket.
 _AFTER_DASH = re.compile(r"(?:^|\s)[-–—]\s*(?P<n>[IVXLC]+|\d{1,3})\s*(?:$|[,(\[]|[-–—]\s)")
-_NUMBER_SIGN = re.compile(r"\b(?:No\.|Nr\.|Number|#)\s*(?P<n>\d{1,3})\b")
-_VM = re.compile(r"\bVM\s?(?P<n>\d{1,3})\b")  # "MAG VM12": the Secretariat's short name of Virtual Meeting 12
+_NUMBER_SIGN = starting_pattern(r"\b(?:No\.|Nr\.|Number|#)\s*(?P<n>\d{1,3})\b")
+# "MAG VM12": the Secretariat's short name of Virtual Meeting 12.
+_VM = starting_pattern(r"\bVM\s?(?P<n>\d{1,3})\b")
 
 
 def meeting_number(title: str) -> int | None:
@@ -1432,10 +1434,13 @@ def _co_chair(rest: str, *, honorific: bool) -> str:
     return f" and {match.group(1)}" if match else ""
 
 
+_RECORDING = starting_pattern(r"\brecording\b(.*)", re.IGNORECASE | re.DOTALL)
+
+
 def _find_recording(items: list[_Item]) -> str:
     for item in items:
         for paragraph in item.paragraphs:
-            match = re.search(r"\brecording\b(.*)", paragraph.text, re.IGNORECASE | re.DOTALL)
+            match = _RECORDING.search(paragraph.text)
             if not match:
                 continue
             url = re.search(r"https?://[^\s<>\"']+", match.group(1))

@@ -5,8 +5,8 @@ the recogniser's ("agreed|decided|resolved|..."), that is every branch at every 
 the importer's time. ``starting_pattern`` compiles a pattern behind a one-character look-ahead of the
 characters its matches can begin with (worked out from the pattern itself), and behind "\\b" when
 every match begins at a word boundary, so the other positions fail at once (about twice as fast on
-the recogniser's patterns). The look-ahead holds at every place a match can begin, so the matches, their groups and
-the pieces ``split`` leaves are exactly those of the pattern alone.
+the recogniser's patterns). The look-ahead holds at every place a match can begin, so the matches,
+their groups and the pieces ``split`` leaves are exactly those of the pattern alone.
 
 When the first characters cannot be worked out (a pattern that may match the empty string, or begins
 with "." or a negated class), the pattern is compiled as it is.

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from meetings.importer.patterns import starting_pattern
 from meetings.importer.report import Announcement, Citation
 from meetings.importer.vocabulary import MONTH_PATTERN, MONTHS, roman_to_int
 from schedule.diff import AFTERNOON_STARTS, duration_words
@@ -29,15 +30,15 @@ if TYPE_CHECKING:
 
 _MONTH = f"({MONTH_PATTERN})"
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_DURATION = re.compile(
+_DURATION = starting_pattern(
     r"\b(\d+(?:\.5)?|an?|one|two|three|four|five|six)[\s-]+(hours?|hrs?|minutes?|mins?)\b", re.I
 )
-_DAY = re.compile(r"\bday[\s-]*(\d+)\b", re.IGNORECASE)
-_LAST_DAY = re.compile(r"\b(?:last|final|closing) day\b", re.IGNORECASE)
-_FIRST_DAY = re.compile(r"\b(?:first|opening) day\b", re.IGNORECASE)
-_BLOCK = re.compile(r"\b(morning|afternoon)\b", re.IGNORECASE)
+_DAY = starting_pattern(r"\bday[\s-]*(\d+)\b", re.IGNORECASE)
+_LAST_DAY = starting_pattern(r"\b(?:last|final|closing) day\b", re.IGNORECASE)
+_FIRST_DAY = starting_pattern(r"\b(?:first|opening) day\b", re.IGNORECASE)
+_BLOCK = starting_pattern(r"\b(morning|afternoon)\b", re.IGNORECASE)
 _CLAUSES = re.compile(r";\s+|,?\s+and\s+that\s+|(?<=[.])\s+")
-_CHANGES = re.compile(
+_CHANGES = starting_pattern(
     r"\b(?:mov(?:e|ed|ing)|allott?(?:ed)?|includ(?:e|ed)|add(?:ed)?|extend(?:ed)?|lengthen(?:ed)?|"
     r"shorten(?:ed)?|reduc(?:e|ed)|renam(?:e|ed)|drop(?:ped)?|remov(?:e|ed)|merg(?:e|ed)|swap(?:ped)?|"
     r"replac(?:e|ed)|reschedul(?:e|ed)|given)\b",
@@ -47,13 +48,13 @@ _CHANGES = re.compile(
 
 # The grid's approval ------------------------------------------------------------------------------
 
-_APPROVES_SCHEDULE = re.compile(
+_APPROVES_SCHEDULE = starting_pattern(
     r"\bschedule\b[^.;]*?\b(?:was|were|is|has been|had been)\s+approved\b"
     r"|\bapproved\b[^.;]*?\bschedule\b",
     re.IGNORECASE,
 )
 # "The virtual meeting schedule was approved" approves the MAG's calls, not the annual meeting's grid.
-_OTHER_SCHEDULE = re.compile(r"\b(?:virtual\s+)?(?:meeting|call|webinar)s?\s+schedule\b", re.IGNORECASE)
+_OTHER_SCHEDULE = starting_pattern(r"\b(?:virtual\s+)?(?:meeting|call|webinar)s?\s+schedule\b", re.IGNORECASE)
 
 
 def schedule_is_approved(report: ParsedReport) -> bool:
@@ -233,7 +234,7 @@ _URL = re.compile(r"https?://\S+")
 _CITED_DATE = re.compile(
     rf"\b(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTH}(?:,?\s+(\d{{4}}))?", re.IGNORECASE
 )
-_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_ORDINAL = starting_pattern(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 # Values of ``Meeting.Kind``, written out: this module does not import the models.
 _KIND_WORDS = [
@@ -289,17 +290,17 @@ _ANNOUNCEMENT = re.compile(
     r"(?:take\s+place|be\s+held|convene|meet)\s+(?:on\s+)?(?:\w+day,?\s+)?" + _ANNOUNCED_DATE,
     re.IGNORECASE,
 )
-_NEXT = re.compile(
+_NEXT = starting_pattern(
     r"\bnext\b(?P<title>[^.;]*?\bmeeting\b[^.;]*?)\s+(?:is\s+)?(?:scheduled\s+)?(?:for|on)\s+(?:\w+day,?\s+)?"
     + _ANNOUNCED_DATE,
     re.IGNORECASE,
 )
 # What each pattern cannot match without: a sentence lacking its cue is skipped before the pattern's
 # lazy title part is tried from every word of it, which is quadratic in the sentence's length.
-_ANNOUNCEMENT_CUE = re.compile(r"\bwill\s+(?:take\s+place|be\s+held|convene|meet)\s", re.IGNORECASE)
-_NEXT_CUE = re.compile(r"\bnext\b", re.IGNORECASE)
+_ANNOUNCEMENT_CUE = starting_pattern(r"\bwill\s+(?:take\s+place|be\s+held|convene|meet)\s", re.IGNORECASE)
+_NEXT_CUE = starting_pattern(r"\bnext\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;]")
-_MONTH_NAMED = re.compile(_MONTH, re.IGNORECASE)
+_MONTH_NAMED = starting_pattern(_MONTH, re.IGNORECASE)
 #: How alike an announced title and an imported meeting's must be, on the same date.
 ANNOUNCED_SIMILAR = 0.4
 
