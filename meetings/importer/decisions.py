@@ -406,8 +406,7 @@ _SUBORDINATE_START = re.compile(
 
 
 # Words without which a sentence records neither an outcome nor a task, by their beginnings:
-# checked first (word by word, without a regular expression), so that the rest of the reading is
-# spent on the sentences that may.
+# checked first, so that the rest of the reading is spent on the sentences that may.
 _DECISION_STEMS = (
     "agree", "decid", "decision", "resolv", "approv", "adopt", "endors", "accept", "confirm", "ratif",
     "validat", "upheld", "chos", "select", "appoint", "elect", "design", "named", "nominat", "establish",
@@ -425,7 +424,17 @@ _ACTION_STEMS = (
     "sought",
     "next", "'ll",
 )  # fmt: skip
-_WORD = re.compile(r"[a-z']+")
+
+
+# A word of the lowered sentence (a run of letters and apostrophes) that begins with one of the stems:
+# one search, where a set of its words tried stem by stem took a tenth of the recogniser's time.
+def _beginning_a_word(stems: tuple[str, ...]) -> re.Pattern:
+    assert all(set(stem) <= set("abcdefghijklmnopqrstuvwxyz'") for stem in stems)
+    return starting_pattern(r"(?<![a-z'])(?:" + "|".join(map(re.escape, stems)) + ")")
+
+
+_DECISION_WORD = _beginning_a_word(_DECISION_STEMS)
+_ACTION_WORD = _beginning_a_word(_ACTION_STEMS)
 # "The host country is to confirm", "Secretariat to circulate": tasks without any of those words.
 _TO_TASK = re.compile(r"\b(?:is|are|has|have|needs?)\s+to\b|^\W*(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,6}\s+to\s")
 
@@ -434,11 +443,8 @@ def _may_record(sentence: str) -> tuple[bool, bool]:
     """Whether ``sentence`` has a word without which it records no outcome, and one without which it
     gives no task: checked first, word by word, so that the reading is spent on the few that may."""
     lowered = sentence.lower()
-    words = set(_WORD.findall(lowered))
-    may_decide = any(word.startswith(_DECISION_STEMS) for word in words)
-    may_task = any(word.startswith(_ACTION_STEMS) for word in words) or (
-        " to " in lowered and bool(_TO_TASK.search(lowered))
-    )
+    may_decide = bool(_DECISION_WORD.search(lowered))
+    may_task = bool(_ACTION_WORD.search(lowered)) or (" to " in lowered and bool(_TO_TASK.search(lowered)))
     return may_decide, may_task
 
 
@@ -670,7 +676,7 @@ def _decision_cues(clause: str):
 
 
 def _has(lowered: str, words: tuple[str, ...]) -> bool:
-    return any(word in lowered for word in words)
+    return any(map(lowered.__contains__, words))
 
 
 _NOMINAL_WORDS = (
