@@ -99,7 +99,9 @@ _BEFORE_NUMBER = {
 # These end a sentence when a capital follows ("..., etc. The Secretariat ...").
 _SOMETIMES_FINAL = {"etc", "a.m", "p.m"}
 
-_BOUNDARY = starting_pattern(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(\[]*[A-Z0-9])")
+# A sentence's end and the gap after it, up to the next sentence's first character. The pattern begins
+# with the full stop itself (not a look-behind) so that the matcher skips to the next ".", "!" or "?".
+_BOUNDARY = re.compile(r"[.!?](?P<gap>[\"'’”)\]]*\s+)(?=[\"'‘“(\[]*[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.'’]+)[.]\W*$")
 # The last word is looked for in the last characters before a boundary only: searching the
 # whole text before it again at every boundary made long paragraphs quadratic.
@@ -115,13 +117,13 @@ def split_sentences(text: str) -> list[str]:
     pieces = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):
-        before = text[start : boundary.start()]
+        before = text[start : boundary.start("gap")]
         last_word = _LAST_WORD.search(before, max(0, len(before) - _TAIL))
         if last_word and last_word.start() == len(before) - _TAIL:
             last_word = _LAST_WORD.search(before)  # the word may begin before the tail
         raw = last_word.group(1) if last_word else ""
         word = raw.lower().replace("’", "'")
-        following = text[boundary.end() :][:1]
+        following = text[boundary.end() : boundary.end() + 1]
         if word in _ABBREVIATIONS:
             continue
         if word in _BEFORE_NUMBER and following.isdigit():
@@ -129,7 +131,7 @@ def split_sentences(text: str) -> list[str]:
         if word in _SOMETIMES_FINAL and not following.isupper():
             continue
         # A single capital ("Lynn St. Amour", "J. Smith") is an initial, not an end; "U.N." initials.
-        if re.fullmatch(r"[A-Z]", raw) or _DOTTED_INITIALS.fullmatch(raw):
+        if (len(raw) == 1 and "A" <= raw <= "Z") or _DOTTED_INITIALS.fullmatch(raw):
             continue
         pieces.append(before.strip())
         start = boundary.end()
