@@ -31,7 +31,7 @@ _DAY_DASH = r"(?:\s*(?:[-–—‒―]|to|until|through)\s*|\s+(?:and|&)\s+)"
 _OF = r"(?:\s+of)?"
 
 # Day first: "30 August 2016", "12-14 July", "30 June – 2 July 2017", "Wednesday, 8 August 2018".
-_DAY_FIRST = starting_pattern(
+_DAY_FIRST = re.compile(
     rf"\b(?:{_WEEKDAY})?(?P<day>{_DAY})(?:{_DAY_DASH}(?:{_WEEKDAY})?(?P<end_day>{_DAY}))?{_OF}\s+(?P<month>{MONTH})"
     rf"(?:,?\s+(?P<year>{_YEAR}))?"
     rf"(?:{_DASH}(?:{_WEEKDAY})?(?P<end_day2>{_DAY}){_OF}\s+(?P<end_month>{MONTH})(?:,?\s+(?P<end_year>{_YEAR}))?)?"

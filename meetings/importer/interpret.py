@@ -228,8 +228,8 @@ _TOPICAL_MEETING = re.compile(
     rf"(?:{_TOPICAL.pattern})(?:[’']s?)?(?:\W+\w+){{0,4}}?\W+(?:meetings?|calls?|sessions?|webinars?)\b",
     re.IGNORECASE,
 )
-_OPEN_CONSULTATIONS = starting_pattern(r"\bopen\s+consultations?\b", re.IGNORECASE)
-_FACE_TO_FACE = starting_pattern(
+_OPEN_CONSULTATIONS = re.compile(r"\bopen\s+consultations?\b", re.IGNORECASE)
+_FACE_TO_FACE = re.compile(
     r"\bface[\s-]*to[\s-]*face\b|\bin[\s-]person\b|\bphysical\b|\bF2F\b", re.IGNORECASE
 )
 # Words that make a meeting virtual, and weaker ones that a meeting held in a city may use too
@@ -1332,16 +1332,16 @@ def _numeral(value: str) -> int | None:
 
 
 # "Meeting VI", "Meeting 6", "Meeting No. 6", "Meeting #6", "Call 3" — but not "Meeting 5 April 2016".
-_AFTER_MEETING = starting_pattern(
+_AFTER_MEETING = re.compile(
     r"\b(?i:Meeting|Consultations?|Call|Session)\s*(?:[-–—:]\s*)?(?i:No\.?\s*|Number\s+|#\s*)?"
     rf"(?P<n>[IVXLC]+|\d{{1,3}})\b(?![.,]\d)(?!{_MONTH_AHEAD})",
 )
 # "Virtual Meeting - XXI", "MAG Meeting – 21 (virtual)": a numeral after a dash, at the end or before
 # a bracket.
 _AFTER_DASH = re.compile(r"(?:^|\s)[-–—]\s*(?P<n>[IVXLC]+|\d{1,3})\s*(?:$|[,(\[]|[-–—]\s)")
-_NUMBER_SIGN = starting_pattern(r"\b(?:No\.|Nr\.|Number|#)\s*(?P<n>\d{1,3})\b")
+_NUMBER_SIGN = re.compile(r"\b(?:No\.|Nr\.|Number|#)\s*(?P<n>\d{1,3})\b")
 # "MAG VM12": the Secretariat's short name of Virtual Meeting 12.
-_VM = starting_pattern(r"\bVM\s?(?P<n>\d{1,3})\b")
+_VM = re.compile(r"\bVM\s?(?P<n>\d{1,3})\b")
 
 
 def meeting_number(title: str) -> int | None:
@@ -1434,7 +1434,7 @@ def _co_chair(rest: str, *, honorific: bool) -> str:
     return f" and {match.group(1)}" if match else ""
 
 
-_RECORDING = starting_pattern(r"\brecording\b(.*)", re.IGNORECASE | re.DOTALL)
+_RECORDING = re.compile(r"\brecording\b(.*)", re.IGNORECASE | re.DOTALL)
 
 
 def _find_recording(items: list[_Item]) -> str:

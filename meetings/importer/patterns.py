@@ -8,6 +8,9 @@ every match begins at a word boundary, so the other positions fail at once (abou
 the recogniser's patterns). The look-ahead holds at every place a match can begin, so the matches,
 their groups and the pieces ``split`` leaves are exactly those of the pattern alone.
 
+It pays for a pattern that begins with any of many words; one that begins with a single word or
+character is quick already (the matcher looks for that first), and the look-ahead only slows it.
+
 When the first characters cannot be worked out (a pattern that may match the empty string, or begins
 with "." or a negated class), the pattern is compiled as it is.
 """

@@ -30,13 +30,13 @@ if TYPE_CHECKING:
 
 _MONTH = f"({MONTH_PATTERN})"
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_DURATION = starting_pattern(
+_DURATION = re.compile(
     r"\b(\d+(?:\.5)?|an?|one|two|three|four|five|six)[\s-]+(hours?|hrs?|minutes?|mins?)\b", re.I
 )
-_DAY = starting_pattern(r"\bday[\s-]*(\d+)\b", re.IGNORECASE)
+_DAY = re.compile(r"\bday[\s-]*(\d+)\b", re.IGNORECASE)
 _LAST_DAY = starting_pattern(r"\b(?:last|final|closing) day\b", re.IGNORECASE)
-_FIRST_DAY = starting_pattern(r"\b(?:first|opening) day\b", re.IGNORECASE)
-_BLOCK = starting_pattern(r"\b(morning|afternoon)\b", re.IGNORECASE)
+_FIRST_DAY = re.compile(r"\b(?:first|opening) day\b", re.IGNORECASE)
+_BLOCK = re.compile(r"\b(morning|afternoon)\b", re.IGNORECASE)
 _CLAUSES = re.compile(r";\s+|,?\s+and\s+that\s+|(?<=[.])\s+")
 _CHANGES = starting_pattern(
     r"\b(?:mov(?:e|ed|ing)|allott?(?:ed)?|includ(?:e|ed)|add(?:ed)?|extend(?:ed)?|lengthen(?:ed)?|"
@@ -234,7 +234,7 @@ _URL = re.compile(r"https?://\S+")
 _CITED_DATE = re.compile(
     rf"\b(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTH}(?:,?\s+(\d{{4}}))?", re.IGNORECASE
 )
-_ORDINAL = starting_pattern(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 # Values of ``Meeting.Kind``, written out: this module does not import the models.
 _KIND_WORDS = [
@@ -297,8 +297,8 @@ _NEXT = starting_pattern(
 )
 # What each pattern cannot match without: a sentence lacking its cue is skipped before the pattern's
 # lazy title part is tried from every word of it, which is quadratic in the sentence's length.
-_ANNOUNCEMENT_CUE = starting_pattern(r"\bwill\s+(?:take\s+place|be\s+held|convene|meet)\s", re.IGNORECASE)
-_NEXT_CUE = starting_pattern(r"\bnext\b", re.IGNORECASE)
+_ANNOUNCEMENT_CUE = re.compile(r"\bwill\s+(?:take\s+place|be\s+held|convene|meet)\s", re.IGNORECASE)
+_NEXT_CUE = re.compile(r"\bnext\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;]")
 _MONTH_NAMED = starting_pattern(_MONTH, re.IGNORECASE)
 #: How alike an announced title and an imported meeting's must be, on the same date.
