@@ -305,6 +305,19 @@ _MONTH_NAMED = starting_pattern(_MONTH, re.IGNORECASE)
 ANNOUNCED_SIMILAR = 0.4
 
 
+def _matches_from_where_the_last_ended(sentence: str):
+    """``_ANNOUNCEMENT.finditer(sentence)``, tried only at the sentence's start and where each match ends.
+
+    Its title part takes any character but "." and ";", which a sentence has none of, so a match that
+    could begin further on begins there already: where the pattern fails, it fails everywhere after.
+    finditer would try it again from every later character, each time to the sentence's end.
+    """
+    position = 0
+    while (match := _ANNOUNCEMENT.match(sentence, position)) is not None:
+        yield match
+        position = match.end()
+
+
 def read_announcements(text: str, *, year: int, after: datetime.date | None = None) -> list[Announcement]:
     """The meetings a paragraph announces ("The next ... Meeting ... will take place on 13 September").
 
@@ -319,7 +332,8 @@ def read_announcements(text: str, *, year: int, after: datetime.date | None = No
     sentences = [sentence for sentence in _SENTENCE_END.split(text) if _MONTH_NAMED.search(sentence)]
     for pattern, cue in ((_ANNOUNCEMENT, _ANNOUNCEMENT_CUE), (_NEXT, _NEXT_CUE)):
         cued = [sentence for sentence in sentences if cue.search(sentence)]
-        for match in (match for sentence in cued for match in pattern.finditer(sentence)):
+        find = _matches_from_where_the_last_ended if pattern is _ANNOUNCEMENT else pattern.finditer
+        for match in (match for sentence in cued for match in find(sentence)):
             day = match.group(2) or match.group(5)
             month = match.group(3) or match.group(4)
             try:
