@@ -1380,10 +1380,17 @@ def _ordinal(text: str) -> int | None:
     return None
 
 
+_CHAIR_WORDS = ("moderated", "chaired", "presided", "facilitated", "under", "Chair")
+
+
 def _find_chair(text: str) -> str:
     name_token = r"(?:[A-Z][\w’'-]*\.?|de|da|van|von|la|le)"
     person = rf"(?:{_HONORIFIC}\s+)?(?:{name_token}\s+){{0,4}}[A-Z][\w’'-]+"
     for sentence in split_sentences(text):
+        # Each pattern below that names the chair needs one of these words as written: a sentence
+        # without them (most) is passed over without trying the patterns' lazy parts at every word.
+        if not any(word in sentence for word in _CHAIR_WORDS):
+            continue
         before = re.search(r"^(.*?)\s+(?:moderated|chaired)\b.*?\bChair\b|^(.*?)\s+chaired\b", sentence)
         if before:
             words = (before.group(1) or before.group(2)).split()
