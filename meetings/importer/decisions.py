@@ -817,10 +817,13 @@ def _future_active(clause: str, sentence: str) -> str | None:
         return None
     # "Ms. Okafor, who chairs the group, will draft ...": the subject is before the aside.
     clause = _ASIDE.sub("", clause)
-    matches = [*_FUTURE_ACTIVE.finditer(clause), *_COORDINATED_TASK.finditer(clause)]
-    if find_due(clause):
+    matches = list(_FUTURE_ACTIVE.finditer(clause))
+    if "and" in clause.lower():  # what _COORDINATED_TASK cannot match without (and costly to try)
+        matches += _COORDINATED_TASK.finditer(clause)
+    instructed = list(_INSTRUCTED.finditer(clause))
+    if instructed and find_due(clause):
         # "Members should send their scores by 28 June": an instruction with a date is a task.
-        matches += list(_INSTRUCTED.finditer(clause))
+        matches += instructed
     for match in matches:
         before = clause[: match.start()]
         subject = _subject_before(clause, match.start())
