@@ -71,3 +71,12 @@ def test_recogniser_patterns_find_the_same_matches_as_unguarded_on_the_labelled_
                 differences.append(f"{name}: {text}")
 
     assert differences == []
+
+
+def test_recogniser_stems_are_letters_and_apostrophes():
+    # _DECISION_WORD and _ACTION_WORD find a stem at the start of a word by the look-behind
+    # (?<![a-z']): right only while every stem is made of those characters.
+    for stem in decisions._DECISION_STEMS + decisions._ACTION_STEMS:
+        assert re.fullmatch(r"[a-z']+", stem), stem
+    assert decisions._ACTION_WORD.search("the secretariat will circulate it")
+    assert not decisions._DECISION_WORD.search("the information was shared")  # "form" inside a word
