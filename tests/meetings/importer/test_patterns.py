@@ -6,7 +6,7 @@ import re
 import pytest
 
 from benchmarks.recogniser import LABELLED, load
-from meetings.importer import decisions
+from meetings.importer import annex_schedule, dates, decisions, interpret, provenance
 from meetings.importer.patterns import match_start, starting_pattern
 
 
@@ -43,22 +43,29 @@ def test_starting_pattern_keeps_the_case_of_a_case_sensitive_pattern():
 
 
 def _guarded_patterns() -> list[tuple[str, re.Pattern, re.Pattern]]:
-    """(name, as compiled, as it would be without its look-ahead) for the recogniser's guarded patterns."""
+    """(name, as compiled, as it would be without its look-ahead) for the importer's guarded patterns."""
     found = []
-    for name, pattern in vars(decisions).items():
-        if isinstance(pattern, re.Pattern) and "(?i:(?=[" in pattern.pattern:
-            source = pattern.pattern.split("]))(?:", 1)[1][:-1]
-            found.append((name, pattern, re.compile(source, pattern.flags)))
+    for module in (decisions, interpret, provenance, dates, annex_schedule):
+        for name, pattern in vars(module).items():
+            if isinstance(pattern, re.Pattern) and "(?i:(?=[" in pattern.pattern:
+                source = pattern.pattern.split("]))(?:", 1)[1][:-1]
+                found.append((f"{module.__name__}.{name}", pattern, re.compile(source, pattern.flags)))
     return found
 
 
-def test_recogniser_patterns_are_guarded():
+def test_importer_patterns_are_guarded():
     names = {name for name, _guarded, _plain in _guarded_patterns()}
 
-    assert {"_ACTIVE_OUTCOME", "_NOMINAL_OUTCOME", "_CLAUSE_BREAK", "_FUTURE_ACTIVE"} <= names
+    assert {
+        "meetings.importer.decisions._ACTIVE_OUTCOME",
+        "meetings.importer.decisions._NOMINAL_OUTCOME",
+        "meetings.importer.decisions._CLAUSE_BREAK",
+        "meetings.importer.interpret._CITY",
+        "meetings.importer.dates._MONTH_FIRST",
+    } <= names
 
 
-def test_recogniser_patterns_find_the_same_matches_as_unguarded_on_the_labelled_sentences():
+def test_guarded_patterns_find_the_same_matches_as_unguarded_on_the_labelled_sentences():
     sentences = [row.sentence for row in load(LABELLED)]
     # Pieces from inside sentences too: what the recogniser searches is often a clause or a tail.
     texts = sentences + [sentence[start:] for sentence in sentences for start in (7, 31)]
