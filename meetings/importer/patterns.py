@@ -23,16 +23,21 @@ try:  # the parser of the standard ``re`` module: private, so its absence only c
     from re import _constants as _ops
     from re import _parser
 except ImportError:  # pragma: no cover - a Python without them
-    _parser = None
+    _ops = _parser = None
 
-_CATEGORIES = {
-    "CATEGORY_DIGIT": r"\d",
-    "CATEGORY_NOT_DIGIT": r"\D",
-    "CATEGORY_SPACE": r"\s",
-    "CATEGORY_NOT_SPACE": r"\S",
-    "CATEGORY_WORD": r"\w",
-    "CATEGORY_NOT_WORD": r"\W",
-}
+# The classes "\d", "\s", "\w" and their negations, as the parser names them.
+_CATEGORIES = (
+    {}
+    if _ops is None
+    else {
+        _ops.CATEGORY_DIGIT: r"\d",
+        _ops.CATEGORY_NOT_DIGIT: r"\D",
+        _ops.CATEGORY_SPACE: r"\s",
+        _ops.CATEGORY_NOT_SPACE: r"\S",
+        _ops.CATEGORY_WORD: r"\w",
+        _ops.CATEGORY_NOT_WORD: r"\W",
+    }
+)
 
 
 class _Unknown(Exception):
@@ -41,7 +46,8 @@ class _Unknown(Exception):
 
 def starting_pattern(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)``, tried only at the characters its matches can begin with."""
-    start = match_start(pattern, flags)
+    # Under re.VERBOSE a comment at the pattern's end would swallow the bracket that closes it.
+    start = None if flags & re.VERBOSE else match_start(pattern, flags)
     if start is None:
         return re.compile(pattern, flags)
     first, at_word_boundary = start
@@ -120,8 +126,8 @@ def _class(items) -> list[str]:
             pieces.append(re.escape(chr(value)))
         elif op is _ops.RANGE:
             pieces.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
-        elif op is _ops.CATEGORY and str(value) in _CATEGORIES:
-            pieces.append(_CATEGORIES[str(value)])
+        elif op is _ops.CATEGORY and value in _CATEGORIES:
+            pieces.append(_CATEGORIES[value])
         else:
             raise _Unknown(op)  # a negated class ([^...]), a category not listed
     return pieces

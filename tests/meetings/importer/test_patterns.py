@@ -87,3 +87,10 @@ def test_recogniser_stems_are_letters_and_apostrophes():
         assert re.fullmatch(r"[a-z']+", stem), stem
     assert decisions._ACTION_WORD.search("the secretariat will circulate it")
     assert not decisions._DECISION_WORD.search("the information was shared")  # "form" inside a word
+
+
+def test_starting_pattern_leaves_a_verbose_pattern_as_it_is():
+    pattern = starting_pattern(r"agreed  # a comment to the end of the pattern", re.VERBOSE)
+
+    assert pattern.pattern == r"agreed  # a comment to the end of the pattern"
+    assert pattern.search("the MAG agreed").group() == "agreed"
