@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from meetings.importer.dates import find_date_range
 from meetings.importer.document import Cell, Paragraph, Table
+from meetings.importer.patterns import starting_pattern
 from meetings.importer.report import ParsedSchedule, ParsedSlot
 from meetings.importer.vocabulary import MONTH_PATTERN
 
@@ -520,7 +521,7 @@ def _time_column(cells: list[Cell]) -> int | None:
 
 _DAY_NUMBER = re.compile(r"^\s*Day\s*(?P<n>\d{1,2}|one|two|three|four|five|six|seven)\b", re.IGNORECASE)
 _DAY_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_WEEKDAY = re.compile(r"\b(?P<name>mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\b\.?", re.IGNORECASE)
+_WEEKDAY = starting_pattern(r"\b(?P<name>mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\b\.?", re.IGNORECASE)
 _WEEKDAYS = ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"]
 
 

@@ -28,6 +28,7 @@ from meetings.importer.decisions import (
     split_sentences,
 )
 from meetings.importer.document import Document, Paragraph, Table
+from meetings.importer.patterns import starting_pattern
 from meetings.importer.provenance import check_decisions_against_grid, read_announcements, read_provenance
 from meetings.importer.report import (
     ParsedAnnotation,
@@ -217,7 +218,7 @@ _CITIES = sorted(
     key=len,
     reverse=True,
 )
-_CITY = re.compile(r"\b(?:" + "|".join(re.escape(city) for city in _CITIES) + r")\b", re.IGNORECASE)
+_CITY = starting_pattern(r"\b(?:" + "|".join(re.escape(city) for city in _CITIES) + r")\b", re.IGNORECASE)
 _TOPICAL = re.compile(
     r"\btopical\b|\bissue[\s-]+specific\b|\bthematic\b|\binformal\b|\bworking\s+groups?\b|\bWGs?\b"
     r"|\bNRIs?\b|national,?\s+(?:sub-?regional,?\s+)?(?:and\s+)?regional(?:\s+and\s+youth)?\s+(?:IGF\s+)?initiatives",
@@ -235,16 +236,16 @@ _FACE_TO_FACE = re.compile(
 )
 # Words that make a meeting virtual, and weaker ones that a meeting held in a city may use too
 # ("with remote participation", "a call for proposals").
-_VIRTUAL = re.compile(
+_VIRTUAL = starting_pattern(
     r"\bvirtual(?:ly)?\b|\bonline\b(?!\s+participa)|\b(?:conference|telephone)\s+calls?\b|\bteleconference\b"
     r"|\bwebex\b|\bzoom\b|\bwebinar\b|\bvideo[\s-]?conference\b|\bVM\s?\d{1,3}\b",
     re.IGNORECASE,
 )
-_VIRTUAL_WEAK = re.compile(
+_VIRTUAL_WEAK = starting_pattern(
     r"\bcalls?\b(?!\s+for\b)|\bremote(?:ly)?\b(?!\s+(?:participa|hubs?|speakers?))", re.IGNORECASE
 )
 # Where the sentence naming the meeting turns to other meetings ("since the 2nd face-to-face ...").
-_OTHER_MEETINGS = re.compile(
+_OTHER_MEETINGS = starting_pattern(
     r"\b(?:since|following|followed|after|ahead\s+of|prior\s+to|in\s+preparation|preceding|previous|last|next)\b",
     re.IGNORECASE,
 )
@@ -1441,7 +1442,8 @@ def _without_number_before_date(line: str) -> str:
 # a bracket.
 _AFTER_DASH = re.compile(r"(?:^|\s)[-–—]\s*(?P<n>[IVXLC]+|\d{1,3})\s*(?:$|[,(\[]|[-–—]\s)")
 _NUMBER_SIGN = re.compile(r"\b(?:No\.|Nr\.|Number|#)\s*(?P<n>\d{1,3})\b")
-_VM = re.compile(r"\bVM\s?(?P<n>\d{1,3})\b")  # "MAG VM12": the Secretariat's short name of Virtual Meeting 12
+# "MAG VM12": the Secretariat's short name of Virtual Meeting 12.
+_VM = re.compile(r"\bVM\s?(?P<n>\d{1,3})\b")
 
 
 def meeting_number(title: str) -> int | None:
@@ -1487,10 +1489,17 @@ def _ordinal(text: str) -> int | None:
     return None
 
 
+_CHAIR_WORDS = ("moderated", "chaired", "presided", "facilitated", "under", "Chair")
+
+
 def _find_chair(text: str) -> str:
     name_token = r"(?:[A-Z][\w’'-]*\.?|de|da|van|von|la|le)"
     person = rf"(?:{_HONORIFIC}\s+)?(?:{name_token}\s+){{0,4}}[A-Z][\w’'-]+"
     for sentence in split_sentences(text):
+        # Each pattern below that names the chair needs one of these words as written: a sentence
+        # without them (most) is passed over without trying the patterns' lazy parts at every word.
+        if not any(word in sentence for word in _CHAIR_WORDS):
+            continue
         before = re.search(r"^(.*?)\s+(?:moderated|chaired)\b.*?\bChair\b|^(.*?)\s+chaired\b", sentence)
         if before:
             words = (before.group(1) or before.group(2)).split()
@@ -1571,10 +1580,13 @@ def _co_chair(rest: str, *, honorific: bool) -> str:
     return f" and {match.group(1)}" if match else ""
 
 
+_RECORDING = re.compile(r"\brecording\b(.*)", re.IGNORECASE | re.DOTALL)
+
+
 def _find_recording(items: list[_Item]) -> str:
     for item in items:
         for paragraph in item.paragraphs:
-            match = re.search(r"\brecording\b(.*)", paragraph.text, re.IGNORECASE | re.DOTALL)
+            match = _RECORDING.search(paragraph.text)
             if not match:
                 continue
             url = re.search(r"https?://[^\s<>\"']+", match.group(1))
