@@ -129,11 +129,8 @@ def read_schedule(
 
 
 def time_zone_for(venue: str) -> str:
-    lowered = venue.lower()
-    for city, zone in VENUE_TIME_ZONES.items():
-        if re.search(rf"\b{re.escape(city)}\b", lowered):
-            return zone
-    return ""
+    city = _city_in(venue)
+    return VENUE_TIME_ZONES[city.lower()] if city else ""
 
 
 # "Annex I:", "Appendix 2 –": the label of an annex's heading, before what the heading says.
@@ -169,6 +166,7 @@ def _read_heading(lines: list[str], default_year: int | None):
 
 
 def _city_in(line: str) -> str:
+    """The first known host city named in ``line``, as written there."""
     for city in VENUE_TIME_ZONES:
         found = re.search(rf"\b{re.escape(city)}\b", line, re.IGNORECASE)
         if found:
