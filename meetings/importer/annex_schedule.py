@@ -13,8 +13,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from meetings.importer.dates import find_date_range, parse_date_range
+from meetings.importer.dates import find_date_range
 from meetings.importer.document import Cell, Paragraph, Table
+from meetings.importer.patterns import starting_pattern
 from meetings.importer.report import ParsedSchedule, ParsedSlot
 from meetings.importer.vocabulary import MONTH_PATTERN
 
@@ -128,32 +129,49 @@ def read_schedule(
 
 
 def time_zone_for(venue: str) -> str:
-    lowered = venue.lower()
-    for city, zone in VENUE_TIME_ZONES.items():
-        if re.search(rf"\b{re.escape(city)}\b", lowered):
-            return zone
-    return ""
+    city = _city_in(venue)
+    return VENUE_TIME_ZONES[city.lower()] if city else ""
+
+
+# "Annex I:", "Appendix 2 –": the label of an annex's heading, before what the heading says.
+_ANNEX_LABEL = re.compile(
+    r"^(?:Annex|Appendix|Anexo)\b\s*(?:[IVXLC]+\b|\d+\b|[A-Z]\b)?\s*[:.–—-]?\s*", re.IGNORECASE
+)
 
 
 def _read_heading(lines: list[str], default_year: int | None):
-    lines = [line for line in lines if not re.match(r"^(?:Annex|Appendix)\b", line, re.IGNORECASE)]
+    # "Annex: IGF 2018 main sessions, Paris (12–14 November 2018)": what follows the label is read.
+    lines = [rest for line in lines if (rest := _ANNEX_LABEL.sub("", line, count=1).strip())]
     title = next((line for line in lines if re.search(r"\bschedule\b|\bprogramme\b", line, re.I)), "")
     event = theme = venue = ""
     start_date = end_date = None
     for line in lines:
         if line == title:
             continue
-        found = parse_date_range(line, default_year=default_year)
+        found = find_date_range(line, default_year=default_year)
         if found and not start_date:
-            start_date, end_date = found
-            after = re.sub(r"^.*?\b\d{4}\b\s*[,:–-]?\s*", "", line, count=1)
-            venue = after.strip(" ,;") if after != line else ""
+            (start_date, end_date), match = found
+            # The venue follows the dates ("6-9 December 2016, Guadalajara, Mexico"), or a known
+            # city comes before them ("main sessions, Paris (12–14 November 2018)").
+            venue = line[match.end() :].strip(" ,;:()–—-") or _city_in(line[: match.start()])
             continue
         if not event and re.search(r"Internet Governance Forum|\bIGF\b", line):
             name, _, rest = line.partition(":")
             event = name.strip()
             theme = rest.strip().strip("‘’“”\"' ")
+    if not venue:
+        # A known host city anywhere in the heading: "IGF 2018 main sessions, Paris (12–14 November)".
+        venue = next((city for line in lines if (city := _city_in(line))), "")
     return title, event, theme, venue, start_date, end_date
+
+
+def _city_in(line: str) -> str:
+    """The first known host city named in ``line``, as written there."""
+    for city in VENUE_TIME_ZONES:
+        found = re.search(rf"\b{re.escape(city)}\b", line, re.IGNORECASE)
+        if found:
+            return found.group(0)
+    return ""
 
 
 def read_grid(
@@ -501,7 +519,7 @@ def _time_column(cells: list[Cell]) -> int | None:
 
 _DAY_NUMBER = re.compile(r"^\s*Day\s*(?P<n>\d{1,2}|one|two|three|four|five|six|seven)\b", re.IGNORECASE)
 _DAY_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_WEEKDAY = re.compile(r"\b(?P<name>mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\b\.?", re.IGNORECASE)
+_WEEKDAY = starting_pattern(r"\b(?P<name>mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\b\.?", re.IGNORECASE)
 _WEEKDAYS = ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from meetings.importer.patterns import starting_pattern
 from meetings.importer.vocabulary import MONTHS
 
 #: A month as reports print it: "Sept", "Aug." as well as the full names (match with re.IGNORECASE).
@@ -38,7 +39,7 @@ _DAY_FIRST = re.compile(
     re.IGNORECASE,
 )
 # Month first: "August 30, 2016", "July 12-14, 2016", "June 30 – July 2, 2017", "Wednesday, August 8, 2018".
-_MONTH_FIRST = re.compile(
+_MONTH_FIRST = starting_pattern(
     rf"\b(?:{_WEEKDAY})?(?P<month>{MONTH})\s+(?P<day>{_DAY})"
     rf"(?:{_DAY_DASH}(?P<end_day>{_DAY})(?![\w:]))?"
     rf"(?:,?\s+(?P<year>{_YEAR}))?"

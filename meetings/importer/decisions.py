@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from meetings.importer.dates import MONTH, month_number
+from meetings.importer.patterns import starting_pattern
 from meetings.importer.report import ParsedDecision, ParsedReport
 
 # --- Sentences ----------------------------------------------------------------------------------
@@ -98,7 +99,9 @@ _BEFORE_NUMBER = {
 # These end a sentence when a capital follows ("..., etc. The Secretariat ...").
 _SOMETIMES_FINAL = {"etc", "a.m", "p.m"}
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(\[]*[A-Z0-9])")
+# A sentence's end and the gap after it, up to the next sentence's first character. The pattern begins
+# with the full stop itself (not a look-behind) so that the matcher skips to the next ".", "!" or "?".
+_BOUNDARY = re.compile(r"[.!?](?P<gap>[\"'’”)\]]*\s+)(?=[\"'‘“(\[]*[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.'’]+)[.]\W*$")
 # The last word is looked for in the last characters before a boundary only: searching the
 # whole text before it again at every boundary made long paragraphs quadratic.
@@ -108,19 +111,19 @@ _DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of a paragraph, keeping "Ms.", "e.g.", "No. 3", "U.N.", decimals and URLs whole."""
-    text = re.sub(r"\s+", " ", text).strip()
+    text = " ".join(text.split())  # runs of whitespace as one space: str.split's whitespace is re's \s
     if not text:
         return []
     pieces = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):
-        before = text[start : boundary.start()]
+        before = text[start : boundary.start("gap")]
         last_word = _LAST_WORD.search(before, max(0, len(before) - _TAIL))
         if last_word and last_word.start() == len(before) - _TAIL:
             last_word = _LAST_WORD.search(before)  # the word may begin before the tail
         raw = last_word.group(1) if last_word else ""
         word = raw.lower().replace("’", "'")
-        following = text[boundary.end() :][:1]
+        following = text[boundary.end() : boundary.end() + 1]
         if word in _ABBREVIATIONS:
             continue
         if word in _BEFORE_NUMBER and following.isdigit():
@@ -128,7 +131,7 @@ def split_sentences(text: str) -> list[str]:
         if word in _SOMETIMES_FINAL and not following.isupper():
             continue
         # A single capital ("Lynn St. Amour", "J. Smith") is an initial, not an end; "U.N." initials.
-        if re.fullmatch(r"[A-Z]", raw) or _DOTTED_INITIALS.fullmatch(raw):
+        if (len(raw) == 1 and "A" <= raw <= "Z") or _DOTTED_INITIALS.fullmatch(raw):
             continue
         pieces.append(before.strip())
         start = boundary.end()
@@ -148,13 +151,13 @@ _ADV = rf"(?:\s+{_ADVERBS},?)*"
 
 # The group whose outcome is a decision: the MAG, its members as a whole, the meeting, its Chair; "we"
 # in a summary the MAG wrote in the first person plural ("We agreed that ...").
-_GROUP = re.compile(
+_GROUP = starting_pattern(
     r"\b(?:MAG|Multistakeholder\s+Advisory\s+Group|Advisory\s+Group|meeting|members|group|"
     r"everyone|all|chairs?|chair(?:wo)?man|chairperson|co-?chairs?|plenary|participants|body|we)\b",
     re.IGNORECASE,
 )
 # A part of the group, or a view not the group's.
-_MINORITY = re.compile(
+_MINORITY = starting_pattern(
     r"\b(?:some|several|few|a\s+few|one|two|three|many|other|others|certain|individual|various|"
     r"a\s+number\s+of|a\s+couple\s+of|a\s+member|a\s+MAG\s+member|one\s+MAG\s+member|"
     r"a\s+(?:participant|speaker|delegate)|most|majority|minority|number\s+of|handful|"
@@ -162,7 +165,7 @@ _MINORITY = re.compile(
     re.IGNORECASE,
 )
 # Bodies other than the MAG whose decisions a report mentions as background.
-_OTHER_BODY = re.compile(
+_OTHER_BODY = starting_pattern(
     r"\b(?:General\s+Assembly|UNGA|CSTD|ECOSOC|Commission\s+on\s+Science|Economic\s+and\s+Social|"
     r"Secretary[-\s]General|UN\s*DESA|DESA|WSIS|WGIG|Human\s+Rights\s+Council|ITU|UNESCO|ICANN|"
     r"Working\s+Group\s+on\s+(?:IGF\s+)?Improvements|Tunis\s+Agenda|Council|Commission|Parliament|"
@@ -171,7 +174,7 @@ _OTHER_BODY = re.compile(
     re.IGNORECASE,
 )
 # A decision told as past history: from an earlier year or meeting.
-_EARLIER = re.compile(
+_EARLIER = starting_pattern(
     r"\b(?:had\s+(?:also\s+|already\s+|previously\s+)?(?:been\s+)?(?:agreed|decided|approved|adopted|"
     r"endorsed|resolved|chosen|selected|established|appointed|accepted)"
     r"|previously|earlier\s+(?:in\s+the|this)\s+year|last\s+year|(?:the\s+)?previous\s+(?:year|cycle|MAG)|"
@@ -189,7 +192,7 @@ _EARLIER = re.compile(
 )
 
 # Verbs that put what follows them in someone's mouth, not the group's decision.
-_PROPOSING = re.compile(
+_PROPOSING = starting_pattern(
     r"\b(?<!\bthe\s)(?<!\ba\s)(?<!\bas\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)(?<!\bthese\s)"
     r"(?:(?:suggested|suggesting|suggests?|proposed|proposing|proposes?|recommended|recommending|"
     r"recommends?)(?=\s+(?:that|to|the|a|an|this|these|its|their|some|whether|if|it|\w+ing|(?-i:[A-Z])|[\"'])|\s*[,:])|"
@@ -210,7 +213,7 @@ _PROPOSING = re.compile(
     re.IGNORECASE,
 )
 # What the group did not decide.
-_NEGATION = re.compile(
+_NEGATION = starting_pattern(
     r"\b(?:no(?!\s+(?:objections?|further\s+(?:comments|objections?)|opposition|dissent))|not|never|without(?!\s+(?:objection|opposition|dissent|changes?|amendments?|further|a\s+vote))|neither|nor|lack|absence|failed|unable|cannot|couldn't|didn't|wasn't|"
     r"weren't|hasn't|haven't|disagreed|disagreement|objected|opposed|rejected|declined|refused|"
     r"divided|split|differing|diverging|divergent|mixed|yet\s+to|pending|remains?\s+to\s+be|"
@@ -236,7 +239,7 @@ _OUTCOME_PARTICIPLE = (
     r"set\s+(?:as|at|for|to)|determined)"
 )
 _PAST_OR_PRESENT_BE = r"(?:was|were|is|are|has\s+been|have\s+been|got|get)"
-_PASSIVE_OUTCOME = re.compile(
+_PASSIVE_OUTCOME = starting_pattern(
     rf"\b(?P<be>{_PAST_OR_PRESENT_BE}){_ADV}\s+"
     # "It was suggested and agreed that ...", "The proposal was discussed and approved."
     r"(?:(?:suggested|proposed|discussed|presented|reviewed|considered|put\s+forward|tabled)\s+and\s+"
@@ -259,10 +262,10 @@ _GROUP_VERB = (
     r"agreed\s+upon|finali[sz]ed|extended|reversed|changed|merged|renamed|postponed|"
     r"cancell?ed|dropped|retained|kept|allocated|granted|reduced|increased)"
 )
-_ACTIVE_OUTCOME = re.compile(rf"(?P<verb>\b{_GROUP_VERB})\b", re.IGNORECASE)
+_ACTIVE_OUTCOME = starting_pattern(rf"(?P<verb>\b{_GROUP_VERB})\b", re.IGNORECASE)
 
 # There was agreement, consensus, a decision.
-_NOMINAL_OUTCOME = re.compile(
+_NOMINAL_OUTCOME = starting_pattern(
     r"\b(?:there\s+(?:was|is)|with|by|following|after|on\s+the\s+basis\s+of|based\s+on)\s+"
     r"(?:(?:a|an|the|also|general|broad|full|common|unanimous|overall|wide|widespread|strong|clear|"
     r"complete|firm|overwhelming|total|large|and|MAG|MAG's)\s+){0,4}"
@@ -280,7 +283,7 @@ _NOMINAL_OUTCOME = re.compile(
     re.IGNORECASE,
 )
 # Qualifiers that make "support" someone's, not the group's.
-_WEAK_SUPPORT = re.compile(
+_WEAK_SUPPORT = starting_pattern(
     r"\b(?:some|limited|little|mixed|less|partial|varying|certain|also\s+some|a\s+degree\s+of)\s+"
     r"(?:\w+\s+)?(?:support|agreement)\b",
     re.IGNORECASE,
@@ -290,7 +293,7 @@ _WEAK_SUPPORT = re.compile(
 
 # Who may be given work: the Secretariat, the Chair, the MAG and its members, working groups,
 # the host country, facilitators, volunteers, named people ("Mr. Masango", "Chengetai").
-_AGENT_WORDS = re.compile(
+_AGENT_WORDS = starting_pattern(
     r"\b(?i:secretariat|chair\w*|co-?chairs?|co-?facilitators?|facilitators?|MAG|members?|"
     r"working\s+groups?|WGs?|task\s+force|sub-?group|host(?:\s+country|\s+government)?|government|"
     r"volunteers?|organi[sz]ers?|coordinators?|rapporteurs?|leads?|proponents?|teams?|"
@@ -307,7 +310,7 @@ _NOT_AGENT = re.compile(
     r"paper|survey|platform|list|it\s+is|this|that|there|which)\b",
     re.IGNORECASE,
 )
-_STRONG_AGENT = re.compile(
+_STRONG_AGENT = starting_pattern(
     r"\b(?:secretariat|chair\w*|co-?chairs?|facilitators?|working\s+groups?|host\s+country|members|"
     r"volunteers|organi[sz]ers|coordinators|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z])",
     re.IGNORECASE,
@@ -325,8 +328,9 @@ _FUTURE = (
     r"promised\s+to|pledged\s+to|took\s+it\s+upon\s+(?:itself|themselves|himself|herself)\s+to|"
     r"took\s+(?:on\s+)?the\s+(?:task|action|responsibility)\s+(?:to|of))"
 )
-_FUTURE_ACTIVE = re.compile(
-    rf"\b(?P<modal>{_FUTURE})(?:\s+(?:also|further|then|again|kindly|soon|shortly|jointly|together|"
+# "The Secretariat will: circulate ...; inform ...": a colon before the listed tasks.
+_FUTURE_ACTIVE = starting_pattern(
+    rf"\b(?P<modal>{_FUTURE}):?(?:\s+(?:also|further|then|again|kindly|soon|shortly|jointly|together|"
     rf"now|each|both|all|continue\s+to|work\s+(?:together|with\s+\S+)\s+to|try\s+to|seek\s+to))*"
     rf"\s+(?!{_TASK_VERB_BLOCKLIST}\b)(?P<verb>[a-z]+)\b",
     re.IGNORECASE,
@@ -337,7 +341,7 @@ _COORDINATED_TASK = re.compile(
     r"(?P<verb>report|send|share|circulate|prepare|present|submit|provide|draft|update|inform|propose)\b",
     re.IGNORECASE,
 )
-_INSTRUCTED = re.compile(
+_INSTRUCTED = starting_pattern(
     rf"\b(?P<modal>should|are\s+requested\s+to|are\s+kindly\s+requested\s+to)\s+(?!{_TASK_VERB_BLOCKLIST}\b)"
     r"(?P<verb>[a-z]+)\b",
     re.IGNORECASE,
@@ -359,15 +363,15 @@ _FUTURE_PASSIVE = re.compile(
     rf"\s+(?P<verb>{_DELIVERABLE})\b",
     re.IGNORECASE,
 )
-_TASKED_PASSIVE = re.compile(
+_TASKED_PASSIVE = starting_pattern(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|will\s+be|would\s+be|shall\s+be|had\s+been|be)"
     r"(?:\s+(?:also|further|again|kindly|strongly|therefore|then|now|all))*\s+"
     r"(?:asked|requested|invited|tasked|mandated|encouraged|urged|reminded|called\s+(?:up)?on|"
     r"expected|charged|instructed|entrusted|assigned|sought|given\s+the\s+task|requested\s+once\s+again)"
-    r"\s+(?:with\s+\w+ing|to\s+(?!be\s+(?:held|present)\b)\w+)",
+    r"\s+(?:with\s+\w+ing|to:?\s+(?!be\s+(?:held|present)\b)\w+)",
     re.IGNORECASE,
 )
-_TASKING_ACTIVE = re.compile(
+_TASKING_ACTIVE = starting_pattern(
     r"\b(?P<verb>asked|requested|invited|tasked|mandated|encouraged|urged|reminded|called\s+(?:up)?on|"
     r"instructed|charged|entrusted|commissioned|requests|asks|invites|encourages|urges)\s+"
     r"(?P<owner>(?!whether|if|about|how|why|what|when|that|to\b|for\s+(?!volunteers))"
@@ -389,8 +393,8 @@ _SHORTHAND_ACTION = re.compile(
 )
 
 # Clauses: a sentence's main clause is read apart from its background ("Although ..., ").
-_CLAUSE_BREAK = re.compile(
-    r"\s*;\s*|\s*:\s+(?=[A-Z])|,?\s+(?:but|however|whereas|while|whilst|although|though)\s+(?=\S)|,\s+yet\s+"
+_CLAUSE_BREAK = starting_pattern(
+    r"\s*;\s*|\s*:\s+(?=(?-i:[A-Z]))|,?\s+(?:but|however|whereas|while|whilst|although|though)\s+(?=\S)|,\s+yet\s+"
     r"|,\s+(?:and\s+)?(?=(?:it\s+was|the\s+MAG\b|MAG\s+members|there\s+was|the\s+meeting\b))",
     re.IGNORECASE,
 )
@@ -403,8 +407,7 @@ _SUBORDINATE_START = re.compile(
 
 
 # Words without which a sentence records neither an outcome nor a task, by their beginnings:
-# checked first (word by word, without a regular expression), so that the rest of the reading is
-# spent on the sentences that may.
+# checked first, so that the rest of the reading is spent on the sentences that may.
 _DECISION_STEMS = (
     "agree", "decid", "decision", "resolv", "approv", "adopt", "endors", "accept", "confirm", "ratif",
     "validat", "upheld", "chos", "select", "appoint", "elect", "design", "named", "nominat", "establish",
@@ -422,7 +425,15 @@ _ACTION_STEMS = (
     "sought",
     "next", "'ll",
 )  # fmt: skip
-_WORD = re.compile(r"[a-z']+")
+
+
+# A word of the lowered sentence (a run of letters and apostrophes) that begins with one of the stems:
+# one search, where a set of its words tried stem by stem took a tenth of the recogniser's time. The
+# stems are letters and apostrophes only, so one not preceded by either begins such a run. Not
+# starting_pattern: the look-behind, which fails at once inside a word, is the quicker guard here.
+_DECISION_WORD = re.compile(r"(?<![a-z'])(?:" + "|".join(map(re.escape, _DECISION_STEMS)) + ")")
+# A contraction joined to its subject is a task's word too: "Members'll send ...".
+_ACTION_WORD = re.compile(r"(?<![a-z'])(?:" + "|".join(map(re.escape, _ACTION_STEMS)) + r")|'ll\b")
 # "The host country is to confirm", "Secretariat to circulate": tasks without any of those words.
 _TO_TASK = re.compile(r"\b(?:is|are|has|have|needs?)\s+to\b|^\W*(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,6}\s+to\s")
 
@@ -431,11 +442,8 @@ def _may_record(sentence: str) -> tuple[bool, bool]:
     """Whether ``sentence`` has a word without which it records no outcome, and one without which it
     gives no task: checked first, word by word, so that the reading is spent on the few that may."""
     lowered = sentence.lower()
-    words = set(_WORD.findall(lowered))
-    may_decide = any(word.startswith(_DECISION_STEMS) for word in words)
-    may_task = any(word.startswith(_ACTION_STEMS) for word in words) or (
-        " to " in lowered and bool(_TO_TASK.search(lowered))
-    )
+    may_decide = bool(_DECISION_WORD.search(lowered))
+    may_task = bool(_ACTION_WORD.search(lowered)) or (" to " in lowered and bool(_TO_TASK.search(lowered)))
     return may_decide, may_task
 
 
@@ -478,7 +486,11 @@ def read_sentence(sentence: str) -> Reading:
     for clause, background in clauses:
         owner = _action_owner(clause, sentence=sentence, background=background)
         if owner is not None:
-            return Reading(kind="action", owner=owner, due=find_due(sentence))
+            due = find_due(sentence)
+            if not (owner and due):
+                listed_owner, listed_due = _bracketed_owner_and_due(sentence)
+                owner, due = owner or listed_owner, due or listed_due
+            return Reading(kind="action", owner=owner, due=due)
     return NEITHER
 
 
@@ -508,6 +520,37 @@ _DUE_LABEL = re.compile(rf"^(?:{DUE_LABELS})$", re.IGNORECASE)
 _NOTE_OWNER = re.compile(r"^(?P<owner>[A-Z][^,;:()]{0,80}?)\s+to\s+[a-z]")
 
 
+# "(Secretariat, 1 June)", "(Chair; by 10 May)": who and when in brackets, without labels.
+_BRACKETED = re.compile(r"\((?P<details>[^():]{2,80})\)[\s.;]*$")
+
+
+def _bracketed_owner_and_due(text: str) -> tuple[str, str]:
+    """The owner and due date in brackets at the end of ``text``, when every part of them is one of
+    the two (anything else, "(see the annex, page 3)", is not read as either)."""
+    found = _BRACKETED.search(text)
+    if not found:
+        return "", ""
+    owner = due = ""
+    for part in re.split(r"[,;]", found.group("details")):
+        part = part.strip()
+        when = find_due(part) or (part if _is_date(part) else "")
+        if when and not due:
+            due = when
+        elif (
+            not owner
+            and len(part.split()) <= 5
+            and _AGENT_WORDS.search(part)
+            and not _PRONOUN.fullmatch(part)
+        ):
+            owner = _owner_name(part)
+        else:
+            return "", ""
+    return owner, due
+
+
+_PRONOUN = re.compile(r"it|they|he|she|we|each|all|anyone|those|who", re.IGNORECASE)
+
+
 def read_listed_point(text: str) -> Reading:
     """An action's owner and due date from a point of an "Action items" list or a row of a table of
     actions, which need not be a sentence: "Secretariat to circulate the template by 15 August",
@@ -522,6 +565,8 @@ def read_listed_point(text: str) -> Reading:
             elif _DUE_LABEL.match(label.strip()) and not due:
                 due = value.strip().rstrip(".")
         text = text[: details.start()]
+    else:
+        owner, due = _bracketed_owner_and_due(text)
     if not owner:
         note = _NOTE_OWNER.match(_normalise(text).strip())
         # Someone who can do things, not a verb: "Circulate the call to all" names no owner.
@@ -581,7 +626,7 @@ def read_paragraph(text: str) -> list[tuple[str, Reading]]:
 
 
 def _normalise(sentence: str) -> str:
-    return re.sub(r"\s+", " ", sentence.replace("’", "'").replace("‘", "'")).strip()
+    return " ".join(sentence.replace("’", "'").replace("‘", "'").split())
 
 
 def _clauses(sentence: str) -> list[tuple[str, bool]]:
@@ -609,7 +654,9 @@ def _is_decision(clause: str) -> bool:
             continue
         if _BECAUSE.search(before):
             continue  # "... given the MAG decided not to ...": a reason, told in passing
-        if _PROPOSING.search(before) or _MODAL_BEFORE.search(before[-60:]):
+        if (_PROPOSING.search(before) and not _own_predicate(match, before)) or _MODAL_BEFORE.search(
+            before[-60:]
+        ):
             continue
         window = clause[max(0, match.start() - 40) : match.end()]
         if _NEGATION.search(window) or _WEAK_SUPPORT.search(
@@ -631,10 +678,23 @@ def _is_decision(clause: str) -> bool:
     return False
 
 
-_BECAUSE = re.compile(
+_AND_BEFORE = re.compile(rf"\band{_ADV}\s+$", re.IGNORECASE)
+
+
+def _own_predicate(match: re.Match, before: str) -> bool:
+    """ "The MAG discussed the proposal and agreed to ...": the group's verb after "and" is its own,
+    not part of what was discussed or proposed, unless that was reported ("noted that ... and")."""
+    return (
+        match.re is _ACTIVE_OUTCOME
+        and bool(_AND_BEFORE.search(before))
+        and not re.search(r"\b(?:that|whether|if)\b", before, re.IGNORECASE)
+    )
+
+
+_BECAUSE = starting_pattern(
     r"\b(?:given|since|because|as|once)\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE
 )
-_MODAL_BEFORE = re.compile(
+_MODAL_BEFORE = starting_pattern(
     rf"\b{_MODAL}\s+(?:(?:not|also|then|first|be|have\s+been|\w+ly)\s+)*$", re.IGNORECASE
 )
 
@@ -660,14 +720,19 @@ def _decision_cues(clause: str):
     if not _GROUP.search(clause):
         return
     for match in _ACTIVE_OUTCOME.finditer(clause):
+        if _DETERMINER_BEFORE.search(clause, max(0, match.start() - 8), match.start()):
+            continue  # "comments on the merged proposals": a participle describing a thing
         # "The MAG agreed to hold a call": the group agreeing is a decision, whatever it agreed to.
         subject = _subject_before(clause, match.start()) or _clause_subject(clause)
         if subject and _GROUP.search(subject):
             yield match
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|these|those|our|any)\s+$", re.IGNORECASE)
+
+
 def _has(lowered: str, words: tuple[str, ...]) -> bool:
-    return any(word in lowered for word in words)
+    return any(map(lowered.__contains__, words))
 
 
 _NOMINAL_WORDS = (
@@ -687,8 +752,8 @@ _FUTURE_WORDS = (
 
 
 _HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
-_TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERBS},?)+\s*$", re.IGNORECASE)
-_SUBJECT_START = re.compile(r"[,(]\s*|\b(?:that|and|whether|if|when|where)\s+", re.IGNORECASE)
+_TRAILING_ADVERBS = starting_pattern(rf"(?:\s+{_ADVERBS},?)+\s*$", re.IGNORECASE)
+_SUBJECT_START = starting_pattern(r"[,(]\s*|\b(?:that|and|whether|if|when|where)\s+", re.IGNORECASE)
 
 
 def _subject_before(clause: str, end: int) -> str:
@@ -720,7 +785,7 @@ def _subject_is_minority(clause: str, match: re.Match) -> bool:
 
 # --- Actions ------------------------------------------------------------------------------------
 
-_ACTION_HEDGE = re.compile(
+_ACTION_HEDGE = starting_pattern(
     r"\b(?<!\bthe\s)(?<!\ba\s)(?<!\bas\s)(?<!\bits\s)"
     r"(?:(?:suggested|suggesting|proposed|proposing|recommended|recommending)"
     r"(?=\s+(?:that|to|the|a|an|this|these|its|their|some|whether|if|it|\w+ing)|\s*[,:])|wondered|questioned|"
@@ -730,7 +795,7 @@ _ACTION_HEDGE = re.compile(
     r"it\s+was\s+not\s+clear|options?|idea|possibly|perhaps|ideally)\b",
     re.IGNORECASE,
 )
-_REPORTING = re.compile(
+_REPORTING = starting_pattern(
     r"\b(?:said|stated|informed|confirmed|indicated|explained|noted|announced|agreed|undertook|offered|"
     r"promised|committed|added|assured|reported|mentioned|clarified|advised|replied|responded|"
     r"stressed|emphasi[sz]ed|highlighted|told)\b",
@@ -806,10 +871,14 @@ def _future_active(clause: str, sentence: str) -> str | None:
         return None
     # "Ms. Okafor, who chairs the group, will draft ...": the subject is before the aside.
     clause = _ASIDE.sub("", clause)
-    matches = [*_FUTURE_ACTIVE.finditer(clause), *_COORDINATED_TASK.finditer(clause)]
-    if find_due(clause):
+    matches = list(_FUTURE_ACTIVE.finditer(clause))
+    if "and" in clause.lower():  # what _COORDINATED_TASK cannot match without (and costly to try)
+        matches += _COORDINATED_TASK.finditer(clause)
+    instructed = list(_INSTRUCTED.finditer(clause))
+    if instructed and find_due(clause):
         # "Members should send their scores by 28 June": an instruction with a date is a task.
-        matches += list(_INSTRUCTED.finditer(clause))
+        matches += instructed
+    matches.sort(key=lambda match: match.start())
     for match in matches:
         before = clause[: match.start()]
         subject = _subject_before(clause, match.start())
@@ -833,10 +902,20 @@ def _future_active(clause: str, sentence: str) -> str | None:
         if re.fullmatch(r"(?:it|they|he|she|we)", subject.strip(), re.IGNORECASE):
             return _owner_name(_main_subject(sentence))
         owner = _owner_subject(clause, match.start())
+        if _after_another_task(clause, owner, match, matches):
+            # "The MAG agreed to hold a call and the Secretariat will circulate ...": the second
+            # task's owner starts after the "and" that ends the first.
+            owner = subject
         # "They said they would circulate ...": the one who said so (no one, for a pronoun).
         reported = _REPORTED_PRONOUN.match(owner.strip())
         return _owner_name(reported.group("who") if reported else owner)
     return None
+
+
+def _after_another_task(clause: str, owner: str, match: re.Match, matches: list[re.Match]) -> bool:
+    """Whether the words ``owner`` reaches back over hold another task's verb."""
+    owner_start = clause.rfind(owner, 0, match.start())
+    return any(owner_start <= other.start() < match.start() for other in matches if other is not match)
 
 
 _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,;]{1,80},")
@@ -847,7 +926,7 @@ _REPORTED_PRONOUN = re.compile(
 )
 
 
-_PEOPLE = re.compile(
+_PEOPLE = starting_pattern(
     r"\b(?:members?|participants?|speakers?|delegat\w+|those|others|stakeholders)\b", re.IGNORECASE
 )
 
@@ -926,6 +1005,8 @@ def _owner_name(phrase: str) -> str:
     phrase = re.sub(r"^(?:that|who|which|for)\s+", "", phrase, flags=re.IGNORECASE)
     # The owner's head without what describes it: "MAG volunteers to organize ..." → "MAG volunteers".
     phrase = _OWNER_TAIL.split(phrase, maxsplit=1)[0]
+    # "Several members then agreed to ...": an adverb before the verb is no part of who.
+    phrase = _TRAILING_ADVERBS.sub("", phrase)
     for pattern, name in _OWNER_CANON:
         if pattern.search(phrase):
             return name
@@ -948,15 +1029,15 @@ _DATE = (
     rf"|(?P<edge>(?:the\s+)?(?:end|middle|beginning|start|mid)(?:\s+of)?|mid-?)\s*(?P<month3>{MONTH}))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
-_DUE = re.compile(
+_DUE = starting_pattern(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|ahead\s+of|prior\s+to|in\s+time\s+for|"
-    r"on\s+or\s+before|deadline\s+(?:of|is)|due|on)\s+(?P<when>" + _DATE + r"|(?:the|its)\s+next\s+"
+    r"on\s+or\s+before|deadline\s+(?:of|is)|due|on|at|during)\s+(?P<when>" + _DATE + r"|(?:the|its)\s+next\s+"
     r"(?:(?:virtual|face-to-face|online|MAG|IGF|open|monthly|regular)\s+)*(?:MAG\s+)?(?:meeting|call)\b)",
     re.IGNORECASE,
 )
 _DATE_ONLY = re.compile(_DATE, re.IGNORECASE)
-_MAY_BE_DUE = re.compile(r"\d|\bnext\b|\b(?:end|middle|beginning|start|mid)\b|mid-", re.IGNORECASE)
-_EVENT_BEFORE = re.compile(
+_MAY_BE_DUE = starting_pattern(r"\d|\bnext\b|\b(?:end|middle|beginning|start|mid)\b|mid-", re.IGNORECASE)
+_EVENT_BEFORE = starting_pattern(
     r"\b(?:take|takes|took|be|is|was|were|are)\s+(?:place|held|convened)\s*$|\bmeet\s*$", re.IGNORECASE
 )
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from meetings.importer import ImportRefused
 from meetings.importer.annex_schedule import TIME_RANGE, VENUE_TIME_ZONES, read_schedule
-from meetings.importer.dates import find_date_range
+from meetings.importer.dates import MONTH, find_date_range
 from meetings.importer.decisions import (
     DUE_LABELS,
     OWNER_LABELS,
@@ -28,6 +28,7 @@ from meetings.importer.decisions import (
     split_sentences,
 )
 from meetings.importer.document import Document, Paragraph, Table
+from meetings.importer.patterns import starting_pattern
 from meetings.importer.provenance import check_decisions_against_grid, read_announcements, read_provenance
 from meetings.importer.report import (
     ParsedAnnotation,
@@ -41,9 +42,11 @@ from meetings.importer.vocabulary import roman_to_int
 
 # A printed number holds in the model's 16 characters; longer digit runs are not paragraph numbers.
 _MAX_NUMBER = 16
-# "8.\t", "8. ", "12)", "(12)", "8.The" (a conversion that lost the space), "8\t" (a number and a tab).
+# "8.\t", "8. ", "12)", "(12)", "8.The" (a conversion that lost the space), "8\t" (a number and a tab),
+# and typed outline numbers before a capital, "2.1 The MAG ..." ("2.5 million" is no number).
 _TYPED_NUMBER = re.compile(
     r"^\s*\(?(?P<number>\d{1,16})(?:\s?[.)](?=[\s\u00a0]|$)|\.(?=[A-Z“‘\"'])|(?=\t))[\s\u00a0]*"
+    r"|^\s*(?P<outline>\d{1,3}(?:\.\d{1,3}){1,3})\.?[\s\u00a0]+(?=[A-Z“‘\"'])"
 )
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,16}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
 # A number alone on its line ("12", "12.", "(12)"), as PDF-to-Word conversions leave them.
@@ -215,7 +218,7 @@ _CITIES = sorted(
     key=len,
     reverse=True,
 )
-_CITY = re.compile(r"\b(?:" + "|".join(re.escape(city) for city in _CITIES) + r")\b", re.IGNORECASE)
+_CITY = starting_pattern(r"\b(?:" + "|".join(re.escape(city) for city in _CITIES) + r")\b", re.IGNORECASE)
 _TOPICAL = re.compile(
     r"\btopical\b|\bissue[\s-]+specific\b|\bthematic\b|\binformal\b|\bworking\s+groups?\b|\bWGs?\b"
     r"|\bNRIs?\b|national,?\s+(?:sub-?regional,?\s+)?(?:and\s+)?regional(?:\s+and\s+youth)?\s+(?:IGF\s+)?initiatives",
@@ -233,16 +236,16 @@ _FACE_TO_FACE = re.compile(
 )
 # Words that make a meeting virtual, and weaker ones that a meeting held in a city may use too
 # ("with remote participation", "a call for proposals").
-_VIRTUAL = re.compile(
+_VIRTUAL = starting_pattern(
     r"\bvirtual(?:ly)?\b|\bonline\b(?!\s+participa)|\b(?:conference|telephone)\s+calls?\b|\bteleconference\b"
     r"|\bwebex\b|\bzoom\b|\bwebinar\b|\bvideo[\s-]?conference\b|\bVM\s?\d{1,3}\b",
     re.IGNORECASE,
 )
-_VIRTUAL_WEAK = re.compile(
+_VIRTUAL_WEAK = starting_pattern(
     r"\bcalls?\b(?!\s+for\b)|\bremote(?:ly)?\b(?!\s+(?:participa|hubs?|speakers?))", re.IGNORECASE
 )
 # Where the sentence naming the meeting turns to other meetings ("since the 2nd face-to-face ...").
-_OTHER_MEETINGS = re.compile(
+_OTHER_MEETINGS = starting_pattern(
     r"\b(?:since|following|followed|after|ahead\s+of|prior\s+to|in\s+preparation|preceding|previous|last|next)\b",
     re.IGNORECASE,
 )
@@ -278,6 +281,7 @@ def interpret_document(document: Document) -> ParsedReport:
     _clean.cache_clear()  # the cache serves one document's paragraphs, not the last one's
     hyphens = _Hyphenation(document)
     document = _join_broken_words(document, hyphens)
+    document = _unwrap_numbered_tables(document)
     warnings: list[str] = []
     header, items, annex = _split_body(document, warnings)
     if not items:
@@ -555,7 +559,7 @@ def item_number(paragraph: Paragraph) -> tuple[str, str] | None:
         return None
     match = _TYPED_NUMBER.match(paragraph.text)
     if match and paragraph.text[match.end() :].strip():
-        return match.group("number"), paragraph.text[match.end() :]
+        return match.group("number") or match.group("outline"), paragraph.text[match.end() :]
     return None
 
 
@@ -759,6 +763,10 @@ def _split_body(document: Document, warnings: list[str]):
     listing = ""  # "action" or "decision" under an "Action items" or "Decisions" heading
     section_bullets = False  # the section has bullets: its plain paragraphs are not its list
     outline = _Outline()
+    contents: list[str] = []  # the table of contents' heading and lines
+    in_contents = False
+    agenda: _Item | None = None  # the agenda's lines, one item, while they last
+    agenda_numbers: list[int] = []
     body = blocks[position:]
     numbered_ahead = _numbered_ahead(body)
     for offset, block in enumerate(body):
@@ -812,6 +820,28 @@ def _split_body(document: Document, warnings: list[str]):
                 "and was not imported"
             )
             continue
+        if (
+            _CONTENTS_HEADING.match(text)
+            or (in_contents and _contents_line(block))
+            or block.style.upper().startswith("TOC")
+        ):
+            contents.append(text)
+            in_contents = True
+            continue
+        in_contents = False
+        if agenda is not None:
+            line = _agenda_line(block, text, numbers=agenda_numbers, listed=bool(agenda.paragraphs))
+            if line is not None:
+                shown, number = line
+                if not agenda.paragraphs:
+                    items.append(agenda)
+                agenda.paragraphs.append(_with_text(block, shown))
+                agenda_numbers += [number] if number else []
+                section_closed = True
+                continue
+            # The agenda ends; what follows is the body, not a part of the agenda's section.
+            agenda = None
+            section = outline.close_last()
         lone = _lone_number(block)
         if lone is not None:
             following = _next_paragraph(body, offset)
@@ -883,6 +913,8 @@ def _split_body(document: Document, warnings: list[str]):
             section_numbered = False
             listing = _listing(text)
             section_bullets = False
+            if _AGENDA_HEADING.match(text):
+                agenda, agenda_numbers = _Item(number="", section=section), []
             continue
         if section_numbered:
             # Within the numbered body: more paragraphs (and bullets) of the item above.
@@ -903,12 +935,54 @@ def _split_body(document: Document, warnings: list[str]):
             f"the heading {_shorten(heading)!r} has no paragraph under it and was not imported"
             for heading in open_headings
         ]
+    if contents:
+        warnings.append(
+            f"the table of contents ({len(contents)} lines, from {_shorten(contents[0])!r}) was not imported"
+        )
     if pending_number is not None:
         warnings.append(
             f"the line {_clean(pending_number[1].text) or pending_number[0]!r} at the end of the body "
             "looks like a page number and was not imported"
         )
     return header, items, annex
+
+
+# A table of contents: its heading, and lines ending in a page number after a tab or dot leaders
+# ("2. Workshop evaluation ....... 3"), or in Word's TOC styles.
+_CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
+_CONTENTS_LINE = re.compile(r"^\S.{1,150}?(?:\t|\s*\.{3,}|\s*…+)\s*\d{1,3}$")
+
+
+# "Agenda", "Proposed agenda:", "Agenda of the meeting": the heading above the agenda's lines.
+_AGENDA_HEADING = re.compile(
+    r"^(?:(?:proposed|draft|provisional|adopted)\s+)?agenda(?:\s+(?:of|for)\s+the\s+(?:meeting|call))?\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _agenda_line(
+    paragraph: Paragraph, text: str, *, numbers: list[int], listed: bool
+) -> tuple[str, int | None] | None:
+    """(the line as shown, its number) for a line of an agenda: short, not a sentence, and numbered
+    on from the line above; None where the body begins (a sentence, a heading, numbers from 1 again)."""
+    if paragraph.heading_level is not None or not text or _words(text) > 15:
+        return None
+    numbered = item_number(paragraph)
+    if not numbered and not _is_bullet(paragraph) and _SECTION.match(text):
+        return None  # "Summary of discussions": the body's heading
+    body = _clean(numbered[1] if numbered else _without_bullet(paragraph).text)
+    if _is_prose(body) or (body.endswith((".", ";")) and _words(body) > 4):
+        return None
+    number = int(numbered[0]) if numbered and numbered[0].isdigit() else None
+    if number is not None and numbers and number <= numbers[-1]:
+        return None  # numbered from 1 again: the body's first paragraph
+    if listed and numbers and not numbered and not _is_bullet(paragraph):
+        return None  # a plain line after numbered ones: a heading of the body
+    return (f"{numbered[0]}. {body}" if numbered else body), number
+
+
+def _contents_line(block: Paragraph) -> bool:
+    return block.style.upper().startswith("TOC") or bool(_CONTENTS_LINE.match(block.text.strip()))
 
 
 # Words a page header or footer adds to the report's title: "MAG Meeting VI – Summary Report – Page 2".
@@ -1019,6 +1093,14 @@ class _Outline:
                 if outer < rank and (rank != _PLAIN_RANK or outer == _DAY_RANK)
             ]
         self.headings.append((rank, heading))
+        return self.section()
+
+    def close_last(self) -> str:
+        """The section once the last heading's part has ended (an agenda above the body)."""
+        self.headings = self.headings[:-1]
+        return self.section()
+
+    def section(self) -> str:
         return " – ".join(text for _rank, text in self.headings)[:300]
 
 
@@ -1223,7 +1305,7 @@ def _read_meeting(
     candidates = [*header.dates, *header.title, *header.venues, first_item]
     candidates += [_clean(" ".join(p.text for p in item.paragraphs)) for item in items[:3]]
     for line in candidates:
-        found = find_date_range(line, default_year=context_year)
+        found = find_date_range(_without_number_before_date(line), default_year=context_year)
         if found:
             date, end_date = found[0]
             break
@@ -1270,7 +1352,7 @@ _TITLE_TYPE_SUFFIX = re.compile(
     r"[-–—:,|]?\s*(?:(?:draft|final)\s+)?(?:summary\s+report|summary|report|minutes)(?:\s*\((?:draft|final)\))?",
     re.IGNORECASE,
 )
-_TITLE_TYPE_PREFIX = re.compile(r"^(?:(?:draft|final)\s+)?summary\s+report\s*[:–—-]\s*", re.IGNORECASE)
+_TITLE_TYPE_PREFIX = re.compile(r"^(?:(?:draft|final)\s+)?summary(?:\s+report)?\s*[:–—-]\s*", re.IGNORECASE)
 
 
 def _title(lines: list[str]) -> str:
@@ -1278,7 +1360,7 @@ def _title(lines: list[str]) -> str:
     "... held in Geneva on 22 May 2008": the date is the meeting's, read on its own) or a "Summary
     Report" it starts or ends with."""
     title = _TITLE_TYPE_PREFIX.sub("", _clean(" ".join(lines)))
-    found = find_date_range(title, default_year=2000)
+    found = find_date_range(_without_number_before_date(title), default_year=2000)
     if found:
         match = found[1]
         before = title[: match.start()].rstrip(" ,;:–—-(")
@@ -1330,21 +1412,46 @@ def _numeral(value: str) -> int | None:
     return int(value) if value.isdigit() else roman_to_int(value)
 
 
-# "Meeting VI", "Meeting 6", "Meeting No. 6", "Meeting #6", "Call 3" — but not "Meeting 5 April 2016".
+# "Meeting VI", "Meeting 6", "Meeting No. 6", "Meeting #6", "Call 3" — but not "Meeting 5 April 2016"
+# nor the first day of "Meeting 5-6 June 2016".
+_DAY_RANGE_AHEAD = rf"\s*[-–—]\s*\d{{1,2}}{_MONTH_AHEAD}"
 _AFTER_MEETING = re.compile(
     r"\b(?i:Meeting|Consultations?|Call|Session)\s*(?:[-–—:]\s*)?(?i:No\.?\s*|Number\s+|#\s*)?"
-    rf"(?P<n>[IVXLC]+|\d{{1,3}})\b(?![.,]\d)(?!{_MONTH_AHEAD})",
+    rf"(?P<n>[IVXLC]+|\d{{1,3}})\b(?![.,]\d)(?!{_MONTH_AHEAD})(?!{_DAY_RANGE_AHEAD})",
 )
+# "Virtual Meeting 9 — 15 July 2020": a virtual meeting lasts a day, so a number and a spaced dash
+# before a date are its number and its date, not a range of days.
+_VIRTUAL_NUMBER_BEFORE_DATE = re.compile(
+    rf"\b(?i:Meeting|Call)\s+(?P<n>\d{{1,3}})(?=\s+[-–—]\s+\d{{1,2}}{_MONTH_AHEAD})"
+)
+
+
+def _virtual_number_before_date(line: str) -> re.Match | None:
+    return _VIRTUAL_NUMBER_BEFORE_DATE.search(line) if _VIRTUAL.search(line) else None
+
+
+def _without_number_before_date(line: str) -> str:
+    """``line`` without a virtual meeting's number written before its date, so that the date is read
+    alone: "Virtual Meeting 9 — 15 July 2020" → "Virtual Meeting   — 15 July 2020" (spaces for the
+    number keep the date where it was in ``line``)."""
+    match = _virtual_number_before_date(line)
+    return line[: match.start("n")] + " " * len(match.group("n")) + line[match.end("n") :] if match else line
+
+
 # "Virtual Meeting - XXI", "MAG Meeting – 21 (virtual)": a numeral after a dash, at the end or before
 # a bracket.
 _AFTER_DASH = re.compile(r"(?:^|\s)[-–—]\s*(?P<n>[IVXLC]+|\d{1,3})\s*(?:$|[,(\[]|[-–—]\s)")
 _NUMBER_SIGN = re.compile(r"\b(?:No\.|Nr\.|Number|#)\s*(?P<n>\d{1,3})\b")
-_VM = re.compile(r"\bVM\s?(?P<n>\d{1,3})\b")  # "MAG VM12": the Secretariat's short name of Virtual Meeting 12
+# "MAG VM12": the Secretariat's short name of Virtual Meeting 12.
+_VM = re.compile(r"\bVM\s?(?P<n>\d{1,3})\b")
 
 
 def meeting_number(title: str) -> int | None:
     """The meeting's number from its title: "Meeting VI" → 6, "Meeting 3", "No. 6", "- XXI",
     "2nd ... Meeting", "sixth", "twenty-first"; never a date's day ("Meeting 5 April 2016")."""
+    virtual = _virtual_number_before_date(title)
+    if virtual:
+        return int(virtual.group("n"))
     for pattern in (_AFTER_MEETING, _AFTER_DASH, _NUMBER_SIGN, _VM):
         match = pattern.search(title)
         if match:
@@ -1363,10 +1470,14 @@ def meeting_number_in_text(text: str) -> int | None:
     return _ordinal(match.group(0)) if match else None
 
 
+_MONTH_BEHIND = re.compile(rf"\b{MONTH}\s*$", re.IGNORECASE)
+
+
 def _ordinal(text: str) -> int | None:
-    numeric = re.search(rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b(?!{_MONTH_AHEAD})", text)
-    if numeric:
-        return int(numeric.group(1))
+    for numeric in re.finditer(rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b(?!{_MONTH_AHEAD})", text):
+        # "Tuesday, March 5th, 2019": a day after its month, not the meeting's number.
+        if not _MONTH_BEHIND.search(text, max(0, numeric.start() - 12), numeric.start()):
+            return int(numeric.group(1))
     words = re.findall(r"[a-z]+", text.lower())
     for index, word in enumerate(words):
         if word in _TENS:
@@ -1378,10 +1489,17 @@ def _ordinal(text: str) -> int | None:
     return None
 
 
+_CHAIR_WORDS = ("moderated", "chaired", "presided", "facilitated", "under", "Chair")
+
+
 def _find_chair(text: str) -> str:
     name_token = r"(?:[A-Z][\w’'-]*\.?|de|da|van|von|la|le)"
     person = rf"(?:{_HONORIFIC}\s+)?(?:{name_token}\s+){{0,4}}[A-Z][\w’'-]+"
     for sentence in split_sentences(text):
+        # Each pattern below that names the chair needs one of these words as written: a sentence
+        # without them (most) is passed over without trying the patterns' lazy parts at every word.
+        if not any(word in sentence for word in _CHAIR_WORDS):
+            continue
         before = re.search(r"^(.*?)\s+(?:moderated|chaired)\b.*?\bChair\b|^(.*?)\s+chaired\b", sentence)
         if before:
             words = (before.group(1) or before.group(2)).split()
@@ -1405,9 +1523,9 @@ def _find_chair(text: str) -> str:
             sentence,
         )
         if by:
-            return by.group(1) + _co_chair(
-                sentence[by.end() :], honorific=bool(re.match(_HONORIFIC, by.group(1)))
-            )
+            # "chaired by MAG Chair Lynn St. Amour": the office is not part of the name.
+            name = _CHAIR_OFFICE.sub("", by.group(1))
+            return name + _co_chair(sentence[by.end() :], honorific=bool(re.match(_HONORIFIC, name)))
         # "The MAG Chair, Ms. Anriette Esterhuysen, opened the meeting".
         apposition = re.search(
             rf"\bChair(?:man|person|woman)?\s*,\s+({_HONORIFIC}\s+(?:{name_token}\s+){{0,4}}[A-Z][\w’'-]+"
@@ -1416,7 +1534,37 @@ def _find_chair(text: str) -> str:
         )
         if apposition:
             return apposition.group(1)
+        # "The Chair (Lynn St. Amour) opened", "MAG Chair Anriette Esterhuysen opened the call".
+        named = re.search(
+            rf"\bChair(?:man|person|woman)?\s*\(\s*({person})\s*\)"
+            rf"|\bChair(?:man|person|woman)?\s+((?:{_HONORIFIC}\s+)?[A-Z][\w’'-]+(?:\s+{name_token}){{1,4}})"
+            r"\s+(?:opened|welcomed|chaired|began|started|closed|thanked|presided|introduced|recalled)\b",
+            sentence,
+        )
+        if named:
+            return named.group(1) or named.group(2)
+        # "Ambassador Janis Karklins, Chair of the MAG, opened the meeting".
+        office = re.search(
+            r"^(.*?),\s+(?:the\s+)?(?:MAG(?:'s|’s)?\s+)?Chair(?:man|person|woman)?"
+            r"(?:\s+of\s+the\s+(?:MAG|Multistakeholder\s+Advisory\s+Group))?\s*,",
+            sentence,
+        )
+        if office:
+            name = []
+            for word in reversed(office.group(1).split()[-5:]):
+                if not re.fullmatch(name_token, word) or word.lower().strip(".") in _NOT_A_NAME:
+                    break
+                name.insert(0, word)
+                if re.fullmatch(rf"{_HONORIFIC}|Ambassador|Amb\.", word):
+                    break  # a title begins the name
+            if len(name) >= 2:
+                return " ".join(name)
     return ""
+
+
+# Words of a header or a sentence's start that come before a name and are no part of it.
+_NOT_A_NAME = {"the", "and", "meeting", "call", "summary", "report", "mag", "igf", "forum", "consultations"}
+_CHAIR_OFFICE = re.compile(r"^(?:the\s+)?(?:MAG\s+)?Chair(?:man|person|woman)?\s+(?=\S)")
 
 
 def _co_chair(rest: str, *, honorific: bool) -> str:
@@ -1432,10 +1580,13 @@ def _co_chair(rest: str, *, honorific: bool) -> str:
     return f" and {match.group(1)}" if match else ""
 
 
+_RECORDING = re.compile(r"\brecording\b(.*)", re.IGNORECASE | re.DOTALL)
+
+
 def _find_recording(items: list[_Item]) -> str:
     for item in items:
         for paragraph in item.paragraphs:
-            match = re.search(r"\brecording\b(.*)", paragraph.text, re.IGNORECASE | re.DOTALL)
+            match = _RECORDING.search(paragraph.text)
             if not match:
                 continue
             url = re.search(r"https?://[^\s<>\"']+", match.group(1))
@@ -1521,6 +1672,56 @@ def _join_broken_words(document: Document, hyphens: _Hyphenation) -> Document:
             note_refs=[replace(ref, offset=moved(ref.offset)) for ref in block.note_refs],
         )
         changed = True
+    return replace(document, blocks=blocks) if changed else document
+
+
+def _numbered_rows(table: Table) -> list[tuple[str, list[Paragraph]]] | None:
+    """(number, paragraphs) for each row of a table that sets the body's numbered paragraphs in two
+    columns, a number beside its text (as some conversions and templates lay a report out), else
+    None: an agenda's short lines, a grid of times or a table of actions are not such a table."""
+    if table.n_cols != 2 or len(table.rows) < 2:
+        return None
+    rows = []
+    for row in table.rows:
+        cells = sorted(row, key=lambda cell: cell.col)
+        if len(cells) != 2:
+            return None
+        label, text = cells
+        # The number typed, or Word's list number on an empty line.
+        written = label.text.strip() or "".join(p.list_label or "" for p in label.paragraphs).strip()
+        number = _LONE_NUMBER.match(written) if written else None
+        paragraphs = [p for p in text.paragraphs if p.text.strip()]
+        if (written and not number) or not paragraphs:
+            return None
+        rows.append((number.group("number") if number else "", paragraphs))
+    numbered = [paragraphs for number, paragraphs in rows if number]
+    sentences = [p for paragraphs in numbered for p in paragraphs if _SENTENCE_END.search(_clean(p.text))]
+    if len(numbered) < 2 or len(sentences) < len(numbered):
+        return None
+    return rows
+
+
+def _unwrap_numbered_tables(document: Document) -> Document:
+    """The document with each table of numbered paragraphs (see ``_numbered_rows``) written out as
+    the paragraphs it holds, each row's first one starting with its number."""
+    blocks: list[Paragraph | Table] = []
+    changed = False
+    for block in document.blocks:
+        rows = _numbered_rows(block) if isinstance(block, Table) else None
+        if rows is None:
+            blocks.append(block)
+            continue
+        changed = True
+        for number, paragraphs in rows:
+            first, *rest = paragraphs
+            if number:
+                prefix = f"{number}.\t"
+                first = replace(
+                    first,
+                    text=prefix + first.text,
+                    note_refs=[replace(ref, offset=ref.offset + len(prefix)) for ref in first.note_refs],
+                )
+            blocks += [first, *rest]
     return replace(document, blocks=blocks) if changed else document
 
 

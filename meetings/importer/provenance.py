@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from meetings.importer.patterns import starting_pattern
 from meetings.importer.report import Announcement, Citation
 from meetings.importer.vocabulary import MONTH_PATTERN, MONTHS, roman_to_int
 from schedule.diff import AFTERNOON_STARTS, duration_words
@@ -33,11 +34,11 @@ _DURATION = re.compile(
     r"\b(\d+(?:\.5)?|an?|one|two|three|four|five|six)[\s-]+(hours?|hrs?|minutes?|mins?)\b", re.I
 )
 _DAY = re.compile(r"\bday[\s-]*(\d+)\b", re.IGNORECASE)
-_LAST_DAY = re.compile(r"\b(?:last|final|closing) day\b", re.IGNORECASE)
+_LAST_DAY = starting_pattern(r"\b(?:last|final|closing) day\b", re.IGNORECASE)
 _FIRST_DAY = re.compile(r"\b(?:first|opening) day\b", re.IGNORECASE)
 _BLOCK = re.compile(r"\b(morning|afternoon)\b", re.IGNORECASE)
 _CLAUSES = re.compile(r";\s+|,?\s+and\s+that\s+|(?<=[.])\s+")
-_CHANGES = re.compile(
+_CHANGES = starting_pattern(
     r"\b(?:mov(?:e|ed|ing)|allott?(?:ed)?|includ(?:e|ed)|add(?:ed)?|extend(?:ed)?|lengthen(?:ed)?|"
     r"shorten(?:ed)?|reduc(?:e|ed)|renam(?:e|ed)|drop(?:ped)?|remov(?:e|ed)|merg(?:e|ed)|swap(?:ped)?|"
     r"replac(?:e|ed)|reschedul(?:e|ed)|given)\b",
@@ -47,13 +48,13 @@ _CHANGES = re.compile(
 
 # The grid's approval ------------------------------------------------------------------------------
 
-_APPROVES_SCHEDULE = re.compile(
+_APPROVES_SCHEDULE = starting_pattern(
     r"\bschedule\b[^.;]*?\b(?:was|were|is|has been|had been)\s+approved\b"
     r"|\bapproved\b[^.;]*?\bschedule\b",
     re.IGNORECASE,
 )
 # "The virtual meeting schedule was approved" approves the MAG's calls, not the annual meeting's grid.
-_OTHER_SCHEDULE = re.compile(r"\b(?:virtual\s+)?(?:meeting|call|webinar)s?\s+schedule\b", re.IGNORECASE)
+_OTHER_SCHEDULE = starting_pattern(r"\b(?:virtual\s+)?(?:meeting|call|webinar)s?\s+schedule\b", re.IGNORECASE)
 
 
 def schedule_is_approved(report: ParsedReport) -> bool:
@@ -289,7 +290,7 @@ _ANNOUNCEMENT = re.compile(
     r"(?:take\s+place|be\s+held|convene|meet)\s+(?:on\s+)?(?:\w+day,?\s+)?" + _ANNOUNCED_DATE,
     re.IGNORECASE,
 )
-_NEXT = re.compile(
+_NEXT = starting_pattern(
     r"\bnext\b(?P<title>[^.;]*?\bmeeting\b[^.;]*?)\s+(?:is\s+)?(?:scheduled\s+)?(?:for|on)\s+(?:\w+day,?\s+)?"
     + _ANNOUNCED_DATE,
     re.IGNORECASE,
@@ -299,9 +300,22 @@ _NEXT = re.compile(
 _ANNOUNCEMENT_CUE = re.compile(r"\bwill\s+(?:take\s+place|be\s+held|convene|meet)\s", re.IGNORECASE)
 _NEXT_CUE = re.compile(r"\bnext\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;]")
-_MONTH_NAMED = re.compile(_MONTH, re.IGNORECASE)
+_MONTH_NAMED = starting_pattern(_MONTH, re.IGNORECASE)
 #: How alike an announced title and an imported meeting's must be, on the same date.
 ANNOUNCED_SIMILAR = 0.4
+
+
+def _matches_from_where_the_last_ended(sentence: str):
+    """``_ANNOUNCEMENT.finditer(sentence)``, tried only at the sentence's start and where each match ends.
+
+    Its title part takes any character but "." and ";", which a sentence has none of, so a match that
+    could begin further on begins there already: where the pattern fails, it fails everywhere after.
+    finditer would try it again from every later character, each time to the sentence's end.
+    """
+    position = 0
+    while (match := _ANNOUNCEMENT.match(sentence, position)) is not None:
+        yield match
+        position = match.end()
 
 
 def read_announcements(text: str, *, year: int, after: datetime.date | None = None) -> list[Announcement]:
@@ -318,7 +332,8 @@ def read_announcements(text: str, *, year: int, after: datetime.date | None = No
     sentences = [sentence for sentence in _SENTENCE_END.split(text) if _MONTH_NAMED.search(sentence)]
     for pattern, cue in ((_ANNOUNCEMENT, _ANNOUNCEMENT_CUE), (_NEXT, _NEXT_CUE)):
         cued = [sentence for sentence in sentences if cue.search(sentence)]
-        for match in (match for sentence in cued for match in pattern.finditer(sentence)):
+        find = _matches_from_where_the_last_ended if pattern is _ANNOUNCEMENT else pattern.finditer
+        for match in (match for sentence in cued for match in find(sentence)):
             day = match.group(2) or match.group(5)
             month = match.group(3) or match.group(4)
             try:

@@ -98,6 +98,10 @@ W_R = W + "r"
 W_R_PR = W + "rPr"
 W_SDT = W + "sdt"
 W_SDT_CONTENT = W + "sdtContent"
+# A text box's paragraphs (in a DrawingML shape or a VML one), as PDF conversions place text.
+W_TXBX_CONTENT = W + "txbxContent"
+W_DRAWING = W + "drawing"
+W_PICT = W + "pict"
 W_SMART_TAG = W + "smartTag"
 W_START = W + "start"
 W_START_OVERRIDE = W + "startOverride"
@@ -631,6 +635,7 @@ class _Story:
         self.fields: list[_Field] = []
         self.hidden = False
         self.custom_mark: NoteRef | None = None
+        self.text_boxes: list[etree._Element] = []  # met in the paragraph being read, read after it
         self.line: _Line | None = None
 
     # A run's children: text and the marks that stand in it.
@@ -669,6 +674,8 @@ class _Story:
                 choice = _first(child, MC_CHOICE)
                 if choice is not None:
                     self.run(choice, depth + 1)
+            elif tag in (W_DRAWING, W_PICT):
+                self.text_boxes.extend(_text_boxes(child, depth + 1))
 
     def _fields_changed(self) -> None:
         # Text is shown unless some open field is still in its instruction part.
@@ -832,6 +839,10 @@ class _Reader:
                         self.blocks.append(paragraph)
                     else:
                         out.append(paragraph)
+                # A text box anchored in the paragraph: its paragraphs follow it, in the same flow.
+                boxes, self.story.text_boxes = self.story.text_boxes, []
+                for box in boxes:
+                    self.body_blocks(box, depth + 1, cell_index=cell_index, out=out)
             elif tag == W_TBL:
                 self.flush_pending(out)
                 if out is None:
@@ -1150,6 +1161,22 @@ class _Reader:
 
 
 BLOCK_CONTAINERS = {W_CUSTOM_XML, W_INS, W_MOVE_TO}
+
+
+def _text_boxes(element: etree._Element, depth: int):
+    """The outermost text boxes' contents inside a drawing or picture (a text box in a text box is
+    read with its own box's paragraphs)."""
+    if depth > MAX_NESTING:
+        return
+    for child in element:
+        if child.tag == W_TXBX_CONTENT:
+            yield child
+        elif child.tag == MC_ALTERNATE_CONTENT:
+            choice = _first(child, MC_CHOICE)  # the fallback repeats the choice in VML
+            if choice is not None:
+                yield from _text_boxes(choice, depth + 1)
+        else:
+            yield from _text_boxes(child, depth + 1)
 
 
 def _first(element: etree._Element, tag: str) -> etree._Element | None:

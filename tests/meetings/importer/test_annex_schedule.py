@@ -135,6 +135,32 @@ def test_read_schedule_separate_header_row_and_merged_cells():
     assert warnings == []
 
 
+def test_read_schedule_venue_and_dates_on_the_annex_heading_line():
+    builder = DocumentBuilder()
+    builder.paragraph("Annex II: IGF 2018 main sessions, Paris (12–14 November 2018)")
+    builder.table(
+        [
+            [cell(0, 0, "Time"), cell(0, 1, "Monday 12 November"), cell(0, 2, "Tuesday 13 November")],
+            [cell(1, 0, "09:30 – 11:00"), cell(1, 1, "Opening Ceremony"), cell(1, 2, "Main session: Gender")],
+        ]
+    )
+    warnings = []
+
+    schedule = read_schedule(builder.blocks, default_year=2018, warnings=warnings)
+
+    assert (schedule.venue, schedule.time_zone, schedule.start_date, schedule.end_date) == (
+        "Paris",
+        "Europe/Paris",
+        datetime.date(2018, 11, 12),
+        datetime.date(2018, 11, 14),
+    )
+    assert slot_rows(schedule.slots) == [
+        (12, "09:30", "11:00", "Opening Ceremony", 90, False, ""),
+        (13, "09:30", "11:00", "Main session: Gender", 90, False, ""),
+    ]
+    assert warnings == []
+
+
 def test_read_schedule_session_spanning_two_days():
     builder = DocumentBuilder()
     builder.paragraph("1-2 June 2020, Paris, France")

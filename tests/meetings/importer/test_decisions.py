@@ -378,6 +378,13 @@ def test_split_sentences_initials_numbers_and_long_words(text, sentences):
         ),
         ("Circulate the call (Status: open)", "", ""),
         ("Circulate the call to all stakeholders", "", ""),
+        # Who and when in brackets without labels.
+        ("Circulate the revised timeline (Secretariat, 1 June)", "Secretariat", "1 June"),
+        ("Draft the call for proposals (Chair; by 10 May)", "Chair", "10 May"),
+        ("Publish the list of speakers (MAG members)", "MAG members", ""),
+        # Brackets that hold something else name neither.
+        ("Publish the list (see the annex, page 3)", "", ""),
+        ("Publish the list (they, 1 June)", "", ""),
     ],
 )
 def test_read_listed_point_owner_and_due_of_a_note_or_a_table_row(point, owner, due):
@@ -541,6 +548,28 @@ def test_read_sentence_call_for_volunteers_is_their_action(sentence):
             "",
         ),
         ("The notes still to be circulated by the Secretariat are listed.", "action", "Secretariat", ""),
+        # A second task's owner begins after the "and" that ends the first task.
+        (
+            "Last year the MAG agreed to hold a call and the Secretariat will circulate the notes by 3 May.",
+            "action",
+            "Secretariat",
+            "3 May",
+        ),
+        # A contraction is a task's "will", with a straight or a typographic apostrophe.
+        ("Members'll send their comments by 12 March.", "action", "MAG members", "12 March"),
+        ("The Secretariat’ll circulate the draft.", "action", "Secretariat", ""),
+        # The next meeting a task is for, after "at" or "during".
+        (
+            "The co-facilitators will present an outline at the next virtual meeting.",
+            "action",
+            "Co-facilitators",
+            "the next virtual meeting",
+        ),
+        # An adverb between the owner and the verb is not part of the owner.
+        ("Several members then agreed to draft a note.", "action", "Several members", ""),
+        # Who and when in brackets after the task, when the sentence names neither.
+        ("The revised timeline will be circulated (Secretariat, 1 June).", "action", "Secretariat", "1 June"),
+        ("The notes will be shared (see the annex).", "action", "", ""),
         ("The website will show the themes and the Secretariat will update it.", "action", "Secretariat", ""),
         ("The Chair informed members the Secretariat will circulate the notes.", "action", "Secretariat", ""),
         # A pronoun after a colon is whoever said so.

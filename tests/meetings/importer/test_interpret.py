@@ -227,6 +227,10 @@ def test_interpret_document_chair_by_and_recording_link():
         ("2016 IGF Main Session Schedule", None),
         ("30 August 2016", None),
         ("8.", None),
+        # Typed outline numbers before a capital; a decimal before a lower-case word is a quantity.
+        ("2.1 The MAG agreed.", ("2.1", "The MAG agreed.")),
+        ("1.2.3\tThe MAG agreed.", ("1.2.3", "The MAG agreed.")),
+        ("2.5 million people followed the sessions.", None),
     ],
 )
 def test_item_number_typed(text, expected):

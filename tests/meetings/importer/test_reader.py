@@ -636,3 +636,45 @@ def test_styles_read_piece_by_piece_whatever_the_quoting(style):
     styles = _Styles(pieces=_StylePieces.index(part, name="word/styles.xml"))
 
     assert (styles.heading_level("Title2"), styles.heading_level("Missing")) == (2, None)
+
+
+WPS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+VML = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+
+
+def text_box(*paragraphs: str) -> str:
+    """A run holding a text box as Word writes it: a DrawingML shape, with a VML copy as fallback."""
+    inner = "".join(paragraphs)
+    return (
+        "<w:r><mc:AlternateContent>"
+        f'<mc:Choice Requires="wps"><w:drawing><wps:wsp {WPS}><wps:txbx>'
+        f"<w:txbxContent>{inner}</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:rect {VML}><v:textbox><w:txbxContent>{inner}</w:txbxContent>"
+        "</v:textbox></v:rect></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+def test_text_box_paragraphs_follow_their_anchor_once():
+    body = p(
+        r("1.\tThe MAG met online."), text_box(p(r("2.\tThe MAG agreed to the themes.")), p(r("3.\tNo AOB.")))
+    )
+    body += p(r("4.\tThe meeting closed."))
+
+    assert texts(read(build_docx(body_xml=body))) == [
+        "1.\tThe MAG met online.",
+        "2.\tThe MAG agreed to the themes.",
+        "3.\tNo AOB.",
+        "4.\tThe meeting closed.",
+    ]
+
+
+def test_text_box_in_an_old_vml_picture_is_read():
+    body = p(
+        r("Summary"),
+        f"<w:r><w:pict><v:shape {VML}><v:textbox><w:txbxContent>"
+        + p(r("1.\tThe MAG met."))
+        + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>",
+    )
+
+    assert texts(read(build_docx(body_xml=body))) == ["Summary", "1.\tThe MAG met."]

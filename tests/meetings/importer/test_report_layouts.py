@@ -75,6 +75,9 @@ def test_parse_date_range_every_common_format(text, expected):
         ("Virtual MAG Meeting 5 April 2016", None),
         ("MAG Meeting, 6th April 2016", None),
         ("MAG Meeting 2016", None),
+        # A day after its month, in the month-day-year order.
+        ("MAG Virtual Meeting Tuesday, March 5th, 2019", None),
+        ("The 3rd MAG Virtual Meeting, March 5th, 2019", 3),
     ],
 )
 def test_meeting_number_never_from_a_date(title, number):
@@ -145,6 +148,122 @@ def test_header_title_keeps_its_words_without_a_date_it_ends_with():
         D(2016, 8, 30),
         6,
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A virtual meeting's number, a spaced dash, then its one day.
+        (
+            "MAG 2020 Virtual Meeting 9 — 15 July 2020 — Summary",
+            ("MAG 2020 Virtual Meeting 9", 9, D(2020, 7, 15), None),
+        ),
+        ("MAG Virtual Meeting 9 - 15 July 2020", ("MAG Virtual Meeting 9", 9, D(2020, 7, 15), None)),
+        # A meeting in person over days: the first day is no number.
+        ("MAG Meeting 5-6 June 2016", ("MAG Meeting", None, D(2016, 6, 5), D(2016, 6, 6))),
+        ("MAG Meeting 5 – 6 June 2016", ("MAG Meeting", None, D(2016, 6, 5), D(2016, 6, 6))),
+    ],
+)
+def test_header_number_before_a_date_is_the_meetings_only_for_a_virtual_meeting(title, expected):
+    meeting = interpret_document(plain_document(title, "1. The MAG met.")).meeting
+
+    assert (meeting.title, meeting.number, meeting.date, meeting.end_date) == expected
+
+
+def test_numbered_paragraphs_set_in_a_two_column_table_are_the_body():
+    builder = DocumentBuilder()
+    builder.paragraph("IGF MAG Virtual Meeting XV")
+    builder.paragraph("2 December 2015")
+    builder.table(
+        [
+            [cell(0, 0, "1."), cell(0, 1, "The Chair welcomed members.")],
+            [cell(1, 0, "2."), cell(1, 1, "The MAG agreed to publish the call.", "It opens on 4 January.")],
+            [cell(2, 0, ""), cell(2, 1, "Members thanked the Secretariat.")],
+        ]
+    )
+
+    report = interpret_document(builder.document())
+
+    assert (report.meeting.number, report.meeting.date) == (15, D(2015, 12, 2))
+    assert structure(report) == [
+        (1, "1", "", "The Chair welcomed members."),
+        (
+            2,
+            "2",
+            "",
+            "The MAG agreed to publish the call.\n\nIt opens on 4 January.\n\n"
+            "Members thanked the Secretariat.",
+        ),
+    ]
+    assert [d.kind for d in report.items[1].decisions] == ["decision"]
+
+
+def test_a_table_of_an_agendas_short_lines_is_not_read_as_the_body():
+    builder = DocumentBuilder()
+    builder.paragraph("IGF MAG Virtual Meeting XV")
+    builder.table([[cell(0, 0, "1."), cell(0, 1, "Opening")], [cell(1, 0, "2."), cell(1, 1, "Workshops")]])
+    builder.paragraph("1. The Chair welcomed members.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [(1, "1", "", "The Chair welcomed members.")]
+    assert any("a table before the first item" in warning for warning in report.warnings)
+
+
+def test_table_of_contents_is_not_read_as_items_and_is_named_in_a_warning():
+    builder = DocumentBuilder()
+    builder.paragraph("IGF 2017 Second Open Consultations and MAG Meeting")
+    builder.paragraph("Geneva, 12–14 June 2017")
+    builder.paragraph("Contents")
+    builder.paragraph("1. Opening of the meeting\t2")
+    builder.paragraph("2. Workshop evaluation ........ 3")
+    builder.paragraph("Annex: schedule", style="TOC1")
+    builder.paragraph("1. Opening of the meeting", heading_level=1)
+    builder.paragraph("The Chair opened the meeting and thanked the host.")
+    builder.paragraph("2. Workshop evaluation", heading_level=1)
+    builder.paragraph("The MAG agreed to a threshold score of 3.5.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "1", "Opening of the meeting", "The Chair opened the meeting and thanked the host."),
+        (2, "2", "Workshop evaluation", "The MAG agreed to a threshold score of 3.5."),
+    ]
+    assert report.warnings == ["the table of contents (4 lines, from 'Contents') was not imported"]
+
+
+def test_header_title_without_a_summary_prefix_and_its_date_in_brackets():
+    report = interpret_document(
+        plain_document("Summary: MAG Virtual Meeting XXIII (03 September 2018)", "1. Met.")
+    )
+
+    assert (report.meeting.title, report.meeting.number, report.meeting.date) == (
+        "MAG Virtual Meeting XXIII",
+        23,
+        D(2018, 9, 3),
+    )
+
+
+def test_typed_agenda_above_the_body_is_one_item_and_the_body_numbers_from_1():
+    report = interpret_document(
+        plain_document(
+            "IGF 2019 MAG Virtual Meeting 6",
+            "24 April 2019",
+            "Agenda:",
+            "1. Welcome",
+            "2. Workshop evaluation process",
+            "3. AOB",
+            "1. The Chair welcomed members and reviewed the agenda, which was adopted.",
+            "2. The MAG agreed that each proposal would be scored by five members.",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "", "Agenda:", "1. Welcome\n\n2. Workshop evaluation process\n\n3. AOB"),
+        (2, "1", "", "The Chair welcomed members and reviewed the agenda, which was adopted."),
+        (3, "2", "", "The MAG agreed that each proposal would be scored by five members."),
+    ]
+    assert report.warnings == []
 
 
 def test_executive_summary_before_paragraph_1_is_kept_in_its_section():
@@ -341,6 +460,15 @@ def test_numbered_executive_summary_does_not_swallow_an_unnumbered_body():
         ("The call was facilitated by Ms. Lynn St. Amour.", "Ms. Lynn St. Amour"),
         ("The breakout discussion on youth was facilitated by Ms. Ana Silva.", ""),
         ("The Chair, who opened the meeting, welcomed the members.", ""),
+        # The office before or after the name is not part of it.
+        ("The meeting was chaired by MAG Chair Lynn St. Amour.", "Lynn St. Amour"),
+        ("The Chair (Lynn St. Amour) opened the meeting.", "Lynn St. Amour"),
+        ("MAG Chair Anriette Esterhuysen opened the call.", "Anriette Esterhuysen"),
+        ("Ambassador Janis Karklins, Chair of the MAG, opened the meeting.", "Ambassador Janis Karklins"),
+        ("Janis Karklins, MAG Chair, opened the meeting.", "Janis Karklins"),
+        # Someone else speaking for the Chair is not the Chair.
+        ("Mr. Markus Kummer, Executive Coordinator, welcomed participants on behalf of the Chair.", ""),
+        ("The Chair Report was presented.", ""),
     ],
 )
 def test_chair_named_in_the_first_paragraph_every_common_way(sentence, chair):

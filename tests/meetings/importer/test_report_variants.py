@@ -223,37 +223,42 @@ def test_actions_table_shape_keeps_lettered_points_and_gives_an_action_per_row()
     )
     discussions, actions = "Summary of the discussions", "Action items"
     assert items(report) == [
-        (1, "1", "Agenda", "Welcome and adoption of the agenda"),
-        (2, "2", "Agenda", "Call for workshop proposals"),
-        (3, "3", "Agenda", "Any other business"),
+        # The agenda's lines are one item, so the body's numbers are not given twice.
         (
-            4,
+            1,
+            "",
+            "Agenda",
+            "1. Welcome and adoption of the agenda\n\n2. Call for workshop proposals\n\n"
+            "3. Any other business",
+        ),
+        (
+            2,
             "1",
             discussions,
             "The MAG Chair, Ms. Lynn St. Amour, opened the meeting and welcomed members to the WebEx call.",
         ),
         (
-            5,
+            3,
             "2",
             discussions,
             "The Secretariat presented the draft call for workshop proposals. Members commented on:\n\n"
             "(a) the themes of the programme;\n\n(b) the place of first-time proposers.",
         ),
-        (6, "3", discussions, "The MAG approved the call with these changes."),
-        (7, "", actions, "Circulate the final text of the call (Owner: Secretariat; Deadline: 22 February)"),
+        (4, "3", discussions, "The MAG approved the call with these changes."),
+        (5, "", actions, "Circulate the final text of the call (Owner: Secretariat; Deadline: 22 February)"),
         (
-            8,
+            6,
             "",
             actions,
             "Translate the call into the six UN languages (Owner: Secretariat; Deadline: 1 March)",
         ),
-        (9, "", actions, "Promote the call in the regions (Owner: MAG members; Deadline: Ongoing)"),
+        (7, "", actions, "Promote the call in the regions (Owner: MAG members; Deadline: Ongoing)"),
     ]
     assert decisions(report) == [
-        (6, "decision", "The MAG approved the call with these changes."),
-        (7, "action", "Circulate the final text of the call (Owner: Secretariat; Deadline: 22 February)"),
-        (8, "action", "Translate the call into the six UN languages (Owner: Secretariat; Deadline: 1 March)"),
-        (9, "action", "Promote the call in the regions (Owner: MAG members; Deadline: Ongoing)"),
+        (4, "decision", "The MAG approved the call with these changes."),
+        (5, "action", "Circulate the final text of the call (Owner: Secretariat; Deadline: 22 February)"),
+        (6, "action", "Translate the call into the six UN languages (Owner: Secretariat; Deadline: 1 March)"),
+        (7, "action", "Promote the call in the regions (Owner: MAG members; Deadline: Ongoing)"),
     ]
     assert report.schedule is None
     assert report.warnings == []
@@ -319,12 +324,12 @@ def test_actions_table_shape_saves_each_row_as_an_item_with_its_action(settings,
     meeting = import_report(data, source_name="mag-virtual-meeting-3.docx").meeting
 
     saved = list(meeting.items.order_by("position").values_list("position", "number", "section"))
-    assert saved[6:] == [(7, "", "Action items"), (8, "", "Action items"), (9, "", "Action items")]
+    assert saved[4:] == [(5, "", "Action items"), (6, "", "Action items"), (7, "", "Action items")]
     assert list(
         Decision.objects.filter(agenda_item__meeting=meeting)
         .order_by("agenda_item__position")
         .values_list("agenda_item__position", "kind")
-    ) == [(6, "decision"), (7, "action"), (8, "action"), (9, "action")]
+    ) == [(4, "decision"), (5, "action"), (6, "action"), (7, "action")]
 
 
 def test_web_action_items_shape_reads_each_listed_action_owner_and_due_date():
@@ -347,7 +352,7 @@ def test_actions_table_shape_reads_each_row_owner_and_deadline():
         for decision in item.decisions
         if decision.kind == "action"
     ] == [
-        (7, "Secretariat", "22 February", D(2019, 2, 22)),
-        (8, "Secretariat", "1 March", D(2019, 3, 1)),
-        (9, "MAG members", "Ongoing", None),  # a deadline that is no date is kept as written only
+        (5, "Secretariat", "22 February", D(2019, 2, 22)),
+        (6, "Secretariat", "1 March", D(2019, 3, 1)),
+        (7, "MAG members", "Ongoing", None),  # a deadline that is no date is kept as written only
     ]
