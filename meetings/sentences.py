@@ -63,12 +63,15 @@ def preview_sentences(item: ParsedItem, *, chosen: dict[tuple[int, int], str]) -
     for index, (sentence, reading) in enumerate(read_paragraph(item.text)):
         read_as = reading.kind or NEITHER
         decision = found.get(sentence)
+        # What the import recorded, which is not the sentence's own reading when it is a repeat
+        # counted once elsewhere.
+        recorded = decision.kind if decision else NEITHER
         rows.append(
             {
                 "index": index,
                 "text": sentence,
                 "read_as": read_as,
-                "chosen": chosen.get((item.position, index), read_as),
+                "chosen": chosen.get((item.position, index), recorded),
                 "owner": decision.owner if decision else "",
                 "due_date": decision.due_date if decision else None,
             }

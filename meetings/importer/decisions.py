@@ -579,9 +579,10 @@ def apply_staff_kinds(report: ParsedReport, kinds: dict[tuple[int, int], str]) -
     """Make the sentences the Secretariat set in the import preview what it says.
 
     ``kinds`` maps (item position, sentence index) to "decision", "action" or "neither". A kind
-    that differs from the recogniser's reading is staff work (``found_by="staff"``); "neither"
-    for a sentence the recogniser read as a decision or action is kept as the item's
-    ``not_decisions``.
+    that differs from what the import recorded for the sentence is staff work
+    (``found_by="staff"``); "neither" for a sentence the import recorded as a decision or action is
+    kept as the item's ``not_decisions``. A sentence left as recorded stays as it is: a summary
+    point the import counted once, in the body, is not counted again.
     """
     meeting = report.meeting
     for item in report.items:
@@ -591,14 +592,16 @@ def apply_staff_kinds(report: ParsedReport, kinds: dict[tuple[int, int], str]) -
         found = {decision.text: decision for decision in item.decisions}
         decisions = []
         for index, (sentence, reading) in enumerate(read_paragraph(item.text)):
-            kind = chosen.get(index, reading.kind or "neither")
-            current = found.get(sentence)
-            if kind == "neither":
-                if current is not None and sentence not in item.not_decisions:
-                    item.not_decisions.append(sentence)
+            current = found.pop(sentence, None)
+            recorded = current.kind if current is not None else "neither"
+            kind = chosen.get(index, recorded)
+            if kind == recorded:
+                if current is not None:
+                    decisions.append(current)
                 continue
-            if current is not None and current.kind == kind:
-                decisions.append(current)
+            if kind == "neither":
+                if sentence not in item.not_decisions:
+                    item.not_decisions.append(sentence)
                 continue
             action = kind == "action"
             due = reading.due if action else ""
@@ -617,7 +620,8 @@ def apply_staff_kinds(report: ParsedReport, kinds: dict[tuple[int, int], str]) -
                     found_by="staff",
                 )
             )
-        item.decisions = decisions
+        # What the import read from no single sentence (a decision with its listed points) stays.
+        item.decisions = decisions + list(found.values())
 
 
 def read_paragraph(text: str) -> list[tuple[str, Reading]]:

@@ -183,3 +183,45 @@ def test_decision_admin_kind_changed_by_staff_is_set_by_staff(client, secretaria
     assert (decision.kind, decision.origin, decision.owner) == ("action", Origin.STAFF, "MAG")
     page = client.get(reverse("admin:meetings_decision_changelist"))
     assert '<td class="field-found_by">staff</td>' in page.text
+
+
+def test_import_confirm_of_every_sentence_as_shown_keeps_a_repeated_summary_point_counted_once(
+    client, secretariat_user
+):
+    from tests.meetings.importer.docx_builders import build_docx, p, r
+
+    lines = [
+        "IGF 2019 MAG Virtual Meeting XII",
+        "10 April 2019",
+        "1.\tThe MAG met online.",
+        "2.\tThe MAG agreed that the evaluation would close on 30 April.",
+        "Summary of decisions",
+        "The MAG agreed that the evaluation would close on 30 April.",
+    ]
+    data = build_docx(body_xml="".join(p(r(line)) for line in lines))
+    client.force_login(secretariat_user)
+    response = client.post(IMPORT_URL, {"file": SimpleUploadedFile("xii.docx", data)})
+    # The form sends every sentence's select as shown; staff change one.
+    shown = {
+        f"sentence-{item.position}-{row['index']}": row["chosen"]
+        for item, rows in response.context["items"]
+        for row in rows
+    }
+    assert shown == {"sentence-1-0": "neither", "sentence-2-0": "decision", "sentence-3-0": "neither"}
+    shown["sentence-1-0"] = "action"
+
+    client.post(
+        IMPORT_URL,
+        {
+            "sha256": response.context["confirm"].initial["sha256"],
+            "publish": "False",
+            "replace": "False",
+            **shown,
+        },
+    )
+
+    assert list(
+        Decision.objects.order_by("agenda_item__position").values_list(
+            "agenda_item__position", "kind", "origin"
+        )
+    ) == [(1, "action", Origin.STAFF), (2, "decision", Origin.IMPORT)]
