@@ -159,6 +159,33 @@ def check(module: Module) -> None:
             raise ConfigError(f"{module.name}: {test} does not exist; update {MODULES.relative_to(ROOT)}")
 
 
+def check_coverage(modules: dict[str, Module]) -> None:
+    """Entries that share a path (a module split into runs with different tests) must between them
+    list every function of it: one added later would otherwise be mutated by none."""
+    by_path: dict[str, list[Module]] = {}
+    for module in modules.values():
+        by_path.setdefault(module.path, []).append(module)
+    for path, sharing in by_path.items():
+        if len(sharing) < 2:
+            continue
+        if any(not module.functions for module in sharing):
+            names = ", ".join(module.name for module in sharing)
+            raise ConfigError(f"{names} share {path}: each must list its functions")
+        defined = mutmut_names((ROOT / path).read_text("utf-8"))
+        listed = {
+            name
+            for module in sharing
+            for pattern in module.functions
+            for name in fnmatch.filter(defined, pattern)
+        }
+        if defined - listed:
+            names = ", ".join(module.name for module in sharing)
+            raise ConfigError(
+                f"{path}: no entry lists {', '.join(sorted(defined - listed))}; "
+                f"add it to one of {names} in {MODULES.relative_to(ROOT)}"
+            )
+
+
 def inputs_digest(module: Module) -> str:
     """What a module's score depends on: its file and those beside it, its tests, the helpers beside
     them and the conftest.py files above them."""
@@ -439,6 +466,7 @@ def main(argv: list[str] | None = None) -> int:
         chosen = [modules[name] for name in names] or list(modules.values())
         for module in chosen:
             check(module)
+        check_coverage(modules)
         WORK.mkdir(exist_ok=True)
         scores = []
         for module in chosen:
