@@ -22,6 +22,7 @@ from django.urls import reverse
 
 from magportal import freshness
 from magportal.models import ContentVersion
+from magportal.page_cache import cached_page
 from meetings.models import AgendaItem, Decision, DecisionSession, Meeting
 from schedule import caching
 from schedule.models import Event, ScheduleVersion, Session, Slot
@@ -412,11 +413,11 @@ def test_reverse_urls_are_the_ones_tested():
     [(500, None), (200, "sessionid")],
     ids=["an error", "a page that sets a cookie"],
 )
-def test_cache_event_response_never_stores_an_error_or_a_page_that_sets_a_cookie(db, rf, status, cookie):
+def test_grid_cache_never_stores_an_error_or_a_page_that_sets_a_cookie(db, rf, status, cookie):
     """Only a plain 200 is cached: an error would be served after it was fixed, a cookie to every visitor."""
     rendered = []
 
-    @caching.cache_event_response()
+    @cached_page(caching.SCOPE, signed_in_too=True)  # as the .ics and .json
     def view(request, slug):
         rendered.append(slug)
         response = HttpResponse(f"page {len(rendered)}", status=status)
