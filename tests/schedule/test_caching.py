@@ -358,8 +358,10 @@ def test_page_rendered_before_commit_is_not_served_after_it(
     if not shared:
         pytest.skip("only a shared cache keeps a generation")
     client.get(JSON)
-    # The pages' generation entries, not the entries under a version (their keys end with it).
-    found = [raw.decode().split(":", 2)[2] for raw in cache._cache.get_client().scan_iter("*:page:*")]
+    # The pages' generation entries, not the entries under a version (their keys end with it); this
+    # test's own (its key prefix), not those of the tests other processes run on the same Redis.
+    own = cache._cache.get_client().scan_iter(f"{cache.key_prefix}:*:page:*")
+    found = [raw.decode().split(":", 2)[2] for raw in own]
     page_keys = [key for key in found if key.count(":") == 1]
     assert len(page_keys) == 1
 
