@@ -54,7 +54,7 @@ def watch(scope: str, *models: type[Model]) -> None:
 def _row_changed(sender, raw=False, **kwargs):
     if raw:
         return  # loaddata restores rows as they were; it changes no page
-    changed(*sorted(_WATCHED.get(sender, ())))
+    changed(*sorted(_WATCHED[sender]))  # connected by watch() for these models only
 
 
 def rows_changed(*models: type[Model]) -> None:
@@ -105,7 +105,7 @@ def _new_version(scope: str) -> str:
 
 def _new_versions(scopes) -> str:
     # One value for all: each page's key holds its scope's name beside it.
-    value = secrets.token_hex(8)
+    value = _new_token()
     if ContentVersion.objects.filter(scope__in=scopes).update(version=value) < len(set(scopes)):
         for scope in scopes:
             ContentVersion.objects.update_or_create(scope=scope, defaults={"version": value})
@@ -125,22 +125,29 @@ def generation_key(scope: str) -> str:
     return f"freshness:generation:{scope}"
 
 
-def generation(scope: str, *, also: str | None = None) -> tuple[str | None, object]:
-    """The scope's current generation in the shared cache (started if missing), and the entry ``also``.
+def generation(scope: str, *, also: str) -> tuple[str | None, object]:
+    """The scope's current generation in the shared cache (started if missing), and the entry ``also``
+    (a page kept under it).
 
     Both in one round trip. (None, None) where the cache is not shared.
     """
     if not cache_is_shared():
         return None, None
     key = generation_key(scope)
-    found = cache.get_many([key, also] if also else [key])
+    found = cache.get_many([key, also])
     current = found.get(key)
     if current is None:
         # Never seen, expired or evicted: a new generation, so that no page cached before counts.
-        cache.add(key, secrets.token_hex(8), GENERATION_TIMEOUT)
+        cache.add(key, _new_token(), GENERATION_TIMEOUT)
         current = cache.get(key)
-    return current, found.get(also) if also else None
+    return current, found.get(also)
 
 
 def _new_generations(scopes) -> None:
-    cache.set_many({generation_key(scope): secrets.token_hex(8) for scope in scopes}, GENERATION_TIMEOUT)
+    cache.set_many({generation_key(scope): _new_token() for scope in scopes}, GENERATION_TIMEOUT)
+
+
+def _new_token() -> str:
+    """A version's or a generation's value, never seen before: 16 random hex digits (the version's
+    column holds 32)."""
+    return secrets.token_hex(8)

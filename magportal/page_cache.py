@@ -23,6 +23,7 @@ delete of such a row makes the next request render the page again.
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import wraps
 
 from django.conf import settings
@@ -116,13 +117,14 @@ def _page_key(request, scope: str, *, anonymous: bool) -> str:
     parts = [
         scope,
         request.get_full_path(),
-        "public" if anonymous or not may_see_drafts(request.user) else "drafts",
-        get_language() or "",
+        not anonymous and may_see_drafts(request.user),  # the audience: drafts, or the public's page
+        get_language(),
         request.scheme,
         request.get_host(),
         timezone.localdate().isoformat(),
     ]
-    return "page:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+    # As JSON, so that no two lists of parts read the same.
+    return "page:" + hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
 def _storable(response) -> bool:
@@ -136,7 +138,7 @@ def _storable(response) -> bool:
 
 def _freeze(response) -> tuple[bytes, dict[str, str], str]:
     # Of what the page says, not of the version it was cached under.
-    etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+    etag = f'"{hashlib.sha256(response.content).hexdigest()}"'
     return response.content, dict(response.headers), etag
 
 

@@ -6,6 +6,8 @@ Roles are Django groups whose permissions do the work, so views ask
 
 from typing import TYPE_CHECKING
 
+from django.db.models import Q
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
 
@@ -45,18 +47,24 @@ def sync_role_groups(*, using: str = "default") -> None:
     history models) are covered too; the data migration runs it first.
     """
     from django.contrib.auth.models import Group, Permission
-    from django.db.models import Q
 
-    secretariat, _ = Group.objects.using(using).get_or_create(name=SECRETARIAT)
-    user_codenames = [perm.split(".", 1)[1] for perm in SECRETARIAT_USER_PERMISSIONS]
+    # The database migrate ran on.
+    groups, permissions = Group.objects.using(using), Permission.objects.using(using)
+    secretariat, _ = groups.get_or_create(name=SECRETARIAT)
     secretariat.permissions.set(
-        Permission.objects.using(using).filter(
-            Q(content_type__app_label__in=SECRETARIAT_APPS)
-            | Q(content_type__app_label="auth", codename__in=user_codenames)
+        permissions.filter(
+            Q(content_type__app_label__in=SECRETARIAT_APPS) | _named(SECRETARIAT_USER_PERMISSIONS)
         )
     )
-    members, _ = Group.objects.using(using).get_or_create(name=MAG_MEMBERS)
-    codenames = [perm.split(".", 1)[1] for perm in MAG_MEMBER_PERMISSIONS]
-    members.permissions.set(
-        Permission.objects.using(using).filter(content_type__app_label="meetings", codename__in=codenames)
-    )
+    members, _ = groups.get_or_create(name=MAG_MEMBERS)
+    members.permissions.set(permissions.filter(_named(MAG_MEMBER_PERMISSIONS)))
+
+
+def _named(names: tuple[str, ...]) -> Q:
+    """The permissions ``names`` as ``user.has_perm`` reads them: "app_label.codename", the app included
+    (another app's permission of the same code name is not it)."""
+    wanted = Q(pk__in=[])  # no names, no permissions
+    for name in names:
+        app_label, codename = name.split(".")
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    return wanted

@@ -16,7 +16,6 @@ the public) is rendered every time.
 from __future__ import annotations
 
 from magportal import freshness
-from magportal.page_cache import cached_page
 from meetings.models import AgendaItem, Decision, DecisionSession, Meeting
 from schedule.models import Event, ScheduleVersion, Session, Slot
 
@@ -34,12 +33,3 @@ def grid_changed() -> None:
     renders such rows is fresh on its next request, the grid's and the others' (a decision's page
     shows its session's changes)."""
     freshness.rows_changed(*GRID_MODELS)
-
-
-def cache_event_response(*, anonymous_only: bool = False):
-    """Serve ``view(request, slug)`` from the cache while no row of the grid has changed.
-
-    ``anonymous_only`` for pages that differ by user: signed-in users always get the view itself,
-    uncached, without an ETag.
-    """
-    return cached_page(SCOPE, signed_in_too=not anonymous_only)

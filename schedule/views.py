@@ -6,8 +6,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
+from magportal.page_cache import cached_page
 from meetings.selectors import decisions_by_session
-from schedule.caching import cache_event_response
+from schedule import caching
 from schedule.calendar import build_calendar
 from schedule.json_export import build_json
 from schedule.layout import build_grid, describe_time_zone
@@ -46,7 +47,7 @@ def event_list(request):
 
 
 @require_safe
-@cache_event_response(anonymous_only=True)
+@cached_page(caching.SCOPE)
 def event_detail(request, slug):
     event = _visible_event(request, slug)
     sessions = list(
@@ -77,8 +78,9 @@ def event_detail(request, slug):
     return render(request, "schedule/event_detail.html", context)
 
 
+# The .ics and .json show nothing of the user but drafts: cached for the signed-in too, by audience.
 @require_safe
-@cache_event_response()
+@cached_page(caching.SCOPE, signed_in_too=True)
 def event_calendar(request, slug):
     event = _visible_event(request, slug)
     body = build_calendar(
@@ -97,7 +99,7 @@ def event_calendar(request, slug):
 
 
 @require_safe
-@cache_event_response()
+@cached_page(caching.SCOPE, signed_in_too=True)  # as the .ics
 def event_json(request, slug):
     event = _visible_event(request, slug)
     data = build_json(event=event, slots=_slots(event), absolute_url=request.build_absolute_uri)

@@ -1,9 +1,13 @@
 """magportal.freshness: the version of a family of cached pages, as the database keeps it."""
 
+from unittest import mock
+
 import pytest
+from django.core.cache import cache, caches
 
 from magportal import freshness
 from magportal.models import ContentVersion
+from schedule.models import Slot
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +48,50 @@ def test_changed_scope_already_recorded_costs_one_query(django_assert_num_querie
 
     with django_assert_num_queries(1):
         freshness.changed(SCOPE)
+
+
+def test_rows_changed_marks_the_scopes_watching_its_models_and_passes_over_the_others():
+    before = freshness.version("grid")
+
+    freshness.rows_changed(ContentVersion)  # watched by no scope
+    unwatched = freshness.version("grid")
+    freshness.rows_changed(ContentVersion, Slot)
+
+    assert unwatched == before
+    assert freshness.version("grid") != before
+
+
+def _time_to_live(key):
+    """Seconds before Redis forgets ``key`` (-1 if never)."""
+    return cache._cache.get_client().ttl(cache.make_and_validate_key(key))
+
+
+def test_generation_lives_a_day_when_started_and_when_replaced(shared):
+    if not shared:
+        pytest.skip("only a shared cache keeps a generation")
+    key = freshness.generation_key(SCOPE)
+
+    freshness.generation(SCOPE, also="page:test")
+    started = _time_to_live(key)
+    freshness.changed(SCOPE)
+    replaced = _time_to_live(key)
+
+    # Not the cache's default of 5 minutes (an idle page rendered again for nothing), nor forever.
+    assert freshness.GENERATION_TIMEOUT - 60 < started <= freshness.GENERATION_TIMEOUT
+    assert freshness.GENERATION_TIMEOUT - 60 < replaced <= freshness.GENERATION_TIMEOUT
+
+
+def test_generation_and_the_page_kept_under_it_cost_one_round_trip(shared):
+    if not shared:
+        pytest.skip("only a shared cache keeps a generation")
+    current, _ = freshness.generation(SCOPE, also="page:test")
+    cache.set("page:test", (current, "the page"))
+    one_more_trip = AssertionError("a second round trip to the cache")
+
+    with (
+        mock.patch.object(caches["default"], "get", side_effect=one_more_trip),
+        mock.patch.object(caches["default"], "add", side_effect=one_more_trip),
+    ):
+        found = freshness.generation(SCOPE, also="page:test")
+
+    assert found == (current, (current, "the page"))

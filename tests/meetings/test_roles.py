@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from meetings.models import Meeting
@@ -94,6 +95,21 @@ def test_sync_role_groups_gives_each_group_exactly_its_permissions():
         ]
     )
     assert {app for app, _codename in held(SECRETARIAT)} == {"auth", "meetings", "schedule"}
+
+
+def test_sync_role_groups_gives_no_permission_of_the_same_code_name_from_another_app():
+    # user.has_perm reads "app_label.codename": another app's view_draft_meeting is not the role's.
+    elsewhere = ContentType.objects.create(app_label="elsewhere", model="thing")
+    for codename in ("view_draft_meeting", "view_shared_annotation", "add_user", "change_user", "view_user"):
+        Permission.objects.create(content_type=elsewhere, codename=codename, name=codename)
+
+    sync_role_groups()
+
+    given = Group.objects.filter(permissions__content_type=elsewhere).values_list(
+        "name", "permissions__codename"
+    )
+    assert list(given) == []
+    assert Group.objects.get(name=MAG_MEMBERS).permissions.count() == 2
 
 
 @pytest.mark.parametrize(("app_label", "model"), MODELS)

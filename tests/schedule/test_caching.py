@@ -22,6 +22,7 @@ from django.urls import reverse
 
 from magportal import freshness
 from magportal.models import ContentVersion
+from magportal.page_cache import cached_page
 from meetings.models import AgendaItem, Decision, DecisionSession, Meeting
 from schedule import caching
 from schedule.models import Event, ScheduleVersion, Session, Slot
@@ -357,8 +358,10 @@ def test_page_rendered_before_commit_is_not_served_after_it(
     if not shared:
         pytest.skip("only a shared cache keeps a generation")
     client.get(JSON)
-    # The pages' generation entries, not the entries under a version (their keys end with it).
-    found = [raw.decode().split(":", 2)[2] for raw in cache._cache.get_client().scan_iter("*:page:*")]
+    # The pages' generation entries, not the entries under a version (their keys end with it); this
+    # test's own (its key prefix), not those of the tests other processes run on the same Redis.
+    own = cache._cache.get_client().scan_iter(f"{cache.key_prefix}:*:page:*")
+    found = [raw.decode().split(":", 2)[2] for raw in own]
     page_keys = [key for key in found if key.count(":") == 1]
     assert len(page_keys) == 1
 
@@ -412,11 +415,11 @@ def test_reverse_urls_are_the_ones_tested():
     [(500, None), (200, "sessionid")],
     ids=["an error", "a page that sets a cookie"],
 )
-def test_cache_event_response_never_stores_an_error_or_a_page_that_sets_a_cookie(db, rf, status, cookie):
+def test_grid_cache_never_stores_an_error_or_a_page_that_sets_a_cookie(db, rf, status, cookie):
     """Only a plain 200 is cached: an error would be served after it was fixed, a cookie to every visitor."""
     rendered = []
 
-    @caching.cache_event_response()
+    @cached_page(caching.SCOPE, signed_in_too=True)  # as the .ics and .json
     def view(request, slug):
         rendered.append(slug)
         response = HttpResponse(f"page {len(rendered)}", status=status)
