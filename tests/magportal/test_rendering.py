@@ -79,10 +79,10 @@ def test_reverse_memo_follows_the_urlconf(settings):
 )
 def test_address_tag_gives_what_the_url_tag_gives(source):
     with_url = Template(source).render(Context())
-    with_address = Template("{% load addresses %}" + source.replace("{% url ", "{% address ")).render(Context())
+    with_address = Template("{% load addresses %}" + source.replace("{% url ", "{% address "))
 
-    assert with_address == with_url
-    assert with_address.startswith("/")
+    assert with_address.render(Context()) == with_url
+    assert with_url.startswith("/")
 
 
 def test_address_tag_keeps_the_address_under_a_name():
