@@ -8,10 +8,13 @@ One place, from the active language's formats (``magportal/formats/<language>/fo
 from __future__ import annotations
 
 import datetime
+import functools
 
+from django.core.signals import setting_changed
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 #: Between the two ends of a range, unspaced as in "6–9 December 2016".
 RANGE_DASH = "–"
@@ -24,7 +27,26 @@ def _local(value: datetime.date) -> datetime.date:
 
 
 def _format(value: datetime.date, name: str) -> str:
+    if type(value) is datetime.date:
+        return _format_day(value, name, get_language())
     return formats.date_format(_local(value), name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_day(day: datetime.date, name: str, language: str | None) -> str:
+    """A day written in a named format, remembered: a list page writes the same few dates over and
+    over, and Django builds a formatter for each. ``language`` only keys the memo (the active one is
+    read by ``date_format``); a datetime is never remembered, its day depends on the time zone."""
+    return formats.date_format(day, name)
+
+
+def _forget_formats(*, setting, **kwargs):
+    # Whenever Django forgets its own formats: a test that changes them sees its change.
+    if setting in formats.FORMAT_SETTINGS or setting == "USE_THOUSAND_SEPARATOR":
+        _format_day.cache_clear()
+
+
+setting_changed.connect(_forget_formats)
 
 
 def long_date(value: datetime.date) -> str:
@@ -48,7 +70,7 @@ def _range_parts(start: datetime.date, end: datetime.date | None) -> list[tuple[
     if end is None or end == start:
         return [(start, long_date(start))]
     if (start.year, start.month) == (end.year, end.month):
-        first = formats.date_format(start, "j")
+        first = _format(start, "j")
     elif start.year == end.year:
         first = month_day(start)
     else:

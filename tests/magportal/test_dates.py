@@ -4,7 +4,7 @@ import datetime
 import re
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from magportal.dates import date_range, long_date, month_day, weekday_date
 from meetings.models import Meeting
@@ -129,3 +129,41 @@ def test_grid_versions_pages_write_their_dates_as_the_other_pages_do(client, sec
     assert "martes 6 de diciembre de 2016" not in pages["/schedule/igf-2016/versions/1/"]
     assert "6 de diciembre de 2016" in pages["/schedule/igf-2016/versions/1/"]  # a day of the version
     assert str(draft).endswith("draft version of 20 de septiembre de 2016")
+
+
+def test_a_remembered_date_is_written_again_in_the_language_now_active():
+    day = datetime.date(2016, 8, 30)
+
+    with translation.override("en"):
+        first = (long_date(day), date_range(day, datetime.date(2016, 9, 2)))
+    with translation.override("es"):
+        second = (long_date(day), date_range(day, datetime.date(2016, 9, 2)))
+    with translation.override("en"):
+        again = long_date(day)
+
+    assert first == ("30 August 2016", "30 August–2 September 2016")
+    assert second == ("30 de agosto de 2016", "30 de agosto–2 de septiembre de 2016")
+    assert again == "30 August 2016"
+
+
+def test_a_remembered_date_follows_a_change_of_the_formats(settings):
+    day = datetime.date(2016, 8, 30)
+    with translation.override("en"):
+        before = long_date(day)
+        # Without the portal's formats, Django's own for English (read again once a format changes).
+        settings.FORMAT_MODULE_PATH = None
+        settings.DATE_FORMAT = "Y-m-d"
+        after = long_date(day)
+
+    assert (before, after) == ("30 August 2016", "Aug. 30, 2016")
+
+
+def test_a_moment_is_written_on_the_day_of_the_time_zone_now_active(settings):
+    late_evening_utc = datetime.datetime(2016, 8, 30, 23, 30, tzinfo=datetime.UTC)
+
+    with translation.override("en"), timezone.override("UTC"):
+        in_utc = long_date(late_evening_utc)
+    with translation.override("en"), timezone.override("Asia/Tokyo"):
+        in_tokyo = long_date(late_evening_utc)
+
+    assert (in_utc, in_tokyo) == ("30 August 2016", "31 August 2016")

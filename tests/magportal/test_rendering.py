@@ -2,7 +2,8 @@
 
 import pytest
 from django.db.models import Model
-from django.urls import clear_script_prefix, include, path, reverse, set_script_prefix
+from django.template import Context, Template
+from django.urls import NoReverseMatch, clear_script_prefix, include, path, reverse, set_script_prefix
 from django.utils import translation
 
 from magportal.rendering import choice_label, reverse_memo
@@ -67,3 +68,31 @@ def test_reverse_memo_follows_the_urlconf(settings):
         "/decisions/7/",
         "/portal/decisions/7/",
     )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{% url 'meetings:home' %} {% url 'schedule:event_list' %}",
+        "{% url 'meetings:meeting_docx' slug='mag-meeting-vi' %} {% url 'meetings:decision_detail' pk=7 %}",
+    ],
+)
+def test_address_tag_gives_what_the_url_tag_gives(source):
+    with_url = Template(source).render(Context())
+    with_address = Template("{% load addresses %}" + source.replace("{% url ", "{% address "))
+
+    assert with_address.render(Context()) == with_url
+    assert with_url.startswith("/")
+
+
+def test_address_tag_keeps_the_address_under_a_name():
+    rendered = Template(
+        "{% load addresses %}{% address 'meetings:decision_list' as list_url %}<a href='{{ list_url }}'>"
+    ).render(Context())
+
+    assert rendered == "<a href='/decisions/'>"
+
+
+def test_address_tag_refuses_an_address_that_does_not_exist():
+    with pytest.raises(NoReverseMatch):
+        Template("{% load addresses %}{% address 'meetings:no_such_page' as gone %}").render(Context())
