@@ -675,3 +675,75 @@ def test_date_actions_reads_each_due_with_the_meeting_date_and_year(due, meeting
     )
 
     assert action.due_date == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "owner", "due"),
+    [
+        # A note-form task with no subject, then a second task's owner after "and".
+        (
+            "Will circulate the draft and the Secretariat will send it to members.",
+            "action",
+            "Secretariat",
+            "",
+        ),
+        # An owner whose words hold an "and" keeps them, when no other task's verb is among them.
+        (
+            "Volunteers for the sessions and the tracks will draft the plan and send it to members.",
+            "action",
+            "Volunteers for the sessions and the tracks",
+            "",
+        ),
+        # A task after an event verb, found by the coordinated pattern.
+        (
+            "The working group will meet every two weeks and report back to the MAG.",
+            "action",
+            "Working group",
+            "",
+        ),
+        # An instruction is a task only with a date; a future task before it keeps its owner.
+        ("Members should send their scores by 28 June.", "action", "MAG members", "28 June"),
+        ("Members should consider the options.", None, "", ""),
+        (
+            "The Secretariat will circulate the list and members should send their scores by 28 June.",
+            "action",
+            "Secretariat",
+            "28 June",
+        ),
+        # Typographic opening quotes are quotes: the owner is named without them.
+        ("\u2018The youth coalition\u2019 will send the notes.", "action", "Youth coalition", ""),
+        # Brackets give what the sentence lacks: a due date beside a named owner, or no owner at all.
+        ("The Secretariat will circulate the notes (1 June).", "action", "Secretariat", "1 June"),
+        ("The notes will be circulated (1 June).", "action", "", "1 June"),
+        # A participle after a determiner describes a thing; the group's verb after it still counts.
+        ("For the reduced programme the MAG agreed on three tracks.", "decision", "", ""),
+        ("Members were asked to send comments on the merged proposals.", "action", "MAG members", ""),
+        # The group's verb after "and" is its own, unless what came before reported or asked.
+        ("The MAG discussed the proposal and agreed to include it.", "decision", "", ""),
+        ("Members noted that the host had discussed it and agreed to help.", None, "", ""),
+        ("The MAG discussed whether to shorten it and agreed to decide later.", None, "", ""),
+    ],
+)
+def test_read_sentence_each_rule_at_its_edge(sentence, kind, owner, due):
+    assert read_sentence(sentence) == Reading(kind=kind, owner=owner, due=due)
+
+
+@pytest.mark.parametrize(
+    ("point", "owner"),
+    [
+        ("Draft the plan (Working group on youth engagement, 1 June)", "Working group on youth engagement"),
+        # More than five words in brackets are not an owner's name.
+        ("Draft the plan (the working group on youth engagement, 1 June)", ""),
+    ],
+)
+def test_read_listed_point_bracketed_owner_of_up_to_five_words(point, owner):
+    from meetings.importer.decisions import read_listed_point
+
+    assert read_listed_point(point).owner == owner
+
+
+@pytest.mark.parametrize("initial", ["A", "M", "Z"])
+def test_split_sentences_a_single_capital_and_a_full_stop_is_an_initial(initial):
+    text = f"The report was sent by {initial}. Smith. Then members met."
+
+    assert split_sentences(text) == [f"The report was sent by {initial}. Smith.", "Then members met."]
