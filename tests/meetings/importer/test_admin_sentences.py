@@ -194,7 +194,7 @@ def test_import_confirm_of_every_sentence_as_shown_keeps_a_repeated_summary_poin
         "IGF 2019 MAG Virtual Meeting XII",
         "10 April 2019",
         "1.\tThe MAG met online.",
-        "2.\tThe MAG agreed that the evaluation would close on 30 April.",
+        "2.\tThe MAG agreed that the evaluation would close on 30 April. The Secretariat thanked members.",
         "Summary of decisions",
         "The MAG agreed that the evaluation would close on 30 April.",
     ]
@@ -207,8 +207,14 @@ def test_import_confirm_of_every_sentence_as_shown_keeps_a_repeated_summary_poin
         for item, rows in response.context["items"]
         for row in rows
     }
-    assert shown == {"sentence-1-0": "neither", "sentence-2-0": "decision", "sentence-3-0": "neither"}
+    assert shown == {
+        "sentence-1-0": "neither",
+        "sentence-2-0": "decision",
+        "sentence-2-1": "neither",
+        "sentence-3-0": "neither",
+    }
     shown["sentence-1-0"] = "action"
+    shown["sentence-2-1"] = "action"  # after a sentence left as it was, in the same item
 
     client.post(
         IMPORT_URL,
@@ -221,7 +227,9 @@ def test_import_confirm_of_every_sentence_as_shown_keeps_a_repeated_summary_poin
     )
 
     assert list(
-        Decision.objects.order_by("agenda_item__position").values_list(
+        Decision.objects.order_by("agenda_item__position", "position").values_list(
             "agenda_item__position", "kind", "origin"
         )
-    ) == [(1, "action", Origin.STAFF), (2, "decision", Origin.IMPORT)]
+    ) == [(1, "action", Origin.STAFF), (2, "decision", Origin.IMPORT), (2, "action", Origin.STAFF)]
+    # "neither" as shown is no staff choice: nothing is remembered as not a decision.
+    assert [item.not_decisions for item in AgendaItem.objects.order_by("position")] == [[], [], []]
