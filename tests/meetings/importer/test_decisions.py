@@ -682,9 +682,9 @@ def test_date_actions_reads_each_due_with_the_meeting_date_and_year(due, meeting
     [
         # A note-form task with no subject, then a second task's owner after "and".
         (
-            "Will circulate the draft and the Secretariat will send it to members.",
+            "Will circulate the draft and Ms. Okafor will send it to members.",
             "action",
-            "Secretariat",
+            "Ms. Okafor",
             "",
         ),
         # An owner whose words hold an "and" keeps them, when no other task's verb is among them.
@@ -705,9 +705,9 @@ def test_date_actions_reads_each_due_with_the_meeting_date_and_year(due, meeting
         ("Members should send their scores by 28 June.", "action", "MAG members", "28 June"),
         ("Members should consider the options.", None, "", ""),
         (
-            "The Secretariat will circulate the list and members should send their scores by 28 June.",
+            "Ms. Okafor will circulate the list and members should send their scores by 28 June.",
             "action",
-            "Secretariat",
+            "Ms. Okafor",
             "28 June",
         ),
         # Typographic opening quotes are quotes: the owner is named without them.
