@@ -194,7 +194,8 @@ def test_import_confirm_of_every_sentence_as_shown_keeps_a_repeated_summary_poin
         "IGF 2019 MAG Virtual Meeting XII",
         "10 April 2019",
         "1.\tThe MAG met online.",
-        "2.\tThe MAG agreed that the evaluation would close on 30 April. The Secretariat thanked members.",
+        "2.\tThe MAG agreed that the evaluation would close on 30 April. The Chair thanked members. "
+        "The Secretariat thanked the host.",
         "Summary of decisions",
         "The MAG agreed that the evaluation would close on 30 April.",
     ]
@@ -211,10 +212,13 @@ def test_import_confirm_of_every_sentence_as_shown_keeps_a_repeated_summary_poin
         "sentence-1-0": "neither",
         "sentence-2-0": "decision",
         "sentence-2-1": "neither",
+        "sentence-2-2": "neither",
         "sentence-3-0": "neither",
     }
     shown["sentence-1-0"] = "action"
-    shown["sentence-2-1"] = "action"  # after a sentence left as it was, in the same item
+    # In one item: a decision set to neither, a sentence left as it was, then one set to an action.
+    shown["sentence-2-0"] = "neither"
+    shown["sentence-2-2"] = "action"
 
     client.post(
         IMPORT_URL,
@@ -230,6 +234,10 @@ def test_import_confirm_of_every_sentence_as_shown_keeps_a_repeated_summary_poin
         Decision.objects.order_by("agenda_item__position", "position").values_list(
             "agenda_item__position", "kind", "origin"
         )
-    ) == [(1, "action", Origin.STAFF), (2, "decision", Origin.IMPORT), (2, "action", Origin.STAFF)]
-    # "neither" as shown is no staff choice: nothing is remembered as not a decision.
-    assert [item.not_decisions for item in AgendaItem.objects.order_by("position")] == [[], [], []]
+    ) == [(1, "action", Origin.STAFF), (2, "action", Origin.STAFF)]
+    # "neither" as shown is no staff choice: only the decision staff set to neither is remembered.
+    assert [item.not_decisions for item in AgendaItem.objects.order_by("position")] == [
+        [],
+        ["The MAG agreed that the evaluation would close on 30 April."],
+        [],
+    ]
