@@ -917,7 +917,7 @@ def _future_active(clause: str, sentence: str) -> str | None:
 
 
 def _after_another_task(clause: str, owner: str, match: re.Match, matches: list[re.Match]) -> bool:
-    """Whether the words ``owner`` reaches back over hold another task's verb."""
+    """Whether the words of ``owner`` reach back over another task's verb."""
     owner_start = clause.rfind(owner, 0, match.start())
     return any(owner_start <= other.start() < match.start() for other in matches if other is not match)
 
