@@ -8,6 +8,7 @@ import hashlib
 import json
 from typing import TYPE_CHECKING
 
+from django.db import connections, router
 from django.db.models import Q, QuerySet
 
 from meetings.forms import ActionFilterForm
@@ -50,6 +51,35 @@ def decisions_by_session(sessions: list[Session], *, user) -> dict[int, list[Dec
         for pk in shaped:
             found[pk].append(decision)
     return found
+
+
+def with_decision_counts(meetings: list[Meeting]) -> list[Meeting]:
+    """The meetings, each given ``decision_count`` and ``action_count`` (its decisions of each kind),
+    counted for these meetings alone in one query, however large the archive.
+
+    Plain SQL: the ORM's building of the same count (two correlated subqueries, or a grouped
+    query) cost more than the rest of the home page's lists together.
+    """
+    counts: dict[tuple[int, str], int] = {}
+    if meetings:
+        connection = connections[router.db_for_read(Decision)]
+        quote = connection.ops.quote_name
+        decision, item = Decision._meta, AgendaItem._meta
+        meeting_id, kind = quote(item.get_field("meeting").column), quote(decision.get_field("kind").column)
+        join = f"d.{quote(decision.get_field('agenda_item').column)} = i.{quote(item.pk.column)}"
+        sql = (
+            f"SELECT i.{meeting_id}, d.{kind}, COUNT(*)"
+            f" FROM {quote(decision.db_table)} d JOIN {quote(item.db_table)} i ON {join}"
+            f" WHERE i.{meeting_id} IN ({', '.join(['%s'] * len(meetings))})"
+            f" GROUP BY i.{meeting_id}, d.{kind}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [meeting.pk for meeting in meetings])
+            counts = {(pk, decision_kind): count for pk, decision_kind, count in cursor.fetchall()}
+    for meeting in meetings:
+        meeting.decision_count = counts.get((meeting.pk, Decision.Kind.DECISION), 0)
+        meeting.action_count = counts.get((meeting.pk, Decision.Kind.ACTION), 0)
+    return meetings
 
 
 def upcoming_meetings(*, user, from_date: datetime.date | None = None):
