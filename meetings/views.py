@@ -177,7 +177,7 @@ class MeetingDetailView(DetailView):
                 decisions=decisions.get(item.pk, []),
                 footnotes=notes,
                 # A mark's place is known only in the text as imported.
-                place_footnotes=not is_staff_work(item),
+                place_footnotes=bool(notes) and not is_staff_work(item),
             )
             footnotes += [
                 {
