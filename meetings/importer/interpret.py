@@ -1383,17 +1383,44 @@ def _naming_sentence(text: str) -> str:
 def _kind_of(text: str, *, title: bool = True) -> str | None:
     if (_TOPICAL if title else _TOPICAL_MEETING).search(text):
         return "topical"
-    if _OPEN_CONSULTATIONS.search(text):
-        return "open_consultations"
-    if _FACE_TO_FACE.search(text):
-        return "face_to_face"
-    if _VIRTUAL.search(text):
-        return "virtual"
+    strong = [
+        (_OPEN_CONSULTATIONS, "open_consultations"),
+        (_FACE_TO_FACE, "face_to_face"),
+        (_VIRTUAL, "virtual"),
+    ]
+    if title:
+        # A title names the meeting alone: "Virtual Open Consultations" are open consultations.
+        kind = next((kind for pattern, kind in strong if pattern.search(text)), None)
+    else:
+        kind = _first_said(text, strong)
+    if kind:
+        return kind
     if _CITY.search(text):
         return "face_to_face"
     if _VIRTUAL_WEAK.search(text):
         return "virtual"
     return None
+
+
+# "virtual open consultations", "the face-to-face open consultations and MAG meeting".
+_BEFORE_OPEN_CONSULTATIONS = re.compile(r"\W+(?:(?:IGF|\d{4})\W+)?open\s+consultations?\b", re.IGNORECASE)
+
+
+def _first_said(sentence: str, patterns: list[tuple[re.Pattern, str]]) -> str | None:
+    """The kind whose words come first in the sentence naming the meeting: the meeting is said to be
+    held ("met by teleconference") before what it discussed ("... to prepare the open consultations").
+    A word describing the open consultations ("virtual open consultations") makes them the meeting."""
+    found = [
+        (match.start(), match.end(), kind)
+        for pattern, kind in patterns
+        if (match := pattern.search(sentence))
+    ]
+    if not found:
+        return None
+    _start, end, kind = min(found)
+    if kind != "open_consultations" and _BEFORE_OPEN_CONSULTATIONS.match(sentence, end):
+        return "open_consultations"
+    return kind
 
 
 def meeting_kind(title: str, *, context: str = "") -> str:

@@ -106,6 +106,20 @@ def test_meeting_number_never_from_a_date(title, number):
         ("MAG Meeting", "The MAG met to review proposals.", "other"),
         ("MAG Meeting", "The MAG met online and heard an update from the NRIs.", "virtual"),
         ("MAG Meeting", "The NRIs' coordination meeting was held online.", "topical"),
+        # In the sentence, how the meeting was held comes before what it discussed.
+        (
+            "MAG Meeting",
+            "The MAG met by teleconference to prepare the open consultations in Geneva.",
+            "virtual",
+        ),
+        (
+            "MAG Meeting",
+            "The MAG held its second face-to-face meeting alongside the open consultations.",
+            "face_to_face",
+        ),
+        ("MAG Meeting", "The open consultations and MAG meeting took place online.", "open_consultations"),
+        ("MAG Meeting", "The virtual open consultations were held on 15 June.", "open_consultations"),
+        ("Virtual Open Consultations", "", "open_consultations"),
     ],
 )
 def test_meeting_kind_from_title_then_what_the_report_says(title, context, kind):
