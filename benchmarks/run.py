@@ -988,7 +988,7 @@ def orchestrate(args) -> int:
             pages_large = run_step(
                 "pages", env={"DATABASE_URL": pg_url("mag_bench_3000")}, extra=["--runs", str(args.runs)]
             )
-        databases = ["mag_bench_300", "mag_bench_3000"] if large else ["mag_bench_300"]
+        databases = [sample_only(), "mag_bench_300", *(["mag_bench_3000"] if large else [])]
         log("the sample's public pages, rendered and from the page cache")
         renders = public_page_renders(databases, media=media)
         rates = None
@@ -1034,6 +1034,19 @@ def _db(database: str) -> dict:
     return {"DATABASE_URL": pg_url(database)}
 
 
+#: An empty archive: the render step imports the sample into it (rolled back), so the pages are measured
+#: at the sample's size, as the render target says.
+SAMPLE_ONLY = "mag_bench_sample"
+
+
+def sample_only() -> str:
+    """The database holding nothing (``SAMPLE_ONLY``), created if missing and migrated."""
+    if not database_exists(SAMPLE_ONLY):
+        recreate_database(SAMPLE_ONLY)
+    run_step("migrate", env=_db(SAMPLE_ONLY))
+    return SAMPLE_ONLY
+
+
 def public_page_renders(databases: list[str], *, media: str) -> dict[str, dict]:
     """The ``render`` step in each database: the sample's pages, rendered and cached."""
     return {
@@ -1058,7 +1071,7 @@ def public_pages_only(args) -> int:
         else:
             log(f"building the {SMALL}-report corpus")
             build_corpus("mag_bench_300", SMALL, parts=1, media=media)
-        databases = ["mag_bench_300"]
+        databases = [sample_only(), "mag_bench_300"]
         if not args.skip_large:
             cached_corpus("mag_bench_3000", LARGE, log)
             databases.append("mag_bench_3000")
@@ -1103,10 +1116,15 @@ def render_public_pages(renders: dict[str, dict], rates: dict | None) -> str:
         flat = "same" if len(counts) == 1 else "**grows**"
         target, ok = "", None
         if label in RENDER_TARGETS:
-            target = f"< {RENDER_TARGET_MS} ms rendered, same count"
+            target = f"< {RENDER_TARGET_MS} ms rendered at the sample's size, same count"
             ok = at_first["rendered"]["ms"] < RENDER_TARGET_MS and len(counts) == 1
         render_rows.append(f"| {label} | {' | '.join(cells)} | {flat} | {target} | {_verdict(ok)} |")
-    size_names = [f"at {renders[database]['meetings']:,} reports" for database in sizes]
+    size_names = [
+        "the sample alone"
+        if renders[database]["meetings"] == 1
+        else f"at {renders[database]['meetings']:,} reports"
+        for database in sizes
+    ]
     rate_rows = []
     if rates:
         trivial = rates["trivial"]
