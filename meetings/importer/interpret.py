@@ -1280,13 +1280,16 @@ def _read_meeting(
         title = _shorten(" ".join(p.text for p in items[0].paragraphs), 120)
         warnings.append(f"no title line was found above the report's text; the title {title!r} is its start")
     # The first paragraph: the first numbered one that is a sentence, not a line of an agenda or a
-    # list of participants above the body.
+    # list of participants above the body; or, in a summary that opens with an unnumbered paragraph
+    # right under its heading ("The MAG held its third virtual meeting ..." above "1. Opening"), that one.
     numbered = [item for item in items if item.number]
     first = next(
-        (item for item in numbered if _is_prose(_clean(" ".join(p.text for p in item.paragraphs)))),
-        numbered[0] if numbered else items[0],
+        (item for item in _opening_paragraphs(items) if _MEETING_WORD.search(_item_text(item))),
+        next(
+            (item for item in numbered if _is_prose(_item_text(item))), numbered[0] if numbered else items[0]
+        ),
     )
-    first_item = _clean(" ".join(p.text for p in first.paragraphs))
+    first_item = _item_text(first)
     header_text = " ".join(header.lines)
     all_text = " ".join([header_text, *(_clean(p.text) for item in items for p in item.paragraphs)])
     # The chair is named where the report opens: its header and first paragraphs.
@@ -1341,6 +1344,26 @@ def _read_meeting(
         recording_url=recording.group(0) if recording else _find_recording(items),
         cycle_year=cycle_year,
     )
+
+
+def _item_text(item: _Item) -> str:
+    return _clean(" ".join(p.text for p in item.paragraphs))
+
+
+# A paragraph that tells of the meeting itself: "held its third virtual meeting", "the MAG met".
+_MEETING_WORD = re.compile(r"\b(?:meeting|met|call|consultations?)\b", re.IGNORECASE)
+
+
+def _opening_paragraphs(items: list[_Item]) -> list[_Item]:
+    """The sentences right under the report's heading, before its first numbered paragraph and
+    outside any section (an executive summary has its heading)."""
+    opening = []
+    for item in items:
+        if item.number or item.section:
+            break
+        if _is_prose(_item_text(item)):
+            opening.append(item)
+    return opening
 
 
 def _first_sentence(text: str) -> str:

@@ -1195,3 +1195,33 @@ def test_summary_point_with_a_changed_word_or_a_negation_is_another_decision_not
     # which a list is not checked for.
     assert [position for position, _ in kinds(report)] == [1, 2, 3, 4, 5]
     assert report.warnings == []
+
+
+def test_meeting_number_and_kind_from_an_unnumbered_opening_paragraph():
+    # A web-style summary: a paragraph on the meeting right under the heading, then numbered topics.
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Meeting", heading_level=1)
+    builder.paragraph("17 March 2021")
+    builder.paragraph(
+        "The MAG held its third meeting of the 2021 cycle on 17 March 2021 on Zoom, chaired by"
+        " Mr. Paul Mitchell."
+    )
+    builder.paragraph("1. Opening", heading_level=2)
+    builder.paragraph("The Chair welcomed members and observers and thanked the open consultations' hosts.")
+
+    meeting = interpret_document(builder.document()).meeting
+
+    assert (meeting.number, meeting.kind, meeting.chair) == (3, "virtual", "Mr. Paul Mitchell")
+
+
+def test_meeting_opening_paragraph_in_an_executive_summary_is_not_the_first():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting")
+    builder.paragraph("17 March 2021")
+    builder.paragraph("Executive summary", heading_level=1)
+    builder.paragraph("The MAG agreed on the dates of the second open consultations and MAG meeting.")
+    builder.paragraph("1.\tThe MAG held its fourth virtual meeting on 17 March 2021.")
+
+    meeting = interpret_document(builder.document()).meeting
+
+    assert (meeting.number, meeting.kind) == (4, "virtual")
