@@ -1539,6 +1539,11 @@ def _ordinal(text: str) -> int | None:
     return None
 
 
+# The office an apposition names: "Chair of the Kenya IGF", "Minister of ICT", "Executive Coordinator".
+_OFFICE_WORD = (
+    r"(?:Chair(?:man|person|woman)?|Co-?[Cc]hair|President|Minister|Director|Coordinator|Secretary|Head"
+    r"|Ambassador|Representative)"
+)
 _CHAIR_WORDS = ("moderated", "chaired", "presided", "facilitated", "under", "Chair")
 
 
@@ -1552,7 +1557,14 @@ def _find_chair(text: str) -> str:
             continue
         before = re.search(r"^(.*?)\s+(?:moderated|chaired)\b.*?\bChair\b|^(.*?)\s+chaired\b", sentence)
         if before:
-            words = (before.group(1) or before.group(2)).split()
+            subject = before.group(1) or before.group(2)
+            # "Ambassador Alice Munyua, Chair of the Kenya IGF, chaired ...": the name before its office.
+            apposition = re.search(
+                rf"(?:^|\s)((?:{name_token}\s+)*{name_token}),[^,]*\b{_OFFICE_WORD}\b[^,]*,$", subject
+            )
+            if apposition:
+                subject = apposition.group(1)
+            words = subject.split()
             name: list[str] = []
             for word in reversed(words):
                 if not re.fullmatch(name_token, word):

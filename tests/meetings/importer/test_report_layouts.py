@@ -480,6 +480,11 @@ def test_numbered_executive_summary_does_not_swallow_an_unnumbered_body():
         ("MAG Chair Anriette Esterhuysen opened the call.", "Anriette Esterhuysen"),
         ("Ambassador Janis Karklins, Chair of the MAG, opened the meeting.", "Ambassador Janis Karklins"),
         ("Janis Karklins, MAG Chair, opened the meeting.", "Janis Karklins"),
+        (
+            "Ambassador Alice Munyua, Chair of the Kenya IGF, chaired the meeting for the host country.",
+            "Ambassador Alice Munyua",
+        ),
+        ("The meeting, held in Geneva, was chaired by Ms. Lynn St. Amour.", "Ms. Lynn St. Amour"),
         # Someone else speaking for the Chair is not the Chair.
         ("Mr. Markus Kummer, Executive Coordinator, welcomed participants on behalf of the Chair.", ""),
         ("The Chair Report was presented.", ""),
