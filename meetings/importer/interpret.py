@@ -1513,11 +1513,20 @@ def meeting_number(title: str) -> int | None:
 
 def meeting_number_in_text(text: str) -> int | None:
     """ "The sixth IGF Virtual MAG Meeting ..." → 6, from the sentence naming the meeting."""
-    sentence = _first_sentence(text)
+    sentence = _FORUM_ORDINAL.sub(" ", _first_sentence(text))
     match = re.search(
         r"\b([\w-]+)\s+(?:[\w()-]+\s+){0,5}(?:meeting|consultations|call)\b", sentence, re.IGNORECASE
     )
     return _ordinal(match.group(0)) if match else None
+
+
+# "to prepare the third IGF meeting in Hyderabad", "the 12th annual IGF": the forum's number, not the
+# meeting's; "the sixth IGF Virtual MAG Meeting" is the meeting's.
+_FORUM_ORDINAL = re.compile(
+    r"\b[\w-]+\s+(?:annual\s+)?(?:IGF|Internet\s+Governance\s+Forum)\b"
+    r"(?!\s+(?:\w+\s+)?(?:MAG|virtual|advisory|open|multistakeholder|consultations?)\b)",
+    re.IGNORECASE,
+)
 
 
 _MONTH_BEHIND = re.compile(rf"\b{MONTH}\s*$", re.IGNORECASE)

@@ -1230,3 +1230,20 @@ def test_meeting_opening_paragraph_in_an_executive_summary_is_not_the_first():
     meeting = interpret_document(builder.document()).meeting
 
     assert (meeting.number, meeting.kind) == (4, "virtual")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("The sixth IGF Virtual MAG Meeting was held on 3 May 2017.", 6),
+        ("The MAG held its third virtual meeting on 3 May 2017.", 3),
+        # The forum's number, not the meeting's.
+        ("The Advisory Group met on 3 May 2017 to prepare the third IGF meeting in Hyderabad.", None),
+        ("The MAG met on 3 May 2017 to prepare the 12th annual IGF meeting.", None),
+        ("The MAG held its second meeting on 3 May 2017 to prepare the 12th IGF.", 2),
+    ],
+)
+def test_meeting_number_from_the_first_paragraph_not_the_forum_number(sentence, number):
+    report = interpret_document(plain_document("MAG Meeting", "3 May 2017", f"1. {sentence}"))
+
+    assert report.meeting.number == number
