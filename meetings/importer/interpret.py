@@ -1601,6 +1601,9 @@ def _find_recording(items: list[_Item]) -> str:
 # A word broken at a line's end with a hyphen ("prepa-" / "rations", "multi-" / "stakeholder").
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LAST_LETTERS = re.compile(r"[^\W\d_]+$")
+_FIRST_LETTERS = re.compile(r"[^\W\d_]+")
+_BROKEN_AT_END = re.compile(r"(?<![^\W\d_]-)([^\W\d_]+)-$")
 # First parts of compounds the reports write with a hyphen: kept when the document cannot tell.
 _COMPOUND_FIRST = re.compile(
     r"multi|co|non|self|cross|follow|high|low|well|long|short|full|open|e|ex|semi|anti|mid|face|day|year"
@@ -1621,12 +1624,33 @@ class _Hyphenation:
 
     @property
     def words(self) -> collections.Counter[str]:
+        """The words of the document, without the halves of the words broken at a line's end (a
+        word broken twice the same way would else count its own halves as words used elsewhere)."""
         if self._words is None:
-            self._words = collections.Counter(
-                word.lower()
-                for paragraph in self._document.paragraphs
-                for word in _WORD.findall(paragraph.text)
-            )
+            texts = [paragraph.text for paragraph in self._document.paragraphs]
+            words = collections.Counter(word.lower() for text in texts for word in _WORD.findall(text))
+            halves: list[str] = []
+            for text in texts:
+                for match in _LINE_END_HYPHEN.finditer(text):
+                    halves += [_LAST_LETTERS.search(text, 0, match.start()).group(0)]
+                    halves += [_FIRST_LETTERS.match(text, match.end()).group(0)]
+            # A word broken across two lines set as paragraphs, a page's header or number maybe
+            # between them: its second half is the next line's first word in lower case.
+            waiting = 0
+            for text in (text.strip() for text in texts):
+                if not text:
+                    continue
+                first = _FIRST_LETTERS.match(text)
+                if waiting and first and text[0].islower():
+                    halves.append(first.group(0))
+                    waiting = 0
+                waiting = max(0, waiting - 1)
+                broken = _BROKEN_AT_END.search(text)
+                if broken:
+                    halves.append(broken.group(1))
+                    waiting = 4
+            words.subtract(half.lower() for half in halves)
+            self._words = +words  # only the words still counted
         return self._words
 
     def keeps_hyphen(self, before: str, after: str) -> bool:
@@ -1636,8 +1660,7 @@ class _Hyphenation:
             return True
         if self.words[f"{left}{right.lower()}"]:
             return False
-        # The broken word itself counts each part once.
-        both_words = self.words[left] > 1 and self.words[right.lower()] > 1
+        both_words = self.words[left] > 0 and self.words[right.lower()] > 0
         return both_words or bool(_COMPOUND_FIRST.fullmatch(left)) or right[0].isupper()
 
 
