@@ -866,6 +866,10 @@ def _split_body(document: Document, warnings: list[str]):
             items[-1].paragraphs.append(_with_text(block, f"{block.list_label.strip()} {block.text}"))
             continue
         numbered = item_number(block) if heading is None else None
+        rank = _heading_rank(block, text)
+        if numbered and pending_number is None and _heads_outline(*numbered, body, offset):
+            # "2. Secretariat update" above "2.1 ...": a numbered title, as "2. Workshop evaluation" is.
+            heading, numbered, rank = _clean(numbered[1]), None, _TITLE_RANK
         if pending_number is not None:
             number, _line = pending_number
             pending_number = None
@@ -908,7 +912,7 @@ def _split_body(document: Document, warnings: list[str]):
             heading = text
         if heading is not None:
             open_headings = [heading] if section_closed else [*open_headings, heading]
-            section = outline.open(_heading_rank(block, text), heading, after_item=section_closed)
+            section = outline.open(rank, heading, after_item=section_closed)
             section_closed = False
             section_numbered = False
             listing = _listing(text)
@@ -1125,9 +1129,8 @@ def _numbered_heading_style(paragraph: Paragraph, text: str) -> str | None:
     return f"{label} {text}" if label else text
 
 
-def _titles_item(rest: str, body: list[Paragraph | Table], offset: int) -> bool:
-    """A numbered line that titles the unnumbered paragraphs under it ("2. Workshop evaluation")
-    rather than being a paragraph: short, not a sentence, a paragraph of prose after it."""
+def _title_words(rest: str) -> bool:
+    """Whether a numbered line's words are a title ("Workshop evaluation"), not a sentence."""
     if len(rest) > 120:
         return False
     title = _clean(rest)
@@ -1135,8 +1138,23 @@ def _titles_item(rest: str, body: list[Paragraph | Table], offset: int) -> bool:
         return False
     if not (title[0].isupper() or title[0].isdigit()):
         return False
-    if re.match(r"(?:the|a|an|it|this|that|these|those|there|he|she|they|we)\b", title, re.IGNORECASE):
-        return False  # "4. The MAG discussed the budget": a sentence without its full stop
+    # "4. The MAG discussed the budget": a sentence without its full stop
+    return not re.match(r"(?:the|a|an|it|this|that|these|those|there|he|she|they|we)\b", title, re.IGNORECASE)
+
+
+def _heads_outline(number: str, rest: str, body: list[Paragraph | Table], offset: int) -> bool:
+    """A numbered title above paragraphs numbered in its outline ("2. Secretariat update" above
+    "2.1 The Secretariat reported ..."): a heading, not an item of its own."""
+    following = _next_paragraph(body, offset)
+    numbered = item_number(following) if following is not None else None
+    return bool(numbered) and numbered[0].startswith(f"{number}.") and _title_words(rest)
+
+
+def _titles_item(rest: str, body: list[Paragraph | Table], offset: int) -> bool:
+    """A numbered line that titles the unnumbered paragraphs under it ("2. Workshop evaluation")
+    rather than being a paragraph: short, not a sentence, a paragraph of prose after it."""
+    if not _title_words(rest):
+        return False
     following = _next_paragraph(body, offset)
     if following is None or following.list_label is not None or following.heading_level is not None:
         return False

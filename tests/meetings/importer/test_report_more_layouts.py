@@ -5,7 +5,7 @@ header lines under a first heading, lists inside numbered paragraphs, running he
 import datetime
 
 from meetings.importer.interpret import interpret_document
-from tests.meetings.importer.documents import DocumentBuilder, plain_document
+from tests.meetings.importer.documents import plain_document
 
 D = datetime.date
 
@@ -31,3 +31,43 @@ def test_line_end_hyphen_dropped_when_the_same_word_is_broken_twice():
         (1, "1", "", "The Secretariat reported on the proposals received for the annual meeting."),
         (2, "2", "", "The MAG will review the workshop proposals by 20 March."),
     ]
+
+
+def test_numbered_title_above_outline_numbered_paragraphs_is_their_section():
+    # "2. Update from the Secretariat" then "2.1 ...", "2.2 ...": the title heads the paragraphs.
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting VII",
+            "21 April 2020",
+            "1. Welcome and adoption of the agenda",
+            "1.1 The Chair welcomed members and observers. The agenda was adopted.",
+            "2. Update from the Secretariat",
+            "2.1 The Secretariat reported that the call for workshop proposals had closed.",
+            "2.2 The Secretariat will share the statistics on the proposals with the MAG.",
+            "3. AOB",
+            "There was no other business.",
+        )
+    )
+
+    assert structure(report) == [
+        (
+            1,
+            "1.1",
+            "Welcome and adoption of the agenda",
+            "The Chair welcomed members and observers. The agenda was adopted.",
+        ),
+        (
+            2,
+            "2.1",
+            "Update from the Secretariat",
+            "The Secretariat reported that the call for workshop proposals had closed.",
+        ),
+        (
+            3,
+            "2.2",
+            "Update from the Secretariat",
+            "The Secretariat will share the statistics on the proposals with the MAG.",
+        ),
+        (4, "3", "AOB", "There was no other business."),
+    ]
+    assert report.warnings == []
