@@ -38,7 +38,7 @@ from meetings.importer.report import (
     ParsedMeeting,
     ParsedReport,
 )
-from meetings.importer.vocabulary import roman_to_int
+from meetings.importer.vocabulary import int_to_roman, roman_to_int
 
 # A printed number holds in the model's 16 characters; longer digit runs are not paragraph numbers.
 _MAX_NUMBER = 16
@@ -48,6 +48,8 @@ _TYPED_NUMBER = re.compile(
     r"^\s*\(?(?P<number>\d{1,16})(?:\s?[.)](?=[\s\u00a0]|$)|\.(?=[A-Z“‘\"'])|(?=\t))[\s\u00a0]*"
     r"|^\s*(?P<outline>\d{1,3}(?:\.\d{1,3}){1,3})\.?[\s\u00a0]+(?=[A-Z“‘\"'])"
 )
+# A paragraph numbered in capital roman numerals, as some UN reports type them: "IV. The MAG ...".
+_TYPED_ROMAN = re.compile(r"^\s*\(?(?P<roman>[IVXL]{1,6})[.)][\s\u00a0]+(?=[A-Z“‘\"'])")
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,16}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
 # A number alone on its line ("12", "12.", "(12)"), as PDF-to-Word conversions leave them.
 _LONE_NUMBER = re.compile(r"^\s*\(?(?P<number>\d{1,16})\s*[.)]?\s*$")
@@ -560,7 +562,20 @@ def item_number(paragraph: Paragraph) -> tuple[str, str] | None:
     match = _TYPED_NUMBER.match(paragraph.text)
     if match and paragraph.text[match.end() :].strip():
         return match.group("number") or match.group("outline"), paragraph.text[match.end() :]
+    match = _TYPED_ROMAN.match(paragraph.text)
+    if match and _written_in_roman(match.group("roman")):
+        rest = paragraph.text[match.end() :]
+        cleaned = _clean(rest)
+        # A sentence or more: "II. Preparations for the fifth meeting" is a heading, not a paragraph.
+        if _words(cleaned) >= 6 and (_SENTENCE_END.search(cleaned) or cleaned.endswith(":")):
+            return match.group("roman"), rest
     return None
+
+
+def _written_in_roman(numeral: str) -> bool:
+    """ "IV", not "IIII" nor "VX": a numeral as a report prints it."""
+    value = roman_to_int(numeral)
+    return value is not None and int_to_roman(value) == numeral
 
 
 def _lone_number(paragraph: Paragraph) -> str | None:

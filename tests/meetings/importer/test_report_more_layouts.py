@@ -71,3 +71,44 @@ def test_numbered_title_above_outline_numbered_paragraphs_is_their_section():
         (4, "3", "AOB", "There was no other business."),
     ]
     assert report.warnings == []
+
+
+def test_typed_roman_numbers_before_sentences_number_paragraphs_and_their_points():
+    # "III. The MAG discussed ..." numbers a paragraph; "I. Introduction" (a heading) does not.
+    report = interpret_document(
+        plain_document(
+            "Open Consultations and MAG Meeting",
+            "Paris, 4-6 April 2018",
+            "I. Introduction",
+            "I. The first Open Consultations and MAG meeting of the cycle took place in Paris.",
+            "II. The MAG discussed the workshop selection process. It was agreed that the evaluation would "
+            "be done in two stages:",
+            "(a) a first review of all proposals by groups of five members;",
+            "(b) a second review of the proposals on the margin.",
+            "III. The Secretariat will publish the call for workshop proposals on 10 April.",
+        )
+    )
+
+    assert structure(report) == [
+        (
+            1,
+            "I",
+            "I. Introduction",
+            "The first Open Consultations and MAG meeting of the cycle took place in Paris.",
+        ),
+        (
+            2,
+            "II",
+            "I. Introduction",
+            "The MAG discussed the workshop selection process. It was agreed that the evaluation would be "
+            "done in two stages:\n\n(a) a first review of all proposals by groups of five members;\n\n"
+            "(b) a second review of the proposals on the margin.",
+        ),
+        (
+            3,
+            "III",
+            "I. Introduction",
+            "The Secretariat will publish the call for workshop proposals on 10 April.",
+        ),
+    ]
+    assert report.warnings == []
