@@ -835,6 +835,12 @@ def _split_body(document: Document, warnings: list[str]):
                 "and was not imported"
             )
             continue
+        if not items and agenda is None and _HEADER_FIELD.match(text) and _add_header_line(block, header):
+            # "Date: 9 June 2021", "Chair: ..." under a first heading ("Summary of discussions"),
+            # before any paragraph: the header's lines still, and the heading with them.
+            header.other += open_headings
+            outline, section, open_headings, section_closed, listing = _Outline(), "", [], True, ""
+            continue
         if (
             _CONTENTS_HEADING.match(text)
             or (in_contents and _contents_line(block))

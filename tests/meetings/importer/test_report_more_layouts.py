@@ -112,3 +112,40 @@ def test_typed_roman_numbers_before_sentences_number_paragraphs_and_their_points
         ),
     ]
     assert report.warnings == []
+
+
+def test_labelled_header_lines_under_a_first_heading_are_the_meetings_not_items():
+    # "Summary of discussions" starts the body, but the "Date:", "Venue:" and "Chair:" lines under
+    # it, before any paragraph, still say when, where and who.
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting",
+            "SUMMARY OF DISCUSSIONS",
+            "Date: 9 June 2021",
+            "Venue: Held via Zoom",
+            "Chair: Mr. Paul Mitchell",
+            "Agenda item 1: Intersessional work",
+            "The BPF and DC coordinators gave short updates on their work.",
+            "Agenda item 2: Any other business",
+            "No other business was raised.",
+        )
+    )
+
+    assert (report.meeting.title, report.meeting.kind, report.meeting.date, report.meeting.chair) == (
+        "MAG Virtual Meeting",
+        "virtual",
+        D(2021, 6, 9),
+        "Mr. Paul Mitchell",
+    )
+    assert structure(report) == [
+        (
+            1,
+            "",
+            "Agenda item 1: Intersessional work",
+            "The BPF and DC coordinators gave short updates on their work.",
+        ),
+        (2, "", "Agenda item 2: Any other business", "No other business was raised."),
+    ]
+    assert report.warnings == [
+        "no numbered paragraph: the report's 2 paragraphs were imported as unnumbered agenda items, in order"
+    ]
