@@ -50,6 +50,11 @@ _TYPED_NUMBER = re.compile(
 )
 # A paragraph numbered in capital roman numerals, as some UN reports type them: "IV. The MAG ...".
 _TYPED_ROMAN = re.compile(r"^\s*\(?(?P<roman>[IVXL]{1,6})[.)][\s\u00a0]+(?=[A-Z“‘\"'])")
+# "Agenda item 3: Intersessional work", "Item 4 – AOB": a number as the agenda gives it.
+_AGENDA_ITEM_NUMBER = re.compile(
+    r"^\s*(?:agenda\s+)?item\s+(?P<number>\d{1,3}(?:\.\d{1,3}){0,2})\s*(?:[:.)]|\s[-–—]|\t)[\s\u00a0]*(?=\S)",
+    re.IGNORECASE,
+)
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,16}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
 # A number alone on its line ("12", "12.", "(12)"), as PDF-to-Word conversions leave them.
 _LONE_NUMBER = re.compile(r"^\s*\(?(?P<number>\d{1,16})\s*[.)]?\s*$")
@@ -562,6 +567,9 @@ def item_number(paragraph: Paragraph) -> tuple[str, str] | None:
     match = _TYPED_NUMBER.match(paragraph.text)
     if match and paragraph.text[match.end() :].strip():
         return match.group("number") or match.group("outline"), paragraph.text[match.end() :]
+    match = _AGENDA_ITEM_NUMBER.match(paragraph.text)
+    if match and paragraph.text[match.end() :].strip():
+        return match.group("number"), paragraph.text[match.end() :]
     match = _TYPED_ROMAN.match(paragraph.text)
     if match and _written_in_roman(match.group("roman")):
         rest = paragraph.text[match.end() :]

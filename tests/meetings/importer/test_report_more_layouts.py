@@ -5,7 +5,7 @@ header lines under a first heading, lists inside numbered paragraphs, running he
 import datetime
 
 from meetings.importer.interpret import interpret_document
-from tests.meetings.importer.documents import plain_document
+from tests.meetings.importer.documents import DocumentBuilder, plain_document
 
 D = datetime.date
 
@@ -138,14 +138,36 @@ def test_labelled_header_lines_under_a_first_heading_are_the_meetings_not_items(
         "Mr. Paul Mitchell",
     )
     assert structure(report) == [
+        (1, "1", "Intersessional work", "The BPF and DC coordinators gave short updates on their work."),
+        (2, "2", "Any other business", "No other business was raised."),
+    ]
+    assert report.warnings == []
+
+
+def test_agenda_item_headings_number_the_paragraphs_under_them():
+    # "Agenda item 2: Intersessional work" titles its paragraphs as "2. Intersessional work" does.
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting")
+    builder.paragraph("9 June 2021")
+    builder.paragraph("Agenda item 1: Adoption of the agenda")
+    builder.paragraph("The agenda was adopted without changes.")
+    builder.paragraph("Agenda Item 2 – Intersessional work", heading_level=2)
+    builder.paragraph("The BPF and DC coordinators gave short updates on their work.")
+    builder.paragraph("Decision: The MAG endorsed the work plan of the BPF on cybersecurity.")
+    builder.paragraph("Item 3: Any other business")
+    builder.paragraph("No other business was raised.")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "1", "Adoption of the agenda", "The agenda was adopted without changes."),
         (
-            1,
-            "",
-            "Agenda item 1: Intersessional work",
-            "The BPF and DC coordinators gave short updates on their work.",
+            2,
+            "2",
+            "Intersessional work",
+            "The BPF and DC coordinators gave short updates on their work.\n\n"
+            "Decision: The MAG endorsed the work plan of the BPF on cybersecurity.",
         ),
-        (2, "", "Agenda item 2: Any other business", "No other business was raised."),
+        (3, "3", "Any other business", "No other business was raised."),
     ]
-    assert report.warnings == [
-        "no numbered paragraph: the report's 2 paragraphs were imported as unnumbered agenda items, in order"
-    ]
+    assert report.warnings == []
