@@ -316,7 +316,14 @@ def interpret_document(document: Document) -> ParsedReport:
             item_of_paragraph[paragraph.index] = position - 1
             cleaned = _clean(paragraph.text)
             # A sentence cut by a page break (a conversion from PDF) runs on with a space.
-            runs_on = bool(texts and cleaned and cleaned[0].islower() and not _SENTENCE_END.search(texts[-1]))
+            # A list's point ("a shuttle service;" after "the following:") is a line of its own.
+            runs_on = bool(
+                texts
+                and cleaned
+                and cleaned[0].islower()
+                and paragraph.list_label is None
+                and not _SENTENCE_END.search(texts[-1])
+            )
             glue = "\n\n"
             if runs_on:  # a word broken with a hyphen at the page's end is joined again
                 previous, glue = _run_on(texts[-1], cleaned, hyphens)
@@ -623,8 +630,11 @@ def _is_bullet(paragraph: Paragraph) -> bool:
 
 
 def _without_bullet(paragraph: Paragraph) -> Paragraph:
+    """The paragraph without its typed bullet, still a list's point (its bullet as its list label)."""
     match = _BULLET.match(paragraph.text) if paragraph.list_label is None else None
-    return _with_text(paragraph, paragraph.text[match.end() :]) if match else paragraph
+    if match is None:
+        return paragraph
+    return replace(_with_text(paragraph, paragraph.text[match.end() :]), list_label=match.group(0).strip())
 
 
 def _words(text: str) -> int:

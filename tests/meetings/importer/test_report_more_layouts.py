@@ -171,3 +171,35 @@ def test_agenda_item_headings_number_the_paragraphs_under_them():
         (3, "3", "Any other business", "No other business was raised."),
     ]
     assert report.warnings == []
+
+
+def test_bullets_under_a_numbered_paragraph_stay_lines_of_their_own():
+    # A point in lower case after "the following arrangements:" is a list's line, not a sentence
+    # running on after a page break: Word's bullets and typed ones alike.
+    builder = DocumentBuilder()
+    builder.paragraph("Second Open Consultations and MAG Meeting")
+    builder.paragraph("Paris, 7-9 July 2014")
+    builder.paragraph("1. The host country reported on the logistics, including the following arrangements:")
+    builder.paragraph("a shuttle service between the hotels and the venue;", list_label="•", list_level=0)
+    builder.paragraph("a dedicated area for remote hubs.", list_label="•", list_level=0)
+    builder.paragraph("2. The Secretariat listed what is still open:")
+    builder.paragraph("– the visa letters")
+    builder.paragraph("– the booths of the IGF village")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (
+            1,
+            "1",
+            "",
+            "The host country reported on the logistics, including the following arrangements:\n\n"
+            "a shuttle service between the hotels and the venue;\n\na dedicated area for remote hubs.",
+        ),
+        (
+            2,
+            "2",
+            "",
+            "The Secretariat listed what is still open:\n\nthe visa letters\n\nthe booths of the IGF village",
+        ),
+    ]
