@@ -802,6 +802,7 @@ def _split_body(document: Document, warnings: list[str]):
     agenda_numbers: list[int] = []
     body = blocks[position:]
     numbered_ahead = _numbered_ahead(body)
+    running: set[str] = set()  # the lines dropped as page headers or footers
     for offset, block in enumerate(body):
         if annex:
             annex.append(block)
@@ -848,6 +849,7 @@ def _split_body(document: Document, warnings: list[str]):
             )
             continue
         if _repeats_header(block, text, header):
+            running.add(_key(text))
             warnings.append(
                 f"the line {_shorten(text)!r} repeats the report's heading (a page header or footer) "
                 "and was not imported"
@@ -970,6 +972,12 @@ def _split_body(document: Document, warnings: list[str]):
             _Item(number="", section=section, paragraphs=[_without_bullet(block)], listed_as=listed_as)
         )
         section_closed = True
+    # A title line the pages repeat as their running header ("IGF MAG Meeting Summary – Draft"
+    # above "MAG Virtual Meeting No. 4") heads the first page too: no part of the title.
+    kept = [line for line in header.title if _key(line) not in running]
+    if kept and len(kept) < len(header.title):
+        header.other += [line for line in header.title if _key(line) in running]
+        header.title = kept
     for item in items:
         if not item.paragraphs and item.title is not None:
             item.paragraphs.append(item.title)  # nothing came under it after all: the line is the item

@@ -203,3 +203,32 @@ def test_bullets_under_a_numbered_paragraph_stay_lines_of_their_own():
             "The Secretariat listed what is still open:\n\nthe visa letters\n\nthe booths of the IGF village",
         ),
     ]
+
+
+def test_running_header_above_the_title_is_no_part_of_it():
+    # "IGF MAG Meeting Summary – Draft" heads every page of the conversion, the first one too.
+    report = interpret_document(
+        plain_document(
+            "IGF MAG Meeting Summary – Draft",
+            "MAG Virtual Meeting No. 4",
+            "Held via Zoom, 12 March 2020",
+            "1. The fourth virtual meeting of the MAG in the 2020 cycle was chaired by Ms. Anriette "
+            "Esterhuysen.",
+            "Page 1 of 2",
+            "IGF MAG Meeting Summary – Draft",
+            "2. The Secretariat will circulate the revised timeline by 20 March.",
+        )
+    )
+
+    assert (report.meeting.title, report.meeting.number, report.meeting.kind, report.meeting.date) == (
+        "MAG Virtual Meeting No. 4",
+        4,
+        "virtual",
+        D(2020, 3, 12),
+    )
+    assert [item.number for item in report.items] == ["1", "2"]
+    assert report.warnings == [
+        "the line 'Page 1 of 2' looks like a page number and was not imported",
+        "the line 'IGF MAG Meeting Summary – Draft' repeats the report's heading (a page header or footer) "
+        "and was not imported",
+    ]
