@@ -254,7 +254,7 @@ _GROUP_VERB = (
     r"(?:agreed|decided|resolved|approved|adopted|endorsed|accepted|confirmed|ratified|"
     r"chose|selected|appointed|elected|designated|named|nominated|established|set\s+up|created|"
     r"supported|backed|welcomed\s+and\s+(?:endorsed|approved|adopted|accepted)|opted|voted|"
-    r"concluded\s+that|settled\s+on|reached\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:consensus|agreement|decision)|"
+    r"concluded\s+that|concurred|settled\s+on|reached\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:consensus|agreement|decision)|"
     r"took\s+(?:the|a)\s+(?:\w+\s+)?decision|"
     r"(?:came|reached)\s+(?:to\s+)?(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:consensus|agreement|decision|conclusion)|"
     r"expressed\s+(?:its\s+|their\s+)?(?:\w+\s+)?support|gave\s+(?:its\s+|their\s+)?(?:\w+\s+)?"
@@ -319,7 +319,7 @@ _TASK_VERB_BLOCKLIST = (
     r"(?:be|have\s+been|take\s+place|meet|convene(?!\s+(?:a|an|the)\b)|start|begin|end|close|continue\s+to\s+be|remain|last|run|"
     r"have|need|include|focus|feature|cover|consist|comprise|see|allow|enable|help|mean|"
     r"depend|require|serve\s+as\s+(?:a|an|the)\s+(?:basis|reference)|apply|happen|occur|come|"
-    r"coincide|take(?!\s+(?:the\s+lead|charge|forward|up|on|over|responsibility|stock\s+of))|fall|be\s+held|also\s+be|not|continue|the|a|an|this|that|these|those|its|their|it|them|his|her|our|any|all|some|such|which|what|return|resume|revert|look|reconvene)"
+    r"coincide|take(?!\s+(?:the\s+lead|charge|forward|up|on|over|responsibility|stock\s+of))|fall|be\s+held|also\s+be|not|continue|the|a|an|this|that|these|those|its|their|it|them|his|her|our|any|all|some|such|which|what|return|resume|revert|look(?!\s+into\b)|reconvene)"
 )
 _FUTURE = (
     r"(?:will|shall|is\s+to|are\s+to|would|is\s+going\s+to|are\s+going\s+to|'ll|must|has\s+to|have\s+to|"
@@ -357,7 +357,7 @@ _DELIVERABLE = (
     r"addressed|presented|reported|launched)"
 )
 _FUTURE_PASSIVE = re.compile(
-    rf"\b(?P<modal>will|shall|is\s+to|are\s+to|would|must|needs?\s+to|has\s+to|have\s+to|to)"
+    rf"\b(?P<modal>will|shall|should|is\s+to|are\s+to|would|must|needs?\s+to|has\s+to|have\s+to|to)"
     rf"(?:\s+(?:also|then|again|soon|shortly|now|further|subsequently))*\s+be"
     rf"(?:\s+(?:also|then|again|soon|shortly|promptly|quickly|duly|further|subsequently|formally))*"
     rf"\s+(?P<verb>{_DELIVERABLE})\b",
@@ -416,7 +416,7 @@ _DECISION_STEMS = (
     "swap", "reduc", "increas", "expand", "shorten", "lengthen", "allot", "allocat", "grant", "retain",
     "kept", "maintain", "finali", "fix", "replac", "reinstat", "restor", "discontinu", "abolish", "waiv",
     "lift", "sign", "green", "given", "assign", "determin", "settl", "support", "back", "welcom", "opt",
-    "vot", "conclu", "reach", "came", "consensus", "outcome", "took",
+    "vot", "conclu", "concur", "reach", "came", "consensus", "outcome", "took",
 )  # fmt: skip
 _ACTION_STEMS = (
     "will", "shall", "would", "must", "need", "expect", "undert", "commit", "agree", "offer", "volunteer",
@@ -851,11 +851,15 @@ _PASSIVE_AGENT = re.compile(
 
 def _future_passive(clause: str, sentence: str) -> str | None:
     """ "A list ... will be provided (by the Secretariat)": the agent after "by", else unnamed."""
-    future = _FUTURE_PASSIVE.search(clause) if " be " in clause.lower() else None
+    futures = _FUTURE_PASSIVE.finditer(clause) if " be " in clause.lower() else ()
+    # "A paper on how the work will be organised will be circulated": the task is the main clause's.
+    future = next((match for match in futures if not _EMBEDDED.search(clause, 0, match.start())), None)
     if not future or _hedged_action(clause[: future.start()]):
         return None
     before = clause[: future.start()]
     modal = future.group("modal").lower()
+    if modal == "should" and not find_due(clause):
+        return None  # "should be published" is a view; "should be sent by 30 June", an instruction
     if modal == "would" and not _REPORTING.search(before):
         return None  # "would be circulated" outside reported speech is a condition, not a task
     if modal == "to" and not re.search(r"\b(?:is|are|was|were|has|have|need|needs|still)\s*$", before):
@@ -867,6 +871,13 @@ def _future_passive(clause: str, sentence: str) -> str | None:
 
 
 _PERFECT_BEFORE = re.compile(r"\b(?:had|have|has)\s+$", re.IGNORECASE)
+# A task's verb inside a clause that names what was discussed or explained, not a task: "the
+# languages in which it will be published", "how the NRIs will be involved".
+_EMBEDDED = re.compile(
+    r"\b(?:how|where|why|whom|(?:in|on|by|through|at|for|with|under|from)\s+which)"
+    r"\s+(?:(?!(?:will|would|shall|should|be|is|are|was|were)\b)[\w'’.-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
 
 
 def _future_active(clause: str, sentence: str) -> str | None:
@@ -885,6 +896,8 @@ def _future_active(clause: str, sentence: str) -> str | None:
     matches.sort(key=lambda match: match.start())
     for match in matches:
         before = clause[: match.start()]
+        if _EMBEDDED.search(before):
+            continue
         subject = _subject_before(clause, match.start())
         if not _AGENT_WORDS.search(subject):
             # "Volunteers to organize the session and other activities agreed to ...": the subject
