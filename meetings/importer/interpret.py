@@ -320,9 +320,11 @@ def interpret_document(document: Document) -> ParsedReport:
             runs_on = bool(
                 texts
                 and cleaned
-                and cleaned[0].islower()
                 and paragraph.list_label is None
-                and not _SENTENCE_END.search(texts[-1])
+                and (
+                    (cleaned[0].islower() and not _SENTENCE_END.search(texts[-1]))
+                    or _cut_mid_sentence(texts[-1])  # "... chaired by Ms." / "Alice Munyua ..."
+                )
             )
             glue = "\n\n"
             if runs_on:  # a word broken with a hyphen at the page's end is joined again
@@ -623,6 +625,30 @@ def _sub_paragraph(paragraph: Paragraph, item: _Item) -> bool:
     return level > 0 and item.number.isdigit() and not label.isdigit()
 
 
+# The last word of a printed line that a sentence cannot end on: "... the Government of", "by Ms.".
+_OPEN_END = re.compile(
+    r"(?:\b(?:the|a|an|of|for|and|or|nor|to|by|in|on|with|at|from|into|that|which|who|whose|as|is|are"
+    r"|was|were|be|been|will|would|shall|could|its|their|his|her|our|this|these|those|than|has|have|had"
+    r"|between|among|about|under|during|including|via|both|whether)"
+    r"|(?<![^\W\d_])(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.)$",
+    re.IGNORECASE,
+)
+
+
+def _cut_mid_sentence(text: str) -> bool:
+    """Whether a paragraph's text stops where no sentence ends, as a printed line a PDF conversion
+    made a paragraph does: on "the", "of", "by Ms."."""
+    return bool(_OPEN_END.search(text))
+
+
+def _goes_on(paragraph: Paragraph) -> bool:
+    """Whether a plain paragraph may be the rest of the line before it: not numbered, not a list's
+    point, not a heading."""
+    if paragraph.list_label is not None or paragraph.heading_level is not None or not paragraph.text.strip():
+        return False
+    return not (_BULLET.match(paragraph.text) or item_number(paragraph) or _lone_number(paragraph))
+
+
 def _is_bullet(paragraph: Paragraph) -> bool:
     if paragraph.list_label is not None:
         return not _LIST_LABEL.match(paragraph.list_label.strip())
@@ -803,11 +829,13 @@ def _split_body(document: Document, warnings: list[str]):
     body = blocks[position:]
     numbered_ahead = _numbered_ahead(body)
     running: set[str] = set()  # the lines dropped as page headers or footers
+    open_sentence = False  # the last line of an item's text stopped mid-sentence
     for offset, block in enumerate(body):
         if annex:
             annex.append(block)
             continue
         if isinstance(block, Table):
+            open_sentence = False
             listed = _table_of_actions(block)
             if listed is not None:
                 kind, rows = listed
@@ -854,6 +882,17 @@ def _split_body(document: Document, warnings: list[str]):
                 f"the line {_shorten(text)!r} repeats the report's heading (a page header or footer) "
                 "and was not imported"
             )
+            continue
+        cut_before, open_sentence = open_sentence, False
+        if cut_before and _lone_number(block) is not None and block.list_label is None:
+            # "... and that the" / "3" / "IGF website would ...": the page's number, not a paragraph's.
+            warnings.append(f"the line {text!r} looks like a page number and was not imported")
+            open_sentence = True
+            continue
+        if cut_before and _goes_on(block):
+            # The rest of a printed line cut mid-sentence ("... the Government of" / "Azerbaijan.").
+            items[-1].paragraphs.append(block)
+            open_sentence = _cut_mid_sentence(text)
             continue
         if not items and agenda is None and _HEADER_FIELD.match(text) and _add_header_line(block, header):
             # "Date: 9 June 2021", "Chair: ..." under a first heading ("Summary of discussions"),
@@ -905,6 +944,7 @@ def _split_body(document: Document, warnings: list[str]):
         ):
             # "(a) ...", a lettered point of the numbered paragraph above, as Word lists number them.
             items[-1].paragraphs.append(_with_text(block, f"{block.list_label.strip()} {block.text}"))
+            open_sentence = _cut_mid_sentence(text)
             continue
         numbered = item_number(block) if heading is None else None
         rank = _heading_rank(block, text)
@@ -935,6 +975,7 @@ def _split_body(document: Document, warnings: list[str]):
                         listed_as=listed_as,
                     )
                 )
+                open_sentence = _cut_mid_sentence(text)
             section_closed = True
             section_numbered = True
             last_number = int(number) if number.isdigit() else last_number
@@ -964,6 +1005,7 @@ def _split_body(document: Document, warnings: list[str]):
         if section_numbered:
             # Within the numbered body: more paragraphs (and bullets) of the item above.
             items[-1].paragraphs.append(_without_bullet(block))
+            open_sentence = _cut_mid_sentence(text)
             continue
         # Before the first numbered paragraph, or in a report without numbers: an item of its own.
         section_bullets = section_bullets or _is_bullet(block)
@@ -971,6 +1013,7 @@ def _split_body(document: Document, warnings: list[str]):
         items.append(
             _Item(number="", section=section, paragraphs=[_without_bullet(block)], listed_as=listed_as)
         )
+        open_sentence = _cut_mid_sentence(text)
         section_closed = True
     # A title line the pages repeat as their running header ("IGF MAG Meeting Summary – Draft"
     # above "MAG Virtual Meeting No. 4") heads the first page too: no part of the title.

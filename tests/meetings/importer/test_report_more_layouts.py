@@ -232,3 +232,47 @@ def test_running_header_above_the_title_is_no_part_of_it():
         "the line 'IGF MAG Meeting Summary – Draft' repeats the report's heading (a page header or footer) "
         "and was not imported",
     ]
+
+
+def test_printed_lines_cut_mid_sentence_before_a_capital_run_on():
+    # A PDF conversion with a paragraph per printed line: a line ending "of the" or "by Ms." goes on
+    # in the next line even when that starts with a capital (a name, "Secretariat"), and a page
+    # number between the two is no paragraph number.
+    report = interpret_document(
+        plain_document(
+            "IGF 2012 MAG Meeting",
+            "Baku, 14-16 February 2012",
+            "1. The Advisory Group met in Baku at the invitation of the Government of",
+            "Azerbaijan. The meeting was chaired by Ms.",
+            "Alice Munyua and opened by the",
+            "Minister of Communications and Information Technologies, who welcomed the",
+            "members to Baku.",
+            "2. The host country informed the Group that the venue had been confirmed and that the",
+            "3",
+            "IGF website would carry information on hotels. The Secretariat will circulate the",
+            "Logistics Note by 1 March 2012.",
+            "3. It was agreed that the theme would be kept.",
+        )
+    )
+
+    assert structure(report) == [
+        (
+            1,
+            "1",
+            "",
+            "The Advisory Group met in Baku at the invitation of the Government of Azerbaijan. The meeting "
+            "was chaired by Ms. Alice Munyua and opened by the Minister of Communications and Information "
+            "Technologies, who welcomed the members to Baku.",
+        ),
+        (
+            2,
+            "2",
+            "",
+            "The host country informed the Group that the venue had been confirmed and that the IGF website "
+            "would carry information on hotels. The Secretariat will circulate the Logistics Note by 1 March "
+            "2012.",
+        ),
+        (3, "3", "", "It was agreed that the theme would be kept."),
+    ]
+    assert report.meeting.chair == "Ms. Alice Munyua"
+    assert report.warnings == ["the line '3' looks like a page number and was not imported"]
