@@ -719,6 +719,18 @@ def _line_kind(text: str, header: _Header) -> str:
     return "title"
 
 
+_DOCUMENT_OWNER = re.compile(r"^(?:(?:the\s+)?(?:IGF|MAG|internet\s+governance\s+forum)\s+)+", re.IGNORECASE)
+
+
+def _names_document(text: str) -> bool:
+    """A line naming the kind of document, maybe after whose it is: "Chairman's summary", "Summary
+    Report – Draft", "MAG MEETING SUMMARY", "IGF MAG Meeting Summary – Draft"."""
+    text = _DOCUMENT_OWNER.sub("", text)
+    if _DOCUMENT_TYPE_NOT_HEADER.match(text):
+        return False
+    return bool(_DOCUMENT_TYPE.match(text) or _STATUS.match(text))
+
+
 def _add_header_line(block: Paragraph, header: _Header) -> bool:
     """Add a line to the header, or False when it starts the body instead."""
     text = _clean(block.text)
@@ -894,9 +906,15 @@ def _split_body(document: Document, warnings: list[str]):
             items[-1].paragraphs.append(block)
             open_sentence = _cut_mid_sentence(text)
             continue
-        if not items and agenda is None and _HEADER_FIELD.match(text) and _add_header_line(block, header):
-            # "Date: 9 June 2021", "Chair: ..." under a first heading ("Summary of discussions"),
-            # before any paragraph: the header's lines still, and the heading with them.
+        if (
+            not items
+            and agenda is None
+            and not any(_DAY_HEADING.match(heading) for heading in open_headings)
+            and (_HEADER_FIELD.match(text) or _names_document(text))
+            and _add_header_line(block, header)
+        ):
+            # "Date: 9 June 2021", "Chair: ...", "Chairman's summary" under a first heading ("Summary
+            # of discussions"), before any paragraph: the header's lines still, and the heading too.
             header.other += open_headings
             outline, section, open_headings, section_closed, listing = _Outline(), "", [], True, ""
             continue
@@ -1016,10 +1034,11 @@ def _split_body(document: Document, warnings: list[str]):
         open_sentence = _cut_mid_sentence(text)
         section_closed = True
     # A title line the pages repeat as their running header ("IGF MAG Meeting Summary – Draft"
-    # above "MAG Virtual Meeting No. 4") heads the first page too: no part of the title.
-    kept = [line for line in header.title if _key(line) not in running]
+    # above "MAG Virtual Meeting No. 4") heads the first page too, and a line naming the document
+    # ("MAG MEETING SUMMARY") names no meeting: no part of the title.
+    kept = [line for line in header.title if _key(line) not in running and not _names_document(line)]
     if kept and len(kept) < len(header.title):
-        header.other += [line for line in header.title if _key(line) in running]
+        header.other += [line for line in header.title if line not in kept]
         header.title = kept
     for item in items:
         if not item.paragraphs and item.title is not None:

@@ -276,3 +276,44 @@ def test_printed_lines_cut_mid_sentence_before_a_capital_run_on():
     ]
     assert report.meeting.chair == "Ms. Alice Munyua"
     assert report.warnings == ["the line '3' looks like a page number and was not imported"]
+
+
+def test_document_type_lines_under_a_first_heading_and_above_the_title_are_no_section_nor_title():
+    # "SUMMARY OF DISCUSSIONS AND OUTCOMES" starts the body, but "Chairman's summary" under it, before
+    # any paragraph, says both are the document's heading; "MAG MEETING SUMMARY" names the document.
+    early = interpret_document(
+        plain_document(
+            "22 May 2008",
+            "ADVISORY GROUP MEETING",
+            "SUMMARY OF DISCUSSIONS AND OUTCOMES",
+            "Chairman's summary",
+            "1. The Advisory Group met in Geneva under the chairmanship of Mr. Nitin Desai.",
+            "2. It was agreed to retain the four main themes of the previous meeting.",
+        )
+    )
+    joint = interpret_document(
+        plain_document(
+            "MAG MEETING SUMMARY",
+            "FIRST OPEN CONSULTATIONS",
+            "AND MAG MEETING",
+            "Geneva, 3-5 March 2015",
+            "1. The open consultations began with a welcome by the Chair, Mr. Jānis Kārkliņš.",
+        )
+    )
+
+    assert (early.meeting.title, early.meeting.date, early.meeting.chair) == (
+        "ADVISORY GROUP MEETING",
+        D(2008, 5, 22),
+        "Mr. Nitin Desai",
+    )
+    assert structure(early) == [
+        (1, "1", "", "The Advisory Group met in Geneva under the chairmanship of Mr. Nitin Desai."),
+        (2, "2", "", "It was agreed to retain the four main themes of the previous meeting."),
+    ]
+    assert early.warnings == []
+    assert (joint.meeting.title, joint.meeting.kind, joint.meeting.number, joint.meeting.date) == (
+        "FIRST OPEN CONSULTATIONS AND MAG MEETING",
+        "open_consultations",
+        1,
+        D(2015, 3, 3),
+    )
