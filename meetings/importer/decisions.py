@@ -30,7 +30,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from meetings.importer.dates import MONTH, month_number
+from meetings.importer.dates import MONTH, month_number, parse_date_range
 from meetings.importer.patterns import starting_pattern
 from meetings.importer.report import ParsedDecision, ParsedReport
 
@@ -1040,20 +1040,46 @@ def _owner_of_action(body: str) -> str:
 
 # --- Due dates ----------------------------------------------------------------------------------
 
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DATE = (
-    rf"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{MONTH})"
+    rf"(?:(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{MONTH})"
     rf"|(?P<month2>{MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"|(?P<edge>(?:the\s+)?(?:end|middle|beginning|start|mid)(?:\s+of)?|mid-?)\s*(?P<month3>{MONTH}))"
+    rf"|(?P<edge>(?:the\s+)?(?:end|middle|beginning|start|mid)(?:\s+of)?|mid-?)\s*(?P<month3>{MONTH})"
+    # "15/06/2020", "15.06.2020", "2020-06-15": read as the report's header dates are.
+    r"|(?P<numeric>(?<![\w./-])(?:\d{1,2}(?P<sep>[/.])\d{1,2}(?P=sep)(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?![\w/-]))"
+    # "by Friday": the first Friday after the meeting.
+    rf"|(?P<weekday>{_WEEKDAY})\b(?!,?\s+(?:the\s+)?\d|,?\s+{MONTH}))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
+# "the next MAG call on 24 June": the next meeting, dated.
+_NEXT_MEETING_ON = (
+    rf"(?:\s+(?:on|of)\s+(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b))?"
+)
+# "within two weeks", "within 10 working days": counted from the meeting.
+_SPAN_NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _DUE = starting_pattern(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|ahead\s+of|prior\s+to|in\s+time\s+for|"
-    r"on\s+or\s+before|deadline\s+(?:of|is)|due|on|at|during)\s+(?P<when>" + _DATE + r"|(?:the|its)\s+next\s+"
-    r"(?:(?:virtual|face-to-face|online|MAG|IGF|open|monthly|regular)\s+)*(?:MAG\s+)?(?:meeting|call)\b)",
+    r"on\s+or\s+before|deadline\s+(?:of|is)|due|on|at|during)\s+"
+    # "by COB 19 June", "by close of business on 19 June": the day is what is due.
+    r"(?:(?:COB|EOD|close\s+of\s+business|(?:the\s+)?end\s+of\s+(?:the\s+)?day)(?:\s+on)?\s+)?"
+    r"(?P<when>" + _DATE + r"|(?:the|its)\s+next\s+"
+    r"(?:(?:virtual|face-to-face|online|MAG|IGF|open|monthly|regular)\s+)*(?:MAG\s+)?(?:meeting|call)\b"
+    + _NEXT_MEETING_ON
+    + r")"
+    rf"|\b(?P<span>within\s+(?:the\s+)?(?:next\s+)?{_SPAN_NUMBER}\s+(?:(?:working|business)\s+)?(?:days?|weeks?|months?))\b",
     re.IGNORECASE,
 )
 _DATE_ONLY = re.compile(_DATE, re.IGNORECASE)
-_MAY_BE_DUE = starting_pattern(r"\d|\bnext\b|\b(?:end|middle|beginning|start|mid)\b|mid-", re.IGNORECASE)
+_SPAN = re.compile(
+    rf"within\s+(?:the\s+)?(?:next\s+)?(?P<count>{_SPAN_NUMBER})\s+(?P<working>(?:working|business)\s+)?"
+    r"(?P<unit>day|week|month)s?",
+    re.IGNORECASE,
+)
+_SPAN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+_MAY_BE_DUE = starting_pattern(
+    r"\d|\bnext\b|\b(?:end|middle|beginning|start|mid)\b|mid-|\bwithin\b|day\b", re.IGNORECASE
+)
 _EVENT_BEFORE = starting_pattern(
     r"\b(?:take|takes|took|be|is|was|were|are)\s+(?:place|held|convened)\s*$|\bmeet\s*$", re.IGNORECASE
 )
@@ -1078,8 +1104,36 @@ def find_due(sentence: str) -> str:
         before = sentence[max(0, match.start() - 30) : match.start()]
         if match.group(0).lower().startswith("on ") and _EVENT_BEFORE.search(before):
             continue  # "will take place on 13 September": when a meeting is, not when a task is due
-        return match.group("when").strip().rstrip(".")
+        return (match.group("when") or match.group("span")).strip().rstrip(".")
     return ""
+
+
+_WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def _after_span(span: re.Match, meeting_date: datetime.date | None) -> datetime.date | None:
+    """The day a span after the meeting ends: "within two weeks" of 10 June is 24 June; working
+    days skip the weekends."""
+    if meeting_date is None:
+        return None
+    count = span.group("count").lower()
+    number = int(count) if count.isdigit() else _SPAN_NUMBERS[count]
+    unit = span.group("unit").lower()
+    if unit == "week":
+        return meeting_date + datetime.timedelta(weeks=number)
+    if unit == "month":
+        month = meeting_date.month - 1 + number
+        year, month = meeting_date.year + month // 12, month % 12 + 1
+        return meeting_date.replace(
+            year=year, month=month, day=min(meeting_date.day, calendar.monthrange(year, month)[1])
+        )
+    if not span.group("working"):
+        return meeting_date + datetime.timedelta(days=number)
+    day = meeting_date
+    while number:
+        day += datetime.timedelta(days=1)
+        number -= day.weekday() < 5
+    return day
 
 
 def _is_date(phrase: str) -> bool:
@@ -1093,11 +1147,22 @@ def due_date(
     falls in the next year), "the next meeting" when that meeting's date is known."""
     if not due:
         return None
-    if re.search(r"\bnext\b", due, re.IGNORECASE):
-        return next_meeting
     match = _DATE_ONLY.search(due)
+    span = _SPAN.match(due)
+    if span:
+        return _after_span(span, meeting_date)
+    if match is None and re.search(r"\bnext\b", due, re.IGNORECASE):
+        return next_meeting
     if not match:
         return None
+    if match.group("numeric"):
+        found = parse_date_range(match.group("numeric"), default_year=None)
+        return found[0] if found else None
+    if match.group("weekday"):
+        if meeting_date is None:
+            return None
+        weekday = _WEEKDAYS.index(match.group("weekday").lower()[:3])
+        return meeting_date + datetime.timedelta(days=(weekday - meeting_date.weekday() - 1) % 7 + 1)
     month = month_number(match.group("month") or match.group("month2") or match.group("month3"))
     written_year = match.group("year")
     base_year = int(written_year) if written_year else (year or (meeting_date.year if meeting_date else None))

@@ -317,3 +317,29 @@ def test_document_type_lines_under_a_first_heading_and_above_the_title_are_no_se
         1,
         D(2015, 3, 3),
     )
+
+
+def test_due_dates_written_as_weekdays_spans_numbers_and_close_of_business():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 8",
+            "Wednesday, 10 June 2020",
+            "1. The Secretariat will circulate the draft schedule by Friday.",
+            "2. MAG members are requested to send their comments within two weeks.",
+            "3. The co-facilitators will share the session outlines by COB 19 June.",
+            "4. The Chair will send the letter to the host country by 15/06/2020.",
+            "5. The Secretariat will update the website before the next MAG call on 24 June.",
+            "6. A call will be scheduled by Monday.",
+            "7. Members are asked to reply within 10 days.",
+        )
+    )
+
+    assert [(d.owner, d.due, d.due_date) for item in report.items for d in item.decisions] == [
+        ("Secretariat", "Friday", D(2020, 6, 12)),
+        ("MAG members", "within two weeks", D(2020, 6, 24)),
+        ("Co-facilitators", "19 June", D(2020, 6, 19)),
+        ("Chair", "15/06/2020", D(2020, 6, 15)),
+        ("Secretariat", "the next MAG call on 24 June", D(2020, 6, 24)),
+        ("", "Monday", D(2020, 6, 15)),
+        ("MAG members", "within 10 days", D(2020, 6, 20)),
+    ]
