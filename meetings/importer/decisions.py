@@ -996,7 +996,11 @@ _OWNER_TAIL = re.compile(
 _OWNER_CANON = [
     (re.compile(r"\bsecretariat\b", re.IGNORECASE), "Secretariat"),
     (re.compile(r"\bhost\s+(?:country|government)\b|\bhost\b", re.IGNORECASE), "Host country"),
-    (re.compile(r"\bco-?chairs?\b", re.IGNORECASE), "Co-chairs"),
+    # The MAG's co-chairs; a working group's ("WG co-chairs", "co-chairs of the BPF") are named as written.
+    (
+        re.compile(r"^(?:the\s+)?(?:MAG\s+|IGF\s+)?co-?chairs?(?:\s+of\s+the\s+MAG)?$", re.IGNORECASE),
+        "Co-chairs",
+    ),
     (re.compile(r"^(?:the\s+)?(?:MAG\s+)?(?:chair\w*|chairman|chairperson)\b", re.IGNORECASE), "Chair"),
     (re.compile(r"^(?:the\s+)?(?:MAG|Multistakeholder Advisory Group)$", re.IGNORECASE), "MAG"),
     (

@@ -850,7 +850,6 @@ def _split_body(document: Document, warnings: list[str]):
             open_sentence = False
             listed = _table_of_actions(block)
             if listed is not None:
-                kind, rows = listed
                 items += [
                     _Item(
                         number="",
@@ -858,7 +857,7 @@ def _split_body(document: Document, warnings: list[str]):
                         paragraphs=[Paragraph(index=block.index, text=row)],
                         listed_as=kind,
                     )
-                    for row in rows
+                    for kind, row in listed
                 ]
                 section_closed = True
                 section_numbered = False
@@ -1147,9 +1146,14 @@ _DECISIONS_HEADING = re.compile(
 # The columns of a table of actions: what (the action), and who, when or its status.
 _ACTION_COLUMN = re.compile(
     r"^(?:(?:agreed\s+|follow[\s-]up\s+)?actions?(?:\s+(?:items?|points?|required|agreed))?|tasks?|to[\s-]dos?"
-    r"|decisions?(?:\s+(?:taken|made))?|what|activit(?:y|ies)|description|items?)$",
+    r"|decisions?(?:\s+(?:taken|made))?|what|activit(?:y|ies)|description|items?"
+    r"|(?:decisions?|outcomes?)\s*(?:/|and|&)\s*(?:actions?|next\s+steps|follow[\s-]up))$",
     re.IGNORECASE,
 )
+# Both in one column ("Decision / Action"): a row with an owner or a date is an action.
+_BOTH_COLUMN = re.compile(r"^(?:decisions?|outcomes?)\s*(?:/|and|&)", re.IGNORECASE)
+# What a row is about, beside it: "Agenda item", "Topic".
+_CONTEXT_COLUMN = re.compile(r"^(?:agenda\s+items?|topics?|subjects?|issues?|sessions?)$", re.IGNORECASE)
 _DETAIL_COLUMN = re.compile(
     rf"^(?:{OWNER_LABELS}|{DUE_LABELS}|status|comments?|notes?|remarks?)$", re.IGNORECASE
 )
@@ -1163,28 +1167,35 @@ def _listing(heading: str) -> str:
     return "decision" if _DECISIONS_HEADING.match(heading) else ""
 
 
-def _table_of_actions(table: Table) -> tuple[str, list[str]] | None:
-    """("action" or "decision", a line for each row) for a table of actions (Action | Owner |
+def _table_of_actions(table: Table) -> list[tuple[str, str]] | None:
+    """("action" or "decision", a line) for each row of a table of actions (Action | Owner |
     Deadline) or of decisions, else None. A row reads "Circulate the call (Owner: Secretariat;
-    Deadline: 22 February)"."""
+    Deadline: 22 February)"; what a row is about ("Agenda item") is said first in the brackets."""
     if len(table.rows) < 2:
         return None
     header = {cell.col: _clean(cell.text).rstrip(":") for cell in table.rows[0]}
     what = [col for col, name in header.items() if _ACTION_COLUMN.match(name)]
     details = [col for col, name in header.items() if _DETAIL_COLUMN.match(name)]
     numbers = [col for col, name in header.items() if _NUMBER_COLUMN.match(name)]
-    if len(what) != 1 or not details or len(what) + len(details) + len(numbers) != len(header):
+    context = [col for col, name in header.items() if _CONTEXT_COLUMN.match(name)]
+    if len(context) > 1 or len(what) != 1 or not details:
         return None
+    if len(what) + len(details) + len(numbers) + len(context) != len(header):
+        return None
+    both = bool(_BOTH_COLUMN.match(header[what[0]]))
+    kind = "decision" if re.match(r"decision", header[what[0]], re.IGNORECASE) else "action"
     lines = []
     for row in table.rows[1:]:
         cells = {cell.col: _clean(cell.text) for cell in row}
         action = cells.get(what[0], "")
         if not action:
             continue
-        said = [f"{header[col]}: {cells[col]}" for col in details if cells.get(col)]
-        lines.append(f"{action} ({'; '.join(said)})" if said else action)
-    kind = "decision" if re.match(r"decision", header[what[0]], re.IGNORECASE) else "action"
-    return kind, lines
+        said = [f"{header[col]}: {cells[col]}" for col in [*context, *details] if cells.get(col)]
+        line = f"{action} ({'; '.join(said)})" if said else action
+        if both:
+            kind = "action" if any(cells.get(col) for col in details) else "decision"
+        lines.append((kind, line))
+    return lines
 
 
 @dataclass

@@ -5,7 +5,7 @@ header lines under a first heading, lists inside numbered paragraphs, running he
 import datetime
 
 from meetings.importer.interpret import interpret_document
-from tests.meetings.importer.documents import DocumentBuilder, plain_document
+from tests.meetings.importer.documents import DocumentBuilder, cell, plain_document
 
 D = datetime.date
 
@@ -343,3 +343,48 @@ def test_due_dates_written_as_weekdays_spans_numbers_and_close_of_business():
         ("", "Monday", D(2020, 6, 15)),
         ("MAG members", "within 10 days", D(2020, 6, 20)),
     ]
+
+
+def test_table_of_decisions_and_actions_with_an_agenda_item_column_gives_each_row_its_kind():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting XIX")
+    builder.paragraph("3 September 2019")
+    builder.paragraph("1. The MAG met to review the progress of the main sessions.")
+    builder.paragraph("Summary of decisions and actions")
+    builder.table(
+        [
+            [
+                cell(0, 0, "Agenda item"),
+                cell(0, 1, "Decision / Action"),
+                cell(0, 2, "Responsible"),
+                cell(0, 3, "Timeline"),
+            ],
+            [cell(1, 0, "Main sessions"), cell(1, 1, "The MAG approved the main session descriptions.")],
+            [
+                cell(2, 0, "Working groups"),
+                cell(2, 1, "Send the work plan of the WG on outreach to the MAG"),
+                cell(2, 2, "WG co-chairs"),
+                cell(2, 3, "10 September"),
+            ],
+        ]
+    )
+
+    report = interpret_document(builder.document())
+
+    section = "Summary of decisions and actions"
+    assert structure(report) == [
+        (1, "1", "", "The MAG met to review the progress of the main sessions."),
+        (2, "", section, "The MAG approved the main session descriptions. (Agenda item: Main sessions)"),
+        (
+            3,
+            "",
+            section,
+            "Send the work plan of the WG on outreach to the MAG (Agenda item: Working groups; "
+            "Responsible: WG co-chairs; Timeline: 10 September)",
+        ),
+    ]
+    assert [(d.kind, d.owner, d.due_date) for item in report.items for d in item.decisions] == [
+        ("decision", "", None),
+        ("action", "WG co-chairs", D(2019, 9, 10)),
+    ]
+    assert report.warnings == []
