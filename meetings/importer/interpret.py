@@ -965,9 +965,10 @@ def _split_body(document: Document, warnings: list[str]):
             continue
         numbered = item_number(block) if heading is None else None
         rank = _heading_rank(block, text)
-        if numbered and pending_number is None and _heads_outline(*numbered, body, offset):
+        if numbered and pending_number is None and _heads_numbered(block, *numbered, body, offset):
             # "2. Secretariat update" above "2.1 ...": a numbered title, as "2. Workshop evaluation" is.
-            heading, numbered, rank = _clean(numbered[1]), None, _TITLE_RANK
+            heading, numbered = _clean(numbered[1]), None
+            rank = rank if block.heading_level is not None else _TITLE_RANK
         if pending_number is not None:
             number, _line = pending_number
             pending_number = None
@@ -1262,12 +1263,19 @@ def _title_words(rest: str) -> bool:
     return not re.match(r"(?:the|a|an|it|this|that|these|those|there|he|she|they|we)\b", title, re.IGNORECASE)
 
 
-def _heads_outline(number: str, rest: str, body: list[Paragraph | Table], offset: int) -> bool:
-    """A numbered title above paragraphs numbered in its outline ("2. Secretariat update" above
-    "2.1 The Secretariat reported ..."): a heading, not an item of its own."""
+def _heads_numbered(
+    paragraph: Paragraph, number: str, rest: str, body: list[Paragraph | Table], offset: int
+) -> bool:
+    """A numbered title above numbered paragraphs: above those numbered in its outline ("2.
+    Secretariat update" above "2.1 The Secretariat reported ..."), or in a Heading style above any
+    ("2. Update on the annual meeting" above paragraphs Word numbers on). A heading, not an item."""
     following = _next_paragraph(body, offset)
     numbered = item_number(following) if following is not None else None
-    return bool(numbered) and numbered[0].startswith(f"{number}.") and _title_words(rest)
+    if not numbered or not _title_words(rest):
+        return False
+    return numbered[0].startswith(f"{number}.") or (
+        paragraph.heading_level is not None and following.heading_level is None
+    )
 
 
 def _titles_item(rest: str, body: list[Paragraph | Table], offset: int) -> bool:

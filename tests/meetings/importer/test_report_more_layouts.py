@@ -388,3 +388,24 @@ def test_table_of_decisions_and_actions_with_an_agenda_item_column_gives_each_ro
         ("action", "WG co-chairs", D(2019, 9, 10)),
     ]
     assert report.warnings == []
+
+
+def test_numbered_heading_above_word_numbered_paragraphs_is_their_section():
+    # "2. Update on the annual meeting" in a Heading style, then paragraphs Word numbers on.
+    builder = DocumentBuilder()
+    builder.paragraph("IGF 2016 MAG Virtual Meeting – XI")
+    builder.paragraph("Thursday, 20 October 2016")
+    builder.paragraph("1. Adoption of the agenda", heading_level=1)
+    builder.paragraph("The agenda was adopted as circulated.", list_label="1.", list_level=0)
+    builder.paragraph("2. Update on the annual meeting", heading_level=1)
+    builder.paragraph("The Secretariat reported on registration.", list_label="2.", list_level=0)
+    builder.paragraph("Some 40 remote hubs are planned.", list_label="3.", list_level=0)
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "1", "Adoption of the agenda", "The agenda was adopted as circulated."),
+        (2, "2", "Update on the annual meeting", "The Secretariat reported on registration."),
+        (3, "3", "Update on the annual meeting", "Some 40 remote hubs are planned."),
+    ]
+    assert report.warnings == []
