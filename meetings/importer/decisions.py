@@ -1063,7 +1063,7 @@ _NEXT_MEETING_ON = (
 _SPAN_NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _DUE = starting_pattern(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|ahead\s+of|prior\s+to|in\s+time\s+for|"
-    r"on\s+or\s+before|deadline\s+(?:of|is)|due|on|at|during)\s+"
+    r"on\s+or\s+before|deadline(?:\s+(?:of|is)|\s*[:–—-])|due(?:\s*:)?|on|at|during)\s+"
     # "by COB 19 June", "by close of business on 19 June": the day is what is due.
     r"(?:(?:COB|EOD|close\s+of\s+business|(?:the\s+)?end\s+of\s+(?:the\s+)?day)(?:\s+on)?\s+)?"
     r"(?P<when>" + _DATE + r"|(?:the|its)\s+next\s+"

@@ -409,3 +409,19 @@ def test_numbered_heading_above_word_numbered_paragraphs_is_their_section():
         (3, "3", "Update on the annual meeting", "Some 40 remote hubs are planned."),
     ]
     assert report.warnings == []
+
+
+def test_due_date_after_a_deadline_label_in_brackets():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting",
+            "16 May 2018",
+            "1. MAG members to review the merged proposals (deadline: 1 June).",
+            "2. The Secretariat will notify the proposers (Deadline - 25 May).",
+        )
+    )
+
+    assert [(d.kind, d.owner, d.due, d.due_date) for item in report.items for d in item.decisions] == [
+        ("action", "MAG members", "1 June", D(2018, 6, 1)),
+        ("action", "Secretariat", "25 May", D(2018, 5, 25)),
+    ]
