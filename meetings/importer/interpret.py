@@ -710,6 +710,8 @@ def _line_kind(text: str, header: _Header) -> str:
             return "date"
     if _SECTION.match(text):
         return "section"
+    if _MEDIUM.match(text):
+        return "venue"  # "Held via Zoom", "By teleconference": how, where a city would say where
     if (
         _CITY.search(text)
         and not re.search(r"\bmeeting|consultation|call|MAG\b", text, re.I)
@@ -729,6 +731,16 @@ def _names_document(text: str) -> bool:
     if _DOCUMENT_TYPE_NOT_HEADER.match(text):
         return False
     return bool(_DOCUMENT_TYPE.match(text) or _STATUS.match(text))
+
+
+# A line saying how the meeting was held: "Held via Zoom", "By teleconference", "Online".
+_MEDIUM = re.compile(
+    r"^(?:(?:held|conducted|convened|hosted)\s+)?(?:(?:via|by|over|on|through|using|in)\s+)?"
+    r"(?:zoom|webex|skype|adobe\s+connect|(?:ms\s+|microsoft\s+)?teams|gotomeeting|video\s*-?conference"
+    r"|tele-?conference|conference\s+call|phone|telephone)\b[^.]{0,40}$"
+    r"|^(?:held\s+)?(?:online|virtually|remotely)$",
+    re.IGNORECASE,
+)
 
 
 def _add_header_line(block: Paragraph, header: _Header) -> bool:

@@ -425,3 +425,22 @@ def test_due_date_after_a_deadline_label_in_brackets():
         ("action", "MAG members", "1 June", D(2018, 6, 1)),
         ("action", "Secretariat", "25 May", D(2018, 5, 25)),
     ]
+
+
+def test_how_the_meeting_was_held_on_a_line_of_its_own_is_no_part_of_the_title():
+    report = interpret_document(
+        plain_document(
+            "Meeting of the Multistakeholder Advisory Group",
+            "Held via Zoom",
+            "25 March 2020",
+            "1. The MAG Chair, Ms. Anriette Esterhuysen, opened the call.",
+        )
+    )
+
+    assert (report.meeting.title, report.meeting.kind, report.meeting.date, report.meeting.chair) == (
+        "Meeting of the Multistakeholder Advisory Group",
+        "virtual",
+        D(2020, 3, 25),
+        "Ms. Anriette Esterhuysen",
+    )
+    assert report.warnings == []
