@@ -271,6 +271,8 @@ _NOMINAL_OUTCOME = starting_pattern(
     r"complete|firm|overwhelming|total|large|and|MAG|MAG's)\s+){0,4}"
     r"(?:agreement|consensus|support|approval|endorsement)\b"
     r"|\b(?:consensus|agreement|a\s+(?:consensus\s+)?decision|the\s+decision|decision)\s+"
+    # "Agreement on the themes was reached": what it was on, between
+    r"(?:(?:on|about|regarding|over|for)\s+[^,;.]{1,60}?\s+)?"
     rf"(?:was|has\s+been|were){_ADV}\s+(?:reached|taken|made|achieved|found|arrived\s+at|adopted)\b"
     r"|\bconsensus\s+(?:emerged|decision)\b"
     r"|\bit\s+was\s+(?:the\s+)?(?:\w+\s+)?(?:consensus|view\s+of\s+the\s+MAG|decision|agreement)\b"
@@ -323,7 +325,7 @@ _TASK_VERB_BLOCKLIST = (
 )
 _FUTURE = (
     r"(?:will|shall|is\s+to|are\s+to|would|is\s+going\s+to|are\s+going\s+to|'ll|must|has\s+to|have\s+to|"
-    r"needs?\s+to|is\s+expected\s+to|are\s+expected\s+to|undert(?:ook|akes?)\s+to|committed\s+to|"
+    r"needs?\s+to|is\s+expected\s+to|are\s+expected\s+to|undert(?:ook|akes?|aken)\s+to|committed\s+to|"
     r"commits?\s+to|agreed\s+to|agrees\s+to|offered\s+to|volunteered\s+to|"
     r"promised\s+to|pledged\s+to|took\s+it\s+upon\s+(?:itself|themselves|himself|herself)\s+to|"
     r"took\s+(?:on\s+)?the\s+(?:task|action|responsibility)\s+(?:to|of))"
@@ -658,9 +660,11 @@ def _is_decision(clause: str) -> bool:
             continue
         if _BECAUSE.search(before):
             continue  # "... given the MAG decided not to ...": a reason, told in passing
-        if (_PROPOSING.search(before) and not _own_predicate(match, before)) or _MODAL_BEFORE.search(
-            before[-60:]
-        ):
+        if (
+            _PROPOSING.search(before)
+            and not _own_predicate(match, before)
+            and not _found_by_group(match, before)
+        ) or _MODAL_BEFORE.search(before[-60:]):
             continue
         window = clause[max(0, match.start() - 40) : match.end()]
         if _NEGATION.search(window) or _WEAK_SUPPORT.search(
@@ -693,6 +697,23 @@ def _own_predicate(match: re.Match, before: str) -> bool:
         and bool(_AND_BEFORE.search(before))
         and not re.search(r"\b(?:that|whether|if)\b", before, re.IGNORECASE)
     )
+
+
+_FOUND_THAT = re.compile(
+    r"\b(?P<verb>noted|said|stated|observed|summari[sz]ed|concluded|confirmed)\s+that\s+$", re.IGNORECASE
+)
+
+
+def _found_by_group(match: re.Match, before: str) -> bool:
+    """ "The Chairman noted that there was consensus on ...": the group's outcome, found by it or
+    its chair, not a view reported (unless a part of the group found it: "Some members noted")."""
+    if match.re is not _NOMINAL_OUTCOME or not match.group(0).lower().startswith("there"):
+        return False
+    found = _FOUND_THAT.search(before)
+    if not found:
+        return False
+    subject = before[: found.start()]
+    return bool(_GROUP.search(subject)) and not _MINORITY.search(subject)
 
 
 _BECAUSE = starting_pattern(
@@ -843,7 +864,10 @@ def _asked_passive(clause: str, sentence: str) -> str | None:
 
 
 _PASSIVE_AGENT = re.compile(
-    r"\bby\s+(?!the\s+end\b|the\s+next\b|mid|\d|end\b)((?:the\s+)?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.\s+)?[^,;.]{2,60}?)"
+    r"\bby\s+(?!the\s+end\b|the\s+next\b|mid|\d|end\b"
+    # the means, not who: "by e-mail", "by phone", "by consensus"
+    r"|(?:e-?mail|email|mail|post|phone|telephone|videoconference|teleconference|zoom|webex|skype|consensus"
+    r"|acclamation|silence\s+procedure|written\s+procedure|doodle)\b)((?:the\s+)?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.\s+)?[^,;.]{2,60}?)"
     r"(?=\s+(?:by|before|on|in|at|no|until|after|within|to|and|for)\b|[,;.]|$)",
     re.IGNORECASE,
 )
@@ -871,6 +895,8 @@ def _future_passive(clause: str, sentence: str) -> str | None:
 
 
 _PERFECT_BEFORE = re.compile(r"\b(?:had|have|has)\s+$", re.IGNORECASE)
+# "The Secretariat has undertaken to circulate ...": a task given now; "had undertaken", history.
+_PRESENT_PERFECT_TASK = re.compile(r"^undertaken\s+to$", re.IGNORECASE)
 # A task's verb inside a clause that names what was discussed or explained, not a task: "the
 # languages in which it will be published", "how the NRIs will be involved".
 _EMBEDDED = re.compile(
@@ -884,8 +910,11 @@ def _future_active(clause: str, sentence: str) -> str | None:
     """ "The Secretariat will update ...", "Ms. Okafor agreed to draft ...": the subject."""
     if not _has(clause.lower(), _FUTURE_WORDS):
         return None
-    # "Ms. Okafor, who chairs the group, will draft ...": the subject is before the aside.
+    # "Ms. Okafor, who chairs the group, will draft ...": the subject is before the aside; and
+    # "The Secretariat will, in consultation with the host country, prepare ...": the verb after it.
     clause = _ASIDE.sub("", clause)
+    if "," in clause:
+        clause = _MODAL_ASIDE.sub(r"\g<modal> ", clause)
     matches = list(_FUTURE_ACTIVE.finditer(clause))
     if "and" in clause.lower():  # what _COORDINATED_TASK cannot match without (and costly to try)
         matches += _COORDINATED_TASK.finditer(clause)
@@ -904,7 +933,10 @@ def _future_active(clause: str, sentence: str) -> str | None:
             # reaches back past the "and" inside it.
             subject = _owner_subject(clause, match.start())
         modal = match.group("modal").lower()
-        if not subject or _hedged_action(before) or _PERFECT_BEFORE.search(before[-12:]):
+        perfect = _PERFECT_BEFORE.search(before[-12:])
+        if perfect and _PRESENT_PERFECT_TASK.match(match.group("modal")) and perfect.group(0)[:3] != "had":
+            perfect = None
+        if not subject or _hedged_action(before) or perfect:
             continue
         if not _AGENT_WORDS.search(subject) or (
             _NOT_AGENT.search(subject) and not _STRONG_AGENT.search(subject)
@@ -936,6 +968,7 @@ def _after_another_task(clause: str, owner: str, match: re.Match, matches: list[
 
 
 _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,;]{1,80},")
+_MODAL_ASIDE = re.compile(r"\b(?P<modal>will|shall|would|is\s+to|are\s+to)\s*,[^,;]{1,80},\s*", re.IGNORECASE)
 _REPORTED_PRONOUN = re.compile(
     r"^(?P<who>.+?)\s+(?:said|stated|confirmed|indicated|explained|noted|announced|added|assured|"
     r"reported|clarified|advised)\s+(?:that\s+)?(?:it|they|he|she|we)$",

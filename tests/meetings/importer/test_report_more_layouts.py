@@ -444,3 +444,19 @@ def test_how_the_meeting_was_held_on_a_line_of_its_own_is_no_part_of_the_title()
         "Ms. Anriette Esterhuysen",
     )
     assert report.warnings == []
+
+
+def test_action_owner_is_never_the_means_after_by():
+    from meetings.importer.decisions import read_sentence
+
+    readings = [
+        read_sentence("The MAG members will be consulted by e-mail on the final list of speakers."),
+        read_sentence("The list will be circulated by email before the call."),
+        read_sentence("The Secretariat will, in consultation with the host country, prepare a draft agenda."),
+    ]
+
+    assert [(r.kind, r.owner) for r in readings] == [
+        ("action", ""),
+        ("action", ""),
+        ("action", "Secretariat"),
+    ]
