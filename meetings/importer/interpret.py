@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -267,6 +268,8 @@ class _Item:
     # "Decisions:" heading, a row of a table of actions.
     listed_as: str = ""
     title: Paragraph | None = None  # "2. Workshop evaluation" above its paragraphs, when it titles them
+    # The paragraphs (by index) that go on from the line before them: printed lines a conversion cut.
+    running_on: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -323,7 +326,7 @@ def interpret_document(document: Document) -> ParsedReport:
                 and paragraph.list_label is None
                 and (
                     (cleaned[0].islower() and not _SENTENCE_END.search(texts[-1]))
-                    or _cut_mid_sentence(texts[-1])  # "... chaired by Ms." / "Alice Munyua ..."
+                    or paragraph.index in item.running_on  # "... chaired by Ms." / "Alice Munyua ..."
                 )
             )
             glue = "\n\n"
@@ -641,6 +644,49 @@ def _cut_mid_sentence(text: str) -> bool:
     return bool(_OPEN_END.search(text))
 
 
+_LINE_END = re.compile(r"[.!?;:][\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class _PrintedLines:
+    """How long a printed line is in a report whose every printed line is a paragraph (a PDF
+    conversion), told by the lines that plainly go on in the next ("... agreed that the trade" /
+    "session would ..."): 0 in any other report."""
+
+    width: int = 0
+
+    @classmethod
+    def of(cls, body: list[Paragraph | Table]) -> _PrintedLines:
+        plain = [
+            _clean(block.text)
+            for block in body
+            if isinstance(block, Paragraph) and block.list_label is None and block.heading_level is None
+        ]
+        plain = [text for text in plain if text]
+        widths = sorted(
+            len(text)
+            for text, following in itertools.pairwise(plain)
+            if following[0].islower() and _words(text) >= 6 and not _LINE_END.search(text)
+        )
+        return cls(width=widths[len(widths) // 2] if len(widths) >= 3 else 0)
+
+    def cut(self, text: str) -> bool:
+        """Whether a paragraph's text stops where its sentence goes on: on a word no sentence ends
+        on, or (in a report of printed lines) a line as long as the others without a full stop."""
+        if _cut_mid_sentence(text):
+            return True
+        return bool(self.width) and len(text) >= 0.75 * self.width and not _LINE_END.search(text)
+
+
+def _interrupts(paragraph: Paragraph, text: str, following: Paragraph | None) -> bool:
+    """A short line that is not a sentence, between a line cut mid-sentence and the line in lower
+    case that goes on with it: a page's running header or footer."""
+    if following is None or not _heading_like(paragraph, text) or _cut_mid_sentence(text):
+        return False
+    rest = _clean(following.text)
+    return bool(rest) and rest[0].islower() and following.list_label is None
+
+
 def _goes_on(paragraph: Paragraph) -> bool:
     """Whether a plain paragraph may be the rest of the line before it: not numbered, not a list's
     point, not a heading."""
@@ -854,6 +900,7 @@ def _split_body(document: Document, warnings: list[str]):
     numbered_ahead = _numbered_ahead(body)
     running: set[str] = set()  # the lines dropped as page headers or footers
     open_sentence = False  # the last line of an item's text stopped mid-sentence
+    lines = _PrintedLines.of(body)
     for offset, block in enumerate(body):
         if annex:
             annex.append(block)
@@ -912,10 +959,19 @@ def _split_body(document: Document, warnings: list[str]):
             warnings.append(f"the line {text!r} looks like a page number and was not imported")
             open_sentence = True
             continue
+        if cut_before and _interrupts(block, text, _next_paragraph(body, offset)):
+            # "... schedule to the" / "IGF MAG VI – Summary Report" / "members of the MAG ...".
+            warnings.append(
+                f"the line {_shorten(text)!r} interrupts a sentence (a page header or footer) and was not "
+                "imported"
+            )
+            open_sentence = True
+            continue
         if cut_before and _goes_on(block):
             # The rest of a printed line cut mid-sentence ("... the Government of" / "Azerbaijan.").
             items[-1].paragraphs.append(block)
-            open_sentence = _cut_mid_sentence(text)
+            items[-1].running_on.add(block.index)
+            open_sentence = lines.cut(text)
             continue
         if (
             not items
@@ -973,7 +1029,7 @@ def _split_body(document: Document, warnings: list[str]):
         ):
             # "(a) ...", a lettered point of the numbered paragraph above, as Word lists number them.
             items[-1].paragraphs.append(_with_text(block, f"{block.list_label.strip()} {block.text}"))
-            open_sentence = _cut_mid_sentence(text)
+            open_sentence = lines.cut(text)
             continue
         numbered = item_number(block) if heading is None else None
         rank = _heading_rank(block, text)
@@ -1005,7 +1061,7 @@ def _split_body(document: Document, warnings: list[str]):
                         listed_as=listed_as,
                     )
                 )
-                open_sentence = _cut_mid_sentence(text)
+                open_sentence = lines.cut(text)
             section_closed = True
             section_numbered = True
             last_number = int(number) if number.isdigit() else last_number
@@ -1035,7 +1091,7 @@ def _split_body(document: Document, warnings: list[str]):
         if section_numbered:
             # Within the numbered body: more paragraphs (and bullets) of the item above.
             items[-1].paragraphs.append(_without_bullet(block))
-            open_sentence = _cut_mid_sentence(text)
+            open_sentence = lines.cut(text)
             continue
         # Before the first numbered paragraph, or in a report without numbers: an item of its own.
         section_bullets = section_bullets or _is_bullet(block)
@@ -1043,7 +1099,7 @@ def _split_body(document: Document, warnings: list[str]):
         items.append(
             _Item(number="", section=section, paragraphs=[_without_bullet(block)], listed_as=listed_as)
         )
-        open_sentence = _cut_mid_sentence(text)
+        open_sentence = lines.cut(text)
         section_closed = True
     # A title line the pages repeat as their running header ("IGF MAG Meeting Summary – Draft"
     # above "MAG Virtual Meeting No. 4") heads the first page too, and a line naming the document

@@ -460,3 +460,79 @@ def test_action_owner_is_never_the_means_after_by():
         ("action", ""),
         ("action", "Secretariat"),
     ]
+
+
+def test_printed_lines_of_a_conversion_run_on_whatever_word_they_stop_at():
+    # Every printed line a paragraph: a line as long as the others that stops without a full stop
+    # goes on in the next, even before a capital ("... the 2016" / "Host Country ..."); a short
+    # line without one ("Main sessions") is a heading.
+    lines = [
+        "MAG Virtual Meeting VI",
+        "30 August 2016",
+        "1. The sixth virtual meeting of the MAG took place on 30 August. The Chair of the",
+        "MAG moderated the meeting and the host country of the annual meeting of 2016",
+        "Host Country was represented by its Chief Information Officer, who briefed the",
+        "members on the preparations for the meeting in Guadalajara in December 2016.",
+        "Main sessions",
+        "2. The MAG discussed the main sessions at some length and agreed that the trade",
+        "session would be included as a 90-minute main session with a better diversity",
+        "of speakers, including governments and the private sector active in trade.",
+        "3. It was agreed that the newcomers session should complement the other efforts.",
+    ]
+    report = interpret_document(plain_document(*lines))
+
+    assert structure(report) == [
+        (
+            1,
+            "1",
+            "",
+            "The sixth virtual meeting of the MAG took place on 30 August. The Chair of the MAG moderated "
+            "the meeting and the host country of the annual meeting of 2016 Host Country was represented by "
+            "its Chief Information Officer, who briefed the members on the preparations for the meeting in "
+            "Guadalajara in December 2016.",
+        ),
+        (
+            2,
+            "2",
+            "Main sessions",
+            "The MAG discussed the main sessions at some length and agreed that the trade session would be "
+            "included as a 90-minute main session with a better diversity of speakers, including governments "
+            "and the private sector active in trade.",
+        ),
+        (
+            3,
+            "3",
+            "Main sessions",
+            "It was agreed that the newcomers session should complement the other efforts.",
+        ),
+    ]
+
+
+def test_line_between_the_halves_of_a_cut_sentence_is_a_page_header_or_footer():
+    # A running header unlike the title ("IGF MAG VI – Summary Report" above "Virtual Meeting of the
+    # Multistakeholder Advisory Group VI") still stands between the two halves of a sentence.
+    report = interpret_document(
+        plain_document(
+            "Virtual Meeting of the Multistakeholder Advisory Group VI",
+            "30 August 2016",
+            "1. The Secretariat will circulate its initial provisional schedule to the",
+            "2",
+            "IGF MAG VI – Summary Report",
+            "members of the MAG in the coming weeks.",
+        )
+    )
+
+    assert structure(report) == [
+        (
+            1,
+            "1",
+            "",
+            "The Secretariat will circulate its initial provisional schedule to the members of the MAG in "
+            "the coming weeks.",
+        ),
+    ]
+    assert report.warnings == [
+        "the line '2' looks like a page number and was not imported",
+        "the line 'IGF MAG VI – Summary Report' interrupts a sentence (a page header or footer) and was not "
+        "imported",
+    ]
