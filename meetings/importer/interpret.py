@@ -72,7 +72,9 @@ _ANNEX = re.compile(r"^\s*(?:Annex|Appendix|Anexo)\b[^.]{0,80}$", re.IGNORECASE)
 # "Moderator: ...", "Co-chairs: ...", "Recording: https://...", "Date: 13/06/2017", "Venue: Geneva".
 _HEADER_FIELD = re.compile(
     r"^(?P<label>(?:co-?)?chair(?:s|man|person|woman)?|chaired\s+by|moderators?|moderated\s+by|facilitators?"
-    r"|presidencia|recording|grabación|dates?|fecha|venue|location|place|lugar|time|hora)\s*:\s*(?P<value>\S.*)$",
+    r"|presidencia|recording|grabación|dates?|fecha|venue|location|place|lugar|time|hora"
+    r"|rapporteurs?|note[\s-]?takers?|minutes\s+(?:taken\s+)?by|prepared\s+by|relator(?:a|es)?)"
+    r"\s*:\s*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 _HEADER_LABELS = {
@@ -89,10 +91,14 @@ _HEADER_LABELS = {
     "time": "time",
     "hora": "time",
 }
+# Who wrote the report ("Rapporteur:", "Minutes taken by:"): a header line, not the chair.
+_WRITER_LABEL = re.compile(r"^(?:rapporteur|note|minutes|prepared|relator)", re.IGNORECASE)
 
 
 def _header_label(label: str) -> str:
-    """What a header field's label names: "chair", "recording", "date", "venue" or "time"."""
+    """What a header field's label names: "chair", "recording", "date", "venue", "time" or "writer"."""
+    if _WRITER_LABEL.match(label):
+        return "writer"
     return _HEADER_LABELS.get(label.lower(), "chair")
 
 
@@ -800,8 +806,8 @@ def _add_header_line(block: Paragraph, header: _Header) -> bool:
             header.dates.append(field.group("value"))
         elif label == "venue":
             header.venues.append(field.group("value"))
-        elif label == "time":
-            header.other.append(text)  # the hours of a call: not kept
+        elif label in ("time", "writer"):
+            header.other.append(text)  # the hours of a call, who wrote the report: not kept
         else:
             header.fields.append(text)
         return True
@@ -820,10 +826,9 @@ def _add_header_line(block: Paragraph, header: _Header) -> bool:
     if kind == "title" and _words(text) >= 3 and _SENTENCE_END.search(text):
         return False  # a short sentence is the body's, not a title
     if kind == "title":
-        # The title's lines stand together; a later short line starts the body.
-        if header.title and (
-            header.dates or header.venues or len(header.title) >= 3 or not header.title_open
-        ):
+        # The title's lines stand together (a date may come before them); a later short line starts
+        # the body.
+        if header.title and (len(header.title) >= 3 or not header.title_open):
             return False
         header.title.append(text)
         header.title_open = True

@@ -536,3 +536,32 @@ def test_line_between_the_halves_of_a_cut_sentence_is_a_page_header_or_footer():
         "the line 'IGF MAG VI – Summary Report' interrupts a sentence (a page header or footer) and was not "
         "imported",
     ]
+
+
+def test_header_with_the_date_first_keeps_a_two_line_title_and_its_labelled_lines():
+    report = interpret_document(
+        plain_document(
+            "Date: 14-15 November 2012",
+            "IGF ADVISORY GROUP MEETING",
+            "STOCKTAKING SESSION",
+            "Venue: Baku Expo Center, Baku, Azerbaijan",
+            "Co-Chairs: Mr. Chengetai Masango and Ms. Marilyn Cade",
+            "Rapporteur: Ms. Jane Doe",
+            "1. The stocktaking session reviewed the seventh IGF.",
+            "2. Participants welcomed the increase in remote participation.",
+        )
+    )
+
+    meeting = report.meeting
+    assert (meeting.title, meeting.kind, meeting.date, meeting.end_date, meeting.chair) == (
+        "IGF ADVISORY GROUP MEETING STOCKTAKING SESSION",
+        "face_to_face",
+        D(2012, 11, 14),
+        D(2012, 11, 15),
+        "Mr. Chengetai Masango and Ms. Marilyn Cade",
+    )
+    assert structure(report) == [
+        (1, "1", "", "The stocktaking session reviewed the seventh IGF."),
+        (2, "2", "", "Participants welcomed the increase in remote participation."),
+    ]
+    assert report.warnings == []
