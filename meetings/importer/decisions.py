@@ -107,10 +107,24 @@ _LAST_WORD = re.compile(r"([\w.'’]+)[.]\W*$")
 # whole text before it again at every boundary made long paragraphs quadratic.
 _TAIL = 80
 _DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_POINT_LETTER = re.compile(r"[a-z]|[ivx]{2,4}")
+_POINT_MARK = re.compile(r"^\(?(?:[a-z]|[ivx]{2,4}|\d{1,2})[.)]\s+(?=[A-Z])")
+_POINT_BEFORE = re.compile(r"(?:^|[:;.!?]\s+)$")
 
 
 def split_sentences(text: str) -> list[str]:
-    """The sentences of a paragraph, keeping "Ms.", "e.g.", "No. 3", "U.N.", decimals and URLs whole."""
+    """The sentences of a paragraph, keeping "Ms.", "e.g.", "No. 3", "U.N.", decimals and URLs whole;
+    of an item's text, paragraph by paragraph (a lead-in ending with a colon is no part of the point
+    in the paragraph after it)."""
+    if "\n\n" in text:
+        return [sentence for block in _BLANK_LINE.split(text) for sentence in _paragraph_sentences(block)]
+    return _paragraph_sentences(text)
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _paragraph_sentences(text: str) -> list[str]:
     text = " ".join(text.split())  # runs of whitespace as one space: str.split's whitespace is re's \s
     if not text:
         return []
@@ -133,6 +147,17 @@ def split_sentences(text: str) -> list[str]:
         # A single capital ("Lynn St. Amour", "J. Smith") is an initial, not an end; "U.N." initials.
         if (len(raw) == 1 and "A" <= raw <= "Z") or _DOTTED_INITIALS.fullmatch(raw):
             continue
+        # A list's letter at a point's start ("were agreed: a. The Secretariat ..."), not an end.
+        letter_at = boundary.start() - len(raw)
+        if _POINT_LETTER.fullmatch(raw):
+            before_letter = _POINT_BEFORE.search(text, max(0, letter_at - 2), letter_at)
+            if before_letter:
+                if letter_at > start:
+                    # "... were agreed: a. The Secretariat ...", "... the schedule. b. Session
+                    # organisers ...": the point starts a sentence.
+                    pieces.append(text[start:letter_at].strip())
+                    start = letter_at
+                continue
         pieces.append(before.strip())
         start = boundary.end()
     pieces.append(text[start:].strip())
@@ -259,6 +284,7 @@ _GROUP_VERB = (
     r"(?:came|reached)\s+(?:to\s+)?(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:consensus|agreement|decision|conclusion)|"
     r"expressed\s+(?:its\s+|their\s+)?(?:\w+\s+)?support|gave\s+(?:its\s+|their\s+)?(?:\w+\s+)?"
     r"(?:support|approval|endorsement|consent|go-ahead|green\s+light)|"
+    r"(?:was|were)\s+in\s+(?:(?:full|general|broad|complete|unanimous)\s+)?agreement|"
     r"agreed\s+upon|finali[sz]ed|extended|reversed|changed|merged|renamed|postponed|"
     r"cancell?ed|dropped|retained|kept|allocated|granted|reduced|increased)"
 )
@@ -279,6 +305,8 @@ _NOMINAL_OUTCOME = starting_pattern(
     r"|\bthe\s+(?:\w+\s+)?(?:consensus|decision|agreement|outcome)\s+(?:of|among|within)\s+(?:the\s+)?"
     r"(?:MAG|meeting|members|group)\s+(?:was|is)\b"
     r"|\bthe\s+MAG(?:'s|’s)\s+(?:decision|agreement|consensus)\s+(?:was|is)\b"
+    # "The decision was to merge ...", "The final decision was that ..."
+    r"|^\W*the\s+(?:final\s+)?decision\s+(?:was|is)\s+(?:to|that)\b(?!\s+be\b)"
     r"|\b(?:decision|agreement|consensus)\s*:"
     r"|,\s*as\s+(?:was\s+)?(?:agreed|decided|approved)\s+(?:by\s+the\s+(?:MAG|meeting|group)|today|"
     r"(?:during|at)\s+(?:this|the)\s+(?:meeting|call))\b",
@@ -324,7 +352,7 @@ _TASK_VERB_BLOCKLIST = (
     r"coincide|take(?!\s+(?:the\s+lead|charge|forward|up|on|over|responsibility|stock\s+of))|fall|be\s+held|also\s+be|not|continue|the|a|an|this|that|these|those|its|their|it|them|his|her|our|any|all|some|such|which|what|return|resume|revert|look(?!\s+into\b)|reconvene)"
 )
 _FUTURE = (
-    r"(?:will|shall|is\s+to|are\s+to|would|is\s+going\s+to|are\s+going\s+to|'ll|must|has\s+to|have\s+to|"
+    r"(?:(?:will|shall)\s+(?:need|have)\s+to|will|shall|is\s+to|are\s+to|would|is\s+going\s+to|are\s+going\s+to|'ll|must|has\s+to|have\s+to|"
     r"needs?\s+to|is\s+expected\s+to|are\s+expected\s+to|undert(?:ook|akes?|aken)\s+to|committed\s+to|"
     r"commits?\s+to|agreed\s+to|agrees\s+to|offered\s+to|volunteered\s+to|"
     r"promised\s+to|pledged\s+to|took\s+it\s+upon\s+(?:itself|themselves|himself|herself)\s+to|"
@@ -389,7 +417,7 @@ _LABEL = re.compile(
 )
 # "Secretariat to circulate the draft by 30 June": the minutes' shorthand for an action.
 _SHORTHAND_ACTION = re.compile(
-    r"^\s*(?P<owner>(?i:the\s+)?(?:IGF\s+)?(?:Secretariat|Chair|MAG(?:\s+members)?|members|host\s+country|"
+    r"^\s*(?P<owner>(?i:the\s+|all\s+|each\s+)?(?:IGF\s+)?(?:Secretariat|Chair|MAG(?:\s+members)?|members|host\s+country|"
     r"working\s+group(?:\s+on(?:\s+(?!(?:is|are|was|were|will|shall|would|has|have|had)\b)[\w-]+){1,5})?|co-?facilitators|volunteers|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'’-]+))\s+"
     r"to\s+(?!be\b)[a-z]+\b",
 )
@@ -468,7 +496,7 @@ def classify_sentence(sentence: str) -> str | None:
 
 def read_sentence(sentence: str) -> Reading:
     """What one sentence records, read clause by clause."""
-    sentence = _normalise(sentence)
+    sentence = _POINT_MARK.sub("", _normalise(sentence))  # "b. MAG members will ...": read without "b."
     label = _LABEL.match(sentence)
     if label:
         body = sentence[label.end() :]

@@ -12,6 +12,7 @@ not kept (a table outside the annex, a page number) is named in a warning.
 from __future__ import annotations
 
 import collections
+import datetime
 import functools
 import itertools
 import re
@@ -319,6 +320,7 @@ def interpret_document(document: Document) -> ParsedReport:
     item_of_paragraph: dict[int, int] = {}
     for position, item in enumerate(items, start=1):
         texts: list[str] = []
+        points: list[bool] = []  # for each of texts: a list's point ("a. ...", a bullet)
         length = 0  # of the item's text so far, paragraphs joined by a blank line
         footnotes = []
         for paragraph in item.paragraphs:
@@ -330,6 +332,7 @@ def interpret_document(document: Document) -> ParsedReport:
                 texts
                 and cleaned
                 and paragraph.list_label is None
+                and not _TYPED_POINT.match(cleaned)
                 and (
                     (cleaned[0].islower() and not _SENTENCE_END.search(texts[-1]))
                     or paragraph.index in item.running_on  # "... chaired by Ms." / "Alice Munyua ..."
@@ -364,6 +367,7 @@ def interpret_document(document: Document) -> ParsedReport:
                     texts[-1] += glue + cleaned
                 else:
                     texts.append(cleaned)
+                    points.append(paragraph.list_label is not None or bool(_TYPED_POINT.match(cleaned)))
                 length = start + len(cleaned)
         text = "\n\n".join(texts)
         parsed_items.append(
@@ -376,6 +380,7 @@ def interpret_document(document: Document) -> ParsedReport:
                 decisions=classify_sentences(text),
             )
         )
+        _read_led_in_points(parsed_items[-1], texts, points)
 
     _typed_footnotes(parsed_items)
     for item, parsed in zip(items, parsed_items, strict=True):
@@ -414,6 +419,60 @@ def interpret_document(document: Document) -> ParsedReport:
     report.warnings += check_decisions_against_grid(report)
     read_provenance(report)
     return report
+
+
+# A point of a list typed with its letter or roman number: "a. The Secretariat ...", "(ii) the ...".
+_TYPED_POINT = re.compile(r"^\(?(?:[a-z]|[ivx]{2,4})[.)]\s")
+# A paragraph that leads in a list of decisions or actions: "The following actions were agreed:",
+# "The following decisions were taken:", "The MAG agreed on the following:".
+_LEAD_IN = re.compile(
+    r"\b(?:the\s+following\s+(?:(?P<actions>actions?|action\s+(?:items|points)|next\s+steps|follow[\s-]up\s+actions?"
+    r"|tasks)|(?P<decisions>decisions?|conclusions|points|outcomes))\s+(?:were|was|have\s+been|has\s+been)\s+"
+    r"(?:\w+\s+)?(?:agreed(?:\s+(?:up)?on)?|taken|reached|made|decided|adopted|identified|endorsed)"
+    r"|(?:agreed|decided)\s+(?:up)?on\s+the\s+following|the\s+following\s+(?:was|were)\s+(?:agreed|decided))"
+    r"(?:\s+(?:by|at|during)\s+[^:]{1,40})?\s*:$",
+    re.IGNORECASE,
+)
+
+
+def _read_led_in_points(item: ParsedItem, texts: list[str], points: list[bool]) -> None:
+    """The points listed after a lead-in ("The following decisions were taken:") are decisions or
+    actions as it says, when the recogniser did not read them as one or the other; the lead-in
+    itself is then no decision of its own."""
+    added: list[ParsedDecision] = []
+    lead_ins: set[str] = set()  # the lead-ins points came after
+    kind = lead = ""
+    for text, point in zip(texts, points, strict=True):
+        if not point:
+            lead_in = _LEAD_IN.search(text)
+            kind = ("action" if lead_in.group("actions") else "decision") if lead_in else ""
+            lead = split_sentences(text)[-1] if lead_in else ""
+            continue
+        if not kind:
+            continue
+        lead_ins.add(lead)
+        reading = read_listed_point(_TYPED_POINT.sub("", text)) if kind == "action" else None
+        read = [decision for decision in item.decisions if decision.text in split_sentences(text)]
+        if read:
+            for decision in read:  # "Session organisers to send ...": the owner a note names
+                if decision.kind == "action" and reading:
+                    decision.owner = decision.owner or reading.owner
+                    decision.due = decision.due or reading.due
+            continue
+        added.append(
+            ParsedDecision(
+                kind=kind,
+                text=" ".join(text.split()),
+                owner=reading.owner if reading else "",
+                due=reading.due if reading else "",
+            )
+        )
+    if not lead_ins:
+        return
+    kept = [decision for decision in item.decisions if decision.text not in lead_ins]
+    # In the order of the text: each point where it stands among the sentences the recogniser read.
+    flat = " ".join(item.text.split())
+    item.decisions = sorted([*kept, *added], key=lambda decision: flat.find(" ".join(decision.text.split())))
 
 
 # A footnote a PDF conversion left as text: "[1] The synthesis paper is at https://...", its mark
@@ -1528,6 +1587,17 @@ def _read_meeting(
         if found:
             date, end_date = found[0]
             break
+    published = _published_date(header)
+    if date is None and context_year is None and published is not None:
+        # "The MAG met on 5 March" on a page posted on 10 March 2015: that year, or the one before
+        # for a day after the posting.
+        for line in candidates:
+            found = find_date_range(_without_number_before_date(line), default_year=published.year)
+            if found:
+                date, end_date = found[0]
+                if date > published and not re.search(r"\b(?:19|20)\d\d\b", found[1].group(0)):
+                    date, end_date = _year_before(date), _year_before(end_date) if end_date else None
+                break
     cycle_year = int(cycle.group(1)) if cycle else (date.year if date else None)
     labelled = {}
     for line in header.fields:
@@ -1562,6 +1632,22 @@ def _read_meeting(
     )
 
 
+def _published_date(header: _Header) -> datetime.date | None:
+    """When the page or the file was posted or updated ("Posted on 10 March 2015"), if it says."""
+    for line in header.other:
+        found = find_date_range(line, default_year=None) if _PUBLISHED.match(line) else None
+        if found:
+            return found[0][0]
+    return None
+
+
+def _year_before(day: datetime.date) -> datetime.date | None:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return None
+
+
 def _first_sentence(text: str) -> str:
     # A sentence naming the meeting is short; splitting the paragraph's start is enough.
     return next(iter(split_sentences(text[:1000])), "")
@@ -1570,6 +1656,9 @@ def _first_sentence(text: str) -> str:
 _TITLE_TYPE_SUFFIX = re.compile(
     r"[-–—:,|]?\s*(?:(?:draft|final)\s+)?(?:summary\s+report|summary|report|minutes)(?:\s*\((?:draft|final)\))?",
     re.IGNORECASE,
+)
+_TITLE_TYPE_END = re.compile(
+    r"\s*[-–—:,|]?\s*(?:(?:draft|final)\s+)?(?:summary\s+report|summary|report|minutes)$", re.IGNORECASE
 )
 _TITLE_TYPE_PREFIX = re.compile(r"^(?:(?:draft|final)\s+)?summary(?:\s+report)?\s*[:–—-]\s*", re.IGNORECASE)
 
@@ -1585,10 +1674,14 @@ def _title(lines: list[str]) -> str:
         before = title[: match.start()].rstrip(" ,;:–—-(")
         before = re.sub(r"(?:\s+(?:held\s+)?(?:on|from|of|dated))+$", "", before, flags=re.IGNORECASE)
         after = title[match.end() :].strip(" .)")
-        if _TITLE_TYPE_SUFFIX.fullmatch(after):
-            after = ""  # "MAG Virtual Meeting – 3 April 2019 – Summary Report"
+        if _TITLE_TYPE_SUFFIX.fullmatch(after) or (_words(after) <= 4 and _CITY.match(after.strip(" ,"))):
+            # "MAG Virtual Meeting – 3 April 2019 – Summary Report", "..., 9-11 October 2019, Geneva"
+            after = ""
         if not after and _words(before) >= 2:
-            title = before
+            # "IGF MAG Virtual Meeting" / "Summary – 2 July 2020": no "Summary" left at its end
+            title = (
+                _TITLE_TYPE_END.sub("", before) if _words(_TITLE_TYPE_END.sub("", before)) >= 2 else before
+            )
     return title
 
 

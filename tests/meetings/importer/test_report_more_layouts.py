@@ -565,3 +565,105 @@ def test_header_with_the_date_first_keeps_a_two_line_title_and_its_labelled_line
         (2, "2", "", "Participants welcomed the increase in remote participation."),
     ]
     assert report.warnings == []
+
+
+def test_action_owner_after_all_and_before_will_need_to():
+    from meetings.importer.decisions import read_sentence
+
+    readings = [
+        read_sentence("ACTION ITEM: All MAG members to review the proposals by 10 June."),
+        read_sentence("Members will need to register for the annual meeting before the deadline."),
+        read_sentence("The Secretariat will have to check the budget."),
+    ]
+
+    assert [(r.kind, r.owner, r.due) for r in readings] == [
+        ("action", "MAG members", "10 June"),
+        ("action", "MAG members", ""),
+        ("action", "Secretariat", ""),
+    ]
+
+
+def test_title_loses_a_date_and_the_city_after_it():
+    report = interpret_document(
+        plain_document(
+            "MAG Meeting Summary",
+            "Third Open Consultations and MAG Meeting, 9-11 October 2019, Geneva",
+            "1. The Chair welcomed participants.",
+        )
+    )
+
+    assert (report.meeting.title, report.meeting.kind, report.meeting.number, report.meeting.date) == (
+        "Third Open Consultations and MAG Meeting",
+        "open_consultations",
+        3,
+        D(2019, 10, 9),
+    )
+
+
+def test_date_without_a_year_takes_it_from_when_the_page_was_posted():
+    # "The MAG met on 5 March": the year is the posting's, or the one before for a day after it.
+    def meeting(*lines):
+        return interpret_document(plain_document(*lines)).meeting
+
+    march = meeting(
+        "MAG Virtual Meeting",
+        "Posted on 10 March 2015",
+        "The MAG met on 5 March to discuss the call for workshop proposals.",
+    )
+    december = meeting(
+        "MAG Virtual Meeting",
+        "Last updated: 8 January 2015",
+        "The MAG met on 18 December to take stock of the year.",
+    )
+    dated_title = meeting(
+        "IGF MAG Virtual Meeting", "Summary – 2 July 2020", "1. The Chair opened the meeting."
+    )
+
+    assert (march.date, march.cycle_year) == (D(2015, 3, 5), 2015)
+    assert (december.date, december.cycle_year) == (D(2014, 12, 18), 2014)
+    assert (dated_title.title, dated_title.date) == ("IGF MAG Virtual Meeting", D(2020, 7, 2))
+
+
+def test_points_after_the_following_decisions_or_actions_lead_in_are_those():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting XXII")
+    builder.paragraph("12 September 2018")
+    builder.paragraph("1. The following actions were agreed:")
+    builder.paragraph("a. The Secretariat will circulate the revised schedule.")
+    builder.paragraph("b. Session organisers to send their speaker lists by 20 September.")
+    builder.paragraph("2. The following decisions were taken:")
+    builder.paragraph("The opening ceremony will be shortened to one hour.", list_label="•")
+    builder.paragraph("The closing session will include the youth.", list_label="•")
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (
+            1,
+            "1",
+            "",
+            "The following actions were agreed:\n\na. The Secretariat will circulate the revised "
+            "schedule.\n\nb. Session organisers to send their speaker lists by 20 September.",
+        ),
+        (
+            2,
+            "2",
+            "",
+            "The following decisions were taken:\n\nThe opening ceremony will be shortened to one hour.\n\n"
+            "The closing session will include the youth.",
+        ),
+    ]
+    assert [
+        (item.position, d.kind, d.text, d.owner, d.due_date) for item in report.items for d in item.decisions
+    ] == [
+        (1, "action", "a. The Secretariat will circulate the revised schedule.", "Secretariat", None),
+        (
+            1,
+            "action",
+            "b. Session organisers to send their speaker lists by 20 September.",
+            "Session organisers",
+            D(2018, 9, 20),
+        ),
+        (2, "decision", "The opening ceremony will be shortened to one hour.", "", None),
+        (2, "decision", "The closing session will include the youth.", "", None),
+    ]
