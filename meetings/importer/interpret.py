@@ -65,6 +65,8 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|[-–—]\s*\d+\s*[-–—]|\d+\s*\|\s*page)\s*$",
     re.IGNORECASE,
 )
+# A web site's address alone, without a page's path: "www.intgovforum.org", "https://www.intgovforum.org/".
+_HOME_PAGE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•·▪◦●○■□➢►▶✓✔∙\-–—*]\s+")
 # "Annex I", "Annex 2: Schedule", "Appendix": a short line without a full stop.
 _ANNEX = re.compile(r"^\s*(?:Annex|Appendix|Anexo)\b[^.]{0,80}$", re.IGNORECASE)
@@ -1004,6 +1006,18 @@ def _split_body(document: Document, warnings: list[str]):
             continue  # an empty line, or an empty bullet
         if _PAGE_NUMBER.match(text):
             warnings.append(f"the line {text!r} looks like a page number and was not imported")
+            continue
+        if (
+            _HOME_PAGE.match(text)
+            and items
+            and items[-1].paragraphs
+            and not _clean(items[-1].paragraphs[-1].text).endswith(":")
+        ):
+            # "www.intgovforum.org" at a page's foot, not a link the sentence above leads to.
+            warnings.append(
+                f"the line {_shorten(text)!r} looks like a page footer (a web address alone) and was not "
+                "imported"
+            )
             continue
         if _WEB_PAGE.match(text) and not _is_bullet(block):
             warnings.append(

@@ -667,3 +667,24 @@ def test_points_after_the_following_decisions_or_actions_lead_in_are_those():
         (2, "decision", "The opening ceremony will be shortened to one hour.", "", None),
         (2, "decision", "The closing session will include the youth.", "", None),
     ]
+
+
+def test_web_address_alone_between_paragraphs_is_a_page_footer():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting VI",
+            "5 May 2015",
+            "1. The MAG will meet again on 20 May.",
+            "www.intgovforum.org",
+            "2. The recording of the meeting is available at:",
+            "https://www.intgovforum.org",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "1", "", "The MAG will meet again on 20 May."),
+        (2, "2", "", "The recording of the meeting is available at: https://www.intgovforum.org"),
+    ]
+    assert report.warnings == [
+        "the line 'www.intgovforum.org' looks like a page footer (a web address alone) and was not imported"
+    ]
