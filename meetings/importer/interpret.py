@@ -1869,10 +1869,11 @@ def _find_chair(text: str) -> str:
         )
         if named:
             return named.group(1) or named.group(2)
-        # "Ambassador Janis Karklins, Chair of the MAG, opened the meeting".
+        # "Ambassador Janis Karklins, Chair of the MAG, opened the meeting", "Ms. Lynn St. Amour (MAG
+        # Chair) opened the meeting".
         office = re.search(
-            r"^(.*?),\s+(?:the\s+)?(?:MAG(?:'s|’s)?\s+)?Chair(?:man|person|woman)?"
-            r"(?:\s+of\s+the\s+(?:MAG|Multistakeholder\s+Advisory\s+Group))?\s*,",
+            r"^(.*?)(?:,\s+(?P<comma>)|\s*\(\s*)(?:the\s+)?(?:MAG(?:'s|’s)?\s+)?Chair(?:man|person|woman)?"
+            r"(?:\s+of\s+the\s+(?:MAG|Multistakeholder\s+Advisory\s+Group))?\s*(?(comma),|\))",
             sentence,
         )
         if office:

@@ -688,3 +688,15 @@ def test_web_address_alone_between_paragraphs_is_a_page_footer():
     assert report.warnings == [
         "the line 'www.intgovforum.org' looks like a page footer (a web address alone) and was not imported"
     ]
+
+
+def test_chair_named_before_the_office_in_brackets():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting",
+            "5 May 2016",
+            "1. Ms. Lynn St. Amour (MAG Chair) opened the meeting and welcomed the new members.",
+        )
+    )
+
+    assert report.meeting.chair == "Ms. Lynn St. Amour"
