@@ -973,6 +973,17 @@ def _split_body(document: Document, warnings: list[str]):
             continue
         if isinstance(block, Table):
             open_sentence = False
+            minutes = _minutes_table(block)
+            if minutes is not None:
+                # Minutes set in a table: a row's topic is the section of its discussion, and of its
+                # decisions and actions, each listed as one.
+                items += [
+                    _Item(number="", section=topic, paragraphs=paragraphs, listed_as=kind)
+                    for topic, kind, paragraphs in minutes
+                ]
+                section_closed, section_numbered, section_bullets, listing = True, False, True, ""
+                outline, section = _Outline(), ""
+                continue
             listed = _table_of_actions(block)
             if listed is not None:
                 items += [
@@ -1343,6 +1354,75 @@ def _table_of_actions(table: Table) -> list[tuple[str, str]] | None:
             kind = "action" if any(cells.get(col) for col in details) else "decision"
         lines.append((kind, line))
     return lines
+
+
+_TOPIC_COLUMN = re.compile(r"^(?:(?:agenda\s+)?items?|topics?|subjects?|issues?)$", re.IGNORECASE)
+_DISCUSSION_COLUMN = re.compile(
+    r"^(?:summary(?:\s+of\s+(?:the\s+)?discussions?)?|discussions?|notes?|minutes|points\s+raised"
+    r"|deliberations?|key\s+points)$",
+    re.IGNORECASE,
+)
+_DECISION_COLUMN = re.compile(
+    r"^(?:decisions?(?:\s+(?:taken|made))?|outcomes?|agreed|conclusions?)$", re.IGNORECASE
+)
+_TASK_COLUMN = re.compile(
+    r"^(?:(?:agreed\s+)?actions?(?:\s+(?:items?|points?|required|agreed))?|follow[\s-]up|next\s+steps|to[\s-]dos?)$",
+    re.IGNORECASE,
+)
+
+
+def _minutes_table(table: Table) -> list[tuple[str, str, list[Paragraph]]] | None:
+    """(topic, "" or "decision" or "action", paragraphs) for each row's discussion, decision and
+    action of minutes set in a table ("Agenda item | Discussion | Action | Owner"), else None. An
+    action reads "Publish the plan (Owner: Secretariat; Deadline: 20 May)"."""
+    if len(table.rows) < 2:
+        return None
+    header = {cell.col: _clean(cell.text).rstrip(":") for cell in table.rows[0]}
+    kinds: dict[int, str] = {}
+    for col, name in header.items():
+        if _TOPIC_COLUMN.match(name):
+            kinds[col] = "topic"
+        elif _DISCUSSION_COLUMN.match(name):
+            kinds[col] = "discussion"
+        elif _DECISION_COLUMN.match(name):
+            kinds[col] = "decision"
+        elif _TASK_COLUMN.match(name) or _BOTH_COLUMN.match(name):
+            kinds[col] = "action" if _TASK_COLUMN.match(name) else "both"
+        elif _DETAIL_COLUMN.match(name):
+            kinds[col] = "detail"
+        elif _NUMBER_COLUMN.match(name):
+            kinds[col] = "number"
+        else:
+            return None
+    found = list(kinds.values())
+    if found.count("topic") != 1 or found.count("discussion") != 1:
+        return None
+    details = [col for col, kind in kinds.items() if kind == "detail"]
+    rows = []
+    for row in table.rows[1:]:
+        cells = {cell.col: cell for cell in row}
+        topic = next(
+            (_clean(cells[col].text) for col, kind in kinds.items() if kind == "topic" and col in cells), ""
+        )
+        said = [
+            f"{header[col]}: {_clean(cells[col].text)}"
+            for col in details
+            if col in cells and _clean(cells[col].text)
+        ]
+        for col, kind in kinds.items():
+            paragraphs = [p for p in (cells[col].paragraphs if col in cells else []) if _clean(p.text)]
+            if not paragraphs or kind not in ("discussion", "decision", "action", "both"):
+                continue
+            if kind == "discussion":
+                rows.append((topic, "", paragraphs))
+                continue
+            listed = "decision" if kind == "decision" or (kind == "both" and not said) else "action"
+            for paragraph in paragraphs:
+                text = _clean(paragraph.text)
+                if listed == "action" and said:
+                    text = f"{text} ({'; '.join(said)})"
+                rows.append((topic, listed, [replace(paragraph, text=text)]))
+    return rows
 
 
 @dataclass

@@ -700,3 +700,45 @@ def test_chair_named_before_the_office_in_brackets():
     )
 
     assert report.meeting.chair == "Ms. Lynn St. Amour"
+
+
+def test_minutes_set_in_a_table_of_topics_discussions_and_actions_are_the_body():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Working Group on Outreach – Call 3")
+    builder.paragraph("14 May 2019")
+    builder.table(
+        [
+            [cell(0, 0, "Agenda item"), cell(0, 1, "Discussion"), cell(0, 2, "Action"), cell(0, 3, "Owner")],
+            [cell(1, 0, "Welcome"), cell(1, 1, "The co-facilitators welcomed members.")],
+            [
+                cell(2, 0, "Outreach plan"),
+                cell(
+                    2, 1, "Members discussed the draft outreach plan.", "The plan was approved with changes."
+                ),
+                cell(2, 2, "Publish the plan by 20 May"),
+                cell(2, 3, "Secretariat"),
+            ],
+        ]
+    )
+
+    report = interpret_document(builder.document())
+
+    assert structure(report) == [
+        (1, "", "Welcome", "The co-facilitators welcomed members."),
+        (
+            2,
+            "",
+            "Outreach plan",
+            "Members discussed the draft outreach plan.\n\nThe plan was approved with changes.",
+        ),
+        (3, "", "Outreach plan", "Publish the plan by 20 May (Owner: Secretariat)"),
+    ]
+    assert [
+        (item.position, d.kind, d.owner, d.due_date) for item in report.items for d in item.decisions
+    ] == [
+        (2, "decision", "", None),
+        (3, "action", "Secretariat", D(2019, 5, 20)),
+    ]
+    assert report.warnings == [
+        "no numbered paragraph: the report's 3 paragraphs were imported as unnumbered agenda items, in order"
+    ]
