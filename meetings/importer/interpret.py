@@ -75,8 +75,9 @@ _ANNEX = re.compile(r"^\s*(?:Annex|Appendix|Anexo)\b[^.]{0,80}$", re.IGNORECASE)
 # "Moderator: ...", "Co-chairs: ...", "Recording: https://...", "Date: 13/06/2017", "Venue: Geneva".
 _HEADER_FIELD = re.compile(
     r"^(?P<label>(?:co-?)?chair(?:s|man|person|woman)?|chaired\s+by|moderators?|moderated\s+by|facilitators?"
-    r"|presidencia|recording|grabación|dates?|fecha|venue|location|place|lugar|time|hora"
-    r"|rapporteurs?|note[\s-]?takers?|minutes\s+(?:taken\s+)?by|prepared\s+by|relator(?:a|es)?)"
+    r"|presidencia|recording|grabación|(?:meeting\s+)?dates?(?:\s+and\s+time)?|fecha|when|venue|location|place"
+    r"|where|platform|lugar|time|hora"
+    r"|rapporteurs?|note[\s-]?takers?|minutes(?:\s+(?:taken\s+)?by)?|prepared\s+by|relator(?:a|es)?)"
     r"\s*:\s*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
@@ -86,6 +87,11 @@ _HEADER_LABELS = {
     "grabación": "recording",
     "date": "date",
     "dates": "date",
+    "meeting date": "date",
+    "date and time": "date",
+    "when": "date",
+    "where": "venue",
+    "platform": "venue",
     "fecha": "date",
     "venue": "venue",
     "location": "venue",
@@ -102,7 +108,7 @@ def _header_label(label: str) -> str:
     """What a header field's label names: "chair", "recording", "date", "venue", "time" or "writer"."""
     if _WRITER_LABEL.match(label):
         return "writer"
-    return _HEADER_LABELS.get(label.lower(), "chair")
+    return _HEADER_LABELS.get(" ".join(label.lower().split()), "chair")
 
 
 # Lines above the title that name the organisation or the kind of document, not the meeting.

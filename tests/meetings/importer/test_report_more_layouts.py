@@ -742,3 +742,26 @@ def test_minutes_set_in_a_table_of_topics_discussions_and_actions_are_the_body()
     assert report.warnings == [
         "no numbered paragraph: the report's 3 paragraphs were imported as unnumbered agenda items, in order"
     ]
+
+
+def test_header_labels_for_when_where_and_who_took_the_minutes():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 7",
+            "Meeting date: 12 June 2019",
+            "Where: WebEx",
+            "Chaired by: Ms. Lynn St. Amour",
+            "Minutes: IGF Secretariat",
+            "1. The Chair opened the call.",
+        )
+    )
+
+    meeting = report.meeting
+    assert (meeting.title, meeting.kind, meeting.date, meeting.chair) == (
+        "MAG Virtual Meeting 7",
+        "virtual",
+        D(2019, 6, 12),
+        "Ms. Lynn St. Amour",
+    )
+    assert structure(report) == [(1, "1", "", "The Chair opened the call.")]
+    assert report.warnings == []
