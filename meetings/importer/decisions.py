@@ -178,7 +178,7 @@ _ADV = rf"(?:\s+{_ADVERBS},?)*"
 # in a summary the MAG wrote in the first person plural ("We agreed that ...").
 _GROUP = starting_pattern(
     r"\b(?:MAG|Multistakeholder\s+Advisory\s+Group|Advisory\s+Group|meeting|members|group|"
-    r"everyone|all|chairs?|chair(?:wo)?man|chairperson|co-?chairs?|plenary|participants|body|we)\b",
+    r"everyone|everybody|all|chairs?|chair(?:wo)?man|chairperson|co-?chairs?|plenary|participants|body|we)\b",
     re.IGNORECASE,
 )
 # A part of the group, or a view not the group's.
@@ -416,10 +416,21 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 # "Secretariat to circulate the draft by 30 June": the minutes' shorthand for an action.
+_SHORTHAND_OWNER = (
+    r"(?i:the\s+|all\s+|each\s+)?(?:IGF\s+)?(?:Secretariat|Chair|MAG(?:\s+members)?|members|host\s+country|"
+    r"working\s+group(?:\s+on(?:\s+(?!(?:is|are|was|were|will|shall|would|has|have|had)\b)[\w-]+){1,5})?"
+    r"|co-?facilitators|volunteers|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'’-]+)"
+)
+# "Secretariat and Chair to prepare ...": two owners, the first named the owner.
 _SHORTHAND_ACTION = re.compile(
-    r"^\s*(?P<owner>(?i:the\s+|all\s+|each\s+)?(?:IGF\s+)?(?:Secretariat|Chair|MAG(?:\s+members)?|members|host\s+country|"
-    r"working\s+group(?:\s+on(?:\s+(?!(?:is|are|was|were|will|shall|would|has|have|had)\b)[\w-]+){1,5})?|co-?facilitators|volunteers|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'’-]+))\s+"
-    r"to\s+(?!be\b)[a-z]+\b",
+    rf"^\s*(?P<owner>{_SHORTHAND_OWNER})(?:\s+(?i:and)\s+{_SHORTHAND_OWNER})?\s+to\s+(?!be\b)[a-z]+\b",
+)
+# "Agreed to extend ...", "Approved the revised agenda.": a note of the group's outcome, its subject
+# left out; not a participle before a noun ("Confirmed speakers are listed ...").
+_NOTE_OUTCOME = re.compile(
+    r"^\W*(?:agreed|decided|approved|endorsed|adopted|resolved)"
+    r"(?=\s+(?:to|that|on|upon\s+the|the|a|an|its|their|this|these|with|by\s+consensus)\b|\s*[,:])",
+    re.IGNORECASE,
 )
 
 # Clauses: a sentence's main clause is read apart from its background ("Although ..., ").
@@ -506,6 +517,8 @@ def read_sentence(sentence: str) -> Reading:
     may_decide, may_task = _may_record(sentence)
     if not (may_decide or may_task):
         return NEITHER  # most sentences: no word that could record an outcome or a task
+    if may_decide and _NOTE_OUTCOME.match(sentence):
+        return Reading(kind="decision")
     clauses = _clauses(sentence)
     if may_decide:
         for clause, background in clauses:

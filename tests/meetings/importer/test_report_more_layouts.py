@@ -574,12 +574,14 @@ def test_action_owner_after_all_and_before_will_need_to():
         read_sentence("ACTION ITEM: All MAG members to review the proposals by 10 June."),
         read_sentence("Members will need to register for the annual meeting before the deadline."),
         read_sentence("The Secretariat will have to check the budget."),
+        read_sentence("Secretariat and Chair to prepare the agenda of the retreat by 1 July."),
     ]
 
     assert [(r.kind, r.owner, r.due) for r in readings] == [
         ("action", "MAG members", "10 June"),
         ("action", "MAG members", ""),
         ("action", "Secretariat", ""),
+        ("action", "Secretariat", "1 July"),
     ]
 
 
