@@ -30,7 +30,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from meetings.importer.dates import MONTH, month_number
+from meetings.importer.dates import MONTH, month_number, parse_date_range
 from meetings.importer.patterns import starting_pattern
 from meetings.importer.report import ParsedDecision, ParsedReport
 
@@ -107,10 +107,24 @@ _LAST_WORD = re.compile(r"([\w.'’]+)[.]\W*$")
 # whole text before it again at every boundary made long paragraphs quadratic.
 _TAIL = 80
 _DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_POINT_LETTER = re.compile(r"[a-z]|[ivx]{2,4}")
+_POINT_MARK = re.compile(r"^\(?(?:[a-z]|[ivx]{2,4}|\d{1,2})[.)]\s+(?=[A-Z])")
+_POINT_BEFORE = re.compile(r"(?:^|[:;.!?]\s+)$")
 
 
 def split_sentences(text: str) -> list[str]:
-    """The sentences of a paragraph, keeping "Ms.", "e.g.", "No. 3", "U.N.", decimals and URLs whole."""
+    """The sentences of a paragraph, keeping "Ms.", "e.g.", "No. 3", "U.N.", decimals and URLs whole;
+    of an item's text, paragraph by paragraph (a lead-in ending with a colon is no part of the point
+    in the paragraph after it)."""
+    if "\n\n" in text:
+        return [sentence for block in _BLANK_LINE.split(text) for sentence in _paragraph_sentences(block)]
+    return _paragraph_sentences(text)
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _paragraph_sentences(text: str) -> list[str]:
     text = " ".join(text.split())  # runs of whitespace as one space: str.split's whitespace is re's \s
     if not text:
         return []
@@ -133,6 +147,17 @@ def split_sentences(text: str) -> list[str]:
         # A single capital ("Lynn St. Amour", "J. Smith") is an initial, not an end; "U.N." initials.
         if (len(raw) == 1 and "A" <= raw <= "Z") or _DOTTED_INITIALS.fullmatch(raw):
             continue
+        # A list's letter at a point's start ("were agreed: a. The Secretariat ..."), not an end.
+        letter_at = boundary.start() - len(raw)
+        if _POINT_LETTER.fullmatch(raw):
+            before_letter = _POINT_BEFORE.search(text, max(0, letter_at - 2), letter_at)
+            if before_letter:
+                if letter_at > start:
+                    # "... were agreed: a. The Secretariat ...", "... the schedule. b. Session
+                    # organisers ...": the point starts a sentence.
+                    pieces.append(text[start:letter_at].strip())
+                    start = letter_at
+                continue
         pieces.append(before.strip())
         start = boundary.end()
     pieces.append(text[start:].strip())
@@ -153,7 +178,7 @@ _ADV = rf"(?:\s+{_ADVERBS},?)*"
 # in a summary the MAG wrote in the first person plural ("We agreed that ...").
 _GROUP = starting_pattern(
     r"\b(?:MAG|Multistakeholder\s+Advisory\s+Group|Advisory\s+Group|meeting|members|group|"
-    r"everyone|all|chairs?|chair(?:wo)?man|chairperson|co-?chairs?|plenary|participants|body|we)\b",
+    r"everyone|everybody|all|chairs?|chair(?:wo)?man|chairperson|co-?chairs?|plenary|participants|body|we)\b",
     re.IGNORECASE,
 )
 # A part of the group, or a view not the group's.
@@ -254,11 +279,12 @@ _GROUP_VERB = (
     r"(?:agreed|decided|resolved|approved|adopted|endorsed|accepted|confirmed|ratified|"
     r"chose|selected|appointed|elected|designated|named|nominated|established|set\s+up|created|"
     r"supported|backed|welcomed\s+and\s+(?:endorsed|approved|adopted|accepted)|opted|voted|"
-    r"concluded\s+that|settled\s+on|reached\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:consensus|agreement|decision)|"
+    r"concluded\s+that|concurred|settled\s+on|reached\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:consensus|agreement|decision)|"
     r"took\s+(?:the|a)\s+(?:\w+\s+)?decision|"
     r"(?:came|reached)\s+(?:to\s+)?(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:consensus|agreement|decision|conclusion)|"
     r"expressed\s+(?:its\s+|their\s+)?(?:\w+\s+)?support|gave\s+(?:its\s+|their\s+)?(?:\w+\s+)?"
     r"(?:support|approval|endorsement|consent|go-ahead|green\s+light)|"
+    r"(?:was|were)\s+in\s+(?:(?:full|general|broad|complete|unanimous)\s+)?agreement|"
     r"agreed\s+upon|finali[sz]ed|extended|reversed|changed|merged|renamed|postponed|"
     r"cancell?ed|dropped|retained|kept|allocated|granted|reduced|increased)"
 )
@@ -271,12 +297,16 @@ _NOMINAL_OUTCOME = starting_pattern(
     r"complete|firm|overwhelming|total|large|and|MAG|MAG's)\s+){0,4}"
     r"(?:agreement|consensus|support|approval|endorsement)\b"
     r"|\b(?:consensus|agreement|a\s+(?:consensus\s+)?decision|the\s+decision|decision)\s+"
+    # "Agreement on the themes was reached": what it was on, between
+    r"(?:(?:on|about|regarding|over|for)\s+[^,;.]{1,60}?\s+)?"
     rf"(?:was|has\s+been|were){_ADV}\s+(?:reached|taken|made|achieved|found|arrived\s+at|adopted)\b"
     r"|\bconsensus\s+(?:emerged|decision)\b"
     r"|\bit\s+was\s+(?:the\s+)?(?:\w+\s+)?(?:consensus|view\s+of\s+the\s+MAG|decision|agreement)\b"
     r"|\bthe\s+(?:\w+\s+)?(?:consensus|decision|agreement|outcome)\s+(?:of|among|within)\s+(?:the\s+)?"
     r"(?:MAG|meeting|members|group)\s+(?:was|is)\b"
     r"|\bthe\s+MAG(?:'s|’s)\s+(?:decision|agreement|consensus)\s+(?:was|is)\b"
+    # "The decision was to merge ...", "The final decision was that ..."
+    r"|^\W*the\s+(?:final\s+)?decision\s+(?:was|is)\s+(?:to|that)\b(?!\s+be\b)"
     r"|\b(?:decision|agreement|consensus)\s*:"
     r"|,\s*as\s+(?:was\s+)?(?:agreed|decided|approved)\s+(?:by\s+the\s+(?:MAG|meeting|group)|today|"
     r"(?:during|at)\s+(?:this|the)\s+(?:meeting|call))\b",
@@ -319,11 +349,11 @@ _TASK_VERB_BLOCKLIST = (
     r"(?:be|have\s+been|take\s+place|meet|convene(?!\s+(?:a|an|the)\b)|start|begin|end|close|continue\s+to\s+be|remain|last|run|"
     r"have|need|include|focus|feature|cover|consist|comprise|see|allow|enable|help|mean|"
     r"depend|require|serve\s+as\s+(?:a|an|the)\s+(?:basis|reference)|apply|happen|occur|come|"
-    r"coincide|take(?!\s+(?:the\s+lead|charge|forward|up|on|over|responsibility|stock\s+of))|fall|be\s+held|also\s+be|not|continue|the|a|an|this|that|these|those|its|their|it|them|his|her|our|any|all|some|such|which|what|return|resume|revert|look|reconvene)"
+    r"coincide|take(?!\s+(?:the\s+lead|charge|forward|up|on|over|responsibility|stock\s+of))|fall|be\s+held|also\s+be|not|continue|the|a|an|this|that|these|those|its|their|it|them|his|her|our|any|all|some|such|which|what|return|resume|revert|look(?!\s+into\b)|reconvene)"
 )
 _FUTURE = (
-    r"(?:will|shall|is\s+to|are\s+to|would|is\s+going\s+to|are\s+going\s+to|'ll|must|has\s+to|have\s+to|"
-    r"needs?\s+to|is\s+expected\s+to|are\s+expected\s+to|undert(?:ook|akes?)\s+to|committed\s+to|"
+    r"(?:(?:will|shall)\s+(?:need|have)\s+to|will|shall|is\s+to|are\s+to|would|is\s+going\s+to|are\s+going\s+to|'ll|must|has\s+to|have\s+to|"
+    r"needs?\s+to|is\s+expected\s+to|are\s+expected\s+to|undert(?:ook|akes?|aken)\s+to|committed\s+to|"
     r"commits?\s+to|agreed\s+to|agrees\s+to|offered\s+to|volunteered\s+to|"
     r"promised\s+to|pledged\s+to|took\s+it\s+upon\s+(?:itself|themselves|himself|herself)\s+to|"
     r"took\s+(?:on\s+)?the\s+(?:task|action|responsibility)\s+(?:to|of))"
@@ -357,7 +387,7 @@ _DELIVERABLE = (
     r"addressed|presented|reported|launched)"
 )
 _FUTURE_PASSIVE = re.compile(
-    rf"\b(?P<modal>will|shall|is\s+to|are\s+to|would|must|needs?\s+to|has\s+to|have\s+to|to)"
+    rf"\b(?P<modal>will|shall|should|is\s+to|are\s+to|would|must|needs?\s+to|has\s+to|have\s+to|to)"
     rf"(?:\s+(?:also|then|again|soon|shortly|now|further|subsequently))*\s+be"
     rf"(?:\s+(?:also|then|again|soon|shortly|promptly|quickly|duly|further|subsequently|formally))*"
     rf"\s+(?P<verb>{_DELIVERABLE})\b",
@@ -386,10 +416,21 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 # "Secretariat to circulate the draft by 30 June": the minutes' shorthand for an action.
+_SHORTHAND_OWNER = (
+    r"(?i:the\s+|all\s+|each\s+)?(?:IGF\s+)?(?:Secretariat|Chair|MAG(?:\s+members)?|members|host\s+country|"
+    r"working\s+group(?:\s+on(?:\s+(?!(?:is|are|was|were|will|shall|would|has|have|had)\b)[\w-]+){1,5})?"
+    r"|co-?facilitators|volunteers|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'’-]+)"
+)
+# "Secretariat and Chair to prepare ...": two owners, the first named the owner.
 _SHORTHAND_ACTION = re.compile(
-    r"^\s*(?P<owner>(?i:the\s+)?(?:IGF\s+)?(?:Secretariat|Chair|MAG(?:\s+members)?|members|host\s+country|"
-    r"working\s+group(?:\s+on(?:\s+(?!(?:is|are|was|were|will|shall|would|has|have|had)\b)[\w-]+){1,5})?|co-?facilitators|volunteers|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'’-]+))\s+"
-    r"to\s+(?!be\b)[a-z]+\b",
+    rf"^\s*(?P<owner>{_SHORTHAND_OWNER})(?:\s+(?i:and)\s+{_SHORTHAND_OWNER})?\s+to\s+(?!be\b)[a-z]+\b",
+)
+# "Agreed to extend ...", "Approved the revised agenda.": a note of the group's outcome, its subject
+# left out; not a participle before a noun ("Confirmed speakers are listed ...").
+_NOTE_OUTCOME = re.compile(
+    r"^\W*(?:agreed|decided|approved|endorsed|adopted|resolved)"
+    r"(?=\s+(?:to|that|on|upon\s+the|the|a|an|its|their|this|these|with|by\s+consensus)\b|\s*[,:])",
+    re.IGNORECASE,
 )
 
 # Clauses: a sentence's main clause is read apart from its background ("Although ..., ").
@@ -416,7 +457,7 @@ _DECISION_STEMS = (
     "swap", "reduc", "increas", "expand", "shorten", "lengthen", "allot", "allocat", "grant", "retain",
     "kept", "maintain", "finali", "fix", "replac", "reinstat", "restor", "discontinu", "abolish", "waiv",
     "lift", "sign", "green", "given", "assign", "determin", "settl", "support", "back", "welcom", "opt",
-    "vot", "conclu", "reach", "came", "consensus", "outcome", "took",
+    "vot", "conclu", "concur", "reach", "came", "consensus", "outcome", "took",
 )  # fmt: skip
 _ACTION_STEMS = (
     "will", "shall", "would", "must", "need", "expect", "undert", "commit", "agree", "offer", "volunteer",
@@ -466,7 +507,7 @@ def classify_sentence(sentence: str) -> str | None:
 
 def read_sentence(sentence: str) -> Reading:
     """What one sentence records, read clause by clause."""
-    sentence = _normalise(sentence)
+    sentence = _POINT_MARK.sub("", _normalise(sentence))  # "b. MAG members will ...": read without "b."
     label = _LABEL.match(sentence)
     if label:
         body = sentence[label.end() :]
@@ -476,6 +517,8 @@ def read_sentence(sentence: str) -> Reading:
     may_decide, may_task = _may_record(sentence)
     if not (may_decide or may_task):
         return NEITHER  # most sentences: no word that could record an outcome or a task
+    if may_decide and _NOTE_OUTCOME.match(sentence):
+        return Reading(kind="decision")
     clauses = _clauses(sentence)
     if may_decide:
         for clause, background in clauses:
@@ -658,9 +701,11 @@ def _is_decision(clause: str) -> bool:
             continue
         if _BECAUSE.search(before):
             continue  # "... given the MAG decided not to ...": a reason, told in passing
-        if (_PROPOSING.search(before) and not _own_predicate(match, before)) or _MODAL_BEFORE.search(
-            before[-60:]
-        ):
+        if (
+            _PROPOSING.search(before)
+            and not _own_predicate(match, before)
+            and not _found_by_group(match, before)
+        ) or _MODAL_BEFORE.search(before[-60:]):
             continue
         window = clause[max(0, match.start() - 40) : match.end()]
         if _NEGATION.search(window) or _WEAK_SUPPORT.search(
@@ -693,6 +738,23 @@ def _own_predicate(match: re.Match, before: str) -> bool:
         and bool(_AND_BEFORE.search(before))
         and not re.search(r"\b(?:that|whether|if)\b", before, re.IGNORECASE)
     )
+
+
+_FOUND_THAT = re.compile(
+    r"\b(?P<verb>noted|said|stated|observed|summari[sz]ed|concluded|confirmed)\s+that\s+$", re.IGNORECASE
+)
+
+
+def _found_by_group(match: re.Match, before: str) -> bool:
+    """ "The Chairman noted that there was consensus on ...": the group's outcome, found by it or
+    its chair, not a view reported (unless a part of the group found it: "Some members noted")."""
+    if match.re is not _NOMINAL_OUTCOME or not match.group(0).lower().startswith("there"):
+        return False
+    found = _FOUND_THAT.search(before)
+    if not found:
+        return False
+    subject = before[: found.start()]
+    return bool(_GROUP.search(subject)) and not _MINORITY.search(subject)
 
 
 _BECAUSE = starting_pattern(
@@ -843,7 +905,10 @@ def _asked_passive(clause: str, sentence: str) -> str | None:
 
 
 _PASSIVE_AGENT = re.compile(
-    r"\bby\s+(?!the\s+end\b|the\s+next\b|mid|\d|end\b)((?:the\s+)?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.\s+)?[^,;.]{2,60}?)"
+    r"\bby\s+(?!the\s+end\b|the\s+next\b|mid|\d|end\b"
+    # the means, not who: "by e-mail", "by phone", "by consensus"
+    r"|(?:e-?mail|email|mail|post|phone|telephone|videoconference|teleconference|zoom|webex|skype|consensus"
+    r"|acclamation|silence\s+procedure|written\s+procedure|doodle)\b)((?:the\s+)?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.\s+)?[^,;.]{2,60}?)"
     r"(?=\s+(?:by|before|on|in|at|no|until|after|within|to|and|for)\b|[,;.]|$)",
     re.IGNORECASE,
 )
@@ -851,11 +916,15 @@ _PASSIVE_AGENT = re.compile(
 
 def _future_passive(clause: str, sentence: str) -> str | None:
     """ "A list ... will be provided (by the Secretariat)": the agent after "by", else unnamed."""
-    future = _FUTURE_PASSIVE.search(clause) if " be " in clause.lower() else None
+    futures = _FUTURE_PASSIVE.finditer(clause) if " be " in clause.lower() else ()
+    # "A paper on how the work will be organised will be circulated": the task is the main clause's.
+    future = next((match for match in futures if not _EMBEDDED.search(clause, 0, match.start())), None)
     if not future or _hedged_action(clause[: future.start()]):
         return None
     before = clause[: future.start()]
     modal = future.group("modal").lower()
+    if modal == "should" and not find_due(clause):
+        return None  # "should be published" is a view; "should be sent by 30 June", an instruction
     if modal == "would" and not _REPORTING.search(before):
         return None  # "would be circulated" outside reported speech is a condition, not a task
     if modal == "to" and not re.search(r"\b(?:is|are|was|were|has|have|need|needs|still)\s*$", before):
@@ -867,14 +936,26 @@ def _future_passive(clause: str, sentence: str) -> str | None:
 
 
 _PERFECT_BEFORE = re.compile(r"\b(?:had|have|has)\s+$", re.IGNORECASE)
+# "The Secretariat has undertaken to circulate ...": a task given now; "had undertaken", history.
+_PRESENT_PERFECT_TASK = re.compile(r"^undertaken\s+to$", re.IGNORECASE)
+# A task's verb inside a clause that names what was discussed or explained, not a task: "the
+# languages in which it will be published", "how the NRIs will be involved".
+_EMBEDDED = re.compile(
+    r"\b(?:how|where|why|whom|(?:in|on|by|through|at|for|with|under|from)\s+which)"
+    r"\s+(?:(?!(?:will|would|shall|should|be|is|are|was|were)\b)[\w'’.-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
 
 
 def _future_active(clause: str, sentence: str) -> str | None:
     """ "The Secretariat will update ...", "Ms. Okafor agreed to draft ...": the subject."""
     if not _has(clause.lower(), _FUTURE_WORDS):
         return None
-    # "Ms. Okafor, who chairs the group, will draft ...": the subject is before the aside.
+    # "Ms. Okafor, who chairs the group, will draft ...": the subject is before the aside; and
+    # "The Secretariat will, in consultation with the host country, prepare ...": the verb after it.
     clause = _ASIDE.sub("", clause)
+    if "," in clause:
+        clause = _MODAL_ASIDE.sub(r"\g<modal> ", clause)
     matches = list(_FUTURE_ACTIVE.finditer(clause))
     if "and" in clause.lower():  # what _COORDINATED_TASK cannot match without (and costly to try)
         matches += _COORDINATED_TASK.finditer(clause)
@@ -885,13 +966,18 @@ def _future_active(clause: str, sentence: str) -> str | None:
     matches.sort(key=lambda match: match.start())
     for match in matches:
         before = clause[: match.start()]
+        if _EMBEDDED.search(before):
+            continue
         subject = _subject_before(clause, match.start())
         if not _AGENT_WORDS.search(subject):
             # "Volunteers to organize the session and other activities agreed to ...": the subject
             # reaches back past the "and" inside it.
             subject = _owner_subject(clause, match.start())
         modal = match.group("modal").lower()
-        if not subject or _hedged_action(before) or _PERFECT_BEFORE.search(before[-12:]):
+        perfect = _PERFECT_BEFORE.search(before[-12:])
+        if perfect and _PRESENT_PERFECT_TASK.match(match.group("modal")) and perfect.group(0)[:3] != "had":
+            perfect = None
+        if not subject or _hedged_action(before) or perfect:
             continue
         if not _AGENT_WORDS.search(subject) or (
             _NOT_AGENT.search(subject) and not _STRONG_AGENT.search(subject)
@@ -923,6 +1009,7 @@ def _after_another_task(clause: str, owner: str, match: re.Match, matches: list[
 
 
 _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,;]{1,80},")
+_MODAL_ASIDE = re.compile(r"\b(?P<modal>will|shall|would|is\s+to|are\s+to)\s*,[^,;]{1,80},\s*", re.IGNORECASE)
 _REPORTED_PRONOUN = re.compile(
     r"^(?P<who>.+?)\s+(?:said|stated|confirmed|indicated|explained|noted|announced|added|assured|"
     r"reported|clarified|advised)\s+(?:that\s+)?(?:it|they|he|she|we)$",
@@ -983,7 +1070,11 @@ _OWNER_TAIL = re.compile(
 _OWNER_CANON = [
     (re.compile(r"\bsecretariat\b", re.IGNORECASE), "Secretariat"),
     (re.compile(r"\bhost\s+(?:country|government)\b|\bhost\b", re.IGNORECASE), "Host country"),
-    (re.compile(r"\bco-?chairs?\b", re.IGNORECASE), "Co-chairs"),
+    # The MAG's co-chairs; a working group's ("WG co-chairs", "co-chairs of the BPF") are named as written.
+    (
+        re.compile(r"^(?:the\s+)?(?:MAG\s+|IGF\s+)?co-?chairs?(?:\s+of\s+the\s+MAG)?$", re.IGNORECASE),
+        "Co-chairs",
+    ),
     (re.compile(r"^(?:the\s+)?(?:MAG\s+)?(?:chair\w*|chairman|chairperson)\b", re.IGNORECASE), "Chair"),
     (re.compile(r"^(?:the\s+)?(?:MAG|Multistakeholder Advisory Group)$", re.IGNORECASE), "MAG"),
     (
@@ -1027,20 +1118,46 @@ def _owner_of_action(body: str) -> str:
 
 # --- Due dates ----------------------------------------------------------------------------------
 
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DATE = (
-    rf"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{MONTH})"
+    rf"(?:(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{MONTH})"
     rf"|(?P<month2>{MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"|(?P<edge>(?:the\s+)?(?:end|middle|beginning|start|mid)(?:\s+of)?|mid-?)\s*(?P<month3>{MONTH}))"
+    rf"|(?P<edge>(?:the\s+)?(?:end|middle|beginning|start|mid)(?:\s+of)?|mid-?)\s*(?P<month3>{MONTH})"
+    # "15/06/2020", "15.06.2020", "2020-06-15": read as the report's header dates are.
+    r"|(?P<numeric>(?<![\w./-])(?:\d{1,2}(?P<sep>[/.])\d{1,2}(?P=sep)(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?![\w/-]))"
+    # "by Friday": the first Friday after the meeting.
+    rf"|(?P<weekday>{_WEEKDAY})\b(?!,?\s+(?:the\s+)?\d|,?\s+{MONTH}))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
+# "the next MAG call on 24 June": the next meeting, dated.
+_NEXT_MEETING_ON = (
+    rf"(?:\s+(?:on|of)\s+(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b))?"
+)
+# "within two weeks", "within 10 working days": counted from the meeting.
+_SPAN_NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _DUE = starting_pattern(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|ahead\s+of|prior\s+to|in\s+time\s+for|"
-    r"on\s+or\s+before|deadline\s+(?:of|is)|due|on|at|during)\s+(?P<when>" + _DATE + r"|(?:the|its)\s+next\s+"
-    r"(?:(?:virtual|face-to-face|online|MAG|IGF|open|monthly|regular)\s+)*(?:MAG\s+)?(?:meeting|call)\b)",
+    r"on\s+or\s+before|deadline(?:\s+(?:of|is)|\s*[:–—-])|due(?:\s*:)?|on|at|during)\s+"
+    # "by COB 19 June", "by close of business on 19 June": the day is what is due.
+    r"(?:(?:COB|EOD|close\s+of\s+business|(?:the\s+)?end\s+of\s+(?:the\s+)?day)(?:\s+on)?\s+)?"
+    r"(?P<when>" + _DATE + r"|(?:the|its)\s+next\s+"
+    r"(?:(?:virtual|face-to-face|online|MAG|IGF|open|monthly|regular)\s+)*(?:MAG\s+)?(?:meeting|call)\b"
+    + _NEXT_MEETING_ON
+    + r")"
+    rf"|\b(?P<span>within\s+(?:the\s+)?(?:next\s+)?{_SPAN_NUMBER}\s+(?:(?:working|business)\s+)?(?:days?|weeks?|months?))\b",
     re.IGNORECASE,
 )
 _DATE_ONLY = re.compile(_DATE, re.IGNORECASE)
-_MAY_BE_DUE = starting_pattern(r"\d|\bnext\b|\b(?:end|middle|beginning|start|mid)\b|mid-", re.IGNORECASE)
+_SPAN = re.compile(
+    rf"within\s+(?:the\s+)?(?:next\s+)?(?P<count>{_SPAN_NUMBER})\s+(?P<working>(?:working|business)\s+)?"
+    r"(?P<unit>day|week|month)s?",
+    re.IGNORECASE,
+)
+_SPAN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+_MAY_BE_DUE = starting_pattern(
+    r"\d|\bnext\b|\b(?:end|middle|beginning|start|mid)\b|mid-|\bwithin\b|day\b", re.IGNORECASE
+)
 _EVENT_BEFORE = starting_pattern(
     r"\b(?:take|takes|took|be|is|was|were|are)\s+(?:place|held|convened)\s*$|\bmeet\s*$", re.IGNORECASE
 )
@@ -1065,8 +1182,36 @@ def find_due(sentence: str) -> str:
         before = sentence[max(0, match.start() - 30) : match.start()]
         if match.group(0).lower().startswith("on ") and _EVENT_BEFORE.search(before):
             continue  # "will take place on 13 September": when a meeting is, not when a task is due
-        return match.group("when").strip().rstrip(".")
+        return (match.group("when") or match.group("span")).strip().rstrip(".")
     return ""
+
+
+_WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def _after_span(span: re.Match, meeting_date: datetime.date | None) -> datetime.date | None:
+    """The day a span after the meeting ends: "within two weeks" of 10 June is 24 June; working
+    days skip the weekends."""
+    if meeting_date is None:
+        return None
+    count = span.group("count").lower()
+    number = int(count) if count.isdigit() else _SPAN_NUMBERS[count]
+    unit = span.group("unit").lower()
+    if unit == "week":
+        return meeting_date + datetime.timedelta(weeks=number)
+    if unit == "month":
+        month = meeting_date.month - 1 + number
+        year, month = meeting_date.year + month // 12, month % 12 + 1
+        return meeting_date.replace(
+            year=year, month=month, day=min(meeting_date.day, calendar.monthrange(year, month)[1])
+        )
+    if not span.group("working"):
+        return meeting_date + datetime.timedelta(days=number)
+    day = meeting_date
+    while number:
+        day += datetime.timedelta(days=1)
+        number -= day.weekday() < 5
+    return day
 
 
 def _is_date(phrase: str) -> bool:
@@ -1080,11 +1225,22 @@ def due_date(
     falls in the next year), "the next meeting" when that meeting's date is known."""
     if not due:
         return None
-    if re.search(r"\bnext\b", due, re.IGNORECASE):
-        return next_meeting
     match = _DATE_ONLY.search(due)
+    span = _SPAN.match(due)
+    if span:
+        return _after_span(span, meeting_date)
+    if match is None and re.search(r"\bnext\b", due, re.IGNORECASE):
+        return next_meeting
     if not match:
         return None
+    if match.group("numeric"):
+        found = parse_date_range(match.group("numeric"), default_year=None)
+        return found[0] if found else None
+    if match.group("weekday"):
+        if meeting_date is None:
+            return None
+        weekday = _WEEKDAYS.index(match.group("weekday").lower()[:3])
+        return meeting_date + datetime.timedelta(days=(weekday - meeting_date.weekday() - 1) % 7 + 1)
     month = month_number(match.group("month") or match.group("month2") or match.group("month3"))
     written_year = match.group("year")
     base_year = int(written_year) if written_year else (year or (meeting_date.year if meeting_date else None))

@@ -12,7 +12,9 @@ not kept (a table outside the annex, a page number) is named in a warning.
 from __future__ import annotations
 
 import collections
+import datetime
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -38,7 +40,7 @@ from meetings.importer.report import (
     ParsedMeeting,
     ParsedReport,
 )
-from meetings.importer.vocabulary import roman_to_int
+from meetings.importer.vocabulary import int_to_roman, roman_to_int
 
 # A printed number holds in the model's 16 characters; longer digit runs are not paragraph numbers.
 _MAX_NUMBER = 16
@@ -48,6 +50,13 @@ _TYPED_NUMBER = re.compile(
     r"^\s*\(?(?P<number>\d{1,16})(?:\s?[.)](?=[\s\u00a0]|$)|\.(?=[A-Z“‘\"'])|(?=\t))[\s\u00a0]*"
     r"|^\s*(?P<outline>\d{1,3}(?:\.\d{1,3}){1,3})\.?[\s\u00a0]+(?=[A-Z“‘\"'])"
 )
+# A paragraph numbered in capital roman numerals, as some UN reports type them: "IV. The MAG ...".
+_TYPED_ROMAN = re.compile(r"^\s*\(?(?P<roman>[IVXL]{1,6})[.)][\s\u00a0]+(?=[A-Z“‘\"'])")
+# "Agenda item 3: Intersessional work", "Item 4 – AOB": a number as the agenda gives it.
+_AGENDA_ITEM_NUMBER = re.compile(
+    r"^\s*(?:agenda\s+)?item\s+(?P<number>\d{1,3}(?:\.\d{1,3}){0,2})\s*(?:[:.)]|\s[-–—]|\t)[\s\u00a0]*(?=\S)",
+    re.IGNORECASE,
+)
 _LIST_LABEL = re.compile(r"^\(?(?P<number>\d{1,16}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]\d*)*[.)]?$")
 # A number alone on its line ("12", "12.", "(12)"), as PDF-to-Word conversions leave them.
 _LONE_NUMBER = re.compile(r"^\s*\(?(?P<number>\d{1,16})\s*[.)]?\s*$")
@@ -56,6 +65,8 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|[-–—]\s*\d+\s*[-–—]|\d+\s*\|\s*page)\s*$",
     re.IGNORECASE,
 )
+# A web site's address alone, without a page's path: "www.intgovforum.org", "https://www.intgovforum.org/".
+_HOME_PAGE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•·▪◦●○■□➢►▶✓✔∙\-–—*]\s+")
 # "Annex I", "Annex 2: Schedule", "Appendix": a short line without a full stop.
 _ANNEX = re.compile(r"^\s*(?:Annex|Appendix|Anexo)\b[^.]{0,80}$", re.IGNORECASE)
@@ -64,7 +75,10 @@ _ANNEX = re.compile(r"^\s*(?:Annex|Appendix|Anexo)\b[^.]{0,80}$", re.IGNORECASE)
 # "Moderator: ...", "Co-chairs: ...", "Recording: https://...", "Date: 13/06/2017", "Venue: Geneva".
 _HEADER_FIELD = re.compile(
     r"^(?P<label>(?:co-?)?chair(?:s|man|person|woman)?|chaired\s+by|moderators?|moderated\s+by|facilitators?"
-    r"|presidencia|recording|grabación|dates?|fecha|venue|location|place|lugar|time|hora)\s*:\s*(?P<value>\S.*)$",
+    r"|presidencia|recording|grabación|(?:meeting\s+)?dates?(?:\s+and\s+time)?|fecha|when|venue|location|place"
+    r"|where|platform|lugar|time|hora"
+    r"|rapporteurs?|note[\s-]?takers?|minutes(?:\s+(?:taken\s+)?by)?|prepared\s+by|relator(?:a|es)?)"
+    r"\s*:\s*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 _HEADER_LABELS = {
@@ -73,6 +87,11 @@ _HEADER_LABELS = {
     "grabación": "recording",
     "date": "date",
     "dates": "date",
+    "meeting date": "date",
+    "date and time": "date",
+    "when": "date",
+    "where": "venue",
+    "platform": "venue",
     "fecha": "date",
     "venue": "venue",
     "location": "venue",
@@ -81,11 +100,15 @@ _HEADER_LABELS = {
     "time": "time",
     "hora": "time",
 }
+# Who wrote the report ("Rapporteur:", "Minutes taken by:"): a header line, not the chair.
+_WRITER_LABEL = re.compile(r"^(?:rapporteur|note|minutes|prepared|relator)", re.IGNORECASE)
 
 
 def _header_label(label: str) -> str:
-    """What a header field's label names: "chair", "recording", "date", "venue" or "time"."""
-    return _HEADER_LABELS.get(label.lower(), "chair")
+    """What a header field's label names: "chair", "recording", "date", "venue", "time" or "writer"."""
+    if _WRITER_LABEL.match(label):
+        return "writer"
+    return _HEADER_LABELS.get(" ".join(label.lower().split()), "chair")
 
 
 # Lines above the title that name the organisation or the kind of document, not the meeting.
@@ -260,6 +283,8 @@ class _Item:
     # "Decisions:" heading, a row of a table of actions.
     listed_as: str = ""
     title: Paragraph | None = None  # "2. Workshop evaluation" above its paragraphs, when it titles them
+    # The paragraphs (by index) that go on from the line before them: printed lines a conversion cut.
+    running_on: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -303,13 +328,24 @@ def interpret_document(document: Document) -> ParsedReport:
     item_of_paragraph: dict[int, int] = {}
     for position, item in enumerate(items, start=1):
         texts: list[str] = []
+        points: list[bool] = []  # for each of texts: a list's point ("a. ...", a bullet)
         length = 0  # of the item's text so far, paragraphs joined by a blank line
         footnotes = []
         for paragraph in item.paragraphs:
             item_of_paragraph[paragraph.index] = position - 1
             cleaned = _clean(paragraph.text)
             # A sentence cut by a page break (a conversion from PDF) runs on with a space.
-            runs_on = bool(texts and cleaned and cleaned[0].islower() and not _SENTENCE_END.search(texts[-1]))
+            # A list's point ("a shuttle service;" after "the following:") is a line of its own.
+            runs_on = bool(
+                texts
+                and cleaned
+                and paragraph.list_label is None
+                and not _TYPED_POINT.match(cleaned)
+                and (
+                    (cleaned[0].islower() and not _SENTENCE_END.search(texts[-1]))
+                    or paragraph.index in item.running_on  # "... chaired by Ms." / "Alice Munyua ..."
+                )
+            )
             glue = "\n\n"
             if runs_on:  # a word broken with a hyphen at the page's end is joined again
                 previous, glue = _run_on(texts[-1], cleaned, hyphens)
@@ -339,6 +375,7 @@ def interpret_document(document: Document) -> ParsedReport:
                     texts[-1] += glue + cleaned
                 else:
                     texts.append(cleaned)
+                    points.append(paragraph.list_label is not None or bool(_TYPED_POINT.match(cleaned)))
                 length = start + len(cleaned)
         text = "\n\n".join(texts)
         parsed_items.append(
@@ -351,6 +388,7 @@ def interpret_document(document: Document) -> ParsedReport:
                 decisions=classify_sentences(text),
             )
         )
+        _read_led_in_points(parsed_items[-1], texts, points)
 
     _typed_footnotes(parsed_items)
     for item, parsed in zip(items, parsed_items, strict=True):
@@ -389,6 +427,60 @@ def interpret_document(document: Document) -> ParsedReport:
     report.warnings += check_decisions_against_grid(report)
     read_provenance(report)
     return report
+
+
+# A point of a list typed with its letter or roman number: "a. The Secretariat ...", "(ii) the ...".
+_TYPED_POINT = re.compile(r"^\(?(?:[a-z]|[ivx]{2,4})[.)]\s")
+# A paragraph that leads in a list of decisions or actions: "The following actions were agreed:",
+# "The following decisions were taken:", "The MAG agreed on the following:".
+_LEAD_IN = re.compile(
+    r"\b(?:the\s+following\s+(?:(?P<actions>actions?|action\s+(?:items|points)|next\s+steps|follow[\s-]up\s+actions?"
+    r"|tasks)|(?P<decisions>decisions?|conclusions|points|outcomes))\s+(?:were|was|have\s+been|has\s+been)\s+"
+    r"(?:\w+\s+)?(?:agreed(?:\s+(?:up)?on)?|taken|reached|made|decided|adopted|identified|endorsed)"
+    r"|(?:agreed|decided)\s+(?:up)?on\s+the\s+following|the\s+following\s+(?:was|were)\s+(?:agreed|decided))"
+    r"(?:\s+(?:by|at|during)\s+[^:]{1,40})?\s*:$",
+    re.IGNORECASE,
+)
+
+
+def _read_led_in_points(item: ParsedItem, texts: list[str], points: list[bool]) -> None:
+    """The points listed after a lead-in ("The following decisions were taken:") are decisions or
+    actions as it says, when the recogniser did not read them as one or the other; the lead-in
+    itself is then no decision of its own."""
+    added: list[ParsedDecision] = []
+    lead_ins: set[str] = set()  # the lead-ins points came after
+    kind = lead = ""
+    for text, point in zip(texts, points, strict=True):
+        if not point:
+            lead_in = _LEAD_IN.search(text)
+            kind = ("action" if lead_in.group("actions") else "decision") if lead_in else ""
+            lead = split_sentences(text)[-1] if lead_in else ""
+            continue
+        if not kind:
+            continue
+        lead_ins.add(lead)
+        reading = read_listed_point(_TYPED_POINT.sub("", text)) if kind == "action" else None
+        read = [decision for decision in item.decisions if decision.text in split_sentences(text)]
+        if read:
+            for decision in read:  # "Session organisers to send ...": the owner a note names
+                if decision.kind == "action" and reading:
+                    decision.owner = decision.owner or reading.owner
+                    decision.due = decision.due or reading.due
+            continue
+        added.append(
+            ParsedDecision(
+                kind=kind,
+                text=" ".join(text.split()),
+                owner=reading.owner if reading else "",
+                due=reading.due if reading else "",
+            )
+        )
+    if not lead_ins:
+        return
+    kept = [decision for decision in item.decisions if decision.text not in lead_ins]
+    # In the order of the text: each point where it stands among the sentences the recogniser read.
+    flat = " ".join(item.text.split())
+    item.decisions = sorted([*kept, *added], key=lambda decision: flat.find(" ".join(decision.text.split())))
 
 
 # A footnote a PDF conversion left as text: "[1] The synthesis paper is at https://...", its mark
@@ -560,7 +652,23 @@ def item_number(paragraph: Paragraph) -> tuple[str, str] | None:
     match = _TYPED_NUMBER.match(paragraph.text)
     if match and paragraph.text[match.end() :].strip():
         return match.group("number") or match.group("outline"), paragraph.text[match.end() :]
+    match = _AGENDA_ITEM_NUMBER.match(paragraph.text)
+    if match and paragraph.text[match.end() :].strip():
+        return match.group("number"), paragraph.text[match.end() :]
+    match = _TYPED_ROMAN.match(paragraph.text)
+    if match and _written_in_roman(match.group("roman")):
+        rest = paragraph.text[match.end() :]
+        cleaned = _clean(rest)
+        # A sentence or more: "II. Preparations for the fifth meeting" is a heading, not a paragraph.
+        if _words(cleaned) >= 6 and (_SENTENCE_END.search(cleaned) or cleaned.endswith(":")):
+            return match.group("roman"), rest
     return None
+
+
+def _written_in_roman(numeral: str) -> bool:
+    """ "IV", not "IIII" nor "VX": a numeral as a report prints it."""
+    value = roman_to_int(numeral)
+    return value is not None and int_to_roman(value) == numeral
 
 
 def _lone_number(paragraph: Paragraph) -> str | None:
@@ -593,6 +701,73 @@ def _sub_paragraph(paragraph: Paragraph, item: _Item) -> bool:
     return level > 0 and item.number.isdigit() and not label.isdigit()
 
 
+# The last word of a printed line that a sentence cannot end on: "... the Government of", "by Ms.".
+_OPEN_END = re.compile(
+    r"(?:\b(?:the|a|an|of|for|and|or|nor|to|by|in|on|with|at|from|into|that|which|who|whose|as|is|are"
+    r"|was|were|be|been|will|would|shall|could|its|their|his|her|our|this|these|those|than|has|have|had"
+    r"|between|among|about|under|during|including|via|both|whether)"
+    r"|(?<![^\W\d_])(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.)$",
+    re.IGNORECASE,
+)
+
+
+def _cut_mid_sentence(text: str) -> bool:
+    """Whether a paragraph's text stops where no sentence ends, as a printed line a PDF conversion
+    made a paragraph does: on "the", "of", "by Ms."."""
+    return bool(_OPEN_END.search(text))
+
+
+_LINE_END = re.compile(r"[.!?;:][\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class _PrintedLines:
+    """How long a printed line is in a report whose every printed line is a paragraph (a PDF
+    conversion), told by the lines that plainly go on in the next ("... agreed that the trade" /
+    "session would ..."): 0 in any other report."""
+
+    width: int = 0
+
+    @classmethod
+    def of(cls, body: list[Paragraph | Table]) -> _PrintedLines:
+        plain = [
+            _clean(block.text)
+            for block in body
+            if isinstance(block, Paragraph) and block.list_label is None and block.heading_level is None
+        ]
+        plain = [text for text in plain if text]
+        widths = sorted(
+            len(text)
+            for text, following in itertools.pairwise(plain)
+            if following[0].islower() and _words(text) >= 6 and not _LINE_END.search(text)
+        )
+        return cls(width=widths[len(widths) // 2] if len(widths) >= 3 else 0)
+
+    def cut(self, text: str) -> bool:
+        """Whether a paragraph's text stops where its sentence goes on: on a word no sentence ends
+        on, or (in a report of printed lines) a line as long as the others without a full stop."""
+        if _cut_mid_sentence(text):
+            return True
+        return bool(self.width) and len(text) >= 0.75 * self.width and not _LINE_END.search(text)
+
+
+def _interrupts(paragraph: Paragraph, text: str, following: Paragraph | None) -> bool:
+    """A short line that is not a sentence, between a line cut mid-sentence and the line in lower
+    case that goes on with it: a page's running header or footer."""
+    if following is None or not _heading_like(paragraph, text) or _cut_mid_sentence(text):
+        return False
+    rest = _clean(following.text)
+    return bool(rest) and rest[0].islower() and following.list_label is None
+
+
+def _goes_on(paragraph: Paragraph) -> bool:
+    """Whether a plain paragraph may be the rest of the line before it: not numbered, not a list's
+    point, not a heading."""
+    if paragraph.list_label is not None or paragraph.heading_level is not None or not paragraph.text.strip():
+        return False
+    return not (_BULLET.match(paragraph.text) or item_number(paragraph) or _lone_number(paragraph))
+
+
 def _is_bullet(paragraph: Paragraph) -> bool:
     if paragraph.list_label is not None:
         return not _LIST_LABEL.match(paragraph.list_label.strip())
@@ -600,8 +775,11 @@ def _is_bullet(paragraph: Paragraph) -> bool:
 
 
 def _without_bullet(paragraph: Paragraph) -> Paragraph:
+    """The paragraph without its typed bullet, still a list's point (its bullet as its list label)."""
     match = _BULLET.match(paragraph.text) if paragraph.list_label is None else None
-    return _with_text(paragraph, paragraph.text[match.end() :]) if match else paragraph
+    if match is None:
+        return paragraph
+    return replace(_with_text(paragraph, paragraph.text[match.end() :]), list_label=match.group(0).strip())
 
 
 def _words(text: str) -> int:
@@ -651,6 +829,8 @@ def _line_kind(text: str, header: _Header) -> str:
             return "date"
     if _SECTION.match(text):
         return "section"
+    if _MEDIUM.match(text):
+        return "venue"  # "Held via Zoom", "By teleconference": how, where a city would say where
     if (
         _CITY.search(text)
         and not re.search(r"\bmeeting|consultation|call|MAG\b", text, re.I)
@@ -658,6 +838,28 @@ def _line_kind(text: str, header: _Header) -> str:
     ):
         return "venue"
     return "title"
+
+
+_DOCUMENT_OWNER = re.compile(r"^(?:(?:the\s+)?(?:IGF|MAG|internet\s+governance\s+forum)\s+)+", re.IGNORECASE)
+
+
+def _names_document(text: str) -> bool:
+    """A line naming the kind of document, maybe after whose it is: "Chairman's summary", "Summary
+    Report – Draft", "MAG MEETING SUMMARY", "IGF MAG Meeting Summary – Draft"."""
+    text = _DOCUMENT_OWNER.sub("", text)
+    if _DOCUMENT_TYPE_NOT_HEADER.match(text):
+        return False
+    return bool(_DOCUMENT_TYPE.match(text) or _STATUS.match(text))
+
+
+# A line saying how the meeting was held: "Held via Zoom", "By teleconference", "Online".
+_MEDIUM = re.compile(
+    r"^(?:(?:held|conducted|convened|hosted)\s+)?(?:(?:via|by|over|on|through|using|in)\s+)?"
+    r"(?:zoom|webex|skype|adobe\s+connect|(?:ms\s+|microsoft\s+)?teams|gotomeeting|video\s*-?conference"
+    r"|tele-?conference|conference\s+call|phone|telephone)\b[^.]{0,40}$"
+    r"|^(?:held\s+)?(?:online|virtually|remotely)$",
+    re.IGNORECASE,
+)
 
 
 def _add_header_line(block: Paragraph, header: _Header) -> bool:
@@ -671,8 +873,8 @@ def _add_header_line(block: Paragraph, header: _Header) -> bool:
             header.dates.append(field.group("value"))
         elif label == "venue":
             header.venues.append(field.group("value"))
-        elif label == "time":
-            header.other.append(text)  # the hours of a call: not kept
+        elif label in ("time", "writer"):
+            header.other.append(text)  # the hours of a call, who wrote the report: not kept
         else:
             header.fields.append(text)
         return True
@@ -691,10 +893,9 @@ def _add_header_line(block: Paragraph, header: _Header) -> bool:
     if kind == "title" and _words(text) >= 3 and _SENTENCE_END.search(text):
         return False  # a short sentence is the body's, not a title
     if kind == "title":
-        # The title's lines stand together; a later short line starts the body.
-        if header.title and (
-            header.dates or header.venues or len(header.title) >= 3 or not header.title_open
-        ):
+        # The title's lines stand together (a date may come before them); a later short line starts
+        # the body.
+        if header.title and (len(header.title) >= 3 or not header.title_open):
             return False
         header.title.append(text)
         header.title_open = True
@@ -769,14 +970,28 @@ def _split_body(document: Document, warnings: list[str]):
     agenda_numbers: list[int] = []
     body = blocks[position:]
     numbered_ahead = _numbered_ahead(body)
+    running: set[str] = set()  # the lines dropped as page headers or footers
+    open_sentence = False  # the last line of an item's text stopped mid-sentence
+    lines = _PrintedLines.of(body)
     for offset, block in enumerate(body):
         if annex:
             annex.append(block)
             continue
         if isinstance(block, Table):
+            open_sentence = False
+            minutes = _minutes_table(block)
+            if minutes is not None:
+                # Minutes set in a table: a row's topic is the section of its discussion, and of its
+                # decisions and actions, each listed as one.
+                items += [
+                    _Item(number="", section=topic, paragraphs=paragraphs, listed_as=kind)
+                    for topic, kind, paragraphs in minutes
+                ]
+                section_closed, section_numbered, section_bullets, listing = True, False, True, ""
+                outline, section = _Outline(), ""
+                continue
             listed = _table_of_actions(block)
             if listed is not None:
-                kind, rows = listed
                 items += [
                     _Item(
                         number="",
@@ -784,7 +999,7 @@ def _split_body(document: Document, warnings: list[str]):
                         paragraphs=[Paragraph(index=block.index, text=row)],
                         listed_as=kind,
                     )
-                    for row in rows
+                    for kind, row in listed
                 ]
                 section_closed = True
                 section_numbered = False
@@ -809,16 +1024,61 @@ def _split_body(document: Document, warnings: list[str]):
         if _PAGE_NUMBER.match(text):
             warnings.append(f"the line {text!r} looks like a page number and was not imported")
             continue
+        if (
+            _HOME_PAGE.match(text)
+            and items
+            and items[-1].paragraphs
+            and not _clean(items[-1].paragraphs[-1].text).endswith(":")
+        ):
+            # "www.intgovforum.org" at a page's foot, not a link the sentence above leads to.
+            warnings.append(
+                f"the line {_shorten(text)!r} looks like a page footer (a web address alone) and was not "
+                "imported"
+            )
+            continue
         if _WEB_PAGE.match(text) and not _is_bullet(block):
             warnings.append(
                 f"the line {_shorten(text)!r} looks like the web page's navigation and was not imported"
             )
             continue
         if _repeats_header(block, text, header):
+            running.add(_key(text))
             warnings.append(
                 f"the line {_shorten(text)!r} repeats the report's heading (a page header or footer) "
                 "and was not imported"
             )
+            continue
+        cut_before, open_sentence = open_sentence, False
+        if cut_before and _lone_number(block) is not None and block.list_label is None:
+            # "... and that the" / "3" / "IGF website would ...": the page's number, not a paragraph's.
+            warnings.append(f"the line {text!r} looks like a page number and was not imported")
+            open_sentence = True
+            continue
+        if cut_before and _interrupts(block, text, _next_paragraph(body, offset)):
+            # "... schedule to the" / "IGF MAG VI – Summary Report" / "members of the MAG ...".
+            warnings.append(
+                f"the line {_shorten(text)!r} interrupts a sentence (a page header or footer) and was not "
+                "imported"
+            )
+            open_sentence = True
+            continue
+        if cut_before and _goes_on(block):
+            # The rest of a printed line cut mid-sentence ("... the Government of" / "Azerbaijan.").
+            items[-1].paragraphs.append(block)
+            items[-1].running_on.add(block.index)
+            open_sentence = lines.cut(text)
+            continue
+        if (
+            not items
+            and agenda is None
+            and not any(_DAY_HEADING.match(heading) for heading in open_headings)
+            and (_HEADER_FIELD.match(text) or _names_document(text))
+            and _add_header_line(block, header)
+        ):
+            # "Date: 9 June 2021", "Chair: ...", "Chairman's summary" under a first heading ("Summary
+            # of discussions"), before any paragraph: the header's lines still, and the heading too.
+            header.other += open_headings
+            outline, section, open_headings, section_closed, listing = _Outline(), "", [], True, ""
             continue
         if (
             _CONTENTS_HEADING.match(text)
@@ -864,8 +1124,14 @@ def _split_body(document: Document, warnings: list[str]):
         ):
             # "(a) ...", a lettered point of the numbered paragraph above, as Word lists number them.
             items[-1].paragraphs.append(_with_text(block, f"{block.list_label.strip()} {block.text}"))
+            open_sentence = lines.cut(text)
             continue
         numbered = item_number(block) if heading is None else None
+        rank = _heading_rank(block, text)
+        if numbered and pending_number is None and _heads_numbered(block, *numbered, body, offset):
+            # "2. Secretariat update" above "2.1 ...": a numbered title, as "2. Workshop evaluation" is.
+            heading, numbered = _clean(numbered[1]), None
+            rank = rank if block.heading_level is not None else _TITLE_RANK
         if pending_number is not None:
             number, _line = pending_number
             pending_number = None
@@ -890,6 +1156,7 @@ def _split_body(document: Document, warnings: list[str]):
                         listed_as=listed_as,
                     )
                 )
+                open_sentence = lines.cut(text)
             section_closed = True
             section_numbered = True
             last_number = int(number) if number.isdigit() else last_number
@@ -908,7 +1175,7 @@ def _split_body(document: Document, warnings: list[str]):
             heading = text
         if heading is not None:
             open_headings = [heading] if section_closed else [*open_headings, heading]
-            section = outline.open(_heading_rank(block, text), heading, after_item=section_closed)
+            section = outline.open(rank, heading, after_item=section_closed)
             section_closed = False
             section_numbered = False
             listing = _listing(text)
@@ -919,6 +1186,7 @@ def _split_body(document: Document, warnings: list[str]):
         if section_numbered:
             # Within the numbered body: more paragraphs (and bullets) of the item above.
             items[-1].paragraphs.append(_without_bullet(block))
+            open_sentence = lines.cut(text)
             continue
         # Before the first numbered paragraph, or in a report without numbers: an item of its own.
         section_bullets = section_bullets or _is_bullet(block)
@@ -926,7 +1194,15 @@ def _split_body(document: Document, warnings: list[str]):
         items.append(
             _Item(number="", section=section, paragraphs=[_without_bullet(block)], listed_as=listed_as)
         )
+        open_sentence = lines.cut(text)
         section_closed = True
+    # A title line the pages repeat as their running header ("IGF MAG Meeting Summary – Draft"
+    # above "MAG Virtual Meeting No. 4") heads the first page too, and a line naming the document
+    # ("MAG MEETING SUMMARY") names no meeting: no part of the title.
+    kept = [line for line in header.title if _key(line) not in running and not _names_document(line)]
+    if kept and len(kept) < len(header.title):
+        header.other += [line for line in header.title if line not in kept]
+        header.title = kept
     for item in items:
         if not item.paragraphs and item.title is not None:
             item.paragraphs.append(item.title)  # nothing came under it after all: the line is the item
@@ -1034,9 +1310,14 @@ _DECISIONS_HEADING = re.compile(
 # The columns of a table of actions: what (the action), and who, when or its status.
 _ACTION_COLUMN = re.compile(
     r"^(?:(?:agreed\s+|follow[\s-]up\s+)?actions?(?:\s+(?:items?|points?|required|agreed))?|tasks?|to[\s-]dos?"
-    r"|decisions?(?:\s+(?:taken|made))?|what|activit(?:y|ies)|description|items?)$",
+    r"|decisions?(?:\s+(?:taken|made))?|what|activit(?:y|ies)|description|items?"
+    r"|(?:decisions?|outcomes?)\s*(?:/|and|&)\s*(?:actions?|next\s+steps|follow[\s-]up))$",
     re.IGNORECASE,
 )
+# Both in one column ("Decision / Action"): a row with an owner or a date is an action.
+_BOTH_COLUMN = re.compile(r"^(?:decisions?|outcomes?)\s*(?:/|and|&)", re.IGNORECASE)
+# What a row is about, beside it: "Agenda item", "Topic".
+_CONTEXT_COLUMN = re.compile(r"^(?:agenda\s+items?|topics?|subjects?|issues?|sessions?)$", re.IGNORECASE)
 _DETAIL_COLUMN = re.compile(
     rf"^(?:{OWNER_LABELS}|{DUE_LABELS}|status|comments?|notes?|remarks?)$", re.IGNORECASE
 )
@@ -1050,28 +1331,104 @@ def _listing(heading: str) -> str:
     return "decision" if _DECISIONS_HEADING.match(heading) else ""
 
 
-def _table_of_actions(table: Table) -> tuple[str, list[str]] | None:
-    """("action" or "decision", a line for each row) for a table of actions (Action | Owner |
+def _table_of_actions(table: Table) -> list[tuple[str, str]] | None:
+    """("action" or "decision", a line) for each row of a table of actions (Action | Owner |
     Deadline) or of decisions, else None. A row reads "Circulate the call (Owner: Secretariat;
-    Deadline: 22 February)"."""
+    Deadline: 22 February)"; what a row is about ("Agenda item") is said first in the brackets."""
     if len(table.rows) < 2:
         return None
     header = {cell.col: _clean(cell.text).rstrip(":") for cell in table.rows[0]}
     what = [col for col, name in header.items() if _ACTION_COLUMN.match(name)]
     details = [col for col, name in header.items() if _DETAIL_COLUMN.match(name)]
     numbers = [col for col, name in header.items() if _NUMBER_COLUMN.match(name)]
-    if len(what) != 1 or not details or len(what) + len(details) + len(numbers) != len(header):
+    context = [col for col, name in header.items() if _CONTEXT_COLUMN.match(name)]
+    if len(context) > 1 or len(what) != 1 or not details:
         return None
+    if len(what) + len(details) + len(numbers) + len(context) != len(header):
+        return None
+    both = bool(_BOTH_COLUMN.match(header[what[0]]))
+    kind = "decision" if re.match(r"decision", header[what[0]], re.IGNORECASE) else "action"
     lines = []
     for row in table.rows[1:]:
         cells = {cell.col: _clean(cell.text) for cell in row}
         action = cells.get(what[0], "")
         if not action:
             continue
-        said = [f"{header[col]}: {cells[col]}" for col in details if cells.get(col)]
-        lines.append(f"{action} ({'; '.join(said)})" if said else action)
-    kind = "decision" if re.match(r"decision", header[what[0]], re.IGNORECASE) else "action"
-    return kind, lines
+        said = [f"{header[col]}: {cells[col]}" for col in [*context, *details] if cells.get(col)]
+        line = f"{action} ({'; '.join(said)})" if said else action
+        if both:
+            kind = "action" if any(cells.get(col) for col in details) else "decision"
+        lines.append((kind, line))
+    return lines
+
+
+_TOPIC_COLUMN = re.compile(r"^(?:(?:agenda\s+)?items?|topics?|subjects?|issues?)$", re.IGNORECASE)
+_DISCUSSION_COLUMN = re.compile(
+    r"^(?:summary(?:\s+of\s+(?:the\s+)?discussions?)?|discussions?|notes?|minutes|points\s+raised"
+    r"|deliberations?|key\s+points)$",
+    re.IGNORECASE,
+)
+_DECISION_COLUMN = re.compile(
+    r"^(?:decisions?(?:\s+(?:taken|made))?|outcomes?|agreed|conclusions?)$", re.IGNORECASE
+)
+_TASK_COLUMN = re.compile(
+    r"^(?:(?:agreed\s+)?actions?(?:\s+(?:items?|points?|required|agreed))?|follow[\s-]up|next\s+steps|to[\s-]dos?)$",
+    re.IGNORECASE,
+)
+
+
+def _minutes_table(table: Table) -> list[tuple[str, str, list[Paragraph]]] | None:
+    """(topic, "" or "decision" or "action", paragraphs) for each row's discussion, decision and
+    action of minutes set in a table ("Agenda item | Discussion | Action | Owner"), else None. An
+    action reads "Publish the plan (Owner: Secretariat; Deadline: 20 May)"."""
+    if len(table.rows) < 2:
+        return None
+    header = {cell.col: _clean(cell.text).rstrip(":") for cell in table.rows[0]}
+    kinds: dict[int, str] = {}
+    for col, name in header.items():
+        if _TOPIC_COLUMN.match(name):
+            kinds[col] = "topic"
+        elif _DISCUSSION_COLUMN.match(name):
+            kinds[col] = "discussion"
+        elif _DECISION_COLUMN.match(name):
+            kinds[col] = "decision"
+        elif _TASK_COLUMN.match(name) or _BOTH_COLUMN.match(name):
+            kinds[col] = "action" if _TASK_COLUMN.match(name) else "both"
+        elif _DETAIL_COLUMN.match(name):
+            kinds[col] = "detail"
+        elif _NUMBER_COLUMN.match(name):
+            kinds[col] = "number"
+        else:
+            return None
+    found = list(kinds.values())
+    if found.count("topic") != 1 or found.count("discussion") != 1:
+        return None
+    details = [col for col, kind in kinds.items() if kind == "detail"]
+    rows = []
+    for row in table.rows[1:]:
+        cells = {cell.col: cell for cell in row}
+        topic = next(
+            (_clean(cells[col].text) for col, kind in kinds.items() if kind == "topic" and col in cells), ""
+        )
+        said = [
+            f"{header[col]}: {_clean(cells[col].text)}"
+            for col in details
+            if col in cells and _clean(cells[col].text)
+        ]
+        for col, kind in kinds.items():
+            paragraphs = [p for p in (cells[col].paragraphs if col in cells else []) if _clean(p.text)]
+            if not paragraphs or kind not in ("discussion", "decision", "action", "both"):
+                continue
+            if kind == "discussion":
+                rows.append((topic, "", paragraphs))
+                continue
+            listed = "decision" if kind == "decision" or (kind == "both" and not said) else "action"
+            for paragraph in paragraphs:
+                text = _clean(paragraph.text)
+                if listed == "action" and said:
+                    text = f"{text} ({'; '.join(said)})"
+                rows.append((topic, listed, [replace(paragraph, text=text)]))
+    return rows
 
 
 @dataclass
@@ -1125,9 +1482,8 @@ def _numbered_heading_style(paragraph: Paragraph, text: str) -> str | None:
     return f"{label} {text}" if label else text
 
 
-def _titles_item(rest: str, body: list[Paragraph | Table], offset: int) -> bool:
-    """A numbered line that titles the unnumbered paragraphs under it ("2. Workshop evaluation")
-    rather than being a paragraph: short, not a sentence, a paragraph of prose after it."""
+def _title_words(rest: str) -> bool:
+    """Whether a numbered line's words are a title ("Workshop evaluation"), not a sentence."""
     if len(rest) > 120:
         return False
     title = _clean(rest)
@@ -1135,8 +1491,30 @@ def _titles_item(rest: str, body: list[Paragraph | Table], offset: int) -> bool:
         return False
     if not (title[0].isupper() or title[0].isdigit()):
         return False
-    if re.match(r"(?:the|a|an|it|this|that|these|those|there|he|she|they|we)\b", title, re.IGNORECASE):
-        return False  # "4. The MAG discussed the budget": a sentence without its full stop
+    # "4. The MAG discussed the budget": a sentence without its full stop
+    return not re.match(r"(?:the|a|an|it|this|that|these|those|there|he|she|they|we)\b", title, re.IGNORECASE)
+
+
+def _heads_numbered(
+    paragraph: Paragraph, number: str, rest: str, body: list[Paragraph | Table], offset: int
+) -> bool:
+    """A numbered title above numbered paragraphs: above those numbered in its outline ("2.
+    Secretariat update" above "2.1 The Secretariat reported ..."), or in a Heading style above any
+    ("2. Update on the annual meeting" above paragraphs Word numbers on). A heading, not an item."""
+    following = _next_paragraph(body, offset)
+    numbered = item_number(following) if following is not None else None
+    if not numbered or not _title_words(rest):
+        return False
+    return numbered[0].startswith(f"{number}.") or (
+        paragraph.heading_level is not None and following.heading_level is None
+    )
+
+
+def _titles_item(rest: str, body: list[Paragraph | Table], offset: int) -> bool:
+    """A numbered line that titles the unnumbered paragraphs under it ("2. Workshop evaluation")
+    rather than being a paragraph: short, not a sentence, a paragraph of prose after it."""
+    if not _title_words(rest):
+        return False
     following = _next_paragraph(body, offset)
     if following is None or following.list_label is not None or following.heading_level is not None:
         return False
@@ -1312,6 +1690,17 @@ def _read_meeting(
         if found:
             date, end_date = found[0]
             break
+    published = _published_date(header)
+    if date is None and context_year is None and published is not None:
+        # "The MAG met on 5 March" on a page posted on 10 March 2015: that year, or the one before
+        # for a day after the posting.
+        for line in candidates:
+            found = find_date_range(_without_number_before_date(line), default_year=published.year)
+            if found:
+                date, end_date = found[0]
+                if date > published and not re.search(r"\b(?:19|20)\d\d\b", found[1].group(0)):
+                    date, end_date = _year_before(date), _year_before(end_date) if end_date else None
+                break
     cycle_year = int(cycle.group(1)) if cycle else (date.year if date else None)
     labelled = {}
     for line in header.fields:
@@ -1366,6 +1755,22 @@ def _opening_paragraphs(items: list[_Item]) -> list[_Item]:
     return opening
 
 
+def _published_date(header: _Header) -> datetime.date | None:
+    """When the page or the file was posted or updated ("Posted on 10 March 2015"), if it says."""
+    for line in header.other:
+        found = find_date_range(line, default_year=None) if _PUBLISHED.match(line) else None
+        if found:
+            return found[0][0]
+    return None
+
+
+def _year_before(day: datetime.date) -> datetime.date | None:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return None
+
+
 def _first_sentence(text: str) -> str:
     # A sentence naming the meeting is short; splitting the paragraph's start is enough.
     return next(iter(split_sentences(text[:1000])), "")
@@ -1374,6 +1779,9 @@ def _first_sentence(text: str) -> str:
 _TITLE_TYPE_SUFFIX = re.compile(
     r"[-–—:,|]?\s*(?:(?:draft|final)\s+)?(?:summary\s+report|summary|report|minutes)(?:\s*\((?:draft|final)\))?",
     re.IGNORECASE,
+)
+_TITLE_TYPE_END = re.compile(
+    r"\s*[-–—:,|]?\s*(?:(?:draft|final)\s+)?(?:summary\s+report|summary|report|minutes)$", re.IGNORECASE
 )
 _TITLE_TYPE_PREFIX = re.compile(r"^(?:(?:draft|final)\s+)?summary(?:\s+report)?\s*[:–—-]\s*", re.IGNORECASE)
 
@@ -1389,10 +1797,14 @@ def _title(lines: list[str]) -> str:
         before = title[: match.start()].rstrip(" ,;:–—-(")
         before = re.sub(r"(?:\s+(?:held\s+)?(?:on|from|of|dated))+$", "", before, flags=re.IGNORECASE)
         after = title[match.end() :].strip(" .)")
-        if _TITLE_TYPE_SUFFIX.fullmatch(after):
-            after = ""  # "MAG Virtual Meeting – 3 April 2019 – Summary Report"
+        if _TITLE_TYPE_SUFFIX.fullmatch(after) or (_words(after) <= 4 and _CITY.match(after.strip(" ,"))):
+            # "MAG Virtual Meeting – 3 April 2019 – Summary Report", "..., 9-11 October 2019, Geneva"
+            after = ""
         if not after and _words(before) >= 2:
-            title = before
+            # "IGF MAG Virtual Meeting" / "Summary – 2 July 2020": no "Summary" left at its end
+            title = (
+                _TITLE_TYPE_END.sub("", before) if _words(_TITLE_TYPE_END.sub("", before)) >= 2 else before
+            )
     return title
 
 
@@ -1614,10 +2026,11 @@ def _find_chair(text: str) -> str:
         )
         if named:
             return named.group(1) or named.group(2)
-        # "Ambassador Janis Karklins, Chair of the MAG, opened the meeting".
+        # "Ambassador Janis Karklins, Chair of the MAG, opened the meeting", "Ms. Lynn St. Amour (MAG
+        # Chair) opened the meeting".
         office = re.search(
-            r"^(.*?),\s+(?:the\s+)?(?:MAG(?:'s|’s)?\s+)?Chair(?:man|person|woman)?"
-            r"(?:\s+of\s+the\s+(?:MAG|Multistakeholder\s+Advisory\s+Group))?\s*,",
+            r"^(.*?)(?:,\s+(?P<comma>)|\s*\(\s*)(?:the\s+)?(?:MAG(?:'s|’s)?\s+)?Chair(?:man|person|woman)?"
+            r"(?:\s+of\s+the\s+(?:MAG|Multistakeholder\s+Advisory\s+Group))?\s*(?(comma),|\))",
             sentence,
         )
         if office:
@@ -1672,6 +2085,9 @@ def _find_recording(items: list[_Item]) -> str:
 # A word broken at a line's end with a hyphen ("prepa-" / "rations", "multi-" / "stakeholder").
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LAST_LETTERS = re.compile(r"[^\W\d_]+$")
+_FIRST_LETTERS = re.compile(r"[^\W\d_]+")
+_BROKEN_AT_END = re.compile(r"(?<![^\W\d_]-)([^\W\d_]+)-$")
 # First parts of compounds the reports write with a hyphen: kept when the document cannot tell.
 _COMPOUND_FIRST = re.compile(
     r"multi|co|non|self|cross|follow|high|low|well|long|short|full|open|e|ex|semi|anti|mid|face|day|year"
@@ -1692,12 +2108,33 @@ class _Hyphenation:
 
     @property
     def words(self) -> collections.Counter[str]:
+        """The words of the document, without the halves of the words broken at a line's end (a
+        word broken twice the same way would else count its own halves as words used elsewhere)."""
         if self._words is None:
-            self._words = collections.Counter(
-                word.lower()
-                for paragraph in self._document.paragraphs
-                for word in _WORD.findall(paragraph.text)
-            )
+            texts = [paragraph.text for paragraph in self._document.paragraphs]
+            words = collections.Counter(word.lower() for text in texts for word in _WORD.findall(text))
+            halves: list[str] = []
+            for text in texts:
+                for match in _LINE_END_HYPHEN.finditer(text):
+                    halves += [_LAST_LETTERS.search(text, 0, match.start()).group(0)]
+                    halves += [_FIRST_LETTERS.match(text, match.end()).group(0)]
+            # A word broken across two lines set as paragraphs, a page's header or number maybe
+            # between them: its second half is the next line's first word in lower case.
+            waiting = 0
+            for text in (text.strip() for text in texts):
+                if not text:
+                    continue
+                first = _FIRST_LETTERS.match(text)
+                if waiting and first and text[0].islower():
+                    halves.append(first.group(0))
+                    waiting = 0
+                waiting = max(0, waiting - 1)
+                broken = _BROKEN_AT_END.search(text)
+                if broken:
+                    halves.append(broken.group(1))
+                    waiting = 4
+            words.subtract(half.lower() for half in halves)
+            self._words = +words  # only the words still counted
         return self._words
 
     def keeps_hyphen(self, before: str, after: str) -> bool:
@@ -1707,8 +2144,7 @@ class _Hyphenation:
             return True
         if self.words[f"{left}{right.lower()}"]:
             return False
-        # The broken word itself counts each part once.
-        both_words = self.words[left] > 1 and self.words[right.lower()] > 1
+        both_words = self.words[left] > 0 and self.words[right.lower()] > 0
         return both_words or bool(_COMPOUND_FIRST.fullmatch(left)) or right[0].isupper()
 
 

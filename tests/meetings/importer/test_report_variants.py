@@ -1,6 +1,7 @@
 """More report shapes of fixtures/reports/shapes/, read, interpreted and compared as a whole:
 an early Chairman's Summary, a PDF conversion with page headers, a web summary with lists of
-decisions and actions, a Word-numbered report with a table of actions, two-day minutes.
+decisions and actions, a Word-numbered report with a table of actions, two-day minutes, an early
+report converted from PDF a printed line to a paragraph.
 
 (The byte-for-byte rebuild of every builder is checked in test_report_shapes.py.)"""
 
@@ -355,4 +356,59 @@ def test_actions_table_shape_reads_each_row_owner_and_deadline():
         (5, "Secretariat", "22 February", D(2019, 2, 22)),
         (6, "Secretariat", "1 March", D(2019, 3, 1)),
         (7, "MAG members", "Ongoing", None),  # a deadline that is no date is kept as written only
+    ]
+
+
+def test_pdf_printed_lines_shape_runs_cut_lines_on_and_reads_the_listed_decisions():
+    report = parse("advisory-group-baku-2012-02-14.docx")
+
+    assert report.meeting == ParsedMeeting(
+        title="Advisory Group Meeting",
+        kind="face_to_face",
+        number=None,
+        date=D(2012, 2, 14),
+        end_date=D(2012, 2, 16),
+        chair="Ms. Alice Munyua",
+        recording_url="",
+        cycle_year=2012,
+    )
+    assert items(report) == [
+        (
+            1,
+            "1",
+            "",
+            "The Advisory Group met in Baku at the invitation of the Government of Azerbaijan. The meeting "
+            "was chaired by Ms. Alice Munyua and opened by the Minister of Communications, who welcomed the "
+            "members to Baku and presented the venue of the seventh meeting of the IGF.",
+        ),
+        (
+            2,
+            "2",
+            "",
+            "The Group reviewed the preparations for the annual meeting. The host country informed the Group "
+            "that the venue had been confirmed and that the IGF website would carry information on hotels "
+            "and visas from March 2012.",
+        ),
+        (
+            3,
+            "3",
+            "",
+            "The following decisions were taken:\n\na. The main theme of the 2011 meeting will be kept for "
+            "the seventh meeting.\n\nb. Each main session will have a remote moderator.",
+        ),
+        (4, "4", "", "The Secretariat will circulate the logistics note to the Group by Friday."),
+    ]
+    assert decisions(report) == [
+        (3, "decision", "a. The main theme of the 2011 meeting will be kept for the seventh meeting."),
+        (3, "decision", "b. Each main session will have a remote moderator."),
+        (4, "action", "The Secretariat will circulate the logistics note to the Group by Friday."),
+    ]
+    action = report.items[3].decisions[0]
+    assert (action.owner, action.due, action.due_date) == ("Secretariat", "Friday", D(2012, 2, 17))
+    assert report.schedule is None
+    assert report.warnings == [
+        "the line '1' looks like a page number and was not imported",
+        "the line 'Internet Governance Forum – Advisory Group – Draft' repeats the report's heading (a page "
+        "header or footer) and was not imported",
+        "the line 'www.intgovforum.org' looks like a page footer (a web address alone) and was not imported",
     ]
