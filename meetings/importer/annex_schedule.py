@@ -206,31 +206,52 @@ def read_grid(
                 blocks.append(_Block(start, end, range(cell.row, cell.row + cell.row_span), label))
     blocks.sort(key=lambda block: block.rows.start)
 
-    days: dict[int, tuple[datetime.date | None, str]] = {}
+    # Day headings: a row of days above the sessions (their columns), or days down the rows ("Monday
+    # 12 November | 09:30 – 11:00 | Opening Ceremony", or a row of its own across the table).
+    headings: list[tuple[Cell, datetime.date | None, str]] = []
     contents: dict[tuple[int, int], list[str]] = {}
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
-        if cell.col == time_col:
+        if cell.col == time_col and TIME_RANGE.search(cell.text):
             continue
         lines = []
         for line in cell.text.split("\n"):
             is_day, found = day_heading(line, year=year, start_date=start_date)
             if is_day:
-                for col in range(cell.col, cell.col + cell.col_span):
-                    days.setdefault(col, (found, _clean(line)))
+                headings.append((cell, found, _clean(line)))
                 continue
             lines.append(line)
-        contents[(cell.row, cell.col)] = lines
-    if not days and start_date is not None:
-        # No row of days: the columns after the times are the event's days, in order.
-        columns = sorted({c.col for c in cells if c.col > time_col})
-        for offset, col in enumerate(columns):
-            date = start_date + datetime.timedelta(days=offset)
-            days[col] = (date, f"{date:%-d %B}")
+        contents[(cell.row, cell.col)] = [] if _COLUMN_LABEL.match(_clean(" ".join(lines))) else lines
+    by_rows = _days_down_the_rows(headings, blocks, time_col)
+
+    def day_of(cell: Cell, col: int) -> tuple[datetime.date | None, str]:
+        above = [
+            (heading.row, found, label)
+            for heading, found, label in headings
+            if heading.row <= cell.row and (by_rows or heading.col <= col < heading.col + heading.col_span)
+        ]
+        if above:
+            _row, found, label = max(above, key=lambda entry: entry[0])
+            return found, label
+        if not headings and start_date is not None and col > time_col:
+            # No row of days: the columns after the times are the event's days, in order.
+            date = start_date + datetime.timedelta(days=columns.index(col))
+            return date, f"{date:%-d %B}"
+        return None, ""
+
+    columns = sorted({c.col for c in cells if c.col > time_col})
+    session_col, note_cols = _session_columns(cells, contents, blocks, time_col) if by_rows else (None, set())
 
     # Sessions of one day and block, from every cell they are in, in row order.
-    placed: dict[tuple[int, int], list[tuple[Cell, _Session]]] = {}
+    placed: dict[tuple[datetime.date, int, int], tuple[str, list[_Session]]] = {}
+    notes: dict[int, list[str]] = {}  # in rows: what the other columns say of the row's sessions
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
-        if cell.col == time_col:
+        if cell.col in note_cols:
+            text = _clean(" ".join(contents.get((cell.row, cell.col), [])))
+            if text:
+                for row in range(cell.row, cell.row + cell.row_span):
+                    notes.setdefault(row, []).append(text)
+    for cell in sorted(cells, key=lambda c: (c.row, c.col)):
+        if (cell.col == time_col and cell.col_span == 1) or cell.col in note_cols:
             continue
         where = f"row {cell.row + 1}, column {cell.col + 1}"
         sessions = _sessions(contents.get((cell.row, cell.col), []), where=where, warnings=warnings)
@@ -247,20 +268,26 @@ def read_grid(
                 "it was not placed"
             )
             continue
-        for col in range(cell.col, cell.col + cell.col_span):
-            if days.get(col, (None, ""))[0] is None:
+        for session in sessions:
+            extra = notes.get(cell.row, [])
+            session.note = "; ".join(part for part in [session.note, *extra] if part)
+        for col in range(cell.col, cell.col + cell.col_span) if not by_rows else [cell.col]:
+            date, day_label = day_of(cell, col)
+            if date is None:
                 warnings.append(
                     f"schedule: the cell at {where} ({sessions[0].title!r}) has no day with a date above it"
                 )
                 continue
-            placed.setdefault((col, covering[0]), []).extend((cell, session) for session in sessions)
+            key = (date, 0 if by_rows else col, covering[0])
+            placed.setdefault(key, (day_label, []))[1].extend(sessions)
 
     slots: list[ParsedSlot] = []
-    for (col, block_index), entries in sorted(placed.items(), key=lambda kv: (days[kv[0][0]][0], kv[0][1])):
-        date, day_label = days[col]
+    for (date, _col, block_index), (day_label, sessions) in sorted(
+        placed.items(), key=lambda kv: (kv[0][0], kv[0][2], kv[0][1])
+    ):
         block = blocks[block_index]
         slots += _place(
-            [session for _cell, session in entries],
+            sessions,
             block=block,
             date=date,
             where=f"{day_label}, {block.label}",
@@ -269,6 +296,63 @@ def read_grid(
     _check_continued(slots, warnings)
     slots.sort(key=lambda slot: (slot.date, slot.start))
     return slots
+
+
+# A cell that only labels its column: "Time", "Day", "Date", "Session", "Main session", "Room".
+_COLUMN_LABEL = re.compile(
+    r"^(?:times?|hours?|days?|dates?|day\s*/\s*date|date\s*/\s*time|(?:main\s+)?sessions?(?:\s+titles?)?"
+    r"|titles?|rooms?|venues?|locations?|themes?|programme|format)\s*:?$",
+    re.IGNORECASE,
+)
+# The header of a column naming where a session is held, not the session.
+_PLACE_LABEL = re.compile(r"^(?:rooms?|venues?|locations?|halls?)\s*:?$", re.IGNORECASE)
+
+
+def _days_down_the_rows(headings, blocks: list[_Block], time_col: int) -> bool:
+    """Whether the days go down the rows (each row's day in a column of days, or a row of its own),
+    not across the columns: never two days in one row, and a day beside a time, across the times
+    column, merged down several rows, or in several rows."""
+    if not headings:
+        return False
+    rows = [heading.row for heading, _found, _label in headings]
+    if len(set(rows)) < len(rows):
+        return False
+    block_rows = {row for block in blocks for row in block.rows}
+    return (
+        len(rows) > 1
+        or any(heading.col <= time_col < heading.col + heading.col_span for heading, _f, _l in headings)
+        or any(heading.row_span > 1 or heading.row in block_rows for heading, _f, _l in headings)
+    )
+
+
+def _session_columns(
+    cells: list[Cell], contents, blocks: list[_Block], time_col: int
+) -> tuple[int | None, set[int]]:
+    """In a grid of rows, the column of sessions and the columns saying more of them (a room): the
+    column headed as the sessions', else the first with text in the time rows; a column headed
+    "Room" or "Venue" is never the sessions'."""
+    block_rows = {row for block in blocks for row in block.rows}
+    first_row = min(block_rows, default=0)
+    with_text = sorted(
+        {
+            cell.col
+            for cell in cells
+            if cell.col != time_col
+            and cell.row in block_rows
+            and _clean(" ".join(contents.get((cell.row, cell.col), [])))
+        }
+    )
+    labels = {
+        cell.col: _clean(cell.text)
+        for cell in cells
+        if cell.row < first_row and cell.col_span == 1 and _COLUMN_LABEL.match(_clean(cell.text))
+    }
+    candidates = [col for col in with_text if not _PLACE_LABEL.match(labels.get(col, ""))]
+    if not candidates:
+        return None, set()
+    headed = [col for col in candidates if re.search(r"session|title", labels.get(col, ""), re.IGNORECASE)]
+    session_col = headed[0] if headed else candidates[0]
+    return session_col, {col for col in with_text if col != session_col}
 
 
 def _place(

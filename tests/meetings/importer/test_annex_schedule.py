@@ -5,8 +5,11 @@ import pytest
 from meetings.importer.annex_schedule import day_heading, read_grid, read_schedule, time_zone_for
 from meetings.importer.document import Paragraph
 from meetings.importer.interpret import interpret_document
+from meetings.importer.services import parse_report
 from tests.meetings.importer.documents import DocumentBuilder, cell, seed_document
+from tests.meetings.importer.grid_docx import across, down, grid_report
 
+D = datetime.date
 T = datetime.time
 
 
@@ -429,3 +432,130 @@ def test_read_grid_times_given_by_their_start_alone_run_to_the_next():
         (6, "12:00", "14:00", "Taking Stock", 120, False, ""),
     ]
     assert warnings == []
+
+
+# Grids as real annexes write them: a .docx built with python-docx, read and interpreted whole.
+
+PARIS = ["2018 IGF Main Session Schedule", "12-14 November 2018, Paris, France"]
+
+
+def imported_grid(data: bytes):
+    """The grid a report's annex gives, as slot rows, and the report's warnings."""
+    report = parse_report(data)
+    schedule = report.schedule
+    return (schedule.start_date, schedule.end_date, slot_rows(schedule.slots)), report.warnings
+
+
+def test_rows_grid_day_time_session_with_a_header_row():
+    data = grid_report(
+        PARIS,
+        [
+            ["Day", "Time", "Session"],
+            ["Monday 12 November", "09:30 – 11:00", "Opening Ceremony"],
+            ["Monday 12 November", "11:00 – 13:00", "Cybersecurity and Trust"],
+            ["Tuesday 13 November", "10:00 – 13:00", "Development, Innovation and Economic Issues"],
+            ["Wednesday 14 November", "15:00 – 16:30", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:30", "11:00", "Opening Ceremony", 90, False, ""),
+                (12, "11:00", "13:00", "Cybersecurity and Trust", 120, False, ""),
+                (13, "10:00", "13:00", "Development, Innovation and Economic Issues", 180, False, ""),
+                (14, "15:00", "16:30", "Closing Ceremony", 90, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_rows_grid_date_range_session_room_without_a_header_row():
+    data = grid_report(
+        PARIS,
+        [
+            ["12 November 2018", "09:30 – 11:00", "Opening Ceremony", "Main Hall"],
+            ["12 November 2018", "11:00 – 13:00", "Cybersecurity and Trust", "Room I"],
+            ["13 November 2018", "10:00 – 13:00", "Development, Innovation and Economic Issues", "Main Hall"],
+            ["14 November 2018", "15:00 – 16:30", "Closing Ceremony", "Main Hall"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:30", "11:00", "Opening Ceremony", 90, False, "Main Hall"),
+                (12, "11:00", "13:00", "Cybersecurity and Trust", 120, False, "Room I"),
+                (
+                    13,
+                    "10:00",
+                    "13:00",
+                    "Development, Innovation and Economic Issues",
+                    180,
+                    False,
+                    "Main Hall",
+                ),
+                (14, "15:00", "16:30", "Closing Ceremony", 90, False, "Main Hall"),
+            ],
+        ),
+        [],
+    )
+
+
+def test_rows_grid_day_written_once_merged_down_or_left_blank():
+    data = grid_report(
+        PARIS,
+        [
+            ["Date", "Time", "Main session", "Room"],
+            [down("Monday 12 November", 2), "09:30 – 11:00", "Opening Ceremony", "Main Hall"],
+            [None, "11:00 – 13:00", "Cybersecurity and Trust", "Room I"],
+            ["Tuesday 13 November", "10:00 – 13:00", "Gender and Access", "Main Hall"],
+            [None, "15:00 – 16:30", "Closing Ceremony", "Main Hall"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:30", "11:00", "Opening Ceremony", 90, False, "Main Hall"),
+                (12, "11:00", "13:00", "Cybersecurity and Trust", 120, False, "Room I"),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, "Main Hall"),
+                (13, "15:00", "16:30", "Closing Ceremony", 90, False, "Main Hall"),
+            ],
+        ),
+        [],
+    )
+
+
+def test_rows_grid_day_rows_inside_the_table():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Session", "Room"],
+            [across("Monday, 12 November", 3), None, None],
+            ["09:30 – 11:00", "Opening Ceremony", "Main Hall"],
+            ["11:00 – 13:00", "Cybersecurity and Trust", "Room I"],
+            [across("Tuesday, 13 November", 3), None, None],
+            ["10:00 – 13:00", "Gender and Access", "Main Hall"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:30", "11:00", "Opening Ceremony", 90, False, "Main Hall"),
+                (12, "11:00", "13:00", "Cybersecurity and Trust", 120, False, "Room I"),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, "Main Hall"),
+            ],
+        ),
+        [],
+    )
