@@ -92,10 +92,18 @@ class _Session:
     end: datetime.time | None = None
 
 
+_UNDATED_DAYS = "schedule: the grid's days ("
+
+
 def read_schedule(
-    blocks: list[Paragraph | Table], *, default_year: int | None, warnings: list[str]
+    blocks: list[Paragraph | Table], *, default_year: int | None, warnings: list[str], report_text: str = ""
 ) -> ParsedSchedule | None:
-    """The schedule in an annex: its heading lines, then the first table. None without a table."""
+    """The schedule in an annex: its heading lines, then the first table. None without a table.
+
+    A grid whose days are counted ("Day 1") and whose heading has no dates takes the annual meeting's
+    dates where the report's text gives them ("the 13th IGF will be held in Paris from 12 to 14
+    November 2018").
+    """
     table = next((block for block in blocks if isinstance(block, Table)), None)
     if table is None:
         return None
@@ -112,7 +120,19 @@ def read_schedule(
     elif not venue:
         warnings.append("schedule: no venue found above the table, so no time zone")
     year = start_date.year if start_date else default_year
-    slots = read_grid(table, year=year, start_date=start_date, warnings=warnings)
+    grid_warnings: list[str] = []
+    slots = read_grid(table, year=year, start_date=start_date, warnings=grid_warnings)
+    event_dates = event_dates_in(report_text, default_year=default_year) if start_date is None else None
+    if not slots and event_dates:
+        counted: list[str] = []
+        slots = read_grid(table, year=event_dates[0].year, start_date=event_dates[0], warnings=counted)
+        if slots and all(event_dates[0] <= slot.date <= event_dates[1] for slot in slots):
+            start_date, end_date = event_dates
+            grid_warnings = counted
+        else:
+            slots = []
+    warnings += grid_warnings
+    refused = any(warning.startswith(_UNDATED_DAYS) for warning in grid_warnings)
     if slots and start_date is None:
         start_date = min(slot.date for slot in slots)
         end_date = max(slot.date for slot in slots)
@@ -125,7 +145,24 @@ def read_schedule(
         start_date=start_date,
         end_date=end_date or start_date,
         slots=slots,
+        refused=refused,
     )
+
+
+# A sentence of the report about the annual meeting itself, not the MAG's own meetings.
+_EVENT_SENTENCE = re.compile(r"\bIGF\b|Internet Governance Forum|\bannual meeting\b", re.IGNORECASE)
+_NOT_THE_EVENT = re.compile(r"\bMAG\b|Advisory Group|consultations?\b", re.IGNORECASE)
+
+
+def event_dates_in(text: str, *, default_year: int | None) -> tuple[datetime.date, datetime.date] | None:
+    """The first days of more than one that a sentence about the annual meeting gives."""
+    for sentence in re.split(r"(?<=[.;])\s+|\n+", text):
+        if not _EVENT_SENTENCE.search(sentence) or _NOT_THE_EVENT.search(sentence):
+            continue
+        found = find_date_range(sentence, default_year=default_year)
+        if found and found[0][1] and found[0][1] > found[0][0]:
+            return found[0]
+    return None
 
 
 def time_zone_for(venue: str) -> str:
@@ -221,6 +258,15 @@ def read_grid(
                 continue
             lines.append(line)
         contents[(cell.row, cell.col)] = [] if _COLUMN_LABEL.match(_clean(" ".join(lines))) else lines
+    if headings and start_date is None and all(found is None for _cell, found, _label in headings):
+        # "Day 1" .. "Day 5", or weekdays alone, with no first day to count from: one warning, not one
+        # per cell.
+        named = headings[0][2] if len(headings) == 1 else f"{headings[0][2]}' to '{headings[-1][2]}"
+        warnings.append(
+            f"{_UNDATED_DAYS}'{named}') have no dates, and none were found above the table "
+            "or in the report; the grid was not imported"
+        )
+        return []
     by_rows = _days_down_the_rows(headings, blocks, time_col)
 
     def day_of(cell: Cell, col: int) -> tuple[datetime.date | None, str]:

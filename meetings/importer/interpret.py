@@ -382,8 +382,15 @@ def interpret_document(document: Document) -> ParsedReport:
     schedule = None
     if annex:
         default_year = meeting.cycle_year or (meeting.date.year if meeting.date else None)
-        schedule = read_schedule(annex, default_year=default_year, warnings=warnings)
-        _warn_unread_annex(annex, warnings, schedule_read=bool(schedule and schedule.slots))
+        schedule = read_schedule(
+            annex,
+            default_year=default_year,
+            warnings=warnings,
+            report_text="\n".join(item.text for item in parsed_items),
+        )
+        _warn_unread_annex(
+            annex, warnings, schedule_read=bool(schedule and (schedule.slots or schedule.refused))
+        )
     report = ParsedReport(meeting=meeting, items=parsed_items, schedule=schedule, warnings=warnings)
     # Where the decisions say one thing and the report's own grid another.
     report.warnings += check_decisions_against_grid(report)

@@ -559,3 +559,80 @@ def test_rows_grid_day_rows_inside_the_table():
         ),
         [],
     )
+
+
+FIVE_NUMBERED_DAYS = [
+    ["Time", "Day 1", "Day 2", "Day 3", "Day 4", "Day 5"],
+    ["10:00 – 11:30", "Opening Ceremony", "Gender", "Cybersecurity", "Human Rights", "NRIs"],
+    ["15:00 – 16:30", "Youth", "Access", "Emerging Issues", "Development", "Closing Ceremony"],
+]
+
+
+def test_numbered_days_dated_from_the_annex_heading():
+    data = grid_report(["Annex II: IGF 2018 main sessions, Paris, 12-16 November 2018"], FIVE_NUMBERED_DAYS)
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 16),
+            [
+                (12, "10:00", "11:30", "Opening Ceremony", 90, False, ""),
+                (12, "15:00", "16:30", "Youth", 90, False, ""),
+                (13, "10:00", "11:30", "Gender", 90, False, ""),
+                (13, "15:00", "16:30", "Access", 90, False, ""),
+                (14, "10:00", "11:30", "Cybersecurity", 90, False, ""),
+                (14, "15:00", "16:30", "Emerging Issues", 90, False, ""),
+                (15, "10:00", "11:30", "Human Rights", 90, False, ""),
+                (15, "15:00", "16:30", "Development", 90, False, ""),
+                (16, "10:00", "11:30", "NRIs", 90, False, ""),
+                (16, "15:00", "16:30", "Closing Ceremony", 90, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_numbered_days_without_dates_anywhere_refused_with_one_warning():
+    data = grid_report(["IGF 2018 main sessions, Paris"], FIVE_NUMBERED_DAYS)
+
+    assert imported_grid(data) == (
+        (None, None, []),
+        [
+            "schedule: the grid's days ('Day 1' to 'Day 5') have no dates, and none were found above the "
+            "table or in the report; the grid was not imported",
+        ],
+    )
+
+
+def test_numbered_days_dated_from_the_events_dates_in_the_report():
+    items = [
+        "1.\tThe second MAG meeting of the 2018 IGF cycle was held in Geneva on 10-11 July 2018.",
+        "2.\tThe Secretariat recalled that the 13th IGF will be held at UNESCO Headquarters in Paris from "
+        "12 to 14 November 2018.",
+        "3.\tIt was agreed that the main sessions would be finalised by 31 July.",
+    ]
+    data = grid_report(
+        ["IGF 2018 main sessions, Paris"],
+        [
+            ["Time", "Day 1", "Day 2", "Day 3"],
+            ["10:00 – 11:30", "Opening Ceremony", "Gender", "Cybersecurity"],
+            ["15:00 – 16:30", "Youth", "Access", "Closing Ceremony"],
+        ],
+        items=items,
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "11:30", "Opening Ceremony", 90, False, ""),
+                (12, "15:00", "16:30", "Youth", 90, False, ""),
+                (13, "10:00", "11:30", "Gender", 90, False, ""),
+                (13, "15:00", "16:30", "Access", 90, False, ""),
+                (14, "10:00", "11:30", "Cybersecurity", 90, False, ""),
+                (14, "15:00", "16:30", "Closing Ceremony", 90, False, ""),
+            ],
+        ),
+        [],
+    )
