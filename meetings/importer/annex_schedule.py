@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from meetings.importer.dates import find_date_range
 from meetings.importer.document import Cell, Paragraph, Table
@@ -90,6 +90,8 @@ class _Session:
     continued: bool
     start: datetime.time | None = None  # its own time range, when the cell prints one
     end: datetime.time | None = None
+    pieces: list[str] = field(default_factory=list)  # the lines its title was written on
+    parallel: list[str] = field(default_factory=list)  # sessions its cell lists with it, at its times
 
 
 _UNDATED_DAYS = "schedule: the grid's days ("
@@ -296,11 +298,18 @@ def read_grid(
             if text:
                 for row in range(cell.row, cell.row + cell.row_span):
                     notes.setdefault(row, []).append(text)
+    in_cells: dict[tuple[int, int], list[_Session]] = {}
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
         if (cell.col == time_col and cell.col_span == 1) or cell.col in note_cols:
             continue
         where = f"row {cell.row + 1}, column {cell.col + 1}"
-        sessions = _sessions(contents.get((cell.row, cell.col), []), where=where, warnings=warnings)
+        in_cells[(cell.row, cell.col)] = _sessions(
+            contents.get((cell.row, cell.col), []), where=where, warnings=warnings
+        )
+    _split_untimed_lines(in_cells)
+    for cell in sorted(cells, key=lambda c: (c.row, c.col)):
+        sessions = in_cells.get((cell.row, cell.col))
+        where = f"row {cell.row + 1}, column {cell.col + 1}"
         if not sessions:
             continue
         cell_rows = range(cell.row, cell.row + cell.row_span)
@@ -440,17 +449,18 @@ def _place(
             if end <= start:
                 warnings.append(f"schedule: {where}: the duration of {session.title!r} cannot be read")
                 continue
-        slots.append(
+        slots += [
             ParsedSlot(
                 date=date,
                 start=_from_minutes(start),
                 end=_from_minutes(end),
-                title=session.title,
+                title=title,
                 minutes=end - start,
-                continued=session.continued,
+                continued=session.continued and title == session.title,
                 note=session.note,
             )
-        )
+            for title in [session.title, *session.parallel]
+        ]
         cursor = max(cursor, end)
     if not timed and cursor < block_end and slots:
         total = cursor - _minutes(block.start)
@@ -466,8 +476,11 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
     sessions: list[_Session] = []
     pending: list[str] = []
 
+    places: list[str] = []  # "Room: Main Hall" lines of the session being read
+
     def finish(*, minutes=None, note="", start=None, end=None, shown=""):
         title = _clean(" ".join(pending))
+        pieces = [_clean(piece) for piece in pending if _clean(piece)]
         pending.clear()
         if not title:
             if shown:
@@ -478,12 +491,14 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
             _Session(
                 title=_CONTINUED.sub("", title).strip() if continued else title,
                 minutes=minutes,
-                note=note,
+                note="; ".join(part for part in [note, *places] if part),
                 continued=continued,
                 start=start,
                 end=end,
+                pieces=pieces,
             )
         )
+        places.clear()
 
     for raw in lines:
         line = raw.strip()
@@ -491,6 +506,15 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
             continue
         if _SEPARATOR.match(line):
             finish()
+            continue
+        place = _PLACE_LINE.match(line)
+        if place:
+            if pending or not sessions:
+                places.append(_clean(place.group(1)))
+            else:
+                sessions[-1].note = "; ".join(
+                    part for part in [sessions[-1].note, _clean(place.group(1))] if part
+                )
             continue
         while line:
             match, kind = _next_length(line)
@@ -517,6 +541,42 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
             line = line[match.end() :].strip()
     finish()
     return sessions
+
+
+# "Room: Main Hall", "Venue – Plenary Hall": where a session is held, on a line of its own.
+_PLACE_LINE = re.compile(r"^(?:room|venue|location|hall)\s*[:–—-]\s*(\S.*)$", re.IGNORECASE)
+# A line that runs on to the next: it ends on a comma, colon, dash or a little word ("Development,
+# Innovation and"), or the next begins with one ("for Sustainable Development").
+_RUNS_ON_END = re.compile(
+    r"(?:[,;:&/(\[–—-]|\b(?:and|or|of|for|the|to|in|on|with|a|an|at|by|from|vs\.?|versus|into|towards?))$",
+    re.IGNORECASE,
+)
+_RUNS_ON_START = re.compile(r"^(?:and|or|of|for|to|in|on|with|by|from|&)\b", re.IGNORECASE)
+
+
+def _plausible_title(line: str) -> bool:
+    text = line.strip(" \"'“”‘’•*")
+    return (
+        bool(text)
+        and (text[0].isupper() or text[0].isdigit())
+        and not (_RUNS_ON_END.search(text) or _RUNS_ON_START.search(text))
+    )
+
+
+def _split_untimed_lines(in_cells: dict[tuple[int, int], list[_Session]]) -> None:
+    """A session without time or length written on several lines is several sessions sharing its
+    time when the evidence says so: each line could be a title on its own (a capital first, nothing
+    running on to the next line), and no other session of the grid is written on more than one line
+    (a grid whose titles wrap would wrap this one too). Else its lines stay one title."""
+    sessions = [session for cell in in_cells.values() for session in cell]
+    several = [session for session in sessions if len(session.pieces) > 1]
+    if len(several) != 1 or len(sessions) < 2:
+        return
+    session = several[0]
+    if session.start is None and session.minutes is None and all(map(_plausible_title, session.pieces)):
+        first, *rest = session.pieces
+        session.title = _CONTINUED.sub("", first).strip() if session.continued else first
+        session.parallel = rest
 
 
 def _next_length(line: str) -> tuple[re.Match | None, str]:

@@ -636,3 +636,103 @@ def test_numbered_days_dated_from_the_events_dates_in_the_report():
         ),
         [],
     )
+
+
+def two_day_grid(cell_text):
+    return grid_report(
+        ["2018 IGF Main Session Schedule", "12-13 November 2018, Paris"],
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 13:00", cell_text, "Gender and Access"],
+            ["15:00 – 18:00", "Cybersecurity", "Closing Ceremony"],
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "cell_text",
+    [
+        "Opening Ceremony\nHigh-Level Leaders Session",
+        ["Opening Ceremony", "High-Level Leaders Session"],
+    ],
+    ids=["line-break", "paragraphs"],
+)
+def test_cell_two_untimed_sessions_on_separate_lines_share_the_block(cell_text):
+    assert imported_grid(two_day_grid(cell_text)) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (12, "10:00", "13:00", "High-Level Leaders Session", 180, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell_text", "title"),
+    [
+        ("Development, Innovation and\nEconomic Issues", "Development, Innovation and Economic Issues"),
+        ("Security, Safety,\nStability and Resilience", "Security, Safety, Stability and Resilience"),
+        ("Emerging Technologies:\nArtificial Intelligence", "Emerging Technologies: Artificial Intelligence"),
+        ("Digital Cooperation\nfor Development", "Digital Cooperation for Development"),
+        (["Media and Content:", "Trust Online"], "Media and Content: Trust Online"),
+    ],
+)
+def test_cell_two_line_title_stays_one_session_when_a_line_runs_on(cell_text, title):
+    assert imported_grid(two_day_grid(cell_text)) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", title, 180, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_cell_two_lines_stay_one_title_when_other_cells_wrap_their_titles():
+    data = grid_report(
+        ["2018 IGF Main Session Schedule", "12-13 November 2018, Paris"],
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 13:00", "Human Rights\nOnline", "Development, Innovation and\nEconomic Issues"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Human Rights Online", 180, False, ""),
+                (13, "10:00", "13:00", "Development, Innovation and Economic Issues", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_cell_room_line_is_the_sessions_note_not_a_session():
+    assert imported_grid(two_day_grid("Opening Ceremony\nRoom: Main Hall")) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, "Main Hall"),
+                (12, "15:00", "18:00", "Cybersecurity", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
