@@ -45,8 +45,13 @@ VENUE_TIME_ZONES = {
     "tunis": "Africa/Tunis",
 }
 
-_DASH = r"\s*[-–—‒―]\s*"
-_CLOCK = r"(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?"
+_DASH = r"\s*(?:[-–—‒―]|to\b)\s*"
+# "10:00", "10.00", "10h00", "10:00h", "11:30 am", "10am", "2 p.m.", "12 noon": the minutes may go only
+# before "am", "pm" or "noon".
+_CLOCK = (
+    r"(\d{1,2})(?:[:.h](\d{2})|(?=\s*(?:[ap]\.?m\b|noon\b)))\s*(a\.?m\.?|p\.?m\.?|noon\b)?"
+    r"(?:\s*h(?:rs?)?\b\.?)?"
+)
 TIME_RANGE = re.compile(r"\b" + _CLOCK + _DASH + _CLOCK + r"(?![\d:])", re.IGNORECASE)
 # A session's own time range in a cell: "(10:00–10:30)", "10:00 - 10:30 hrs", "[15:00 — 16:30]".
 _SESSION_TIME = re.compile(
@@ -616,13 +621,19 @@ def _range_times(match: re.Match) -> tuple[datetime.time | None, datetime.time |
     """(start, end) of a matched time range; "2:00 pm" is 14:00; an end marked pm makes a bare
     start before it pm too ("2:00 - 3:30 pm")."""
     h1, m1, a1, h2, m2, a2 = match.groups()[:6]
-    start_pm = (a1 or a2 or "").lower().startswith("p") if not a1 else a1.lower().startswith("p")
-    end_pm = bool(a2 and a2.lower().startswith("p"))
+    m1, m2 = m1 or "00", m2 or "00"  # "10am"
+    start_pm = _pm(a1 or a2)
+    end_pm = _pm(a2)
     start = _time(str(_hour(int(h1), start_pm, bool(a1 or a2))), m1)
     end = _time(str(_hour(int(h2), end_pm, bool(a2))), m2)
     if start and end and a2 and not a1 and end <= start and start_pm:
         start = _time(h1, m1)  # "11:30 - 1:00 pm": the start is the morning's
     return start, end
+
+
+def _pm(marker: str | None) -> bool:
+    """Whether "am", "p.m." or "noon" is after noon (noon is 12 pm)."""
+    return bool(marker) and marker.lower()[0] in "pn"
 
 
 def _hour(hour: int, pm: bool, marked: bool) -> int:
@@ -644,9 +655,7 @@ def _check_continued(slots: list[ParsedSlot], warnings: list[str]) -> None:
         seen.add(slot.title)
 
 
-_START_TIME = re.compile(
-    r"^\s*(?:from\s+)?(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?\s*(?:hrs?\.?|h)?\s*$", re.IGNORECASE
-)
+_START_TIME = re.compile(r"^\s*(?:from\s+)?" + _CLOCK + r"\s*$", re.IGNORECASE)
 
 
 def _start_time_column(cells: list[Cell]) -> int | None:
@@ -665,12 +674,8 @@ def _blocks_from_starts(cells: list[Cell], time_col: int, warnings: list[str]) -
     for cell in sorted((c for c in cells if c.col == time_col), key=lambda c: c.row):
         match = _START_TIME.match(cell.text)
         if match:
-            hour = _hour(
-                int(match.group(1)),
-                bool(match.group(3) and match.group(3).lower().startswith("p")),
-                bool(match.group(3)),
-            )
-            start = _time(str(hour), match.group(2))
+            hour = _hour(int(match.group(1)), _pm(match.group(3)), bool(match.group(3)))
+            start = _time(str(hour), match.group(2) or "00")
             if start is not None:
                 starts.append((start, range(cell.row, cell.row + cell.row_span)))
     blocks = []

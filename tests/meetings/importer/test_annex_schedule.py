@@ -736,3 +736,92 @@ def test_cell_room_line_is_the_sessions_note_not_a_session():
         ),
         [],
     )
+
+
+def test_time_blocks_written_every_way_annexes_write_them():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November"],
+            ["9.00-9.30", "Newcomers Orientation"],
+            ["10am–11:30am", "Opening Ceremony"],
+            ["12:00 noon – 1:00 pm", "Gender and Access"],
+            ["2pm - 3.30pm", "Cybersecurity and Trust"],
+            ["15:30 to 16:30", "Youth Engagement"],
+            ["17:00h – 18:00h", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:00", "09:30", "Newcomers Orientation", 30, False, ""),
+                (12, "10:00", "11:30", "Opening Ceremony", 90, False, ""),
+                (12, "12:00", "13:00", "Gender and Access", 60, False, ""),
+                (12, "14:00", "15:30", "Cybersecurity and Trust", 90, False, ""),
+                (12, "15:30", "16:30", "Youth Engagement", 60, False, ""),
+                (12, "17:00", "18:00", "Closing Ceremony", 60, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_session_times_in_a_cell_written_every_way_annexes_write_them():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November"],
+            [
+                "10:00 – 13:00",
+                "Opening Ceremony (10.00-10.30)\nOpening Session 10:30 to 12:00\n"
+                "Gender and Access [12pm – 1pm]",
+            ],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "10:30", "Opening Ceremony", 30, False, ""),
+                (12, "10:30", "12:00", "Opening Session", 90, False, ""),
+                (12, "12:00", "13:00", "Gender and Access", 60, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_time_starts_alone_with_am_or_pm_run_to_the_next():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["9am", "Opening Ceremony", "Gender and Access"],
+            ["10.30 am", "Cybersecurity and Trust", "Human Rights Online"],
+            ["2 pm", "Youth Engagement", "Closing Ceremony"],
+            ["4 p.m.", "Taking Stock", "Open Microphone"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:00", "10:30", "Opening Ceremony", 90, False, ""),
+                (12, "10:30", "14:00", "Cybersecurity and Trust", 210, False, ""),
+                (12, "14:00", "16:00", "Youth Engagement", 120, False, ""),
+                (12, "16:00", "18:00", "Taking Stock", 120, False, ""),
+                (13, "09:00", "10:30", "Gender and Access", 90, False, ""),
+                (13, "10:30", "14:00", "Human Rights Online", 210, False, ""),
+                (13, "14:00", "16:00", "Closing Ceremony", 120, False, ""),
+                (13, "16:00", "18:00", "Open Microphone", 120, False, ""),
+            ],
+        ),
+        [],
+    )
