@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from meetings.importer.dates import find_date_range
 from meetings.importer.document import Cell, Paragraph, Table
@@ -111,9 +111,11 @@ def read_schedule(
     dates where the report's text gives them ("the 13th IGF will be held in Paris from 12 to 14
     November 2018").
     """
-    table = next((block for block in blocks if isinstance(block, Table)), None)
-    if table is None:
+    tables = [block for block in blocks if isinstance(block, Table)]
+    if not tables:
         return None
+    table = tables[0]
+    parts = _continuing(tables)
     lines = []
     for block in blocks:
         if block is table:
@@ -127,6 +129,7 @@ def read_schedule(
     elif not venue:
         warnings.append("schedule: no venue found above the table, so no time zone")
     year = start_date.year if start_date else default_year
+    table = _joined(parts)
     grid_warnings: list[str] = []
     slots = read_grid(table, year=year, start_date=start_date, warnings=grid_warnings)
     event_dates = event_dates_in(report_text, default_year=default_year) if start_date is None else None
@@ -153,7 +156,40 @@ def read_schedule(
         end_date=end_date or start_date,
         slots=slots,
         refused=refused,
+        tables=len(parts),
     )
+
+
+def _times_column(cells: list[Cell]) -> int | None:
+    column = _time_column(cells)
+    return column if column is not None else _start_time_column(cells)
+
+
+def _continuing(tables: list[Table]) -> list[Table]:
+    """The annex's first table and the tables after it that go on with its grid (a page break split
+    it): as many columns, and the times in the same one."""
+    first = tables[0]
+    time_col = _times_column([cell for row in first.rows for cell in row])
+    parts = [first]
+    for table in tables[1:]:
+        if time_col is None or table.n_cols != first.n_cols:
+            break
+        if _times_column([cell for row in table.rows for cell in row]) != time_col:
+            break
+        parts.append(table)
+    return parts
+
+
+def _joined(parts: list[Table]) -> Table:
+    """One grid of the tables, the rows of each under those of the one before."""
+    if len(parts) == 1:
+        return parts[0]
+    rows: list[list[Cell]] = []
+    for part in parts:
+        offset = len(rows)
+        rows += [[replace(cell, row=cell.row + offset) for cell in row] for row in part.rows]
+    first = parts[0]
+    return Table(index=first.index, rows=rows, header_rows=first.header_rows, n_cols=first.n_cols)
 
 
 # A sentence of the report about the annual meeting itself, not the MAG's own meetings.

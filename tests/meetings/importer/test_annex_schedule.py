@@ -825,3 +825,90 @@ def test_time_starts_alone_with_am_or_pm_run_to_the_next():
         ),
         [],
     )
+
+
+def test_grid_split_over_two_tables_by_a_page_break_the_days_go_on():
+    data = grid_report(
+        ["2018 IGF Main Session Schedule", "12-15 November 2018, Paris"],
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 13:00", "Opening Ceremony", "Gender and Access"],
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Human Rights Online"],
+        ],
+        [
+            ["Time", "Wednesday 14 November", "Thursday 15 November"],
+            ["10:00 – 13:00", "Emerging Technologies", "Youth Engagement"],
+            ["15:00 – 18:00", "Taking Stock", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 15),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity and Trust", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "18:00", "Human Rights Online", 180, False, ""),
+                (14, "10:00", "13:00", "Emerging Technologies", 180, False, ""),
+                (14, "15:00", "18:00", "Taking Stock", 180, False, ""),
+                (15, "10:00", "13:00", "Youth Engagement", 180, False, ""),
+                (15, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_grid_split_over_two_tables_by_a_page_break_the_times_go_on():
+    data = grid_report(
+        ["2018 IGF Main Session Schedule", "12-13 November 2018, Paris"],
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 13:00", "Opening Ceremony", "Gender and Access"],
+        ],
+        [
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity and Trust", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_grid_then_another_table_in_the_annex_is_still_named():
+    data = grid_report(
+        ["2018 IGF Main Session Schedule", "12-13 November 2018, Paris"],
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 13:00", "Opening Ceremony", "Gender and Access"],
+        ],
+        [
+            ["Name", "Stakeholder group"],
+            ["Ms. Ada Example", "Civil society"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+            ],
+        ),
+        ["a second table in the annex ('Name') was not imported"],
+    )
