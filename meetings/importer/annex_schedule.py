@@ -292,6 +292,11 @@ def read_grid(
     contents: dict[tuple[int, int], list[str]] = {}
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
         if cell.col == time_col and TIME_RANGE.search(cell.text):
+            # The day may go with the time: "Monday 12 November, 09:30 – 11:00".
+            for line in TIME_RANGE.sub("\n", cell.text).split("\n"):
+                is_day, found = day_heading(line.strip(" ,;:–—-"), year=year, start_date=start_date)
+                if is_day:
+                    headings.append((cell, found, _clean(line).strip(" ,;:–—-")))
             continue
         lines = []
         for line in cell.text.split("\n"):

@@ -912,3 +912,28 @@ def test_grid_then_another_table_in_the_annex_is_still_named():
         ),
         ["a second table in the annex ('Name') was not imported"],
     )
+
+
+def test_rows_grid_day_and_time_in_one_cell():
+    data = grid_report(
+        PARIS,
+        [
+            ["When", "Session"],
+            ["Monday 12 November, 09:30 – 11:00", "Opening Ceremony"],
+            ["Monday 12 November, 11:00 – 13:00", "Cybersecurity and Trust"],
+            ["Tuesday 13 November\n10:00 – 13:00", "Gender and Access"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:30", "11:00", "Opening Ceremony", 90, False, ""),
+                (12, "11:00", "13:00", "Cybersecurity and Trust", 120, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+            ],
+        ),
+        [],
+    )
