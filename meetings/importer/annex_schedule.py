@@ -317,6 +317,8 @@ def read_grid(
         return []
     by_rows = _days_down_the_rows(headings, blocks, time_col)
 
+    block_rows = {row for block in blocks for row in block.rows}
+
     def day_of(cell: Cell, col: int) -> tuple[datetime.date | None, str]:
         above = [
             (heading.row, found, label)
@@ -324,7 +326,15 @@ def read_grid(
             if heading.row <= cell.row and (by_rows or heading.col <= col < heading.col + heading.col_span)
         ]
         if above:
-            _row, found, label = max(above, key=lambda entry: entry[0])
+            row, found, label = max(above, key=lambda entry: entry[0])
+            # "Day 1" under "12 November 2018" in the rows of days: the dated one says which day.
+            dated = [
+                entry
+                for entry in above
+                if entry[1] is not None and not block_rows.intersection(range(entry[0], row + 1))
+            ]
+            if found is None and dated:
+                _row, found, label = max(dated, key=lambda entry: entry[0])
             return found, label
         if not headings and start_date is not None and col > time_col:
             # No row of days: the columns after the times are the event's days, in order.

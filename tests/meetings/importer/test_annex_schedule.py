@@ -937,3 +937,26 @@ def test_rows_grid_day_and_time_in_one_cell():
         ),
         [],
     )
+
+
+def test_two_header_rows_the_dated_one_dates_the_day_numbers_under_it():
+    data = grid_report(
+        ["2018 IGF Main Session Schedule", "UNESCO Headquarters, Paris"],
+        [
+            ["Time", "12 November 2018", "13 November 2018"],
+            ["", "Day 1", "Day 2"],
+            ["10:00 – 13:00", "Opening Ceremony", "Gender and Access"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+            ],
+        ),
+        [],
+    )
