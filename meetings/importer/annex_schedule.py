@@ -266,6 +266,9 @@ def read_grid(
     cells = [cell for row in table.rows for cell in row]
     time_col = _time_column(cells)
     if time_col is None:
+        cells = _starts_with_their_ends(cells)
+        time_col = _time_column(cells)
+    if time_col is None:
         time_col = _start_time_column(cells)
         if time_col is None:
             warnings.append("schedule: no column of times (such as 10:00 – 13:00) in the annex table")
@@ -412,7 +415,7 @@ def read_grid(
 # A cell that only labels its column: "Time", "Day", "Date", "Session", "Main session", "Room".
 _COLUMN_LABEL = re.compile(
     r"^(?:times?|hours?|days?|dates?|day\s*/\s*date|date\s*/\s*time|(?:main\s+)?sessions?(?:\s+titles?)?"
-    r"|titles?|rooms?|venues?|locations?|themes?|programme|format)\s*:?$",
+    r"|titles?|rooms?|venues?|locations?|themes?|programme|format|(?:start|end|from|to|until)(?:\s+times?)?)\s*:?$",
     re.IGNORECASE,
 )
 # The header of a column naming where a session is held, not the session.
@@ -717,6 +720,38 @@ def _start_time_column(cells: list[Cell]) -> int | None:
             counts[cell.col] = counts.get(cell.col, 0) + 1
     columns = [col for col, count in counts.items() if count >= 2]
     return min(columns, key=lambda col: (-counts[col], col)) if columns else None
+
+
+def _starts_with_their_ends(cells: list[Cell]) -> list[Cell]:
+    """The cells, a column of starts and the column of ends after it ("Start | End") made one column
+    of ranges ("09:30 – 11:00"), when every start has its end, later, beside it."""
+    start_col = _start_time_column(cells)
+    if start_col is None:
+        return cells
+    at = {(cell.row, cell.col): cell for cell in cells}
+    pairs = []
+    for cell in cells:
+        start = _START_TIME.match(cell.text) if cell.col == start_col else None
+        if start is None:
+            continue
+        beside = at.get((cell.row, start_col + 1))
+        end = _START_TIME.match(beside.text) if beside is not None else None
+        if end is None or beside.row_span != cell.row_span:
+            return cells
+        pairs.append((cell, beside))
+    ranges = {}
+    for start, end in pairs:
+        text = f"{_clean(start.text)} – {_clean(end.text)}"
+        match = TIME_RANGE.search(text)
+        first, last = _range_times(match) if match else (None, None)
+        if first is None or last is None or last <= first:
+            return cells
+        ranges[(start.row, start.col)] = replace(start, paragraphs=[Paragraph(index=0, text=text)])
+    return [
+        ranges.get((cell.row, cell.col), cell)
+        for cell in cells
+        if cell.col != start_col + 1 or cell.col_span > 1
+    ]
 
 
 def _blocks_from_starts(cells: list[Cell], time_col: int, warnings: list[str]) -> list[_Block]:

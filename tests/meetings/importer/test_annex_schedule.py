@@ -960,3 +960,28 @@ def test_two_header_rows_the_dated_one_dates_the_day_numbers_under_it():
         ),
         [],
     )
+
+
+def test_rows_grid_start_and_end_in_columns_of_their_own():
+    data = grid_report(
+        PARIS,
+        [
+            ["Date", "Start", "End", "Session"],
+            ["12 November", "09:30", "11:00", "Opening Ceremony"],
+            ["12 November", "11:00", "13:00", "Cybersecurity and Trust"],
+            ["13 November", "10:00", "13:00", "Gender and Access"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:30", "11:00", "Opening Ceremony", 90, False, ""),
+                (12, "11:00", "13:00", "Cybersecurity and Trust", 120, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+            ],
+        ),
+        [],
+    )
