@@ -366,22 +366,33 @@ def read_grid(
             contents.get((cell.row, cell.col), []), where=where, warnings=warnings
         )
     _split_untimed_lines(in_cells)
+    row_blocks = len(blocks)  # blocks of the times column; those of cells merged over several follow
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
         sessions = in_cells.get((cell.row, cell.col))
         where = f"row {cell.row + 1}, column {cell.col + 1}"
         if not sessions:
             continue
         cell_rows = range(cell.row, cell.row + cell.row_span)
-        covering = [i for i, block in enumerate(blocks) if set(block.rows) & set(cell_rows)]
+        covering = [i for i, block in enumerate(blocks[:row_blocks]) if set(block.rows) & set(cell_rows)]
         if not covering:
             warnings.append(f"schedule: the cell at {where} ({sessions[0].title!r}) is in no time block")
             continue
         if len(covering) > 1:
-            warnings.append(
-                f"schedule: the cell at {where} ({sessions[0].title!r}) spans several time blocks; "
-                "it was not placed"
+            # Merged down over several blocks: it runs from the first one's start to the last one's end.
+            spanned = [blocks[i] for i in covering]
+            if any(later.start < earlier.end for earlier, later in zip(spanned, spanned[1:], strict=False)):
+                warnings.append(
+                    f"schedule: the cell at {where} ({sessions[0].title!r}) spans several time blocks; "
+                    "it was not placed"
+                )
+                continue
+            start, end = spanned[0].start, spanned[-1].end
+            joined = _Block(
+                start, end, range(cell.row, cell.row + cell.row_span), f"{start:%H:%M}–{end:%H:%M}"
             )
-            continue
+            if joined not in blocks:
+                blocks.append(joined)
+            covering = [blocks.index(joined)]
         for session in sessions:
             extra = notes.get(cell.row, [])
             session.note = "; ".join(part for part in [session.note, *extra] if part)

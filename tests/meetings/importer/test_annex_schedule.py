@@ -985,3 +985,30 @@ def test_rows_grid_start_and_end_in_columns_of_their_own():
         ),
         [],
     )
+
+
+def test_session_merged_down_over_two_time_blocks_runs_over_both():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 11:30", down("Youth Hackathon", 2), "Gender and Access"],
+            ["11:30 – 13:00", None, "Human Rights Online"],
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "13:00", "Youth Hackathon", 180, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity and Trust", 180, False, ""),
+                (13, "10:00", "11:30", "Gender and Access", 90, False, ""),
+                (13, "11:30", "13:00", "Human Rights Online", 90, False, ""),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
