@@ -345,18 +345,31 @@ def read_grid(
             return date, f"{date:%-d %B}"
         return None, ""
 
-    columns = sorted({c.col for c in cells if c.col > time_col})
-    session_col, note_cols = _session_columns(cells, contents, blocks, time_col) if by_rows else (None, set())
+    if by_rows:
+        _session_col, note_cols = _session_columns(cells, contents, blocks, time_col)
+    else:
+        # A day's "Room" column beside its sessions.
+        note_cols = {
+            cell.col
+            for cell in cells
+            if cell.row not in block_rows and cell.col_span == 1 and _PLACE_LABEL.match(_clean(cell.text))
+        } - {time_col}
+    columns = sorted({c.col for c in cells if c.col > time_col} - note_cols)
+
+    def noted(col: int) -> int:
+        """The column whose sessions a note column speaks of: in rows, the row's (-1); else the one
+        on its left."""
+        return -1 if by_rows else max((c for c in columns if c < col), default=-1)
 
     # Sessions of one day and block, from every cell they are in, in row order.
     placed: dict[tuple[datetime.date, int, int], tuple[str, list[_Session]]] = {}
-    notes: dict[int, list[str]] = {}  # in rows: what the other columns say of the row's sessions
+    notes: dict[tuple[int, int], list[str]] = {}  # what the note columns say of a row's sessions
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
         if cell.col in note_cols:
             text = _clean(" ".join(contents.get((cell.row, cell.col), [])))
             if text:
                 for row in range(cell.row, cell.row + cell.row_span):
-                    notes.setdefault(row, []).append(text)
+                    notes.setdefault((row, noted(cell.col)), []).append(text)
     in_cells: dict[tuple[int, int], list[_Session]] = {}
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
         if (cell.col == time_col and cell.col_span == 1) or cell.col in note_cols:
@@ -394,7 +407,7 @@ def read_grid(
                 blocks.append(joined)
             covering = [blocks.index(joined)]
         for session in sessions:
-            extra = notes.get(cell.row, [])
+            extra = notes.get((cell.row, -1 if by_rows else cell.col), [])
             session.note = "; ".join(part for part in [session.note, *extra] if part)
         for col in range(cell.col, cell.col + cell.col_span) if not by_rows else [cell.col]:
             date, day_label = day_of(cell, col)

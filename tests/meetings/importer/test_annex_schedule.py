@@ -1012,3 +1012,28 @@ def test_session_merged_down_over_two_time_blocks_runs_over_both():
         ),
         [],
     )
+
+
+def test_days_in_columns_each_with_a_room_column():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November", "Room", "Tuesday 13 November", "Room"],
+            ["10:00 – 13:00", "Opening Ceremony", "Main Hall", "Gender and Access", "Room I"],
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Room II", "Closing Ceremony", "Main Hall"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, "Main Hall"),
+                (12, "15:00", "18:00", "Cybersecurity and Trust", 180, False, "Room II"),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, "Room I"),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, "Main Hall"),
+            ],
+        ),
+        [],
+    )
