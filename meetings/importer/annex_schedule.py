@@ -264,6 +264,18 @@ def read_grid(
     without either fills what its block leaves.
     """
     cells = [cell for row in table.rows for cell in row]
+    transposed = _times_across(cells)
+    if transposed:
+        # Times across the top, days down the first column: read as its mirror image.
+        cells = [
+            replace(cell, row=cell.col, col=cell.row, row_span=cell.col_span, col_span=cell.row_span)
+            for cell in cells
+        ]
+
+    def position(cell: Cell) -> str:
+        row, col = (cell.col, cell.row) if transposed else (cell.row, cell.col)
+        return f"row {row + 1}, column {col + 1}"
+
     time_col = _time_column(cells)
     if time_col is None:
         cells = _starts_with_their_ends(cells)
@@ -374,7 +386,7 @@ def read_grid(
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
         if (cell.col == time_col and cell.col_span == 1) or cell.col in note_cols:
             continue
-        where = f"row {cell.row + 1}, column {cell.col + 1}"
+        where = position(cell)
         in_cells[(cell.row, cell.col)] = _sessions(
             contents.get((cell.row, cell.col), []), where=where, warnings=warnings
         )
@@ -382,7 +394,7 @@ def read_grid(
     row_blocks = len(blocks)  # blocks of the times column; those of cells merged over several follow
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
         sessions = in_cells.get((cell.row, cell.col))
-        where = f"row {cell.row + 1}, column {cell.col + 1}"
+        where = position(cell)
         if not sessions:
             continue
         cell_rows = range(cell.row, cell.row + cell.row_span)
@@ -805,17 +817,36 @@ def _blocks_from_starts(cells: list[Cell], time_col: int, warnings: list[str]) -
     return blocks
 
 
+def _bare_range(text: str) -> bool:
+    """Whether a cell is a time range and little else ("10:00 – 13:00", "Morning: 10:00-13:00 hrs")."""
+    match = TIME_RANGE.search(text)
+    if not match:
+        return False
+    rest = text[: match.start()] + " " + text[match.end() :]
+    return len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2
+
+
+def _times_across(cells: list[Cell]) -> bool:
+    """Whether the time blocks go across a row rather than down a column: a row has several, no
+    column more than one."""
+    rows: dict[int, int] = {}
+    cols: dict[int, int] = {}
+    for cell in cells:
+        if _bare_range(cell.text):
+            rows[cell.row] = rows.get(cell.row, 0) + 1
+            cols[cell.col] = cols.get(cell.col, 0) + 1
+    return max(rows.values(), default=0) >= 2 and max(cols.values()) == 1
+
+
 def _time_column(cells: list[Cell]) -> int | None:
     """The column of time blocks: the one whose cells are mostly a time range and little else (session
     cells may print their own times too), then the one with the most time ranges, then the first."""
     bare: dict[int, int] = {}
     counts: dict[int, int] = {}
     for cell in cells:
-        match = TIME_RANGE.search(cell.text)
-        if match:
+        if TIME_RANGE.search(cell.text):
             counts[cell.col] = counts.get(cell.col, 0) + 1
-            rest = cell.text[: match.start()] + " " + cell.text[match.end() :]
-            if len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2:  # "10:00 – 13:00", "Morning: 10:00-13:00 hrs"
+            if _bare_range(cell.text):
                 bare[cell.col] = bare.get(cell.col, 0) + 1
     if not counts:
         return None

@@ -1037,3 +1037,30 @@ def test_days_in_columns_each_with_a_room_column():
         ),
         [],
     )
+
+
+def test_times_across_the_top_and_days_down_the_first_column():
+    data = grid_report(
+        PARIS,
+        [
+            ["Day", "10:00 – 13:00", "15:00 – 18:00"],
+            ["Monday 12 November", "Opening Ceremony", "Cybersecurity and Trust"],
+            ["Tuesday 13 November", "Gender and Access", "Closing Ceremony (90 min)"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity and Trust", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "16:30", "Closing Ceremony", 90, False, ""),
+            ],
+        ),
+        [
+            "schedule: Tuesday 13 November, 15:00–18:00: the sessions last 90 minutes but the block is 180",
+        ],
+    )
