@@ -46,16 +46,19 @@ VENUE_TIME_ZONES = {
 }
 
 _DASH = r"\s*(?:[-–—‒―]|to\b)\s*"
+_MARKER = r"(?:[ap]\.?m\b|noon\b)"
+_MARKED_CLOCK = r"\d{1,2}(?:[:.h]\d{2})?\s*" + _MARKER
 # "10:00", "10.00", "10h00", "10:00h", "11:30 am", "10am", "2 p.m.", "12 noon": the minutes may go only
-# before "am", "pm" or "noon".
-_CLOCK = (
-    r"(\d{1,2})(?:[:.h](\d{2})|(?=\s*(?:[ap]\.?m\b|noon\b)))\s*(a\.?m\.?|p\.?m\.?|noon\b)?"
-    r"(?:\s*h(?:rs?)?\b\.?)?"
+# before "am", "pm" or "noon", or, starting a range, before an end that has one ("3 – 4.30 pm").
+_CLOCK_TAIL = r"\s*(a\.?m\.?|p\.?m\.?|noon\b)?(?:\s*h(?:rs?)?\b\.?)?"
+_CLOCK = r"(\d{1,2})(?:[:.h](\d{2})|(?=\s*" + _MARKER + r"))" + _CLOCK_TAIL
+_FIRST_CLOCK = (
+    r"(\d{1,2})(?:[:.h](\d{2})|(?=\s*" + _MARKER + r")|(?=" + _DASH + _MARKED_CLOCK + r"))" + _CLOCK_TAIL
 )
-TIME_RANGE = re.compile(r"\b" + _CLOCK + _DASH + _CLOCK + r"(?![\d:])", re.IGNORECASE)
+TIME_RANGE = re.compile(r"\b" + _FIRST_CLOCK + _DASH + _CLOCK + r"(?![\d:])", re.IGNORECASE)
 # A session's own time range in a cell: "(10:00–10:30)", "10:00 - 10:30 hrs", "[15:00 — 16:30]".
 _SESSION_TIME = re.compile(
-    r"[(\[]?\s*" + _CLOCK + _DASH + _CLOCK + r"(?![\d:])\s*(?:hrs?\.?|h\b|local\s+time)?\s*[)\]]?",
+    r"[(\[]?\s*" + _FIRST_CLOCK + _DASH + _CLOCK + r"(?![\d:])\s*(?:hrs?\.?|h\b|local\s+time)?\s*[)\]]?",
     re.IGNORECASE,
 )
 _MONTH_NAMES = MONTH_PATTERN

@@ -1064,3 +1064,28 @@ def test_times_across_the_top_and_days_down_the_first_column():
             "schedule: Tuesday 13 November, 15:00–18:00: the sessions last 90 minutes but the block is 180",
         ],
     )
+
+
+def test_time_blocks_whose_start_takes_the_ends_am_or_pm():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November"],
+            ["10 – 11.30 am", "Opening Ceremony"],
+            ["11 - 1 pm", "Gender and Access"],
+            ["3 – 4.30 pm", "Cybersecurity and Trust"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "11:30", "Opening Ceremony", 90, False, ""),
+                (12, "11:00", "13:00", "Gender and Access", 120, False, ""),
+                (12, "15:00", "16:30", "Cybersecurity and Trust", 90, False, ""),
+            ],
+        ),
+        [],
+    )
