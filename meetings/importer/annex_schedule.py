@@ -360,8 +360,9 @@ def read_grid(
             return date, f"{date:%-d %B}"
         return None, ""
 
+    tracks: dict[int, str] = {}
     if by_rows:
-        _session_col, note_cols = _session_columns(cells, contents, blocks, time_col)
+        note_cols, tracks = _session_columns(cells, contents, blocks, time_col)
     else:
         # A day's "Room" column beside its sessions.
         note_cols = {
@@ -386,9 +387,12 @@ def read_grid(
                 for row in range(cell.row, cell.row + cell.row_span):
                     notes.setdefault((row, noted(cell.col)), []).append(text)
     in_cells: dict[tuple[int, int], list[_Session]] = {}
+    first_time_row = min(block_rows, default=0)
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
         if (cell.col == time_col and cell.col_span == 1) or cell.col in note_cols:
             continue
+        if by_rows and cell.row + cell.row_span <= first_time_row:
+            continue  # the header row of a grid of rows names its columns
         where = position(cell)
         in_cells[(cell.row, cell.col)] = _sessions(
             contents.get((cell.row, cell.col), []), where=where, warnings=warnings
@@ -422,7 +426,7 @@ def read_grid(
                 blocks.append(joined)
             covering = [blocks.index(joined)]
         for session in sessions:
-            extra = notes.get((cell.row, -1 if by_rows else cell.col), [])
+            extra = [*notes.get((cell.row, -1 if by_rows else cell.col), []), tracks.get(cell.col, "")]
             session.note = "; ".join(part for part in [session.note, *extra] if part)
         for col in range(cell.col, cell.col + cell.col_span) if not by_rows else [cell.col]:
             date, day_label = day_of(cell, col)
@@ -431,7 +435,7 @@ def read_grid(
                     f"schedule: the cell at {where} ({sessions[0].title!r}) has no day with a date above it"
                 )
                 continue
-            key = (date, 0 if by_rows else col, covering[0])
+            key = (date, col, covering[0])
             placed.setdefault(key, (day_label, []))[1].extend(sessions)
 
     slots: list[ParsedSlot] = []
@@ -480,10 +484,13 @@ def _days_down_the_rows(headings, blocks: list[_Block], time_col: int) -> bool:
 
 def _session_columns(
     cells: list[Cell], contents, blocks: list[_Block], time_col: int
-) -> tuple[int | None, set[int]]:
-    """In a grid of rows, the column of sessions and the columns saying more of them (a room): the
-    column headed as the sessions', else the first with text in the time rows; a column headed
-    "Room" or "Venue" is never the sessions'."""
+) -> tuple[set[int], dict[int, str]]:
+    """In a grid of rows, the columns saying more of the sessions (a room), and the columns of rooms
+    side by side, each a track of sessions, with their names.
+
+    The sessions are in the column headed as theirs, else in the first with text in the time rows; a
+    column headed "Room" or "Venue" is never theirs. Two or more columns headed by a name rather than a
+    label ("Main Hall", "Room II") are each a track, their name the note of their sessions."""
     block_rows = {row for block in blocks for row in block.rows}
     first_row = min(block_rows, default=0)
     with_text = sorted(
@@ -495,17 +502,21 @@ def _session_columns(
             and _clean(" ".join(contents.get((cell.row, cell.col), [])))
         }
     )
-    labels = {
-        cell.col: _clean(cell.text)
-        for cell in cells
-        if cell.row < first_row and cell.col_span == 1 and _COLUMN_LABEL.match(_clean(cell.text))
+    header = [cell for cell in cells if cell.row < first_row and cell.col_span == 1]
+    labels = {cell.col: _clean(cell.text) for cell in header if _COLUMN_LABEL.match(_clean(cell.text))}
+    names = {
+        cell.col: name
+        for cell in header
+        if cell.col in with_text and (name := _clean(" ".join(contents.get((cell.row, cell.col), []))))
     }
+    if len(names) >= 2:
+        return set(with_text) - set(names), names
     candidates = [col for col in with_text if not _PLACE_LABEL.match(labels.get(col, ""))]
     if not candidates:
-        return None, set()
+        return set(), {}
     headed = [col for col in candidates if re.search(r"session|title", labels.get(col, ""), re.IGNORECASE)]
     session_col = headed[0] if headed else candidates[0]
-    return session_col, {col for col in with_text if col != session_col}
+    return {col for col in with_text if col != session_col}, {}
 
 
 def _place(

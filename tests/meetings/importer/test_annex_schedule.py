@@ -1089,3 +1089,29 @@ def test_time_blocks_whose_start_takes_the_ends_am_or_pm():
         ),
         [],
     )
+
+
+def test_rows_grid_of_rooms_side_by_side_each_a_track():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Main Hall", "Room II"],
+            [across("Monday, 12 November", 3), None, None],
+            ["10:00 – 13:00", "Opening Ceremony", "Youth Forum"],
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Gender and Access"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, "Main Hall"),
+                (12, "10:00", "13:00", "Youth Forum", 180, False, "Room II"),
+                (12, "15:00", "18:00", "Cybersecurity and Trust", 180, False, "Main Hall"),
+                (12, "15:00", "18:00", "Gender and Access", 180, False, "Room II"),
+            ],
+        ),
+        [],
+    )
