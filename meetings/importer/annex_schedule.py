@@ -585,7 +585,7 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
     sessions: list[_Session] = []
     pending: list[str] = []
 
-    places: list[str] = []  # "Room: Main Hall" lines of the session being read
+    places: list[str] = []  # "Room: Main Hall", "Moderator: ..." lines of the session being read
 
     def finish(*, minutes=None, note="", start=None, end=None, shown=""):
         title = _clean(" ".join(pending))
@@ -617,13 +617,12 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
             finish()
             continue
         place = _PLACE_LINE.match(line)
-        if place:
+        said = _clean(place.group(1)) if place else _clean(line) if _ROLE_LINE.match(line) else ""
+        if said:
             if pending or not sessions:
-                places.append(_clean(place.group(1)))
+                places.append(said)
             else:
-                sessions[-1].note = "; ".join(
-                    part for part in [sessions[-1].note, _clean(place.group(1))] if part
-                )
+                sessions[-1].note = "; ".join(part for part in [sessions[-1].note, said] if part)
             continue
         while line:
             match, kind = _next_length(line)
@@ -654,6 +653,12 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
 
 # "Room: Main Hall", "Venue – Plenary Hall": where a session is held, on a line of its own.
 _PLACE_LINE = re.compile(r"^(?:room|venue|location|hall)\s*[:–—-]\s*(\S.*)$", re.IGNORECASE)
+# "Moderator: Ms. ...", "Co-chairs: ...": who leads a session, on a line of its own; kept whole.
+_ROLE_LINE = re.compile(
+    r"^(?:moderators?|chairs?|co-?chairs?|facilitators?|speakers?|panell?ists?|organi[sz]ers?|rapporteurs?"
+    r"|hosts?)\s*:\s*\S",
+    re.IGNORECASE,
+)
 # A line that runs on to the next: it ends on a comma, colon, dash or a little word ("Development,
 # Innovation and"), or the next begins with one ("for Sustainable Development").
 _RUNS_ON_END = re.compile(

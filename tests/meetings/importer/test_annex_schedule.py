@@ -1115,3 +1115,55 @@ def test_rows_grid_of_rooms_side_by_side_each_a_track():
         ),
         [],
     )
+
+
+def test_cell_moderator_line_is_the_sessions_note_not_a_second_session():
+    assert imported_grid(two_day_grid("Opening Ceremony\nModerator: Ms. Ada Example")) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, "Moderator: Ms. Ada Example"),
+                (12, "15:00", "18:00", "Cybersecurity", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_empty_row_and_rows_across_every_day_as_annexes_write_them():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November", "Wednesday 14 November"],
+            ["09:00 – 10:00", across("Welcome and Housekeeping (1 hour)", 3), None, None],
+            ["", "", "", ""],
+            ["10:00 – 13:00", "Opening Ceremony", "Gender and Access", "Human Rights Online"],
+            ["13:00 – 15:00", across("Lunch break", 3), None, None],
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Youth Engagement", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:00", "10:00", "Welcome and Housekeeping", 60, False, ""),
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (12, "13:00", "15:00", "Lunch break", 120, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity and Trust", 180, False, ""),
+                (13, "09:00", "10:00", "Welcome and Housekeeping", 60, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "13:00", "15:00", "Lunch break", 120, False, ""),
+                (13, "15:00", "18:00", "Youth Engagement", 180, False, ""),
+                (14, "09:00", "10:00", "Welcome and Housekeeping", 60, False, ""),
+                (14, "10:00", "13:00", "Human Rights Online", 180, False, ""),
+                (14, "13:00", "15:00", "Lunch break", 120, False, ""),
+                (14, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
