@@ -420,8 +420,18 @@ def interpret_document(document: Document) -> ParsedReport:
     schedule = None
     if annex:
         default_year = meeting.cycle_year or (meeting.date.year if meeting.date else None)
-        schedule = read_schedule(annex, default_year=default_year, warnings=warnings)
-        _warn_unread_annex(annex, warnings, schedule_read=bool(schedule and schedule.slots))
+        schedule = read_schedule(
+            annex,
+            default_year=default_year,
+            warnings=warnings,
+            report_text="\n".join(item.text for item in parsed_items),
+        )
+        _warn_unread_annex(
+            annex,
+            warnings,
+            schedule_read=bool(schedule and (schedule.slots or schedule.refused)),
+            grid_tables=schedule.tables if schedule else 1,
+        )
     report = ParsedReport(meeting=meeting, items=parsed_items, schedule=schedule, warnings=warnings)
     # Where the decisions say one thing and the report's own grid another.
     report.warnings += check_decisions_against_grid(report)
@@ -1597,8 +1607,10 @@ def _with_text(paragraph: Paragraph, text: str) -> Paragraph:
     )
 
 
-def _warn_unread_annex(annex: list[Paragraph | Table], warnings: list[str], *, schedule_read: bool) -> None:
-    """Annex text that is not the schedule's heading or its table is named, not dropped silently."""
+def _warn_unread_annex(
+    annex: list[Paragraph | Table], warnings: list[str], *, schedule_read: bool, grid_tables: int = 1
+) -> None:
+    """Annex text that is not the schedule's heading or its table(s) is named, not dropped silently."""
     tables = [block for block in annex if isinstance(block, Table)]
     if tables and not schedule_read:
         # A table that gave no session at all (a list of participants): named, not kept.
@@ -1611,7 +1623,7 @@ def _warn_unread_annex(annex: list[Paragraph | Table], warnings: list[str], *, s
         unread = [
             _clean(block.text) for block in after if isinstance(block, Paragraph) and _clean(block.text)
         ]
-        for table in tables[1:]:
+        for table in tables[grid_tables:]:
             first = next((_clean(c.text) for row in table.rows for c in row if _clean(c.text)), "")
             warnings.append(f"a second table in the annex ({_shorten(first)!r}) was not imported")
     for text in unread[:5]:
