@@ -67,7 +67,12 @@ _PAGE_NUMBER = re.compile(
 )
 # A web site's address alone, without a page's path: "www.intgovforum.org", "https://www.intgovforum.org/".
 _HOME_PAGE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*[•·▪◦●○■□➢►▶✓✔∙\-–—*]\s+")
+# Symbol's and Wingdings' bullets ("\uf0b7", "\uf0a7", ...) as text: what a conversion keeps of Word's.
+_BULLET_GLYPHS = "•·▪◦●○■□➢►▶✓✔∙\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8"
+_BULLET = re.compile(rf"^\s*[{_BULLET_GLYPHS}\-–—*]\s+")
+# A bullet alone on its line, its point's text on the next: PDF conversions that set each printed
+# line and each bullet in a box of its own.
+_LONE_BULLET = re.compile(rf"^\s*[{_BULLET_GLYPHS}]\s*$")
 # "Annex I", "Annex 2: Schedule", "Appendix": a short line without a full stop.
 _ANNEX = re.compile(r"^\s*(?:Annex|Appendix|Anexo)\b[^.]{0,80}$", re.IGNORECASE)
 # A heading line naming the chair, the recording, the date or the venue, as the portal's own Word
@@ -307,6 +312,7 @@ def interpret_document(document: Document) -> ParsedReport:
     hyphens = _Hyphenation(document)
     document = _join_broken_words(document, hyphens)
     document = _unwrap_numbered_tables(document)
+    document = _attach_lone_bullets(document)
     warnings: list[str] = []
     header, items, annex = _split_body(document, warnings)
     if not items:
@@ -1179,7 +1185,7 @@ def _split_body(document: Document, warnings: list[str]):
             and (
                 block.heading_level is not None
                 or (_SECTION.match(text) and _words(text) <= 8)
-                or _heading_ahead(body, offset, numbered_ahead)
+                or (_heading_ahead(body, offset, numbered_ahead) and not _goes_on_below(body, offset))
             )
         ):
             heading = text
@@ -1570,6 +1576,17 @@ def _starts_item(following: Paragraph, number: str, last_number: int | None) -> 
         return True  # a Word list label ("a)") on an empty line: Word numbered it, not a page
     value = int(number)
     return last_number is None or value in (last_number + 1, 1)
+
+
+def _goes_on_below(body: list[Paragraph | Table], offset: int) -> bool:
+    """Whether the line after this one goes on with its sentence, as a printed line of a PDF
+    conversion does ("... and more than 900" / "participants have registered so far."): a heading
+    is never continued in lower case."""
+    following = _next_paragraph(body, offset)
+    if following is None or following.list_label is not None:
+        return False
+    rest = _clean(following.text)
+    return bool(rest) and rest[0].islower()
 
 
 def _heading_ahead(body: list[Paragraph | Table], offset: int, numbered_ahead: list[bool]) -> bool:
@@ -2241,6 +2258,27 @@ def _unwrap_numbered_tables(document: Document) -> Document:
                     note_refs=[replace(ref, offset=ref.offset + len(prefix)) for ref in first.note_refs],
                 )
             blocks += [first, *rest]
+    return replace(document, blocks=blocks) if changed else document
+
+
+def _attach_lone_bullets(document: Document) -> Document:
+    """The document with each bullet alone on its line made the list label of the paragraph after it
+    (the bullet's line left empty): one point, not a line holding a bullet and a paragraph."""
+    blocks = list(document.blocks)
+    changed = False
+    for index, (block, following) in enumerate(itertools.pairwise(document.blocks)):
+        if (
+            isinstance(block, Paragraph)
+            and isinstance(following, Paragraph)
+            and block.list_label is None
+            and following.list_label is None
+            and _LONE_BULLET.match(block.text)
+            and following.text.strip()
+            and not _LONE_BULLET.match(following.text)
+        ):
+            blocks[index] = replace(block, text="")
+            blocks[index + 1] = replace(following, list_label=block.text.strip())
+            changed = True
     return replace(document, blocks=blocks) if changed else document
 
 

@@ -1247,3 +1247,48 @@ def test_meeting_number_from_the_first_paragraph_not_the_forum_number(sentence, 
     report = interpret_document(plain_document("MAG Meeting", "3 May 2017", f"1. {sentence}"))
 
     assert report.meeting.number == number
+
+
+def test_pdf_lines_with_bullets_and_numbers_on_lines_of_their_own():
+    # A PDF conversion that sets each printed line, each bullet and each number on a line of its own.
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting XXI",
+            "8 August 2018",
+            "Executive Summary",
+            "\uf0b7",
+            "The MAG agreed to open the call for workshop proposals on 20 August.",
+            "\uf0b7",
+            "The Secretariat will circulate the draft programme outline to the MAG by",
+            "24 August.",
+            "Summary of Discussions",
+            "1.",
+            "The Secretariat reported on the logistics of the annual meeting.",
+            "Registration for the annual meeting opened last week and more than 900",
+            "participants have registered so far.",
+            "2.",
+            "The next virtual meeting will take place on 22 August 2018.",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "", "Executive Summary", "The MAG agreed to open the call for workshop proposals on 20 August."),
+        (
+            2,
+            "",
+            "Executive Summary",
+            "The Secretariat will circulate the draft programme outline to the MAG by 24 August.",
+        ),
+        (
+            3,
+            "1",
+            "Summary of Discussions",
+            "The Secretariat reported on the logistics of the annual meeting.\n\n"
+            "Registration for the annual meeting opened last week and more than 900 participants have "
+            "registered so far.",
+        ),
+        (4, "2", "Summary of Discussions", "The next virtual meeting will take place on 22 August 2018."),
+    ]
+    assert [(d.kind, d.owner, d.due_date) for d in report.items[1].decisions] == [
+        ("action", "Secretariat", D(2018, 8, 24))
+    ]
