@@ -1124,7 +1124,7 @@ def _split_body(document: Document, warnings: list[str]):
             if (
                 pending_number is None
                 and following is not None
-                and _starts_item(following, lone, last_number)
+                and _starts_item(following, lone, last_number, written=text)
             ):
                 pending_number = (lone, block)
             else:
@@ -1564,9 +1564,11 @@ def _next_paragraph(body: list[Paragraph | Table], offset: int) -> Paragraph | N
     return None
 
 
-def _starts_item(following: Paragraph, number: str, last_number: int | None) -> bool:
+def _starts_item(following: Paragraph, number: str, last_number: int | None, *, written: str = "") -> bool:
     """A number alone on its line numbers the paragraph after it when that paragraph starts like
-    one (not a sentence running on from a page break) and the number follows on (or restarts)."""
+    one (not a sentence running on from a page break) and the number follows on (or restarts), or
+    repeats the last as reports now and then do, written as a paragraph's number ("8.", not a
+    page's "8")."""
     text = _clean(following.text)
     if not text or _lone_number(following) or item_number(following):
         return False
@@ -1575,7 +1577,8 @@ def _starts_item(following: Paragraph, number: str, last_number: int | None) -> 
     if not number.isdigit():
         return True  # a Word list label ("a)") on an empty line: Word numbered it, not a page
     value = int(number)
-    return last_number is None or value in (last_number + 1, 1)
+    repeated = value == last_number and written.rstrip().endswith((".", ")"))
+    return last_number is None or value in (last_number + 1, 1) or repeated
 
 
 def _goes_on_below(body: list[Paragraph | Table], offset: int) -> bool:

@@ -1292,3 +1292,28 @@ def test_pdf_lines_with_bullets_and_numbers_on_lines_of_their_own():
     assert [(d.kind, d.owner, d.due_date) for d in report.items[1].decisions] == [
         ("action", "Secretariat", D(2018, 8, 24))
     ]
+
+
+def test_lone_number_repeated_as_a_paragraph_number_but_not_as_a_page_number():
+    report = interpret_document(
+        plain_document(
+            "MAG Meeting",
+            "3 May 2017",
+            "7.",
+            "It was agreed that the newcomers' session would be held on the first morning.",
+            "8.",
+            "It was proposed that the open microphone session would close the meeting.",
+            # The report numbers two paragraphs 8.
+            "8.",
+            "It was agreed that the working groups would report in October.",
+            "8",  # the page's number, between two lines of a sentence
+            "The Secretariat said that the website would be updated.",
+        )
+    )
+
+    assert [(item.number, item.text[:30]) for item in report.items] == [
+        ("7", "It was agreed that the newcome"),
+        ("8", "It was proposed that the open "),
+        ("8", "It was agreed that the working"),
+    ]
+    assert "the line '8' looks like a page number and was not imported" in report.warnings
