@@ -350,6 +350,7 @@ def interpret_document(document: Document) -> ParsedReport:
                 and (
                     (cleaned[0].islower() and not _SENTENCE_END.search(texts[-1]))
                     or paragraph.index in item.running_on  # "... chaired by Ms." / "Alice Munyua ..."
+                    or _CLOSING_MARKS.fullmatch(cleaned)  # "." set apart from its line by a note's mark
                 )
             )
             glue = "\n\n"
@@ -2285,9 +2286,15 @@ def _attach_lone_bullets(document: Document) -> Document:
     return replace(document, blocks=blocks) if changed else document
 
 
+# Punctuation that closes what comes before it: a line of only these is the end of the line above.
+_CLOSING_MARKS = re.compile(r"[.,;:!?)\]”’\"']+")
+
+
 def _run_on(previous: str, following: str, hyphens: _Hyphenation) -> tuple[str, str]:
     """``previous`` and the glue before ``following``, a sentence running on after a page break: a
-    space, or nothing after a word broken with a hyphen (kept or dropped)."""
+    space, or nothing after a word broken with a hyphen (kept or dropped) or before punctuation."""
+    if _CLOSING_MARKS.match(following):
+        return previous, ""
     if _URL_CUT.search(previous) and re.match(r"[a-z0-9/%~_-]", following):
         return previous, ""  # an address broken after a slash, a hyphen or an "=" runs on without a space
     if re.search(r"[^\W\d_]-$", previous) and re.match(r"[^\W\d_]", following):

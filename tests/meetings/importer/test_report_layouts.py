@@ -1317,3 +1317,23 @@ def test_lone_number_repeated_as_a_paragraph_number_but_not_as_a_page_number():
         ("8", "It was agreed that the working"),
     ]
     assert "the line '8' looks like a page number and was not imported" in report.warnings
+
+
+def test_pdf_line_ending_after_a_note_mark_set_apart_runs_on():
+    # The note's mark, set in a box of its own mid-line, leaves the line's full stop on a line of its own.
+    report = interpret_document(
+        plain_document(
+            "MAG Meeting",
+            "3 May 2017",
+            "1.",
+            "Members looked back on the contributions received since then",
+            ".",
+            "2.",
+            "The Group agreed to keep the themes.",
+        )
+    )
+
+    assert [item.text for item in report.items] == [
+        "Members looked back on the contributions received since then.",
+        "The Group agreed to keep the themes.",
+    ]
