@@ -1066,7 +1066,12 @@ def _split_body(document: Document, warnings: list[str]):
             )
             continue
         cut_before, open_sentence = open_sentence, False
-        if cut_before and _lone_number(block) is not None and block.list_label is None:
+        if (
+            cut_before
+            and _lone_number(block) is not None
+            and block.list_label is None
+            and not _next_in_line(block, body, offset, last_number)
+        ):
             # "... and that the" / "3" / "IGF website would ...": the page's number, not a paragraph's.
             warnings.append(f"the line {text!r} looks like a page number and was not imported")
             open_sentence = True
@@ -1563,6 +1568,35 @@ def _next_paragraph(body: list[Paragraph | Table], offset: int) -> Paragraph | N
         if _clean(block.text):
             return block
     return None
+
+
+def _next_in_line(
+    block: Paragraph, body: list[Paragraph | Table], offset: int, last_number: int | None
+) -> bool:
+    """Whether a number alone on its line is the next paragraph's, written as one ("2.") above a
+    sentence starting in capitals, below a line that only looked unfinished for its length ("... can
+    be accessed here: https://we.tl/DG7i3EoMR8"), not one ending on "the" or "of"."""
+    number = _lone_number(block)
+    following = _next_paragraph(body, offset)
+    text = _clean(following.text) if following is not None else ""
+    above = next(
+        (
+            _clean(b.text)
+            for b in reversed(body[max(0, offset - 3) : offset])
+            if isinstance(b, Paragraph) and _clean(b.text)
+        ),
+        "",
+    )
+    return (
+        last_number is not None
+        and number is not None
+        and number.isdigit()
+        and int(number) == last_number + 1
+        and _clean(block.text).endswith((".", ")"))
+        and bool(text)
+        and text[0].isupper()
+        and not _cut_mid_sentence(above)
+    )
 
 
 def _starts_item(following: Paragraph, number: str, last_number: int | None, *, written: str = "") -> bool:

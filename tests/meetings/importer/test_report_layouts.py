@@ -1337,3 +1337,28 @@ def test_pdf_line_ending_after_a_note_mark_set_apart_runs_on():
         "Members looked back on the contributions received since then.",
         "The Group agreed to keep the themes.",
     ]
+
+
+def test_pdf_lines_a_paragraph_ending_on_an_address_then_the_next_number():
+    # Printed lines of about one length; the first paragraph's last line is as long, without a full stop.
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting VI",
+            "30 August 2016",
+            "1.",
+            "The sixth virtual meeting of the MAG took place on 30 August and was",
+            "chaired by the MAG Chair, who welcomed the members and observers and",
+            "thanked the Secretariat for preparing the agenda and the papers that",
+            "were circulated before the call; the recording can be accessed here:",
+            "https://recordings.example.org/mag/2016/virtual-meeting-vi-30-august",
+            "2.",
+            "The meeting opened with a short briefing from the Secretariat.",
+        )
+    )
+
+    assert [item.number for item in report.items] == ["1", "2"]
+    assert report.items[0].text.endswith(
+        "accessed here: https://recordings.example.org/mag/2016/virtual-meeting-vi-30-august"
+    )
+    assert report.items[1].text == "The meeting opened with a short briefing from the Secretariat."
+    assert not [warning for warning in report.warnings if "page number" in warning]
