@@ -154,6 +154,12 @@ _PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _DOCUMENT_TYPE_NOT_HEADER = re.compile(r"^executive\s+summary", re.IGNORECASE)
+# Who wrote the document, on a line of its own: "Summary prepared by the IGF Secretariat".
+_WRITTEN_BY = re.compile(
+    r"^(?:(?:meeting\s+)?(?:summary|report|minutes|notes)\s+)?(?:prepared|compiled|drafted|written|issued|taken|recorded)"
+    r"\s+by\s+[^.]{1,80}\.?$",
+    re.IGNORECASE,
+)
 # Headings that start the body, never part of the header.
 _SECTION = re.compile(
     r"^(?:[IVX\d]+[.)]?\s+)?(?:executive\s+summary|summary\s+of\s+(?:the\s+)?(?:decisions|discussions?|outcomes?)"
@@ -830,7 +836,7 @@ def _line_kind(text: str, header: _Header) -> str:
         return "organisation"
     if _DOCUMENT_TYPE.match(text) and not _DOCUMENT_TYPE_NOT_HEADER.match(text):
         return "document type"
-    if _STATUS.match(text) or _WEB_PAGE.match(text):
+    if _STATUS.match(text) or _WEB_PAGE.match(text) or _WRITTEN_BY.match(text):
         return "document type"
     if _PUBLISHED.match(text) and find_date_range(text, default_year=2000):
         return "document type"  # the page's or the file's date, not the meeting's

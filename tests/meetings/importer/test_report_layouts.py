@@ -126,6 +126,26 @@ def test_meeting_kind_from_title_then_what_the_report_says(title, context, kind)
     assert meeting_kind(title, context=context) == kind
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Summary prepared by the IGF Secretariat",
+        "Prepared by the IGF Secretariat.",
+        "Minutes taken by Ana Silva",
+    ],
+)
+def test_header_line_naming_who_wrote_the_report_is_not_the_title(line):
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting – 17 March 2021",
+            line,
+            "1. The MAG held its third virtual meeting of the 2021 cycle on 17 March 2021.",
+        )
+    )
+
+    assert (report.meeting.title, report.meeting.date) == ("MAG Virtual Meeting", D(2021, 3, 17))
+
+
 def test_header_skips_organisation_and_document_type_lines_and_joins_a_two_line_title():
     report = interpret_document(
         plain_document(
