@@ -1113,6 +1113,11 @@ def _owner_name(phrase: str) -> str:
 
 def _owner_of_action(body: str) -> str:
     reading = _action_owner(body, sentence=body, background=False)
+    if not reading:
+        # "Action: BPF co-facilitators to share ...": the note names whoever comes before "to".
+        note = _NOTE_OWNER.match(body.strip())
+        if note and _AGENT_WORDS.search(note.group("owner")):
+            return _owner_name(note.group("owner"))
     return reading or ""
 
 

@@ -767,3 +767,13 @@ def test_header_labels_for_when_where_and_who_took_the_minutes():
     )
     assert structure(report) == [(1, "1", "", "The Chair opened the call.")]
     assert report.warnings == []
+
+
+def test_labelled_action_in_note_form_names_any_owner_before_to():
+    from meetings.importer.decisions import read_sentence
+
+    reading = read_sentence(
+        "Action: BPF co-facilitators to share their work plans with the MAG by 7 February."
+    )
+
+    assert (reading.kind, reading.owner, reading.due) == ("action", "BPF co-facilitators", "7 February")
