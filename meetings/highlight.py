@@ -73,6 +73,8 @@ def highlight_decisions(
     text was edited since its import) follows the text. Marks link to the notes on this page, or on
     ``notes_page`` (the report's address) when the paragraph is shown elsewhere.
     """
+    if not decisions and not footnotes:
+        return HighlightedText(html=linkify(text), unplaced=[])  # most of a report's paragraphs
     spans: list[tuple[int, int, Decision]] = []
     unplaced: list[Decision] = []
     for decision in decisions:

@@ -1,7 +1,7 @@
 import pgtrigger
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Func, OuterRef, Q, Subquery
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -21,23 +21,6 @@ class Origin(models.TextChoices):
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Meeting.Status.PUBLISHED)
-
-    def with_decision_count(self):
-        """Each meeting with ``decision_count`` and ``action_count`` (its decisions of each kind): a
-        count per meeting fetched, so a page of a large archive does not group every decision of
-        every meeting first."""
-
-        def count(kind):
-            # COUNT without GROUP BY: always one row, 0 when the meeting has none. A third cheaper
-            # for Django to build than a grouped count, and the home page builds two on each visit.
-            rows = Decision.objects.filter(agenda_item__meeting=OuterRef("pk"), kind=kind).values(
-                count=Func("pk", function="COUNT", output_field=models.IntegerField())
-            )
-            return Subquery(rows.order_by())
-
-        return self.annotate(
-            decision_count=count(Decision.Kind.DECISION), action_count=count(Decision.Kind.ACTION)
-        )
 
     def visible_to(self, user):
         if may_see_drafts(user):
@@ -209,6 +192,12 @@ class AgendaItem(models.Model):
     history = HistoricalRecords(excluded_fields=["search_document"])
 
     objects = AgendaItemManager()
+
+    #: A decisions search sets these on the decisions it lists: the text with the searched words
+    #: marked, and the passage of the paragraph where they were found. Empty by default, so a list
+    #: that did not search reads them without failing a lookup on every row.
+    marked_text = ""
+    matching_passage = ""
 
     #: Written by the database's triggers only (PostgreSQL; null elsewhere).
     DERIVED_FIELDS = ("search_document",)

@@ -31,6 +31,7 @@ from meetings.selectors import (
     meeting_list_key,
     tracked_actions,
     upcoming_meetings,
+    with_decision_counts,
 )
 from schedule.models import Event
 
@@ -63,11 +64,9 @@ def home(request):
     # the page's time.
     context = {
         "event": Event.objects.published().first(),
-        # Meta.ordering does not apply to a query with an aggregate.
-        "meetings": Meeting.objects.published()
-        .only(*MEETING_ROW_FIELDS)
-        .with_decision_count()
-        .order_by("-date", "-pk")[:5],
+        "meetings": with_decision_counts(
+            list(Meeting.objects.published().only(*MEETING_ROW_FIELDS).order_by("-date", "-pk")[:5])
+        ),
         "decisions": newest_first(
             Decision.objects.published().select_related("agenda_item__meeting").only(*DECISION_ROW_FIELDS)
         )[:5],
@@ -100,15 +99,7 @@ class MeetingListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, **kwargs)
         # Counted for this page's meetings only, in one query, however deep the page.
-        meetings = list(context["meetings"])
-        counts = {
-            pk: counts
-            for pk, *counts in Meeting.objects.filter(pk__in=[meeting.pk for meeting in meetings])
-            .with_decision_count()
-            .values_list("pk", "decision_count", "action_count")
-        }
-        for meeting in meetings:
-            meeting.decision_count, meeting.action_count = counts.get(meeting.pk, (0, 0))
+        meetings = with_decision_counts(list(context["meetings"]))
         context["meetings"] = meetings
         context["rows"] = self._with_announced(meetings, context["page_obj"])
         return context
@@ -186,7 +177,7 @@ class MeetingDetailView(DetailView):
                 decisions=decisions.get(item.pk, []),
                 footnotes=notes,
                 # A mark's place is known only in the text as imported.
-                place_footnotes=not is_staff_work(item),
+                place_footnotes=bool(notes) and not is_staff_work(item),
             )
             footnotes += [
                 {

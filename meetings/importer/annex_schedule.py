@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from meetings.importer.dates import find_date_range
 from meetings.importer.document import Cell, Paragraph, Table
@@ -45,12 +45,20 @@ VENUE_TIME_ZONES = {
     "tunis": "Africa/Tunis",
 }
 
-_DASH = r"\s*[-–—‒―]\s*"
-_CLOCK = r"(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?"
-TIME_RANGE = re.compile(r"\b" + _CLOCK + _DASH + _CLOCK + r"(?![\d:])", re.IGNORECASE)
+_DASH = r"\s*(?:[-–—‒―]|to\b)\s*"
+_MARKER = r"(?:[ap]\.?m\b|noon\b)"
+_MARKED_CLOCK = r"\d{1,2}(?:[:.h]\d{2})?\s*" + _MARKER
+# "10:00", "10.00", "10h00", "10:00h", "11:30 am", "10am", "2 p.m.", "12 noon": the minutes may go only
+# before "am", "pm" or "noon", or, starting a range, before an end that has one ("3 – 4.30 pm").
+_CLOCK_TAIL = r"\s*(a\.?m\.?|p\.?m\.?|noon\b)?(?:\s*h(?:rs?)?\b\.?)?"
+_CLOCK = r"(\d{1,2})(?:[:.h](\d{2})|(?=\s*" + _MARKER + r"))" + _CLOCK_TAIL
+_FIRST_CLOCK = (
+    r"(\d{1,2})(?:[:.h](\d{2})|(?=\s*" + _MARKER + r")|(?=" + _DASH + _MARKED_CLOCK + r"))" + _CLOCK_TAIL
+)
+TIME_RANGE = re.compile(r"\b" + _FIRST_CLOCK + _DASH + _CLOCK + r"(?![\d:])", re.IGNORECASE)
 # A session's own time range in a cell: "(10:00–10:30)", "10:00 - 10:30 hrs", "[15:00 — 16:30]".
 _SESSION_TIME = re.compile(
-    r"[(\[]?\s*" + _CLOCK + _DASH + _CLOCK + r"(?![\d:])\s*(?:hrs?\.?|h\b|local\s+time)?\s*[)\]]?",
+    r"[(\[]?\s*" + _FIRST_CLOCK + _DASH + _CLOCK + r"(?![\d:])\s*(?:hrs?\.?|h\b|local\s+time)?\s*[)\]]?",
     re.IGNORECASE,
 )
 _MONTH_NAMES = MONTH_PATTERN
@@ -90,15 +98,27 @@ class _Session:
     continued: bool
     start: datetime.time | None = None  # its own time range, when the cell prints one
     end: datetime.time | None = None
+    pieces: list[str] = field(default_factory=list)  # the lines its title was written on
+    parallel: list[str] = field(default_factory=list)  # sessions its cell lists with it, at its times
+
+
+_UNDATED_DAYS = "schedule: the grid's days ("
 
 
 def read_schedule(
-    blocks: list[Paragraph | Table], *, default_year: int | None, warnings: list[str]
+    blocks: list[Paragraph | Table], *, default_year: int | None, warnings: list[str], report_text: str = ""
 ) -> ParsedSchedule | None:
-    """The schedule in an annex: its heading lines, then the first table. None without a table."""
-    table = next((block for block in blocks if isinstance(block, Table)), None)
-    if table is None:
+    """The schedule in an annex: its heading lines, then the first table. None without a table.
+
+    A grid whose days are counted ("Day 1") and whose heading has no dates takes the annual meeting's
+    dates where the report's text gives them ("the 13th IGF will be held in Paris from 12 to 14
+    November 2018").
+    """
+    tables = [block for block in blocks if isinstance(block, Table)]
+    if not tables:
         return None
+    table = tables[0]
+    parts = _continuing(tables)
     lines = []
     for block in blocks:
         if block is table:
@@ -112,7 +132,20 @@ def read_schedule(
     elif not venue:
         warnings.append("schedule: no venue found above the table, so no time zone")
     year = start_date.year if start_date else default_year
-    slots = read_grid(table, year=year, start_date=start_date, warnings=warnings)
+    table = _joined(parts)
+    grid_warnings: list[str] = []
+    slots = read_grid(table, year=year, start_date=start_date, warnings=grid_warnings)
+    event_dates = event_dates_in(report_text, default_year=default_year) if start_date is None else None
+    if not slots and event_dates:
+        counted: list[str] = []
+        slots = read_grid(table, year=event_dates[0].year, start_date=event_dates[0], warnings=counted)
+        if slots and all(event_dates[0] <= slot.date <= event_dates[1] for slot in slots):
+            start_date, end_date = event_dates
+            grid_warnings = counted
+        else:
+            slots = []
+    warnings += grid_warnings
+    refused = any(warning.startswith(_UNDATED_DAYS) for warning in grid_warnings)
     if slots and start_date is None:
         start_date = min(slot.date for slot in slots)
         end_date = max(slot.date for slot in slots)
@@ -125,7 +158,57 @@ def read_schedule(
         start_date=start_date,
         end_date=end_date or start_date,
         slots=slots,
+        refused=refused,
+        tables=len(parts),
     )
+
+
+def _times_column(cells: list[Cell]) -> int | None:
+    column = _time_column(cells)
+    return column if column is not None else _start_time_column(cells)
+
+
+def _continuing(tables: list[Table]) -> list[Table]:
+    """The annex's first table and the tables after it that go on with its grid (a page break split
+    it): as many columns, and the times in the same one."""
+    first = tables[0]
+    time_col = _times_column([cell for row in first.rows for cell in row])
+    parts = [first]
+    for table in tables[1:]:
+        if time_col is None or table.n_cols != first.n_cols:
+            break
+        if _times_column([cell for row in table.rows for cell in row]) != time_col:
+            break
+        parts.append(table)
+    return parts
+
+
+def _joined(parts: list[Table]) -> Table:
+    """One grid of the tables, the rows of each under those of the one before."""
+    if len(parts) == 1:
+        return parts[0]
+    rows: list[list[Cell]] = []
+    for part in parts:
+        offset = len(rows)
+        rows += [[replace(cell, row=cell.row + offset) for cell in row] for row in part.rows]
+    first = parts[0]
+    return Table(index=first.index, rows=rows, header_rows=first.header_rows, n_cols=first.n_cols)
+
+
+# A sentence of the report about the annual meeting itself, not the MAG's own meetings.
+_EVENT_SENTENCE = re.compile(r"\bIGF\b|Internet Governance Forum|\bannual meeting\b", re.IGNORECASE)
+_NOT_THE_EVENT = re.compile(r"\bMAG\b|Advisory Group|consultations?\b", re.IGNORECASE)
+
+
+def event_dates_in(text: str, *, default_year: int | None) -> tuple[datetime.date, datetime.date] | None:
+    """The first days of more than one that a sentence about the annual meeting gives."""
+    for sentence in re.split(r"(?<=[.;])\s+|\n+", text):
+        if not _EVENT_SENTENCE.search(sentence) or _NOT_THE_EVENT.search(sentence):
+            continue
+        found = find_date_range(sentence, default_year=default_year)
+        if found and found[0][1] and found[0][1] > found[0][0]:
+            return found[0]
+    return None
 
 
 def time_zone_for(venue: str) -> str:
@@ -184,7 +267,22 @@ def read_grid(
     without either fills what its block leaves.
     """
     cells = [cell for row in table.rows for cell in row]
+    transposed = _times_across(cells)
+    if transposed:
+        # Times across the top, days down the first column: read as its mirror image.
+        cells = [
+            replace(cell, row=cell.col, col=cell.row, row_span=cell.col_span, col_span=cell.row_span)
+            for cell in cells
+        ]
+
+    def position(cell: Cell) -> str:
+        row, col = (cell.col, cell.row) if transposed else (cell.row, cell.col)
+        return f"row {row + 1}, column {col + 1}"
+
     time_col = _time_column(cells)
+    if time_col is None:
+        cells = _starts_with_their_ends(cells)
+        time_col = _time_column(cells)
     if time_col is None:
         time_col = _start_time_column(cells)
         if time_col is None:
@@ -206,61 +304,147 @@ def read_grid(
                 blocks.append(_Block(start, end, range(cell.row, cell.row + cell.row_span), label))
     blocks.sort(key=lambda block: block.rows.start)
 
-    days: dict[int, tuple[datetime.date | None, str]] = {}
+    # Day headings: a row of days above the sessions (their columns), or days down the rows ("Monday
+    # 12 November | 09:30 – 11:00 | Opening Ceremony", or a row of its own across the table).
+    headings: list[tuple[Cell, datetime.date | None, str]] = []
     contents: dict[tuple[int, int], list[str]] = {}
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
-        if cell.col == time_col:
+        if cell.col == time_col and TIME_RANGE.search(cell.text):
+            # The day may go with the time: "Monday 12 November, 09:30 – 11:00".
+            for line in TIME_RANGE.sub("\n", cell.text).split("\n"):
+                is_day, found = day_heading(line.strip(" ,;:–—-"), year=year, start_date=start_date)
+                if is_day:
+                    headings.append((cell, found, _clean(line).strip(" ,;:–—-")))
             continue
         lines = []
         for line in cell.text.split("\n"):
             is_day, found = day_heading(line, year=year, start_date=start_date)
             if is_day:
-                for col in range(cell.col, cell.col + cell.col_span):
-                    days.setdefault(col, (found, _clean(line)))
+                headings.append((cell, found, _clean(line)))
                 continue
             lines.append(line)
-        contents[(cell.row, cell.col)] = lines
-    if not days and start_date is not None:
-        # No row of days: the columns after the times are the event's days, in order.
-        columns = sorted({c.col for c in cells if c.col > time_col})
-        for offset, col in enumerate(columns):
-            date = start_date + datetime.timedelta(days=offset)
-            days[col] = (date, f"{date:%-d %B}")
+        contents[(cell.row, cell.col)] = [] if _COLUMN_LABEL.match(_clean(" ".join(lines))) else lines
+    if headings and start_date is None and all(found is None for _cell, found, _label in headings):
+        # "Day 1" .. "Day 5", or weekdays alone, with no first day to count from: one warning, not one
+        # per cell.
+        named = headings[0][2] if len(headings) == 1 else f"{headings[0][2]}' to '{headings[-1][2]}"
+        warnings.append(
+            f"{_UNDATED_DAYS}'{named}') have no dates, and none were found above the table "
+            "or in the report; the grid was not imported"
+        )
+        return []
+    by_rows = _days_down_the_rows(headings, blocks, time_col)
+
+    block_rows = {row for block in blocks for row in block.rows}
+
+    def day_of(cell: Cell, col: int) -> tuple[datetime.date | None, str]:
+        above = [
+            (heading.row, found, label)
+            for heading, found, label in headings
+            if heading.row <= cell.row and (by_rows or heading.col <= col < heading.col + heading.col_span)
+        ]
+        if above:
+            row, found, label = max(above, key=lambda entry: entry[0])
+            # "Day 1" under "12 November 2018" in the rows of days: the dated one says which day.
+            dated = [
+                entry
+                for entry in above
+                if entry[1] is not None and not block_rows.intersection(range(entry[0], row + 1))
+            ]
+            if found is None and dated:
+                _row, found, label = max(dated, key=lambda entry: entry[0])
+            return found, label
+        if not headings and start_date is not None and col > time_col:
+            # No row of days: the columns after the times are the event's days, in order.
+            date = start_date + datetime.timedelta(days=columns.index(col))
+            return date, f"{date:%-d %B}"
+        return None, ""
+
+    tracks: dict[int, str] = {}
+    if by_rows:
+        note_cols, tracks = _session_columns(cells, contents, blocks, time_col)
+    else:
+        # A day's "Room" column beside its sessions.
+        note_cols = {
+            cell.col
+            for cell in cells
+            if cell.row not in block_rows and cell.col_span == 1 and _PLACE_LABEL.match(_clean(cell.text))
+        } - {time_col}
+    columns = sorted({c.col for c in cells if c.col > time_col} - note_cols)
+
+    def noted(col: int) -> int:
+        """The column whose sessions a note column speaks of: in rows, the row's (-1); else the one
+        on its left."""
+        return -1 if by_rows else max((c for c in columns if c < col), default=-1)
 
     # Sessions of one day and block, from every cell they are in, in row order.
-    placed: dict[tuple[int, int], list[tuple[Cell, _Session]]] = {}
+    placed: dict[tuple[datetime.date, int, int], tuple[str, list[_Session]]] = {}
+    notes: dict[tuple[int, int], list[str]] = {}  # what the note columns say of a row's sessions
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
-        if cell.col == time_col:
+        if cell.col in note_cols:
+            text = _clean(" ".join(contents.get((cell.row, cell.col), [])))
+            if text:
+                for row in range(cell.row, cell.row + cell.row_span):
+                    notes.setdefault((row, noted(cell.col)), []).append(text)
+    in_cells: dict[tuple[int, int], list[_Session]] = {}
+    first_time_row = min(block_rows, default=0)
+    for cell in sorted(cells, key=lambda c: (c.row, c.col)):
+        if (cell.col == time_col and cell.col_span == 1) or cell.col in note_cols:
             continue
-        where = f"row {cell.row + 1}, column {cell.col + 1}"
-        sessions = _sessions(contents.get((cell.row, cell.col), []), where=where, warnings=warnings)
+        if by_rows and cell.row + cell.row_span <= first_time_row:
+            continue  # the header row of a grid of rows names its columns
+        where = position(cell)
+        in_cells[(cell.row, cell.col)] = _sessions(
+            contents.get((cell.row, cell.col), []), where=where, warnings=warnings
+        )
+    _split_untimed_lines(in_cells)
+    row_blocks = len(blocks)  # blocks of the times column; those of cells merged over several follow
+    for cell in sorted(cells, key=lambda c: (c.row, c.col)):
+        sessions = in_cells.get((cell.row, cell.col))
+        where = position(cell)
         if not sessions:
             continue
         cell_rows = range(cell.row, cell.row + cell.row_span)
-        covering = [i for i, block in enumerate(blocks) if set(block.rows) & set(cell_rows)]
+        covering = [i for i, block in enumerate(blocks[:row_blocks]) if set(block.rows) & set(cell_rows)]
         if not covering:
             warnings.append(f"schedule: the cell at {where} ({sessions[0].title!r}) is in no time block")
             continue
         if len(covering) > 1:
-            warnings.append(
-                f"schedule: the cell at {where} ({sessions[0].title!r}) spans several time blocks; "
-                "it was not placed"
+            # Merged down over several blocks: it runs from the first one's start to the last one's end.
+            spanned = [blocks[i] for i in covering]
+            if any(later.start < earlier.end for earlier, later in zip(spanned, spanned[1:], strict=False)):
+                warnings.append(
+                    f"schedule: the cell at {where} ({sessions[0].title!r}) spans several time blocks; "
+                    "it was not placed"
+                )
+                continue
+            start, end = spanned[0].start, spanned[-1].end
+            joined = _Block(
+                start, end, range(cell.row, cell.row + cell.row_span), f"{start:%H:%M}–{end:%H:%M}"
             )
-            continue
-        for col in range(cell.col, cell.col + cell.col_span):
-            if days.get(col, (None, ""))[0] is None:
+            if joined not in blocks:
+                blocks.append(joined)
+            covering = [blocks.index(joined)]
+        for session in sessions:
+            extra = [*notes.get((cell.row, -1 if by_rows else cell.col), []), tracks.get(cell.col, "")]
+            session.note = "; ".join(part for part in [session.note, *extra] if part)
+        for col in range(cell.col, cell.col + cell.col_span) if not by_rows else [cell.col]:
+            date, day_label = day_of(cell, col)
+            if date is None:
                 warnings.append(
                     f"schedule: the cell at {where} ({sessions[0].title!r}) has no day with a date above it"
                 )
                 continue
-            placed.setdefault((col, covering[0]), []).extend((cell, session) for session in sessions)
+            key = (date, col, covering[0])
+            placed.setdefault(key, (day_label, []))[1].extend(sessions)
 
     slots: list[ParsedSlot] = []
-    for (col, block_index), entries in sorted(placed.items(), key=lambda kv: (days[kv[0][0]][0], kv[0][1])):
-        date, day_label = days[col]
+    for (date, _col, block_index), (day_label, sessions) in sorted(
+        placed.items(), key=lambda kv: (kv[0][0], kv[0][2], kv[0][1])
+    ):
         block = blocks[block_index]
         slots += _place(
-            [session for _cell, session in entries],
+            sessions,
             block=block,
             date=date,
             where=f"{day_label}, {block.label}",
@@ -269,6 +453,70 @@ def read_grid(
     _check_continued(slots, warnings)
     slots.sort(key=lambda slot: (slot.date, slot.start))
     return slots
+
+
+# A cell that only labels its column: "Time", "Day", "Date", "Session", "Main session", "Room".
+_COLUMN_LABEL = re.compile(
+    r"^(?:times?|hours?|days?|dates?|day\s*/\s*date|date\s*/\s*time|(?:main\s+)?sessions?(?:\s+titles?)?"
+    r"|titles?|rooms?|venues?|locations?|themes?|programme|format|(?:start|end|from|to|until)(?:\s+times?)?)\s*:?$",
+    re.IGNORECASE,
+)
+# The header of a column naming where a session is held, not the session.
+_PLACE_LABEL = re.compile(r"^(?:rooms?|venues?|locations?|halls?)\s*:?$", re.IGNORECASE)
+
+
+def _days_down_the_rows(headings, blocks: list[_Block], time_col: int) -> bool:
+    """Whether the days go down the rows (each row's day in a column of days, or a row of its own),
+    not across the columns: never two days in one row, and a day beside a time, across the times
+    column, merged down several rows, or in several rows."""
+    if not headings:
+        return False
+    rows = [heading.row for heading, _found, _label in headings]
+    if len(set(rows)) < len(rows):
+        return False
+    block_rows = {row for block in blocks for row in block.rows}
+    return (
+        len(rows) > 1
+        or any(heading.col <= time_col < heading.col + heading.col_span for heading, _f, _l in headings)
+        or any(heading.row_span > 1 or heading.row in block_rows for heading, _f, _l in headings)
+    )
+
+
+def _session_columns(
+    cells: list[Cell], contents, blocks: list[_Block], time_col: int
+) -> tuple[set[int], dict[int, str]]:
+    """In a grid of rows, the columns saying more of the sessions (a room), and the columns of rooms
+    side by side, each a track of sessions, with their names.
+
+    The sessions are in the column headed as theirs, else in the first with text in the time rows; a
+    column headed "Room" or "Venue" is never theirs. Two or more columns headed by a name rather than a
+    label ("Main Hall", "Room II") are each a track, their name the note of their sessions."""
+    block_rows = {row for block in blocks for row in block.rows}
+    first_row = min(block_rows, default=0)
+    with_text = sorted(
+        {
+            cell.col
+            for cell in cells
+            if cell.col != time_col
+            and cell.row in block_rows
+            and _clean(" ".join(contents.get((cell.row, cell.col), [])))
+        }
+    )
+    header = [cell for cell in cells if cell.row < first_row and cell.col_span == 1]
+    labels = {cell.col: _clean(cell.text) for cell in header if _COLUMN_LABEL.match(_clean(cell.text))}
+    names = {
+        cell.col: name
+        for cell in header
+        if cell.col in with_text and (name := _clean(" ".join(contents.get((cell.row, cell.col), []))))
+    }
+    if len(names) >= 2:
+        return set(with_text) - set(names), names
+    candidates = [col for col in with_text if not _PLACE_LABEL.match(labels.get(col, ""))]
+    if not candidates:
+        return set(), {}
+    headed = [col for col in candidates if re.search(r"session|title", labels.get(col, ""), re.IGNORECASE)]
+    session_col = headed[0] if headed else candidates[0]
+    return {col for col in with_text if col != session_col}, {}
 
 
 def _place(
@@ -310,17 +558,18 @@ def _place(
             if end <= start:
                 warnings.append(f"schedule: {where}: the duration of {session.title!r} cannot be read")
                 continue
-        slots.append(
+        slots += [
             ParsedSlot(
                 date=date,
                 start=_from_minutes(start),
                 end=_from_minutes(end),
-                title=session.title,
+                title=title,
                 minutes=end - start,
-                continued=session.continued,
+                continued=session.continued and title == session.title,
                 note=session.note,
             )
-        )
+            for title in [session.title, *session.parallel]
+        ]
         cursor = max(cursor, end)
     if not timed and cursor < block_end and slots:
         total = cursor - _minutes(block.start)
@@ -336,8 +585,11 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
     sessions: list[_Session] = []
     pending: list[str] = []
 
+    places: list[str] = []  # "Room: Main Hall", "Moderator: ..." lines of the session being read
+
     def finish(*, minutes=None, note="", start=None, end=None, shown=""):
         title = _clean(" ".join(pending))
+        pieces = [_clean(piece) for piece in pending if _clean(piece)]
         pending.clear()
         if not title:
             if shown:
@@ -348,12 +600,14 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
             _Session(
                 title=_CONTINUED.sub("", title).strip() if continued else title,
                 minutes=minutes,
-                note=note,
+                note="; ".join(part for part in [note, *places] if part),
                 continued=continued,
                 start=start,
                 end=end,
+                pieces=pieces,
             )
         )
+        places.clear()
 
     for raw in lines:
         line = raw.strip()
@@ -361,6 +615,14 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
             continue
         if _SEPARATOR.match(line):
             finish()
+            continue
+        place = _PLACE_LINE.match(line)
+        said = _clean(place.group(1)) if place else _clean(line) if _ROLE_LINE.match(line) else ""
+        if said:
+            if pending or not sessions:
+                places.append(said)
+            else:
+                sessions[-1].note = "; ".join(part for part in [sessions[-1].note, said] if part)
             continue
         while line:
             match, kind = _next_length(line)
@@ -387,6 +649,48 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
             line = line[match.end() :].strip()
     finish()
     return sessions
+
+
+# "Room: Main Hall", "Venue – Plenary Hall": where a session is held, on a line of its own.
+_PLACE_LINE = re.compile(r"^(?:room|venue|location|hall)\s*[:–—-]\s*(\S.*)$", re.IGNORECASE)
+# "Moderator: Ms. ...", "Co-chairs: ...": who leads a session, on a line of its own; kept whole.
+_ROLE_LINE = re.compile(
+    r"^(?:moderators?|chairs?|co-?chairs?|facilitators?|speakers?|panell?ists?|organi[sz]ers?|rapporteurs?"
+    r"|hosts?)\s*:\s*\S",
+    re.IGNORECASE,
+)
+# A line that runs on to the next: it ends on a comma, colon, dash or a little word ("Development,
+# Innovation and"), or the next begins with one ("for Sustainable Development").
+_RUNS_ON_END = re.compile(
+    r"(?:[,;:&/(\[–—-]|\b(?:and|or|of|for|the|to|in|on|with|a|an|at|by|from|vs\.?|versus|into|towards?))$",
+    re.IGNORECASE,
+)
+_RUNS_ON_START = re.compile(r"^(?:and|or|of|for|to|in|on|with|by|from|&)\b", re.IGNORECASE)
+
+
+def _plausible_title(line: str) -> bool:
+    text = line.strip(" \"'“”‘’•*")
+    return (
+        bool(text)
+        and (text[0].isupper() or text[0].isdigit())
+        and not (_RUNS_ON_END.search(text) or _RUNS_ON_START.search(text))
+    )
+
+
+def _split_untimed_lines(in_cells: dict[tuple[int, int], list[_Session]]) -> None:
+    """A session without time or length written on several lines is several sessions sharing its
+    time when the evidence says so: each line could be a title on its own (a capital first, nothing
+    running on to the next line), and no other session of the grid is written on more than one line
+    (a grid whose titles wrap would wrap this one too). Else its lines stay one title."""
+    sessions = [session for cell in in_cells.values() for session in cell]
+    several = [session for session in sessions if len(session.pieces) > 1]
+    if len(several) != 1 or len(sessions) < 2:
+        return
+    session = several[0]
+    if session.start is None and session.minutes is None and all(map(_plausible_title, session.pieces)):
+        first, *rest = session.pieces
+        session.title = _CONTINUED.sub("", first).strip() if session.continued else first
+        session.parallel = rest
 
 
 def _next_length(line: str) -> tuple[re.Match | None, str]:
@@ -426,13 +730,19 @@ def _range_times(match: re.Match) -> tuple[datetime.time | None, datetime.time |
     """(start, end) of a matched time range; "2:00 pm" is 14:00; an end marked pm makes a bare
     start before it pm too ("2:00 - 3:30 pm")."""
     h1, m1, a1, h2, m2, a2 = match.groups()[:6]
-    start_pm = (a1 or a2 or "").lower().startswith("p") if not a1 else a1.lower().startswith("p")
-    end_pm = bool(a2 and a2.lower().startswith("p"))
+    m1, m2 = m1 or "00", m2 or "00"  # "10am"
+    start_pm = _pm(a1 or a2)
+    end_pm = _pm(a2)
     start = _time(str(_hour(int(h1), start_pm, bool(a1 or a2))), m1)
     end = _time(str(_hour(int(h2), end_pm, bool(a2))), m2)
     if start and end and a2 and not a1 and end <= start and start_pm:
         start = _time(h1, m1)  # "11:30 - 1:00 pm": the start is the morning's
     return start, end
+
+
+def _pm(marker: str | None) -> bool:
+    """Whether "am", "p.m." or "noon" is after noon (noon is 12 pm)."""
+    return bool(marker) and marker.lower()[0] in "pn"
 
 
 def _hour(hour: int, pm: bool, marked: bool) -> int:
@@ -454,9 +764,7 @@ def _check_continued(slots: list[ParsedSlot], warnings: list[str]) -> None:
         seen.add(slot.title)
 
 
-_START_TIME = re.compile(
-    r"^\s*(?:from\s+)?(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?\s*(?:hrs?\.?|h)?\s*$", re.IGNORECASE
-)
+_START_TIME = re.compile(r"^\s*(?:from\s+)?" + _CLOCK + r"\s*$", re.IGNORECASE)
 
 
 def _start_time_column(cells: list[Cell]) -> int | None:
@@ -469,18 +777,46 @@ def _start_time_column(cells: list[Cell]) -> int | None:
     return min(columns, key=lambda col: (-counts[col], col)) if columns else None
 
 
+def _starts_with_their_ends(cells: list[Cell]) -> list[Cell]:
+    """The cells, a column of starts and the column of ends after it ("Start | End") made one column
+    of ranges ("09:30 – 11:00"), when every start has its end, later, beside it."""
+    start_col = _start_time_column(cells)
+    if start_col is None:
+        return cells
+    at = {(cell.row, cell.col): cell for cell in cells}
+    pairs = []
+    for cell in cells:
+        start = _START_TIME.match(cell.text) if cell.col == start_col else None
+        if start is None:
+            continue
+        beside = at.get((cell.row, start_col + 1))
+        end = _START_TIME.match(beside.text) if beside is not None else None
+        if end is None or beside.row_span != cell.row_span:
+            return cells
+        pairs.append((cell, beside))
+    ranges = {}
+    for start, end in pairs:
+        text = f"{_clean(start.text)} – {_clean(end.text)}"
+        match = TIME_RANGE.search(text)
+        first, last = _range_times(match) if match else (None, None)
+        if first is None or last is None or last <= first:
+            return cells
+        ranges[(start.row, start.col)] = replace(start, paragraphs=[Paragraph(index=0, text=text)])
+    return [
+        ranges.get((cell.row, cell.col), cell)
+        for cell in cells
+        if cell.col != start_col + 1 or cell.col_span > 1
+    ]
+
+
 def _blocks_from_starts(cells: list[Cell], time_col: int, warnings: list[str]) -> list[_Block]:
     """Blocks that each run to the start of the next; the last one as long as the one before it."""
     starts = []
     for cell in sorted((c for c in cells if c.col == time_col), key=lambda c: c.row):
         match = _START_TIME.match(cell.text)
         if match:
-            hour = _hour(
-                int(match.group(1)),
-                bool(match.group(3) and match.group(3).lower().startswith("p")),
-                bool(match.group(3)),
-            )
-            start = _time(str(hour), match.group(2))
+            hour = _hour(int(match.group(1)), _pm(match.group(3)), bool(match.group(3)))
+            start = _time(str(hour), match.group(2) or "00")
             if start is not None:
                 starts.append((start, range(cell.row, cell.row + cell.row_span)))
     blocks = []
@@ -500,17 +836,36 @@ def _blocks_from_starts(cells: list[Cell], time_col: int, warnings: list[str]) -
     return blocks
 
 
+def _bare_range(text: str) -> bool:
+    """Whether a cell is a time range and little else ("10:00 – 13:00", "Morning: 10:00-13:00 hrs")."""
+    match = TIME_RANGE.search(text)
+    if not match:
+        return False
+    rest = text[: match.start()] + " " + text[match.end() :]
+    return len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2
+
+
+def _times_across(cells: list[Cell]) -> bool:
+    """Whether the time blocks go across a row rather than down a column: a row has several, no
+    column more than one."""
+    rows: dict[int, int] = {}
+    cols: dict[int, int] = {}
+    for cell in cells:
+        if _bare_range(cell.text):
+            rows[cell.row] = rows.get(cell.row, 0) + 1
+            cols[cell.col] = cols.get(cell.col, 0) + 1
+    return max(rows.values(), default=0) >= 2 and max(cols.values()) == 1
+
+
 def _time_column(cells: list[Cell]) -> int | None:
     """The column of time blocks: the one whose cells are mostly a time range and little else (session
     cells may print their own times too), then the one with the most time ranges, then the first."""
     bare: dict[int, int] = {}
     counts: dict[int, int] = {}
     for cell in cells:
-        match = TIME_RANGE.search(cell.text)
-        if match:
+        if TIME_RANGE.search(cell.text):
             counts[cell.col] = counts.get(cell.col, 0) + 1
-            rest = cell.text[: match.start()] + " " + cell.text[match.end() :]
-            if len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2:  # "10:00 – 13:00", "Morning: 10:00-13:00 hrs"
+            if _bare_range(cell.text):
                 bare[cell.col] = bare.get(cell.col, 0) + 1
     if not counts:
         return None

@@ -67,7 +67,12 @@ _PAGE_NUMBER = re.compile(
 )
 # A web site's address alone, without a page's path: "www.intgovforum.org", "https://www.intgovforum.org/".
 _HOME_PAGE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*[•·▪◦●○■□➢►▶✓✔∙\-–—*]\s+")
+# Symbol's and Wingdings' bullets ("\uf0b7", "\uf0a7", ...) as text: what a conversion keeps of Word's.
+_BULLET_GLYPHS = "•·▪◦●○■□➢►▶✓✔∙\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8"
+_BULLET = re.compile(rf"^\s*[{_BULLET_GLYPHS}\-–—*]\s+")
+# A bullet alone on its line, its point's text on the next: PDF conversions that set each printed
+# line and each bullet in a box of its own.
+_LONE_BULLET = re.compile(rf"^\s*[{_BULLET_GLYPHS}]\s*$")
 # "Annex I", "Annex 2: Schedule", "Appendix": a short line without a full stop.
 _ANNEX = re.compile(r"^\s*(?:Annex|Appendix|Anexo)\b[^.]{0,80}$", re.IGNORECASE)
 # A heading line naming the chair, the recording, the date or the venue, as the portal's own Word
@@ -307,6 +312,7 @@ def interpret_document(document: Document) -> ParsedReport:
     hyphens = _Hyphenation(document)
     document = _join_broken_words(document, hyphens)
     document = _unwrap_numbered_tables(document)
+    document = _attach_lone_bullets(document)
     warnings: list[str] = []
     header, items, annex = _split_body(document, warnings)
     if not items:
@@ -420,8 +426,18 @@ def interpret_document(document: Document) -> ParsedReport:
     schedule = None
     if annex:
         default_year = meeting.cycle_year or (meeting.date.year if meeting.date else None)
-        schedule = read_schedule(annex, default_year=default_year, warnings=warnings)
-        _warn_unread_annex(annex, warnings, schedule_read=bool(schedule and schedule.slots))
+        schedule = read_schedule(
+            annex,
+            default_year=default_year,
+            warnings=warnings,
+            report_text="\n".join(item.text for item in parsed_items),
+        )
+        _warn_unread_annex(
+            annex,
+            warnings,
+            schedule_read=bool(schedule and (schedule.slots or schedule.refused)),
+            grid_tables=schedule.tables if schedule else 1,
+        )
     report = ParsedReport(meeting=meeting, items=parsed_items, schedule=schedule, warnings=warnings)
     # Where the decisions say one thing and the report's own grid another.
     report.warnings += check_decisions_against_grid(report)
@@ -1169,7 +1185,7 @@ def _split_body(document: Document, warnings: list[str]):
             and (
                 block.heading_level is not None
                 or (_SECTION.match(text) and _words(text) <= 8)
-                or _heading_ahead(body, offset, numbered_ahead)
+                or (_heading_ahead(body, offset, numbered_ahead) and not _goes_on_below(body, offset))
             )
         ):
             heading = text
@@ -1562,6 +1578,17 @@ def _starts_item(following: Paragraph, number: str, last_number: int | None) -> 
     return last_number is None or value in (last_number + 1, 1)
 
 
+def _goes_on_below(body: list[Paragraph | Table], offset: int) -> bool:
+    """Whether the line after this one goes on with its sentence, as a printed line of a PDF
+    conversion does ("... and more than 900" / "participants have registered so far."): a heading
+    is never continued in lower case."""
+    following = _next_paragraph(body, offset)
+    if following is None or following.list_label is not None:
+        return False
+    rest = _clean(following.text)
+    return bool(rest) and rest[0].islower()
+
+
 def _heading_ahead(body: list[Paragraph | Table], offset: int, numbered_ahead: list[bool]) -> bool:
     """A short plain line is a heading when body text follows it: a numbered paragraph, or (before
     the first number) a paragraph or bullet."""
@@ -1597,8 +1624,10 @@ def _with_text(paragraph: Paragraph, text: str) -> Paragraph:
     )
 
 
-def _warn_unread_annex(annex: list[Paragraph | Table], warnings: list[str], *, schedule_read: bool) -> None:
-    """Annex text that is not the schedule's heading or its table is named, not dropped silently."""
+def _warn_unread_annex(
+    annex: list[Paragraph | Table], warnings: list[str], *, schedule_read: bool, grid_tables: int = 1
+) -> None:
+    """Annex text that is not the schedule's heading or its table(s) is named, not dropped silently."""
     tables = [block for block in annex if isinstance(block, Table)]
     if tables and not schedule_read:
         # A table that gave no session at all (a list of participants): named, not kept.
@@ -1611,7 +1640,7 @@ def _warn_unread_annex(annex: list[Paragraph | Table], warnings: list[str], *, s
         unread = [
             _clean(block.text) for block in after if isinstance(block, Paragraph) and _clean(block.text)
         ]
-        for table in tables[1:]:
+        for table in tables[grid_tables:]:
             first = next((_clean(c.text) for row in table.rows for c in row if _clean(c.text)), "")
             warnings.append(f"a second table in the annex ({_shorten(first)!r}) was not imported")
     for text in unread[:5]:
@@ -1658,13 +1687,16 @@ def _read_meeting(
         title = _shorten(" ".join(p.text for p in items[0].paragraphs), 120)
         warnings.append(f"no title line was found above the report's text; the title {title!r} is its start")
     # The first paragraph: the first numbered one that is a sentence, not a line of an agenda or a
-    # list of participants above the body.
+    # list of participants above the body; or, in a summary that opens with an unnumbered paragraph
+    # right under its heading ("The MAG held its third virtual meeting ..." above "1. Opening"), that one.
     numbered = [item for item in items if item.number]
     first = next(
-        (item for item in numbered if _is_prose(_clean(" ".join(p.text for p in item.paragraphs)))),
-        numbered[0] if numbered else items[0],
+        (item for item in _opening_paragraphs(items) if _MEETING_WORD.search(_item_text(item))),
+        next(
+            (item for item in numbered if _is_prose(_item_text(item))), numbered[0] if numbered else items[0]
+        ),
     )
-    first_item = _clean(" ".join(p.text for p in first.paragraphs))
+    first_item = _item_text(first)
     header_text = " ".join(header.lines)
     all_text = " ".join([header_text, *(_clean(p.text) for item in items for p in item.paragraphs)])
     # The chair is named where the report opens: its header and first paragraphs.
@@ -1732,6 +1764,26 @@ def _read_meeting(
     )
 
 
+def _item_text(item: _Item) -> str:
+    return _clean(" ".join(p.text for p in item.paragraphs))
+
+
+# A paragraph that tells of the meeting itself: "held its third virtual meeting", "the MAG met".
+_MEETING_WORD = re.compile(r"\b(?:meeting|met|call|consultations?)\b", re.IGNORECASE)
+
+
+def _opening_paragraphs(items: list[_Item]) -> list[_Item]:
+    """The sentences right under the report's heading, before its first numbered paragraph and
+    outside any section (an executive summary has its heading)."""
+    opening = []
+    for item in items:
+        if item.number or item.section:
+            break
+        if _is_prose(_item_text(item)):
+            opening.append(item)
+    return opening
+
+
 def _published_date(header: _Header) -> datetime.date | None:
     """When the page or the file was posted or updated ("Posted on 10 March 2015"), if it says."""
     for line in header.other:
@@ -1795,17 +1847,44 @@ def _naming_sentence(text: str) -> str:
 def _kind_of(text: str, *, title: bool = True) -> str | None:
     if (_TOPICAL if title else _TOPICAL_MEETING).search(text):
         return "topical"
-    if _OPEN_CONSULTATIONS.search(text):
-        return "open_consultations"
-    if _FACE_TO_FACE.search(text):
-        return "face_to_face"
-    if _VIRTUAL.search(text):
-        return "virtual"
+    strong = [
+        (_OPEN_CONSULTATIONS, "open_consultations"),
+        (_FACE_TO_FACE, "face_to_face"),
+        (_VIRTUAL, "virtual"),
+    ]
+    if title:
+        # A title names the meeting alone: "Virtual Open Consultations" are open consultations.
+        kind = next((kind for pattern, kind in strong if pattern.search(text)), None)
+    else:
+        kind = _first_said(text, strong)
+    if kind:
+        return kind
     if _CITY.search(text):
         return "face_to_face"
     if _VIRTUAL_WEAK.search(text):
         return "virtual"
     return None
+
+
+# "virtual open consultations", "the face-to-face open consultations and MAG meeting".
+_BEFORE_OPEN_CONSULTATIONS = re.compile(r"\W+(?:(?:IGF|\d{4})\W+)?open\s+consultations?\b", re.IGNORECASE)
+
+
+def _first_said(sentence: str, patterns: list[tuple[re.Pattern, str]]) -> str | None:
+    """The kind whose words come first in the sentence naming the meeting: the meeting is said to be
+    held ("met by teleconference") before what it discussed ("... to prepare the open consultations").
+    A word describing the open consultations ("virtual open consultations") makes them the meeting."""
+    found = [
+        (match.start(), match.end(), kind)
+        for pattern, kind in patterns
+        if (match := pattern.search(sentence))
+    ]
+    if not found:
+        return None
+    _start, end, kind = min(found)
+    if kind != "open_consultations" and _BEFORE_OPEN_CONSULTATIONS.match(sentence, end):
+        return "open_consultations"
+    return kind
 
 
 def meeting_kind(title: str, *, context: str = "") -> str:
@@ -1875,11 +1954,20 @@ def meeting_number(title: str) -> int | None:
 
 def meeting_number_in_text(text: str) -> int | None:
     """ "The sixth IGF Virtual MAG Meeting ..." → 6, from the sentence naming the meeting."""
-    sentence = _first_sentence(text)
+    sentence = _FORUM_ORDINAL.sub(" ", _first_sentence(text))
     match = re.search(
         r"\b([\w-]+)\s+(?:[\w()-]+\s+){0,5}(?:meeting|consultations|call)\b", sentence, re.IGNORECASE
     )
     return _ordinal(match.group(0)) if match else None
+
+
+# "to prepare the third IGF meeting in Hyderabad", "the 12th annual IGF": the forum's number, not the
+# meeting's; "the sixth IGF Virtual MAG Meeting" is the meeting's.
+_FORUM_ORDINAL = re.compile(
+    r"\b[\w-]+\s+(?:annual\s+)?(?:IGF|Internet\s+Governance\s+Forum)\b"
+    r"(?!\s+(?:\w+\s+)?(?:MAG|virtual|advisory|open|multistakeholder|consultations?)\b)",
+    re.IGNORECASE,
+)
 
 
 _MONTH_BEHIND = re.compile(rf"\b{MONTH}\s*$", re.IGNORECASE)
@@ -1901,6 +1989,11 @@ def _ordinal(text: str) -> int | None:
     return None
 
 
+# The office an apposition names: "Chair of the Kenya IGF", "Minister of ICT", "Executive Coordinator".
+_OFFICE_WORD = (
+    r"(?:Chair(?:man|person|woman)?|Co-?[Cc]hair|President|Minister|Director|Coordinator|Secretary|Head"
+    r"|Ambassador|Representative)"
+)
 _CHAIR_WORDS = ("moderated", "chaired", "presided", "facilitated", "under", "Chair")
 
 
@@ -1914,7 +2007,14 @@ def _find_chair(text: str) -> str:
             continue
         before = re.search(r"^(.*?)\s+(?:moderated|chaired)\b.*?\bChair\b|^(.*?)\s+chaired\b", sentence)
         if before:
-            words = (before.group(1) or before.group(2)).split()
+            subject = before.group(1) or before.group(2)
+            # "Ambassador Alice Munyua, Chair of the Kenya IGF, chaired ...": the name before its office.
+            apposition = re.search(
+                rf"(?:^|\s)((?:{name_token}\s+)*{name_token}),[^,]*\b{_OFFICE_WORD}\b[^,]*,$", subject
+            )
+            if apposition:
+                subject = apposition.group(1)
+            words = subject.split()
             name: list[str] = []
             for word in reversed(words):
                 if not re.fullmatch(name_token, word):
@@ -2158,6 +2258,27 @@ def _unwrap_numbered_tables(document: Document) -> Document:
                     note_refs=[replace(ref, offset=ref.offset + len(prefix)) for ref in first.note_refs],
                 )
             blocks += [first, *rest]
+    return replace(document, blocks=blocks) if changed else document
+
+
+def _attach_lone_bullets(document: Document) -> Document:
+    """The document with each bullet alone on its line made the list label of the paragraph after it
+    (the bullet's line left empty): one point, not a line holding a bullet and a paragraph."""
+    blocks = list(document.blocks)
+    changed = False
+    for index, (block, following) in enumerate(itertools.pairwise(document.blocks)):
+        if (
+            isinstance(block, Paragraph)
+            and isinstance(following, Paragraph)
+            and block.list_label is None
+            and following.list_label is None
+            and _LONE_BULLET.match(block.text)
+            and following.text.strip()
+            and not _LONE_BULLET.match(following.text)
+        ):
+            blocks[index] = replace(block, text="")
+            blocks[index + 1] = replace(following, list_label=block.text.strip())
+            changed = True
     return replace(document, blocks=blocks) if changed else document
 
 

@@ -282,12 +282,21 @@ def _read_citation(text: str, year: int) -> Citation | None:
 
 # Announced meetings ----------------------------------------------------------------------------
 
+# The first day of a meeting: "13 September", "September 13th", "23 and 24 May", "12 to 14 June",
+# "10-12 July 2019".
+_FURTHER_DAY = r"(?:\s*(?:-|–|—|\bto\b|\band\b|&)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _ANNOUNCED_DATE = (
-    rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(\d{{4}}))?"
+    rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?{_FURTHER_DAY}\s+{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?{_FURTHER_DAY})"
+    r"(?:,?\s+(\d{4}))?"
 )
+# Where, between the verb and the date: "in Paris", "at UNESCO in Paris,", "in Geneva,".
+_ANNOUNCED_PLACE = r"(?:(?:in|at)\s+[A-Z][^.;]{0,60}?[\s,]+)?"
 _ANNOUNCEMENT = re.compile(
     r"(?P<title>[^.;]*?\b(?:meeting|consultations?|call|webinar)\b[^.;]*?)\s+will\s+"
-    r"(?:take\s+place|be\s+held|convene|meet)\s+(?:on\s+)?(?:\w+day,?\s+)?" + _ANNOUNCED_DATE,
+    r"(?:take\s+place|be\s+held|convene|meet|be)\s+"
+    + _ANNOUNCED_PLACE
+    + r"(?:on\s+|from\s+)?(?:\w+day,?\s+)?"
+    + _ANNOUNCED_DATE,
     re.IGNORECASE,
 )
 _NEXT = starting_pattern(
@@ -297,7 +306,7 @@ _NEXT = starting_pattern(
 )
 # What each pattern cannot match without: a sentence lacking its cue is skipped before the pattern's
 # lazy title part is tried from every word of it, which is quadratic in the sentence's length.
-_ANNOUNCEMENT_CUE = re.compile(r"\bwill\s+(?:take\s+place|be\s+held|convene|meet)\s", re.IGNORECASE)
+_ANNOUNCEMENT_CUE = re.compile(r"\bwill\s+(?:take\s+place|be|convene|meet)\s", re.IGNORECASE)
 _NEXT_CUE = re.compile(r"\bnext\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;]")
 _MONTH_NAMED = starting_pattern(_MONTH, re.IGNORECASE)

@@ -102,6 +102,13 @@ W_SDT_CONTENT = W + "sdtContent"
 W_TXBX_CONTENT = W + "txbxContent"
 W_DRAWING = W + "drawing"
 W_PICT = W + "pict"
+# Where a floating text box sits: its anchor's offsets (DrawingML), or its VML shape's style.
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+WP_ANCHOR = WP + "anchor"
+WP_POSITION_H = WP + "positionH"
+WP_POSITION_V = WP + "positionV"
+WP_POS_OFFSET = WP + "posOffset"
+V_SHAPE = "{urn:schemas-microsoft-com:vml}shape"
 W_SMART_TAG = W + "smartTag"
 W_START = W + "start"
 W_START_OVERRIDE = W + "startOverride"
@@ -635,7 +642,8 @@ class _Story:
         self.fields: list[_Field] = []
         self.hidden = False
         self.custom_mark: NoteRef | None = None
-        self.text_boxes: list[etree._Element] = []  # met in the paragraph being read, read after it
+        # Met in the paragraph being read, read after it, with where each floats (see _text_boxes).
+        self.text_boxes: list[tuple[tuple | None, etree._Element]] = []
         self.line: _Line | None = None
 
     # A run's children: text and the marks that stand in it.
@@ -841,7 +849,7 @@ class _Reader:
                         out.append(paragraph)
                 # A text box anchored in the paragraph: its paragraphs follow it, in the same flow.
                 boxes, self.story.text_boxes = self.story.text_boxes, []
-                for box in boxes:
+                for box in _in_reading_order(boxes):
                     self.body_blocks(box, depth + 1, cell_index=cell_index, out=out)
             elif tag == W_TBL:
                 self.flush_pending(out)
@@ -1163,20 +1171,74 @@ class _Reader:
 BLOCK_CONTAINERS = {W_CUSTOM_XML, W_INS, W_MOVE_TO}
 
 
-def _text_boxes(element: etree._Element, depth: int):
+def _text_boxes(element: etree._Element, depth: int, position: tuple | None = None):
     """The outermost text boxes' contents inside a drawing or picture (a text box in a text box is
-    read with its own box's paragraphs)."""
+    read with its own box's paragraphs), each with where it floats, if it says (``_position``)."""
     if depth > MAX_NESTING:
         return
     for child in element:
         if child.tag == W_TXBX_CONTENT:
-            yield child
+            yield position, child
         elif child.tag == MC_ALTERNATE_CONTENT:
             choice = _first(child, MC_CHOICE)  # the fallback repeats the choice in VML
             if choice is not None:
-                yield from _text_boxes(choice, depth + 1)
+                yield from _text_boxes(choice, depth + 1, position)
+        elif child.tag in (WP_ANCHOR, V_SHAPE):
+            yield from _text_boxes(child, depth + 1, _position(child))
         else:
-            yield from _text_boxes(child, depth + 1)
+            yield from _text_boxes(child, depth + 1, position)
+
+
+#: Boxes whose tops are closer than this (in points) are on one line, read left to right.
+SAME_LINE_POINTS = 3
+_VML_OFFSET = re.compile(r"(?:^|;)\s*(margin-top|margin-left|top|left)\s*:\s*(-?[\d.]+)pt", re.IGNORECASE)
+
+
+def _position(shape: etree._Element) -> tuple | None:
+    """Where a floating box sits, in points from what it is placed against: (what, top, left); None
+    when it does not say. A PDF conversion sets each printed line in such a box, in no set order."""
+    if shape.tag == WP_ANCHOR:
+        offsets = {}
+        for tag, axis in ((WP_POSITION_V, "top"), (WP_POSITION_H, "left")):
+            placed = _first(shape, tag)
+            offset = _first(placed, WP_POS_OFFSET) if placed is not None else None
+            if offset is None or not (offset.text or "").strip().lstrip("-").isdigit():
+                return None
+            offsets[axis] = (placed.get("relativeFrom"), int(offset.text) / 12700)  # EMU per point
+        (against_v, top), (against_h, left) = offsets["top"], offsets["left"]
+        return (against_v, against_h), top, left
+    found = {name.lower(): float(value) for name, value in _VML_OFFSET.findall(shape.get("style", ""))}
+    top, left = found.get("margin-top", found.get("top")), found.get("margin-left", found.get("left"))
+    return None if top is None or left is None else ("vml", "vml"), top, left
+
+
+#: A box this much higher (in points) than the one listed before it is on the next page.
+NEXT_PAGE_POINTS = 100
+
+
+def _in_reading_order(boxes: list[tuple[tuple | None, etree._Element]]) -> list[etree._Element]:
+    """The text boxes of one paragraph line by line and, on a line, left to right ("1." before its
+    text, a bullet before its point), page by page as the file lists them; as listed when any box does
+    not say where it sits, or they sit against different things."""
+    if len(boxes) < 2 or any(position is None for position, _box in boxes):
+        return [box for _position, box in boxes]
+    if len({position[0] for position, _box in boxes}) > 1:
+        return [box for _position, box in boxes]
+    pages: list[list[tuple[tuple, etree._Element]]] = [[]]
+    for found in boxes:
+        if pages[-1] and found[0][1] < pages[-1][-1][0][1] - NEXT_PAGE_POINTS:
+            pages.append([])
+        pages[-1].append(found)
+    ordered = []
+    for page in pages:
+        lines: list[list[tuple[tuple, etree._Element]]] = []
+        for found in sorted(page, key=lambda found: found[0][1]):
+            if lines and found[0][1] - lines[-1][0][0][1] < SAME_LINE_POINTS:
+                lines[-1].append(found)
+            else:
+                lines.append([found])
+        ordered += [box for line in lines for _position, box in sorted(line, key=lambda found: found[0][2])]
+    return ordered
 
 
 def _first(element: etree._Element, tag: str) -> etree._Element | None:

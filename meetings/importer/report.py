@@ -107,6 +107,10 @@ class ParsedSchedule:
     start_date: datetime.date | None
     end_date: datetime.date | None
     slots: list[ParsedSlot] = field(default_factory=list)
+    # Not in the JSON: whether the grid was refused with a warning saying why, and how many of the
+    # annex's tables it was read from (one, or more when a page break splits it).
+    refused: bool = False
+    tables: int = 1
 
 
 @dataclass

@@ -5,8 +5,14 @@ import time
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from meetings.models import AgendaItem, Annotation, Decision, Footnote, Origin
-from meetings.selectors import content_digest, decisions_by_session, is_staff_work, upcoming_meetings
+from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, Origin
+from meetings.selectors import (
+    content_digest,
+    decisions_by_session,
+    is_staff_work,
+    upcoming_meetings,
+    with_decision_counts,
+)
 from meetings.services import (
     record_announced_meetings,
 )
@@ -105,3 +111,30 @@ def test_is_staff_work_added_by_staff_or_edited_since_import():
     assert (is_staff_work(imported), is_staff_work(added)) == (False, True)
     imported.text = "It was agreed, as staff corrected."
     assert is_staff_work(imported) is True
+
+
+@pytest.mark.django_db
+def test_with_decision_counts_counts_each_kind_of_the_given_meetings_only(django_assert_num_queries):
+    counted, empty, other = make_meeting(), make_meeting(), make_meeting()
+    first, second = make_agenda_item(meeting=counted), make_agenda_item(meeting=counted)
+    for item, kind, position in [
+        (first, "decision", 1),
+        (first, "action", 2),
+        (second, "decision", 1),
+        (second, "decision", 2),
+    ]:
+        make_decision(agenda_item=item, kind=kind, position=position)
+    make_decision(agenda_item=make_agenda_item(meeting=other), kind="action")
+    meetings = list(Meeting.objects.filter(pk__in=[counted.pk, empty.pk]).order_by("pk"))
+
+    with django_assert_num_queries(1):
+        returned = with_decision_counts(meetings)
+
+    assert returned is meetings
+    assert [(meeting.decision_count, meeting.action_count) for meeting in meetings] == [(3, 1), (0, 0)]
+
+
+@pytest.mark.django_db
+def test_with_decision_counts_no_meetings_no_query(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert with_decision_counts([]) == []

@@ -5,8 +5,11 @@ import pytest
 from meetings.importer.annex_schedule import day_heading, read_grid, read_schedule, time_zone_for
 from meetings.importer.document import Paragraph
 from meetings.importer.interpret import interpret_document
+from meetings.importer.services import parse_report
 from tests.meetings.importer.documents import DocumentBuilder, cell, seed_document
+from tests.meetings.importer.grid_docx import across, down, grid_report
 
+D = datetime.date
 T = datetime.time
 
 
@@ -429,3 +432,738 @@ def test_read_grid_times_given_by_their_start_alone_run_to_the_next():
         (6, "12:00", "14:00", "Taking Stock", 120, False, ""),
     ]
     assert warnings == []
+
+
+# Grids as real annexes write them: a .docx built with python-docx, read and interpreted whole.
+
+PARIS = ["2018 IGF Main Session Schedule", "12-14 November 2018, Paris, France"]
+
+
+def imported_grid(data: bytes):
+    """The grid a report's annex gives, as slot rows, and the report's warnings."""
+    report = parse_report(data)
+    schedule = report.schedule
+    return (schedule.start_date, schedule.end_date, slot_rows(schedule.slots)), report.warnings
+
+
+def test_rows_grid_day_time_session_with_a_header_row():
+    data = grid_report(
+        PARIS,
+        [
+            ["Day", "Time", "Session"],
+            ["Monday 12 November", "09:30 – 11:00", "Opening Ceremony"],
+            ["Monday 12 November", "11:00 – 13:00", "Cybersecurity and Trust"],
+            ["Tuesday 13 November", "10:00 – 13:00", "Development, Innovation and Economic Issues"],
+            ["Wednesday 14 November", "15:00 – 16:30", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:30", "11:00", "Opening Ceremony", 90, False, ""),
+                (12, "11:00", "13:00", "Cybersecurity and Trust", 120, False, ""),
+                (13, "10:00", "13:00", "Development, Innovation and Economic Issues", 180, False, ""),
+                (14, "15:00", "16:30", "Closing Ceremony", 90, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_rows_grid_date_range_session_room_without_a_header_row():
+    data = grid_report(
+        PARIS,
+        [
+            ["12 November 2018", "09:30 – 11:00", "Opening Ceremony", "Main Hall"],
+            ["12 November 2018", "11:00 – 13:00", "Cybersecurity and Trust", "Room I"],
+            ["13 November 2018", "10:00 – 13:00", "Development, Innovation and Economic Issues", "Main Hall"],
+            ["14 November 2018", "15:00 – 16:30", "Closing Ceremony", "Main Hall"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:30", "11:00", "Opening Ceremony", 90, False, "Main Hall"),
+                (12, "11:00", "13:00", "Cybersecurity and Trust", 120, False, "Room I"),
+                (
+                    13,
+                    "10:00",
+                    "13:00",
+                    "Development, Innovation and Economic Issues",
+                    180,
+                    False,
+                    "Main Hall",
+                ),
+                (14, "15:00", "16:30", "Closing Ceremony", 90, False, "Main Hall"),
+            ],
+        ),
+        [],
+    )
+
+
+def test_rows_grid_day_written_once_merged_down_or_left_blank():
+    data = grid_report(
+        PARIS,
+        [
+            ["Date", "Time", "Main session", "Room"],
+            [down("Monday 12 November", 2), "09:30 – 11:00", "Opening Ceremony", "Main Hall"],
+            [None, "11:00 – 13:00", "Cybersecurity and Trust", "Room I"],
+            ["Tuesday 13 November", "10:00 – 13:00", "Gender and Access", "Main Hall"],
+            [None, "15:00 – 16:30", "Closing Ceremony", "Main Hall"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:30", "11:00", "Opening Ceremony", 90, False, "Main Hall"),
+                (12, "11:00", "13:00", "Cybersecurity and Trust", 120, False, "Room I"),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, "Main Hall"),
+                (13, "15:00", "16:30", "Closing Ceremony", 90, False, "Main Hall"),
+            ],
+        ),
+        [],
+    )
+
+
+def test_rows_grid_day_rows_inside_the_table():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Session", "Room"],
+            [across("Monday, 12 November", 3), None, None],
+            ["09:30 – 11:00", "Opening Ceremony", "Main Hall"],
+            ["11:00 – 13:00", "Cybersecurity and Trust", "Room I"],
+            [across("Tuesday, 13 November", 3), None, None],
+            ["10:00 – 13:00", "Gender and Access", "Main Hall"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:30", "11:00", "Opening Ceremony", 90, False, "Main Hall"),
+                (12, "11:00", "13:00", "Cybersecurity and Trust", 120, False, "Room I"),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, "Main Hall"),
+            ],
+        ),
+        [],
+    )
+
+
+FIVE_NUMBERED_DAYS = [
+    ["Time", "Day 1", "Day 2", "Day 3", "Day 4", "Day 5"],
+    ["10:00 – 11:30", "Opening Ceremony", "Gender", "Cybersecurity", "Human Rights", "NRIs"],
+    ["15:00 – 16:30", "Youth", "Access", "Emerging Issues", "Development", "Closing Ceremony"],
+]
+
+
+def test_numbered_days_dated_from_the_annex_heading():
+    data = grid_report(["Annex II: IGF 2018 main sessions, Paris, 12-16 November 2018"], FIVE_NUMBERED_DAYS)
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 16),
+            [
+                (12, "10:00", "11:30", "Opening Ceremony", 90, False, ""),
+                (12, "15:00", "16:30", "Youth", 90, False, ""),
+                (13, "10:00", "11:30", "Gender", 90, False, ""),
+                (13, "15:00", "16:30", "Access", 90, False, ""),
+                (14, "10:00", "11:30", "Cybersecurity", 90, False, ""),
+                (14, "15:00", "16:30", "Emerging Issues", 90, False, ""),
+                (15, "10:00", "11:30", "Human Rights", 90, False, ""),
+                (15, "15:00", "16:30", "Development", 90, False, ""),
+                (16, "10:00", "11:30", "NRIs", 90, False, ""),
+                (16, "15:00", "16:30", "Closing Ceremony", 90, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_numbered_days_without_dates_anywhere_refused_with_one_warning():
+    data = grid_report(["IGF 2018 main sessions, Paris"], FIVE_NUMBERED_DAYS)
+
+    assert imported_grid(data) == (
+        (None, None, []),
+        [
+            "schedule: the grid's days ('Day 1' to 'Day 5') have no dates, and none were found above the "
+            "table or in the report; the grid was not imported",
+        ],
+    )
+
+
+def test_numbered_days_dated_from_the_events_dates_in_the_report():
+    items = [
+        "1.\tThe second MAG meeting of the 2018 IGF cycle was held in Geneva on 10-11 July 2018.",
+        "2.\tThe Secretariat recalled that the 13th IGF will be held at UNESCO Headquarters in Paris from "
+        "12 to 14 November 2018.",
+        "3.\tIt was agreed that the main sessions would be finalised by 31 July.",
+    ]
+    data = grid_report(
+        ["IGF 2018 main sessions, Paris"],
+        [
+            ["Time", "Day 1", "Day 2", "Day 3"],
+            ["10:00 – 11:30", "Opening Ceremony", "Gender", "Cybersecurity"],
+            ["15:00 – 16:30", "Youth", "Access", "Closing Ceremony"],
+        ],
+        items=items,
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "11:30", "Opening Ceremony", 90, False, ""),
+                (12, "15:00", "16:30", "Youth", 90, False, ""),
+                (13, "10:00", "11:30", "Gender", 90, False, ""),
+                (13, "15:00", "16:30", "Access", 90, False, ""),
+                (14, "10:00", "11:30", "Cybersecurity", 90, False, ""),
+                (14, "15:00", "16:30", "Closing Ceremony", 90, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def two_day_grid(cell_text):
+    return grid_report(
+        ["2018 IGF Main Session Schedule", "12-13 November 2018, Paris"],
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 13:00", cell_text, "Gender and Access"],
+            ["15:00 – 18:00", "Cybersecurity", "Closing Ceremony"],
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "cell_text",
+    [
+        "Opening Ceremony\nHigh-Level Leaders Session",
+        ["Opening Ceremony", "High-Level Leaders Session"],
+    ],
+    ids=["line-break", "paragraphs"],
+)
+def test_cell_two_untimed_sessions_on_separate_lines_share_the_block(cell_text):
+    assert imported_grid(two_day_grid(cell_text)) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (12, "10:00", "13:00", "High-Level Leaders Session", 180, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell_text", "title"),
+    [
+        ("Development, Innovation and\nEconomic Issues", "Development, Innovation and Economic Issues"),
+        ("Security, Safety,\nStability and Resilience", "Security, Safety, Stability and Resilience"),
+        ("Emerging Technologies:\nArtificial Intelligence", "Emerging Technologies: Artificial Intelligence"),
+        ("Digital Cooperation\nfor Development", "Digital Cooperation for Development"),
+        (["Media and Content:", "Trust Online"], "Media and Content: Trust Online"),
+    ],
+)
+def test_cell_two_line_title_stays_one_session_when_a_line_runs_on(cell_text, title):
+    assert imported_grid(two_day_grid(cell_text)) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", title, 180, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_cell_two_lines_stay_one_title_when_other_cells_wrap_their_titles():
+    data = grid_report(
+        ["2018 IGF Main Session Schedule", "12-13 November 2018, Paris"],
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 13:00", "Human Rights\nOnline", "Development, Innovation and\nEconomic Issues"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Human Rights Online", 180, False, ""),
+                (13, "10:00", "13:00", "Development, Innovation and Economic Issues", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_cell_room_line_is_the_sessions_note_not_a_session():
+    assert imported_grid(two_day_grid("Opening Ceremony\nRoom: Main Hall")) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, "Main Hall"),
+                (12, "15:00", "18:00", "Cybersecurity", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_time_blocks_written_every_way_annexes_write_them():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November"],
+            ["9.00-9.30", "Newcomers Orientation"],
+            ["10am–11:30am", "Opening Ceremony"],
+            ["12:00 noon – 1:00 pm", "Gender and Access"],
+            ["2pm - 3.30pm", "Cybersecurity and Trust"],
+            ["15:30 to 16:30", "Youth Engagement"],
+            ["17:00h – 18:00h", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:00", "09:30", "Newcomers Orientation", 30, False, ""),
+                (12, "10:00", "11:30", "Opening Ceremony", 90, False, ""),
+                (12, "12:00", "13:00", "Gender and Access", 60, False, ""),
+                (12, "14:00", "15:30", "Cybersecurity and Trust", 90, False, ""),
+                (12, "15:30", "16:30", "Youth Engagement", 60, False, ""),
+                (12, "17:00", "18:00", "Closing Ceremony", 60, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_session_times_in_a_cell_written_every_way_annexes_write_them():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November"],
+            [
+                "10:00 – 13:00",
+                "Opening Ceremony (10.00-10.30)\nOpening Session 10:30 to 12:00\n"
+                "Gender and Access [12pm – 1pm]",
+            ],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "10:30", "Opening Ceremony", 30, False, ""),
+                (12, "10:30", "12:00", "Opening Session", 90, False, ""),
+                (12, "12:00", "13:00", "Gender and Access", 60, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_time_starts_alone_with_am_or_pm_run_to_the_next():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["9am", "Opening Ceremony", "Gender and Access"],
+            ["10.30 am", "Cybersecurity and Trust", "Human Rights Online"],
+            ["2 pm", "Youth Engagement", "Closing Ceremony"],
+            ["4 p.m.", "Taking Stock", "Open Microphone"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:00", "10:30", "Opening Ceremony", 90, False, ""),
+                (12, "10:30", "14:00", "Cybersecurity and Trust", 210, False, ""),
+                (12, "14:00", "16:00", "Youth Engagement", 120, False, ""),
+                (12, "16:00", "18:00", "Taking Stock", 120, False, ""),
+                (13, "09:00", "10:30", "Gender and Access", 90, False, ""),
+                (13, "10:30", "14:00", "Human Rights Online", 210, False, ""),
+                (13, "14:00", "16:00", "Closing Ceremony", 120, False, ""),
+                (13, "16:00", "18:00", "Open Microphone", 120, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_grid_split_over_two_tables_by_a_page_break_the_days_go_on():
+    data = grid_report(
+        ["2018 IGF Main Session Schedule", "12-15 November 2018, Paris"],
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 13:00", "Opening Ceremony", "Gender and Access"],
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Human Rights Online"],
+        ],
+        [
+            ["Time", "Wednesday 14 November", "Thursday 15 November"],
+            ["10:00 – 13:00", "Emerging Technologies", "Youth Engagement"],
+            ["15:00 – 18:00", "Taking Stock", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 15),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity and Trust", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "18:00", "Human Rights Online", 180, False, ""),
+                (14, "10:00", "13:00", "Emerging Technologies", 180, False, ""),
+                (14, "15:00", "18:00", "Taking Stock", 180, False, ""),
+                (15, "10:00", "13:00", "Youth Engagement", 180, False, ""),
+                (15, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_grid_split_over_two_tables_by_a_page_break_the_times_go_on():
+    data = grid_report(
+        ["2018 IGF Main Session Schedule", "12-13 November 2018, Paris"],
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 13:00", "Opening Ceremony", "Gender and Access"],
+        ],
+        [
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity and Trust", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_grid_then_another_table_in_the_annex_is_still_named():
+    data = grid_report(
+        ["2018 IGF Main Session Schedule", "12-13 November 2018, Paris"],
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 13:00", "Opening Ceremony", "Gender and Access"],
+        ],
+        [
+            ["Name", "Stakeholder group"],
+            ["Ms. Ada Example", "Civil society"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+            ],
+        ),
+        ["a second table in the annex ('Name') was not imported"],
+    )
+
+
+def test_rows_grid_day_and_time_in_one_cell():
+    data = grid_report(
+        PARIS,
+        [
+            ["When", "Session"],
+            ["Monday 12 November, 09:30 – 11:00", "Opening Ceremony"],
+            ["Monday 12 November, 11:00 – 13:00", "Cybersecurity and Trust"],
+            ["Tuesday 13 November\n10:00 – 13:00", "Gender and Access"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:30", "11:00", "Opening Ceremony", 90, False, ""),
+                (12, "11:00", "13:00", "Cybersecurity and Trust", 120, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_two_header_rows_the_dated_one_dates_the_day_numbers_under_it():
+    data = grid_report(
+        ["2018 IGF Main Session Schedule", "UNESCO Headquarters, Paris"],
+        [
+            ["Time", "12 November 2018", "13 November 2018"],
+            ["", "Day 1", "Day 2"],
+            ["10:00 – 13:00", "Opening Ceremony", "Gender and Access"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_rows_grid_start_and_end_in_columns_of_their_own():
+    data = grid_report(
+        PARIS,
+        [
+            ["Date", "Start", "End", "Session"],
+            ["12 November", "09:30", "11:00", "Opening Ceremony"],
+            ["12 November", "11:00", "13:00", "Cybersecurity and Trust"],
+            ["13 November", "10:00", "13:00", "Gender and Access"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:30", "11:00", "Opening Ceremony", 90, False, ""),
+                (12, "11:00", "13:00", "Cybersecurity and Trust", 120, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_session_merged_down_over_two_time_blocks_runs_over_both():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 11:30", down("Youth Hackathon", 2), "Gender and Access"],
+            ["11:30 – 13:00", None, "Human Rights Online"],
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "13:00", "Youth Hackathon", 180, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity and Trust", 180, False, ""),
+                (13, "10:00", "11:30", "Gender and Access", 90, False, ""),
+                (13, "11:30", "13:00", "Human Rights Online", 90, False, ""),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_days_in_columns_each_with_a_room_column():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November", "Room", "Tuesday 13 November", "Room"],
+            ["10:00 – 13:00", "Opening Ceremony", "Main Hall", "Gender and Access", "Room I"],
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Room II", "Closing Ceremony", "Main Hall"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, "Main Hall"),
+                (12, "15:00", "18:00", "Cybersecurity and Trust", 180, False, "Room II"),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, "Room I"),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, "Main Hall"),
+            ],
+        ),
+        [],
+    )
+
+
+def test_times_across_the_top_and_days_down_the_first_column():
+    data = grid_report(
+        PARIS,
+        [
+            ["Day", "10:00 – 13:00", "15:00 – 18:00"],
+            ["Monday 12 November", "Opening Ceremony", "Cybersecurity and Trust"],
+            ["Tuesday 13 November", "Gender and Access", "Closing Ceremony (90 min)"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity and Trust", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "16:30", "Closing Ceremony", 90, False, ""),
+            ],
+        ),
+        [
+            "schedule: Tuesday 13 November, 15:00–18:00: the sessions last 90 minutes but the block is 180",
+        ],
+    )
+
+
+def test_time_blocks_whose_start_takes_the_ends_am_or_pm():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November"],
+            ["10 – 11.30 am", "Opening Ceremony"],
+            ["11 - 1 pm", "Gender and Access"],
+            ["3 – 4.30 pm", "Cybersecurity and Trust"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "11:30", "Opening Ceremony", 90, False, ""),
+                (12, "11:00", "13:00", "Gender and Access", 120, False, ""),
+                (12, "15:00", "16:30", "Cybersecurity and Trust", 90, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_rows_grid_of_rooms_side_by_side_each_a_track():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Main Hall", "Room II"],
+            [across("Monday, 12 November", 3), None, None],
+            ["10:00 – 13:00", "Opening Ceremony", "Youth Forum"],
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Gender and Access"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, "Main Hall"),
+                (12, "10:00", "13:00", "Youth Forum", 180, False, "Room II"),
+                (12, "15:00", "18:00", "Cybersecurity and Trust", 180, False, "Main Hall"),
+                (12, "15:00", "18:00", "Gender and Access", 180, False, "Room II"),
+            ],
+        ),
+        [],
+    )
+
+
+def test_cell_moderator_line_is_the_sessions_note_not_a_second_session():
+    assert imported_grid(two_day_grid("Opening Ceremony\nModerator: Ms. Ada Example")) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, "Moderator: Ms. Ada Example"),
+                (12, "15:00", "18:00", "Cybersecurity", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_empty_row_and_rows_across_every_day_as_annexes_write_them():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November", "Wednesday 14 November"],
+            ["09:00 – 10:00", across("Welcome and Housekeeping (1 hour)", 3), None, None],
+            ["", "", "", ""],
+            ["10:00 – 13:00", "Opening Ceremony", "Gender and Access", "Human Rights Online"],
+            ["13:00 – 15:00", across("Lunch break", 3), None, None],
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Youth Engagement", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "09:00", "10:00", "Welcome and Housekeeping", 60, False, ""),
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (12, "13:00", "15:00", "Lunch break", 120, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity and Trust", 180, False, ""),
+                (13, "09:00", "10:00", "Welcome and Housekeeping", 60, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "13:00", "15:00", "Lunch break", 120, False, ""),
+                (13, "15:00", "18:00", "Youth Engagement", 180, False, ""),
+                (14, "09:00", "10:00", "Welcome and Housekeeping", 60, False, ""),
+                (14, "10:00", "13:00", "Human Rights Online", 180, False, ""),
+                (14, "13:00", "15:00", "Lunch break", 120, False, ""),
+                (14, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )

@@ -2,6 +2,8 @@
 
 import datetime
 
+import pytest
+
 from meetings.importer.interpret import interpret_document
 from meetings.importer.provenance import (
     check_decisions_against_grid,
@@ -148,3 +150,43 @@ def test_read_citation_kinds_are_meeting_kinds():
 
 def test_read_citation_reads_a_roman_meeting_number_beyond_ten():
     assert read_citation("Summary report of the MAG virtual meeting XII", year=2016).number == 12
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A place between the verb and the date, and a meeting of several days: its first day.
+        (
+            "The next meeting of the MAG will take place in Paris on 23 and 24 May 2012, hosted by UNESCO.",
+            ("Meeting of the MAG", datetime.date(2012, 5, 23)),
+        ),
+        (
+            "The next meeting will be held in Geneva from 12 to 14 June.",
+            ("Meeting", datetime.date(2012, 6, 12)),
+        ),
+        (
+            "The third open consultations and MAG meeting will take place in Geneva, 10-12 July 2013.",
+            ("Third open consultations and MAG meeting", datetime.date(2013, 7, 10)),
+        ),
+        (
+            "The next MAG Meeting will be held at the Palais des Nations in Geneva on Tuesday, 3 July.",
+            ("MAG Meeting", datetime.date(2012, 7, 3)),
+        ),
+        ("The next call will be on 3 June at 13:00 UTC.", ("Call", datetime.date(2012, 6, 3))),
+    ],
+)
+def test_read_announcements_with_a_place_and_days(sentence, expected):
+    found = read_announcements(sentence, year=2012)
+
+    assert [(a.title, a.date) for a in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The meeting will be chaired by Ms. Lynn St. Amour on 3 June.",
+        "The call will be recorded and shared on 4 June.",
+    ],
+)
+def test_read_announcements_not_what_will_be_done_at_a_meeting(sentence):
+    assert read_announcements(sentence, year=2012) == []

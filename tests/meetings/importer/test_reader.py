@@ -678,3 +678,70 @@ def test_text_box_in_an_old_vml_picture_is_read():
     )
 
     assert texts(read(build_docx(body_xml=body))) == ["Summary", "1.\tThe MAG met."]
+
+
+WP_NS = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+
+
+def floating_box(text: str, *, top: float, left: float, against: str = "paragraph") -> str:
+    """A run holding a text box placed at ``top`` and ``left`` points, as a PDF conversion sets each
+    printed line (LibreOffice's PDF import writes them so)."""
+    emu = 12700
+    return (
+        "<w:r><mc:AlternateContent>"
+        f'<mc:Choice Requires="wps"><w:drawing><wp:anchor {WP_NS}>'
+        f'<wp:positionH relativeFrom="{against}"><wp:posOffset>{int(left * emu)}</wp:posOffset>'
+        "</wp:positionH>"
+        f'<wp:positionV relativeFrom="{against}"><wp:posOffset>{int(top * emu)}</wp:posOffset>'
+        "</wp:positionV>"
+        f"<wps:wsp {WPS}><wps:txbx><w:txbxContent>{p(r(text))}</w:txbxContent></wps:txbx></wps:wsp>"
+        "</wp:anchor></w:drawing></mc:Choice>"
+        f'<mc:Fallback><w:pict><v:shape {VML} style="position:absolute;margin-left:{left}pt;'
+        f'margin-top:{top}pt"><v:textbox><w:txbxContent>{p(r(text))}</w:txbxContent></v:textbox>'
+        "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_floating_boxes_read_line_by_line_and_left_to_right_page_by_page():
+    boxes = [
+        # A bullet set two points below its line's text, listed after it; a number listed after its line.
+        floating_box("The MAG agreed to open the call.", top=288, left=108),
+        floating_box("\uf0b7", top=290, left=90),
+        floating_box("The Secretariat reported on the logistics.", top=389, left=108),
+        floating_box("1.", top=389, left=90),
+        # The next page starts at its top again.
+        floating_box("It was agreed to meet again.", top=72, left=108),
+        floating_box("2.", top=72, left=90),
+    ]
+
+    # The paragraph the boxes are anchored in is empty.
+    assert texts(read(build_docx(body_xml=p(*boxes)))) == [
+        "",
+        "\uf0b7",
+        "The MAG agreed to open the call.",
+        "1.",
+        "The Secretariat reported on the logistics.",
+        "2.",
+        "It was agreed to meet again.",
+    ]
+
+
+def test_floating_boxes_placed_against_different_things_keep_the_file_order():
+    boxes = [
+        floating_box("Second line", top=300, left=90, against="page"),
+        floating_box("First line", top=100, left=90, against="margin"),
+    ]
+
+    assert texts(read(build_docx(body_xml=p(*boxes)))) == ["", "Second line", "First line"]
+
+
+def test_floating_vml_boxes_read_in_reading_order():
+    def vml_box(text, top, left):
+        return (
+            f'<w:r><w:pict><v:shape {VML} style="position:absolute;margin-left:{left}pt;margin-top:{top}pt">'
+            f"<v:textbox><w:txbxContent>{p(r(text))}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        )
+
+    body = p(vml_box("text of paragraph 1", 200, 108), vml_box("1.", 200.5, 90))
+
+    assert texts(read(build_docx(body_xml=body))) == ["", "1.", "text of paragraph 1"]

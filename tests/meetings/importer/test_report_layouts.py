@@ -106,6 +106,20 @@ def test_meeting_number_never_from_a_date(title, number):
         ("MAG Meeting", "The MAG met to review proposals.", "other"),
         ("MAG Meeting", "The MAG met online and heard an update from the NRIs.", "virtual"),
         ("MAG Meeting", "The NRIs' coordination meeting was held online.", "topical"),
+        # In the sentence, how the meeting was held comes before what it discussed.
+        (
+            "MAG Meeting",
+            "The MAG met by teleconference to prepare the open consultations in Geneva.",
+            "virtual",
+        ),
+        (
+            "MAG Meeting",
+            "The MAG held its second face-to-face meeting alongside the open consultations.",
+            "face_to_face",
+        ),
+        ("MAG Meeting", "The open consultations and MAG meeting took place online.", "open_consultations"),
+        ("MAG Meeting", "The virtual open consultations were held on 15 June.", "open_consultations"),
+        ("Virtual Open Consultations", "", "open_consultations"),
     ],
 )
 def test_meeting_kind_from_title_then_what_the_report_says(title, context, kind):
@@ -466,6 +480,11 @@ def test_numbered_executive_summary_does_not_swallow_an_unnumbered_body():
         ("MAG Chair Anriette Esterhuysen opened the call.", "Anriette Esterhuysen"),
         ("Ambassador Janis Karklins, Chair of the MAG, opened the meeting.", "Ambassador Janis Karklins"),
         ("Janis Karklins, MAG Chair, opened the meeting.", "Janis Karklins"),
+        (
+            "Ambassador Alice Munyua, Chair of the Kenya IGF, chaired the meeting for the host country.",
+            "Ambassador Alice Munyua",
+        ),
+        ("The meeting, held in Geneva, was chaired by Ms. Lynn St. Amour.", "Ms. Lynn St. Amour"),
         # Someone else speaking for the Chair is not the Chair.
         ("Mr. Markus Kummer, Executive Coordinator, welcomed participants on behalf of the Chair.", ""),
         ("The Chair Report was presented.", ""),
@@ -1181,3 +1200,95 @@ def test_summary_point_with_a_changed_word_or_a_negation_is_another_decision_not
     # which a list is not checked for.
     assert [position for position, _ in kinds(report)] == [1, 2, 3, 4, 5]
     assert report.warnings == []
+
+
+def test_meeting_number_and_kind_from_an_unnumbered_opening_paragraph():
+    # A web-style summary: a paragraph on the meeting right under the heading, then numbered topics.
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Meeting", heading_level=1)
+    builder.paragraph("17 March 2021")
+    builder.paragraph(
+        "The MAG held its third meeting of the 2021 cycle on 17 March 2021 on Zoom, chaired by"
+        " Mr. Paul Mitchell."
+    )
+    builder.paragraph("1. Opening", heading_level=2)
+    builder.paragraph("The Chair welcomed members and observers and thanked the open consultations' hosts.")
+
+    meeting = interpret_document(builder.document()).meeting
+
+    assert (meeting.number, meeting.kind, meeting.chair) == (3, "virtual", "Mr. Paul Mitchell")
+
+
+def test_meeting_opening_paragraph_in_an_executive_summary_is_not_the_first():
+    builder = DocumentBuilder()
+    builder.paragraph("MAG Virtual Meeting")
+    builder.paragraph("17 March 2021")
+    builder.paragraph("Executive summary", heading_level=1)
+    builder.paragraph("The MAG agreed on the dates of the second open consultations and MAG meeting.")
+    builder.paragraph("1.\tThe MAG held its fourth virtual meeting on 17 March 2021.")
+
+    meeting = interpret_document(builder.document()).meeting
+
+    assert (meeting.number, meeting.kind) == (4, "virtual")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("The sixth IGF Virtual MAG Meeting was held on 3 May 2017.", 6),
+        ("The MAG held its third virtual meeting on 3 May 2017.", 3),
+        # The forum's number, not the meeting's.
+        ("The Advisory Group met on 3 May 2017 to prepare the third IGF meeting in Hyderabad.", None),
+        ("The MAG met on 3 May 2017 to prepare the 12th annual IGF meeting.", None),
+        ("The MAG held its second meeting on 3 May 2017 to prepare the 12th IGF.", 2),
+    ],
+)
+def test_meeting_number_from_the_first_paragraph_not_the_forum_number(sentence, number):
+    report = interpret_document(plain_document("MAG Meeting", "3 May 2017", f"1. {sentence}"))
+
+    assert report.meeting.number == number
+
+
+def test_pdf_lines_with_bullets_and_numbers_on_lines_of_their_own():
+    # A PDF conversion that sets each printed line, each bullet and each number on a line of its own.
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting XXI",
+            "8 August 2018",
+            "Executive Summary",
+            "\uf0b7",
+            "The MAG agreed to open the call for workshop proposals on 20 August.",
+            "\uf0b7",
+            "The Secretariat will circulate the draft programme outline to the MAG by",
+            "24 August.",
+            "Summary of Discussions",
+            "1.",
+            "The Secretariat reported on the logistics of the annual meeting.",
+            "Registration for the annual meeting opened last week and more than 900",
+            "participants have registered so far.",
+            "2.",
+            "The next virtual meeting will take place on 22 August 2018.",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "", "Executive Summary", "The MAG agreed to open the call for workshop proposals on 20 August."),
+        (
+            2,
+            "",
+            "Executive Summary",
+            "The Secretariat will circulate the draft programme outline to the MAG by 24 August.",
+        ),
+        (
+            3,
+            "1",
+            "Summary of Discussions",
+            "The Secretariat reported on the logistics of the annual meeting.\n\n"
+            "Registration for the annual meeting opened last week and more than 900 participants have "
+            "registered so far.",
+        ),
+        (4, "2", "Summary of Discussions", "The next virtual meeting will take place on 22 August 2018."),
+    ]
+    assert [(d.kind, d.owner, d.due_date) for d in report.items[1].decisions] == [
+        ("action", "Secretariat", D(2018, 8, 24))
+    ]
