@@ -1744,7 +1744,11 @@ def _read_meeting(
     number = number or meeting_number_in_text(first_item)
 
     kind = meeting_kind(
-        title, context=" ".join([*header.dates, *header.venues, _naming_sentence(first_item)])
+        # the title as printed, with the city its date came with ("..., Geneva, 13-14 February 2008")
+        title,
+        context=" ".join(
+            [*header.dates, *header.venues, " ".join(header.title), _naming_sentence(first_item)]
+        ),
     )
     if kind == "other":
         warnings.append(
@@ -1829,6 +1833,9 @@ def _title(lines: list[str]) -> str:
         if _TITLE_TYPE_SUFFIX.fullmatch(after) or (_words(after) <= 4 and _CITY.match(after.strip(" ,"))):
             # "MAG Virtual Meeting – 3 April 2019 – Summary Report", "..., 9-11 October 2019, Geneva"
             after = ""
+        city = re.search(r",\s*([^,]{2,40})$", before)
+        if city and _CITY.fullmatch(city.group(1).strip()) and _words(before[: city.start()]) >= 2:
+            before = before[: city.start()]  # "Advisory Group Meeting, Geneva, 13-14 February 2008"
         if not after and _words(before) >= 2:
             # "IGF MAG Virtual Meeting" / "Summary – 2 July 2020": no "Summary" left at its end
             title = (

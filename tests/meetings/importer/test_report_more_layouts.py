@@ -777,3 +777,23 @@ def test_labelled_action_in_note_form_names_any_owner_before_to():
     )
 
     assert (reading.kind, reading.owner, reading.due) == ("action", "BPF co-facilitators", "7 February")
+
+
+def test_title_loses_the_city_set_before_its_date():
+    report = interpret_document(
+        plain_document(
+            "Internet Governance Forum",
+            "Advisory Group Meeting, Geneva, 13-14 February 2008",
+            "Chairman's Summary",
+            "1. The Advisory Group met under the chairmanship of Mr. Nitin Desai.",
+        )
+    )
+
+    meeting = report.meeting
+    assert (meeting.title, meeting.kind, meeting.date, meeting.end_date, meeting.chair) == (
+        "Advisory Group Meeting",
+        "face_to_face",
+        D(2008, 2, 13),
+        D(2008, 2, 14),
+        "Mr. Nitin Desai",
+    )
