@@ -998,8 +998,14 @@ def _future_active(clause: str, sentence: str) -> str | None:
             owner = subject
         # "They said they would circulate ...": the one who said so (no one, for a pronoun).
         reported = _REPORTED_PRONOUN.match(owner.strip())
+        if not reported and _POSSESSIVE.match(owner.strip()) and _main_subject(sentence):
+            # "Mr. Silva said that his government would host ...": the one who said so.
+            return _owner_name(_main_subject(sentence))
         return _owner_name(reported.group("who") if reported else owner)
     return None
+
+
+_POSSESSIVE = re.compile(r"^(?:his|her|their|its|our)\s", re.IGNORECASE)
 
 
 def _after_another_task(clause: str, owner: str, match: re.Match, matches: list[re.Match]) -> bool:

@@ -797,3 +797,13 @@ def test_title_loses_the_city_set_before_its_date():
         D(2008, 2, 14),
         "Mr. Nitin Desai",
     )
+
+
+def test_action_owner_said_with_a_possessive_is_the_speaker():
+    from meetings.importer.decisions import read_sentence
+
+    reading = read_sentence(
+        "Mr. Silva (Brazil) said that his government would host a preparatory event in May."
+    )
+
+    assert (reading.kind, reading.owner) == ("action", "Mr. Silva (Brazil)")
