@@ -1137,7 +1137,9 @@ _DATE = (
     # "15/06/2020", "15.06.2020", "2020-06-15": read as the report's header dates are.
     r"|(?P<numeric>(?<![\w./-])(?:\d{1,2}(?P<sep>[/.])\d{1,2}(?P=sep)(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?![\w/-]))"
     # "by Friday": the first Friday after the meeting.
-    rf"|(?P<weekday>{_WEEKDAY})\b(?!,?\s+(?:the\s+)?\d|,?\s+{MONTH}))"
+    rf"|(?P<weekday>{_WEEKDAY})\b(?!,?\s+(?:the\s+)?\d|,?\s+{MONTH})"
+    # "by the end of the week", "by the end of next week": that week's Friday.
+    r"|(?P<week>(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<next_week>next\s+)?week)\b)"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
 # "the next MAG call on 24 June": the next meeting, dated.
@@ -1247,6 +1249,11 @@ def due_date(
     if match.group("numeric"):
         found = parse_date_range(match.group("numeric"), default_year=None)
         return found[0] if found else None
+    if match.group("week"):
+        if meeting_date is None:
+            return None
+        friday = meeting_date + datetime.timedelta(days=(4 - meeting_date.weekday()) % 7)
+        return friday + datetime.timedelta(weeks=1 if match.group("next_week") else 0)
     if match.group("weekday"):
         if meeting_date is None:
             return None

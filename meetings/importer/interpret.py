@@ -972,6 +972,7 @@ def _split_body(document: Document, warnings: list[str]):
     section = ""
     section_closed = True  # an item came after the current section heading
     open_headings: list[str] = []  # the headings of the current section, while no item is under them
+    open_lines: list[str] = []  # the same headings' lines as the report prints them
     pending_number: tuple[str, Paragraph] | None = None
     last_number: int | None = None
     # Once a section has a numbered paragraph, plain paragraphs in it continue the item above; in a
@@ -1093,8 +1094,9 @@ def _split_body(document: Document, warnings: list[str]):
         ):
             # "Date: 9 June 2021", "Chair: ...", "Chairman's summary" under a first heading ("Summary
             # of discussions"), before any paragraph: the header's lines still, and the heading too.
-            header.other += open_headings
+            header.other += open_lines
             outline, section, open_headings, section_closed, listing = _Outline(), "", [], True, ""
+            open_lines = []
             continue
         if (
             _CONTENTS_HEADING.match(text)
@@ -1191,6 +1193,7 @@ def _split_body(document: Document, warnings: list[str]):
             heading = text
         if heading is not None:
             open_headings = [heading] if section_closed else [*open_headings, heading]
+            open_lines = [text] if section_closed else [*open_lines, text]
             section = outline.open(rank, heading, after_item=section_closed)
             section_closed = False
             section_numbered = False

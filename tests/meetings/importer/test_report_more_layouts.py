@@ -807,3 +807,37 @@ def test_action_owner_said_with_a_possessive_is_the_speaker():
     )
 
     assert (reading.kind, reading.owner) == ("action", "Mr. Silva (Brazil)")
+
+
+def test_due_date_at_the_end_of_this_or_next_week():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 8",
+            "Wednesday, 10 June 2020",
+            "1. The Secretariat will circulate the draft schedule by the end of the week.",
+            "2. Members will send their comments by the end of next week.",
+        )
+    )
+
+    assert [(d.due, d.due_date) for item in report.items for d in item.decisions] == [
+        ("the end of the week", D(2020, 6, 12)),
+        ("the end of next week", D(2020, 6, 19)),
+    ]
+
+
+def test_heading_moved_to_the_header_keeps_its_printed_line():
+    # Found by the property test: a heading Word numbers ("1." in a Heading style) above "Summary
+    # Report", before any paragraph, goes to the header as the line it is, so that no line is dropped
+    # unnamed.
+    from meetings.importer.interpret import _split_body
+
+    builder = DocumentBuilder()
+    builder.paragraph("1.")
+    builder.paragraph("Preparations for Hyderabad", heading_level=2, list_label="1.")
+    builder.paragraph("Summary Report")
+    builder.paragraph("MAG Virtual Meeting VI")
+
+    header, items, _annex = _split_body(builder.document(), [])
+
+    assert header.other == ["Summary Report", "Preparations for Hyderabad"]
+    assert [item.paragraphs[0].text for item in items] == ["MAG Virtual Meeting VI"]
