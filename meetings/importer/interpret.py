@@ -167,7 +167,7 @@ _SECTION = re.compile(
 # A labelled line of content, not a heading: "Participants: Ana Silva, Ben Okafor", "Next meeting: 5 May".
 _LABELLED_LINE = re.compile(
     r"^(?:(?:list\s+of\s+)?participants|attendees|attendance|present|apologies|regrets|observers|absent"
-    r"|next\s+(?:meeting|call)|time)\s*:\s*\S",
+    r"|next\s+(?:meeting|call)|time|agenda)\s*:\s*\S",
     re.IGNORECASE,
 )
 _DAY_HEADING = re.compile(

@@ -841,3 +841,20 @@ def test_heading_moved_to_the_header_keeps_its_printed_line():
 
     assert header.other == ["Summary Report", "Preparations for Hyderabad"]
     assert [item.paragraphs[0].text for item in items] == ["MAG Virtual Meeting VI"]
+
+
+def test_agenda_given_on_one_labelled_line_is_an_item_not_every_items_section():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting – 4 September 2019",
+            "Agenda: (1) Welcome; (2) Main sessions; (3) AOB",
+            "1) Welcome – The Chair welcomed members.",
+            "2) Main sessions – It was agreed that all main sessions will have a remote moderator.",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "", "", "Agenda: (1) Welcome; (2) Main sessions; (3) AOB"),
+        (2, "1", "", "Welcome – The Chair welcomed members."),
+        (3, "2", "", "Main sessions – It was agreed that all main sessions will have a remote moderator."),
+    ]
