@@ -998,8 +998,14 @@ def _future_active(clause: str, sentence: str) -> str | None:
             owner = subject
         # "They said they would circulate ...": the one who said so (no one, for a pronoun).
         reported = _REPORTED_PRONOUN.match(owner.strip())
+        if not reported and _POSSESSIVE.match(owner.strip()) and _main_subject(sentence):
+            # "Mr. Silva said that his government would host ...": the one who said so.
+            return _owner_name(_main_subject(sentence))
         return _owner_name(reported.group("who") if reported else owner)
     return None
+
+
+_POSSESSIVE = re.compile(r"^(?:his|her|their|its|our)\s", re.IGNORECASE)
 
 
 def _after_another_task(clause: str, owner: str, match: re.Match, matches: list[re.Match]) -> bool:
@@ -1113,6 +1119,11 @@ def _owner_name(phrase: str) -> str:
 
 def _owner_of_action(body: str) -> str:
     reading = _action_owner(body, sentence=body, background=False)
+    if not reading:
+        # "Action: BPF co-facilitators to share ...": the note names whoever comes before "to".
+        note = _NOTE_OWNER.match(body.strip())
+        if note and _AGENT_WORDS.search(note.group("owner")):
+            return _owner_name(note.group("owner"))
     return reading or ""
 
 
@@ -1126,7 +1137,9 @@ _DATE = (
     # "15/06/2020", "15.06.2020", "2020-06-15": read as the report's header dates are.
     r"|(?P<numeric>(?<![\w./-])(?:\d{1,2}(?P<sep>[/.])\d{1,2}(?P=sep)(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?![\w/-]))"
     # "by Friday": the first Friday after the meeting.
-    rf"|(?P<weekday>{_WEEKDAY})\b(?!,?\s+(?:the\s+)?\d|,?\s+{MONTH}))"
+    rf"|(?P<weekday>{_WEEKDAY})\b(?!,?\s+(?:the\s+)?\d|,?\s+{MONTH})"
+    # "by the end of the week", "by the end of next week": that week's Friday.
+    r"|(?P<week>(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<next_week>next\s+)?week)\b)"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
 # "the next MAG call on 24 June": the next meeting, dated.
@@ -1236,6 +1249,11 @@ def due_date(
     if match.group("numeric"):
         found = parse_date_range(match.group("numeric"), default_year=None)
         return found[0] if found else None
+    if match.group("week"):
+        if meeting_date is None:
+            return None
+        friday = meeting_date + datetime.timedelta(days=(4 - meeting_date.weekday()) % 7)
+        return friday + datetime.timedelta(weeks=1 if match.group("next_week") else 0)
     if match.group("weekday"):
         if meeting_date is None:
             return None

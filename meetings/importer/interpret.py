@@ -173,7 +173,7 @@ _SECTION = re.compile(
 # A labelled line of content, not a heading: "Participants: Ana Silva, Ben Okafor", "Next meeting: 5 May".
 _LABELLED_LINE = re.compile(
     r"^(?:(?:list\s+of\s+)?participants|attendees|attendance|present|apologies|regrets|observers|absent"
-    r"|next\s+(?:meeting|call)|time)\s*:\s*\S",
+    r"|next\s+(?:meeting|call)|time|agenda)\s*:\s*\S",
     re.IGNORECASE,
 )
 _DAY_HEADING = re.compile(
@@ -979,6 +979,7 @@ def _split_body(document: Document, warnings: list[str]):
     section = ""
     section_closed = True  # an item came after the current section heading
     open_headings: list[str] = []  # the headings of the current section, while no item is under them
+    open_lines: list[str] = []  # the same headings' lines as the report prints them
     pending_number: tuple[str, Paragraph] | None = None
     last_number: int | None = None
     # Once a section has a numbered paragraph, plain paragraphs in it continue the item above; in a
@@ -1105,8 +1106,9 @@ def _split_body(document: Document, warnings: list[str]):
         ):
             # "Date: 9 June 2021", "Chair: ...", "Chairman's summary" under a first heading ("Summary
             # of discussions"), before any paragraph: the header's lines still, and the heading too.
-            header.other += open_headings
+            header.other += open_lines
             outline, section, open_headings, section_closed, listing = _Outline(), "", [], True, ""
+            open_lines = []
             continue
         if (
             _CONTENTS_HEADING.match(text)
@@ -1203,6 +1205,7 @@ def _split_body(document: Document, warnings: list[str]):
             heading = text
         if heading is not None:
             open_headings = [heading] if section_closed else [*open_headings, heading]
+            open_lines = [text] if section_closed else [*open_lines, text]
             section = outline.open(rank, heading, after_item=section_closed)
             section_closed = False
             section_numbered = False
@@ -1788,7 +1791,11 @@ def _read_meeting(
     number = number or meeting_number_in_text(first_item)
 
     kind = meeting_kind(
-        title, context=" ".join([*header.dates, *header.venues, _naming_sentence(first_item)])
+        # the title as printed, with the city its date came with ("..., Geneva, 13-14 February 2008")
+        title,
+        context=" ".join(
+            [*header.dates, *header.venues, " ".join(header.title), _naming_sentence(first_item)]
+        ),
     )
     if kind == "other":
         warnings.append(
@@ -1873,6 +1880,9 @@ def _title(lines: list[str]) -> str:
         if _TITLE_TYPE_SUFFIX.fullmatch(after) or (_words(after) <= 4 and _CITY.match(after.strip(" ,"))):
             # "MAG Virtual Meeting – 3 April 2019 – Summary Report", "..., 9-11 October 2019, Geneva"
             after = ""
+        city = re.search(r",\s*([^,]{2,40})$", before)
+        if city and _CITY.fullmatch(city.group(1).strip()) and _words(before[: city.start()]) >= 2:
+            before = before[: city.start()]  # "Advisory Group Meeting, Geneva, 13-14 February 2008"
         if not after and _words(before) >= 2:
             # "IGF MAG Virtual Meeting" / "Summary – 2 July 2020": no "Summary" left at its end
             title = (

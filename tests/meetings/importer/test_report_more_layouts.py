@@ -767,3 +767,94 @@ def test_header_labels_for_when_where_and_who_took_the_minutes():
     )
     assert structure(report) == [(1, "1", "", "The Chair opened the call.")]
     assert report.warnings == []
+
+
+def test_labelled_action_in_note_form_names_any_owner_before_to():
+    from meetings.importer.decisions import read_sentence
+
+    reading = read_sentence(
+        "Action: BPF co-facilitators to share their work plans with the MAG by 7 February."
+    )
+
+    assert (reading.kind, reading.owner, reading.due) == ("action", "BPF co-facilitators", "7 February")
+
+
+def test_title_loses_the_city_set_before_its_date():
+    report = interpret_document(
+        plain_document(
+            "Internet Governance Forum",
+            "Advisory Group Meeting, Geneva, 13-14 February 2008",
+            "Chairman's Summary",
+            "1. The Advisory Group met under the chairmanship of Mr. Nitin Desai.",
+        )
+    )
+
+    meeting = report.meeting
+    assert (meeting.title, meeting.kind, meeting.date, meeting.end_date, meeting.chair) == (
+        "Advisory Group Meeting",
+        "face_to_face",
+        D(2008, 2, 13),
+        D(2008, 2, 14),
+        "Mr. Nitin Desai",
+    )
+
+
+def test_action_owner_said_with_a_possessive_is_the_speaker():
+    from meetings.importer.decisions import read_sentence
+
+    reading = read_sentence(
+        "Mr. Silva (Brazil) said that his government would host a preparatory event in May."
+    )
+
+    assert (reading.kind, reading.owner) == ("action", "Mr. Silva (Brazil)")
+
+
+def test_due_date_at_the_end_of_this_or_next_week():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting 8",
+            "Wednesday, 10 June 2020",
+            "1. The Secretariat will circulate the draft schedule by the end of the week.",
+            "2. Members will send their comments by the end of next week.",
+        )
+    )
+
+    assert [(d.due, d.due_date) for item in report.items for d in item.decisions] == [
+        ("the end of the week", D(2020, 6, 12)),
+        ("the end of next week", D(2020, 6, 19)),
+    ]
+
+
+def test_heading_moved_to_the_header_keeps_its_printed_line():
+    # Found by the property test: a heading Word numbers ("1." in a Heading style) above "Summary
+    # Report", before any paragraph, goes to the header as the line it is, so that no line is dropped
+    # unnamed.
+    from meetings.importer.interpret import _split_body
+
+    builder = DocumentBuilder()
+    builder.paragraph("1.")
+    builder.paragraph("Preparations for Hyderabad", heading_level=2, list_label="1.")
+    builder.paragraph("Summary Report")
+    builder.paragraph("MAG Virtual Meeting VI")
+
+    header, items, _annex = _split_body(builder.document(), [])
+
+    assert header.other == ["Summary Report", "Preparations for Hyderabad"]
+    assert [item.paragraphs[0].text for item in items] == ["MAG Virtual Meeting VI"]
+
+
+def test_agenda_given_on_one_labelled_line_is_an_item_not_every_items_section():
+    report = interpret_document(
+        plain_document(
+            "MAG Virtual Meeting – 4 September 2019",
+            "Agenda: (1) Welcome; (2) Main sessions; (3) AOB",
+            "1) Welcome – The Chair welcomed members.",
+            "2) Main sessions – It was agreed that all main sessions will have a remote moderator.",
+        )
+    )
+
+    assert structure(report) == [
+        (1, "", "", "Agenda: (1) Welcome; (2) Main sessions; (3) AOB"),
+        (2, "1", "", "Welcome – The Chair welcomed members."),
+        (3, "2", "", "Main sessions – It was agreed that all main sessions will have a remote moderator."),
+    ]
