@@ -145,6 +145,8 @@ def read_schedule(
         else:
             slots = []
     warnings += grid_warnings
+    if start_date is not None:
+        _warn_outside(slots, start_date, end_date or start_date, warnings)
     refused = any(warning.startswith(_UNDATED_DAYS) for warning in grid_warnings)
     if slots and start_date is None:
         start_date = min(slot.date for slot in slots)
@@ -161,6 +163,22 @@ def read_schedule(
         refused=refused,
         tables=len(parts),
     )
+
+
+def _warn_outside(
+    slots: list[ParsedSlot], first: datetime.date, last: datetime.date, warnings: list[str]
+) -> None:
+    """A day of the grid before the event's first day or after its last (a "Day 5" of a three-day
+    event) is placed, and named in a warning."""
+    for date in sorted({slot.date for slot in slots if not first <= slot.date <= last}):
+        titles = [slot.title for slot in slots if slot.date == date]
+        who = f"{titles[0]!r}" + (f" and {len(titles) - 1} more sessions are" if len(titles) > 1 else " is")
+        when = (
+            f"before the event's first day ({first:%-d %B %Y})"
+            if date < first
+            else (f"after the event's last day ({last:%-d %B %Y})")
+        )
+        warnings.append(f"schedule: {who} on {date:%-d %B %Y}, {when}")
 
 
 def _times_column(cells: list[Cell]) -> int | None:

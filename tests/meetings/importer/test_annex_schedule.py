@@ -1167,3 +1167,30 @@ def test_empty_row_and_rows_across_every_day_as_annexes_write_them():
         ),
         [],
     )
+
+
+def test_numbered_days_past_the_events_last_day_are_a_warning():
+    data = grid_report(
+        ["Annex II: IGF 2018 main sessions, Paris, 12-14 November 2018"],
+        [
+            ["Time", "Day 1", "Day 2", "Day 3", "Day 4"],
+            ["10:00 – 11:30", "Opening Ceremony", "Gender", "Cybersecurity", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "11:30", "Opening Ceremony", 90, False, ""),
+                (13, "10:00", "11:30", "Gender", 90, False, ""),
+                (14, "10:00", "11:30", "Cybersecurity", 90, False, ""),
+                (15, "10:00", "11:30", "Closing Ceremony", 90, False, ""),
+            ],
+        ),
+        [
+            "schedule: 'Closing Ceremony' is on 15 November 2018, after the event's last day "
+            "(14 November 2018)"
+        ],
+    )
