@@ -892,8 +892,11 @@ def _time_column(cells: list[Cell]) -> int | None:
 
 _DAY_NUMBER = re.compile(r"^\s*Day\s*(?P<n>\d{1,2}|one|two|three|four|five|six|seven)\b", re.IGNORECASE)
 _DAY_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_WEEKDAY = starting_pattern(r"\b(?P<name>mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\b\.?", re.IGNORECASE)
-_WEEKDAYS = ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"]
+# "Tuesday", "Tues", "Tue.", "Thu": a weekday, known by its first two letters.
+_WEEKDAY = starting_pattern(
+    r"\b(?P<name>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.IGNORECASE
+)
+_WEEKDAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"]
 
 
 def day_heading(
@@ -923,7 +926,7 @@ def day_heading(
         offset = int(value) if value.isdigit() else _DAY_WORDS[value]
         return True, start_date + datetime.timedelta(days=offset - 1)
     if weekday and start_date and not number:
-        wanted = _WEEKDAYS.index(weekday.group("name").lower())
+        wanted = _WEEKDAYS.index(weekday.group("name").lower()[:2])
         return True, start_date + datetime.timedelta(days=(wanted - start_date.weekday()) % 7)
     return True, None
 

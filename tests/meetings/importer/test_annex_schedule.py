@@ -1194,3 +1194,33 @@ def test_numbered_days_past_the_events_last_day_are_a_warning():
             "(14 November 2018)"
         ],
     )
+
+
+def test_days_as_abbreviated_weekday_and_numeric_date():
+    data = grid_report(
+        ["2018 IGF Main Session Schedule", "UNESCO Headquarters, Paris"],
+        [
+            ["Time", "Mon 12/11/2018", "Tue 13/11/2018", "Wed 14/11/2018", "Thu 15/11/2018"],
+            [
+                "10:00 – 13:00",
+                "Opening Ceremony",
+                "Gender and Access",
+                "Human Rights Online",
+                "Closing Ceremony",
+            ],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 15),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (14, "10:00", "13:00", "Human Rights Online", 180, False, ""),
+                (15, "10:00", "13:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
