@@ -378,7 +378,8 @@ def read_grid(
             return date, f"{date:%-d %B}"
         return None, ""
 
-    tracks: dict[int, str] = {}
+    first_time_row = min(block_rows, default=0)
+    tracks: dict[int, str] = {}  # the room a column of sessions is in
     if by_rows:
         note_cols, tracks = _session_columns(cells, contents, blocks, time_col)
     else:
@@ -388,6 +389,19 @@ def read_grid(
             for cell in cells
             if cell.row not in block_rows and cell.col_span == 1 and _PLACE_LABEL.match(_clean(cell.text))
         } - {time_col}
+        # A row of rooms' names under the days ("Main Hall", "Room II"): tracks side by side.
+        for cell in cells:
+            lines = [line for line in contents.get((cell.row, cell.col), []) if line.strip()]
+            if (
+                cell.row + cell.row_span <= first_time_row
+                and cell.col != time_col
+                and cell.col_span == 1
+                and not any(heading is cell for heading, _found, _label in headings)
+                and len(lines) == 1
+                and _next_length(lines[0])[0] is None
+            ):
+                contents[(cell.row, cell.col)] = []
+                tracks[cell.col] = _clean(lines[0])
     columns = sorted({c.col for c in cells if c.col > time_col} - note_cols)
 
     def noted(col: int) -> int:
@@ -405,7 +419,6 @@ def read_grid(
                 for row in range(cell.row, cell.row + cell.row_span):
                     notes.setdefault((row, noted(cell.col)), []).append(text)
     in_cells: dict[tuple[int, int], list[_Session]] = {}
-    first_time_row = min(block_rows, default=0)
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
         if (cell.col == time_col and cell.col_span == 1) or cell.col in note_cols:
             continue

@@ -1224,3 +1224,28 @@ def test_days_as_abbreviated_weekday_and_numeric_date():
         ),
         [],
     )
+
+
+def test_days_in_columns_over_a_row_of_rooms_each_a_track():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", across("Monday 12 November", 2), None, across("Tuesday 13 November", 2), None],
+            ["", "Main Hall", "Room II", "Main Hall", "Room II"],
+            ["10:00 – 13:00", "Opening Ceremony", "Youth Forum", "Gender and Access", "Human Rights Online"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, "Main Hall"),
+                (12, "10:00", "13:00", "Youth Forum", 180, False, "Room II"),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, "Main Hall"),
+                (13, "10:00", "13:00", "Human Rights Online", 180, False, "Room II"),
+            ],
+        ),
+        [],
+    )
