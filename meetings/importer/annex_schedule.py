@@ -640,6 +640,9 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
         )
         places.clear()
 
+    # A typed list ("• Opening Ceremony", "- Cybersecurity"): each point is a session of its own.
+    bulleted = sum(1 for raw in lines if _BULLET.match(raw)) >= 2
+    listed: set[int] = set()  # the sessions that are points of it
     for raw in lines:
         line = raw.strip()
         if not line or line.lower() == "time":
@@ -647,6 +650,10 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
         if _SEPARATOR.match(line):
             finish()
             continue
+        if bulleted and _BULLET.match(line):
+            finish()
+            listed.add(len(sessions))
+            line = _BULLET.sub("", line)
         place = _PLACE_LINE.match(line)
         said = _clean(place.group(1)) if place else _clean(line) if _ROLE_LINE.match(line) else ""
         if said:
@@ -679,9 +686,20 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
                     finish(minutes=minutes, note=_clean(note).strip(" .,;:-–"), shown=shown)
             line = line[match.end() :].strip()
     finish()
-    return sessions
+    # Points without a time or a length share their block, as the lines of one cell may.
+    kept: list[tuple[int, _Session]] = []
+    for index, session in enumerate(sessions):
+        shares = index in listed and session.start is None and session.minutes is None
+        if shares and kept:
+            before_index, before = kept[-1]
+            if before_index in listed and before.start is None and before.minutes is None:
+                before.parallel.append(session.title)
+                continue
+        kept.append((index, session))
+    return [session for _index, session in kept]
 
 
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●■*]|[-–](?=\s))\s*")
 # "Room: Main Hall", "Venue – Plenary Hall": where a session is held, on a line of its own.
 _PLACE_LINE = re.compile(r"^(?:room|venue|location|hall)\s*[:–—-]\s*(\S.*)$", re.IGNORECASE)
 # "Moderator: Ms. ...", "Co-chairs: ...": who leads a session, on a line of its own; kept whole.

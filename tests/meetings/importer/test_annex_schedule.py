@@ -1249,3 +1249,34 @@ def test_days_in_columns_over_a_row_of_rooms_each_a_track():
         ),
         [],
     )
+
+
+def test_cell_sessions_as_a_typed_list_of_bullets():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            [
+                "10:00 – 13:00",
+                "• Opening Ceremony (30 min)\n• High-Level Session (150 min)",
+                "Gender and Access",
+            ],
+            ["15:00 – 18:00", ["- Cybersecurity", "- Trust and Safety"], "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "10:30", "Opening Ceremony", 30, False, ""),
+                (12, "10:30", "13:00", "High-Level Session", 150, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity", 180, False, ""),
+                (12, "15:00", "18:00", "Trust and Safety", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
