@@ -125,7 +125,9 @@ def read_schedule(
             break
         if isinstance(block, Paragraph) and _clean(block.text):
             lines.append(_clean(block.text))
-    title, event, theme, venue, start_date, end_date = _read_heading(lines, default_year)
+    # A title written across the top of the table is a line of the heading, not a row of the grid.
+    above, parts[0] = _title_rows(table, default_year)
+    title, event, theme, venue, start_date, end_date = _read_heading(lines + above, default_year)
     time_zone = time_zone_for(venue)
     if venue and not time_zone:
         warnings.append(f"schedule: the time zone of {venue!r} is not known; set it on the event")
@@ -163,6 +165,22 @@ def read_schedule(
         refused=refused,
         tables=len(parts),
     )
+
+
+def _title_rows(table: Table, default_year: int | None) -> tuple[list[str], Table]:
+    """The lines of the rows across the whole table above its grid ("IGF 2018 Main Session
+    Schedule"), and the table without them; a row of a day or a time is the grid's."""
+    rows = list(table.rows)
+    lines: list[str] = []
+    while rows and len(rows[0]) == 1 and rows[0][0].col == 0 and rows[0][0].col_span >= table.n_cols > 1:
+        text = rows[0][0].text
+        if TIME_RANGE.search(text) or any(
+            day_heading(line, year=default_year, start_date=None)[0] for line in text.split("\n")
+        ):
+            break
+        lines += [_clean(line) for line in text.split("\n") if _clean(line)]
+        rows.pop(0)
+    return lines, replace(table, rows=rows) if lines else table
 
 
 def _warn_outside(

@@ -1280,3 +1280,27 @@ def test_cell_sessions_as_a_typed_list_of_bullets():
         ),
         [],
     )
+
+
+def test_title_row_across_the_top_of_the_table_is_the_grids_title():
+    data = grid_report(
+        ["12-13 November 2018, Paris"],
+        [
+            [across("IGF 2018 Main Session Schedule", 3), None, None],
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 13:00", "Opening Ceremony", "Gender and Access"],
+        ],
+    )
+
+    assert parse_report(data).schedule.title == "IGF 2018 Main Session Schedule"
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+            ],
+        ),
+        [],
+    )
