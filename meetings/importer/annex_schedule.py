@@ -137,8 +137,10 @@ def read_schedule(
     table = _joined(parts)
     grid_warnings: list[str] = []
     slots = read_grid(table, year=year, start_date=start_date, warnings=grid_warnings)
-    event_dates = event_dates_in(report_text, default_year=default_year) if start_date is None else None
-    if not slots and event_dates:
+    event_dates = None
+    if not slots and start_date is None:
+        event_dates = event_dates_in(report_text, default_year=default_year)
+    if event_dates:
         counted: list[str] = []
         slots = read_grid(table, year=event_dates[0].year, start_date=event_dates[0], warnings=counted)
         if slots and all(event_dates[0] <= slot.date <= event_dates[1] for slot in slots):
