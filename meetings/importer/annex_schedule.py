@@ -588,7 +588,17 @@ def _place(
                 )
         elif session.minutes is not None:
             start, end = cursor, cursor + session.minutes
-            if end > block_end:
+            before = slots[-1] if slots else None
+            if (
+                end > block_end
+                and before is not None
+                and before.minutes == session.minutes
+                and _minutes(before.end) == block_end
+            ):
+                # As long as the session before it, which ends the block: the two run side by side
+                # (two rooms), as the Word export writes sessions that share their times.
+                start, end = _minutes(before.start), block_end
+            elif end > block_end:
                 warnings.append(
                     f"schedule: {where}: {session.title!r} ({session.minutes} minutes) runs past the end "
                     f"of the block; not placed"

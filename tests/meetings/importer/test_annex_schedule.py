@@ -1304,3 +1304,36 @@ def test_title_row_across_the_top_of_the_table_is_the_grids_title():
         ),
         [],
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 13:00", "Opening Ceremony\nHigh-Level Leaders Session", "Gender and Access"],
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Closing Ceremony"],
+        ],
+        [
+            ["Time", "Main Hall", "Room II"],
+            [across("Monday, 12 November", 3), None, None],
+            ["10:00 – 13:00", "Opening Ceremony", "Youth Forum"],
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Gender and Access"],
+        ],
+    ],
+    ids=["lines-of-one-cell", "rooms-side-by-side"],
+)
+def test_sessions_side_by_side_come_back_from_the_word_export(client, rows):
+    from meetings.importer.services import import_report
+    from tests.factories import make_secretariat_user
+    from tests.meetings.export_checks import as_held, as_imported
+
+    meeting = import_report(grid_report(PARIS, rows), source_name="grid.docx", publish=True).meeting
+    user = make_secretariat_user()
+    client.force_login(user)
+
+    data = client.get(f"/meetings/{meeting.slug}.docx").content
+
+    assert as_imported(data) == as_held(meeting, user=user, annotations=True)
+    assert parse_report(data).warnings == []
