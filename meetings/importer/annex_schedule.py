@@ -2,9 +2,11 @@
 
 Columns are days ("Day 1 – 6 December"), rows are time blocks
 ("10:00 – 13:00"); a cell lists its sessions in order, each with a duration
-("(90 minutes)"), and they are stacked from the start of the block. Whatever
-cannot be placed exactly is a warning naming the day, block and cell: the grid
-is never guessed.
+("(90 minutes)"), and they are stacked from the start of the block. The grid
+may also be written the other way round (times across the top), or as rows of
+"day | time | session | room", or split over two tables by a page break.
+Whatever cannot be placed exactly is a warning naming the day, block and cell:
+the grid is never guessed.
 """
 
 from __future__ import annotations
