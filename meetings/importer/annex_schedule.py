@@ -394,7 +394,7 @@ def read_grid(
             if found is None and dated:
                 _row, found, label = max(dated, key=lambda entry: entry[0])
             return found, label
-        if not headings and start_date is not None and col > time_col:
+        if not headings and start_date is not None and col in columns:
             # No row of days: the columns after the times are the event's days, in order.
             date = start_date + datetime.timedelta(days=columns.index(col))
             return date, f"{date:%-d %B}"
@@ -424,7 +424,17 @@ def read_grid(
             ):
                 contents[(cell.row, cell.col)] = []
                 tracks[cell.col] = _clean(lines[0])
-    columns = sorted({c.col for c in cells if c.col > time_col} - note_cols)
+    # The columns of sessions (an empty spacer column is none).
+    columns = sorted(
+        {
+            col
+            for c in cells
+            if "".join(contents.get((c.row, c.col), [])).strip()
+            for col in range(c.col, c.col + c.col_span)
+            if col > time_col
+        }
+        - note_cols
+    )
 
     def noted(col: int) -> int:
         """The column whose sessions a note column speaks of: in rows, the row's (-1); else the one

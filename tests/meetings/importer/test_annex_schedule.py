@@ -1337,3 +1337,27 @@ def test_sessions_side_by_side_come_back_from_the_word_export(client, rows):
 
     assert as_imported(data) == as_held(meeting, user=user, annotations=True)
     assert parse_report(data).warnings == []
+
+
+def test_without_a_row_of_days_an_empty_spacer_column_is_no_day():
+    data = grid_report(
+        ["2018 IGF Main Session Schedule", "12-13 November 2018, Paris"],
+        [
+            ["09:00 – 10:30", "", "Opening Ceremony", "Cybersecurity and Trust"],
+            ["11:00 – 12:30", "", "Gender and Access", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "09:00", "10:30", "Opening Ceremony", 90, False, ""),
+                (12, "11:00", "12:30", "Gender and Access", 90, False, ""),
+                (13, "09:00", "10:30", "Cybersecurity and Trust", 90, False, ""),
+                (13, "11:00", "12:30", "Closing Ceremony", 90, False, ""),
+            ],
+        ),
+        [],
+    )
