@@ -2,9 +2,11 @@
 
 Columns are days ("Day 1 – 6 December"), rows are time blocks
 ("10:00 – 13:00"); a cell lists its sessions in order, each with a duration
-("(90 minutes)"), and they are stacked from the start of the block. Whatever
-cannot be placed exactly is a warning naming the day, block and cell: the grid
-is never guessed.
+("(90 minutes)"), and they are stacked from the start of the block. The grid
+may also be written the other way round (times across the top), or as rows of
+"day | time | session | room", or split over two tables by a page break.
+Whatever cannot be placed exactly is a warning naming the day, block and cell:
+the grid is never guessed.
 """
 
 from __future__ import annotations
@@ -125,7 +127,9 @@ def read_schedule(
             break
         if isinstance(block, Paragraph) and _clean(block.text):
             lines.append(_clean(block.text))
-    title, event, theme, venue, start_date, end_date = _read_heading(lines, default_year)
+    # A title written across the top of the table is a line of the heading, not a row of the grid.
+    above, parts[0] = _title_rows(table, default_year)
+    title, event, theme, venue, start_date, end_date = _read_heading(lines + above, default_year)
     time_zone = time_zone_for(venue)
     if venue and not time_zone:
         warnings.append(f"schedule: the time zone of {venue!r} is not known; set it on the event")
@@ -135,8 +139,10 @@ def read_schedule(
     table = _joined(parts)
     grid_warnings: list[str] = []
     slots = read_grid(table, year=year, start_date=start_date, warnings=grid_warnings)
-    event_dates = event_dates_in(report_text, default_year=default_year) if start_date is None else None
-    if not slots and event_dates:
+    event_dates = None
+    if not slots and start_date is None:
+        event_dates = event_dates_in(report_text, default_year=default_year)
+    if event_dates:
         counted: list[str] = []
         slots = read_grid(table, year=event_dates[0].year, start_date=event_dates[0], warnings=counted)
         if slots and all(event_dates[0] <= slot.date <= event_dates[1] for slot in slots):
@@ -145,6 +151,8 @@ def read_schedule(
         else:
             slots = []
     warnings += grid_warnings
+    if start_date is not None:
+        _warn_outside(slots, start_date, end_date or start_date, warnings)
     refused = any(warning.startswith(_UNDATED_DAYS) for warning in grid_warnings)
     if slots and start_date is None:
         start_date = min(slot.date for slot in slots)
@@ -161,6 +169,38 @@ def read_schedule(
         refused=refused,
         tables=len(parts),
     )
+
+
+def _title_rows(table: Table, default_year: int | None) -> tuple[list[str], Table]:
+    """The lines of the rows across the whole table above its grid ("IGF 2018 Main Session
+    Schedule"), and the table without them; a row of a day or a time is the grid's."""
+    rows = list(table.rows)
+    lines: list[str] = []
+    while rows and len(rows[0]) == 1 and rows[0][0].col == 0 and rows[0][0].col_span >= table.n_cols > 1:
+        text = rows[0][0].text
+        if TIME_RANGE.search(text) or any(
+            day_heading(line, year=default_year, start_date=None)[0] for line in text.split("\n")
+        ):
+            break
+        lines += [_clean(line) for line in text.split("\n") if _clean(line)]
+        rows.pop(0)
+    return lines, replace(table, rows=rows) if lines else table
+
+
+def _warn_outside(
+    slots: list[ParsedSlot], first: datetime.date, last: datetime.date, warnings: list[str]
+) -> None:
+    """A day of the grid before the event's first day or after its last (a "Day 5" of a three-day
+    event) is placed, and named in a warning."""
+    for date in sorted({slot.date for slot in slots if not first <= slot.date <= last}):
+        titles = [slot.title for slot in slots if slot.date == date]
+        who = f"{titles[0]!r}" + (f" and {len(titles) - 1} more sessions are" if len(titles) > 1 else " is")
+        when = (
+            f"before the event's first day ({first:%-d %B %Y})"
+            if date < first
+            else (f"after the event's last day ({last:%-d %B %Y})")
+        )
+        warnings.append(f"schedule: {who} on {date:%-d %B %Y}, {when}")
 
 
 def _times_column(cells: list[Cell]) -> int | None:
@@ -354,13 +394,14 @@ def read_grid(
             if found is None and dated:
                 _row, found, label = max(dated, key=lambda entry: entry[0])
             return found, label
-        if not headings and start_date is not None and col > time_col:
+        if not headings and start_date is not None and col in columns:
             # No row of days: the columns after the times are the event's days, in order.
             date = start_date + datetime.timedelta(days=columns.index(col))
             return date, f"{date:%-d %B}"
         return None, ""
 
-    tracks: dict[int, str] = {}
+    first_time_row = min(block_rows, default=0)
+    tracks: dict[int, str] = {}  # the room a column of sessions is in
     if by_rows:
         note_cols, tracks = _session_columns(cells, contents, blocks, time_col)
     else:
@@ -370,7 +411,30 @@ def read_grid(
             for cell in cells
             if cell.row not in block_rows and cell.col_span == 1 and _PLACE_LABEL.match(_clean(cell.text))
         } - {time_col}
-    columns = sorted({c.col for c in cells if c.col > time_col} - note_cols)
+        # A row of rooms' names under the days ("Main Hall", "Room II"): tracks side by side.
+        for cell in cells:
+            lines = [line for line in contents.get((cell.row, cell.col), []) if line.strip()]
+            if (
+                cell.row + cell.row_span <= first_time_row
+                and cell.col != time_col
+                and cell.col_span == 1
+                and not any(heading is cell for heading, _found, _label in headings)
+                and len(lines) == 1
+                and _next_length(lines[0])[0] is None
+            ):
+                contents[(cell.row, cell.col)] = []
+                tracks[cell.col] = _clean(lines[0])
+    # The columns of sessions (an empty spacer column is none).
+    columns = sorted(
+        {
+            col
+            for c in cells
+            if "".join(contents.get((c.row, c.col), [])).strip()
+            for col in range(c.col, c.col + c.col_span)
+            if col > time_col
+        }
+        - note_cols
+    )
 
     def noted(col: int) -> int:
         """The column whose sessions a note column speaks of: in rows, the row's (-1); else the one
@@ -387,7 +451,6 @@ def read_grid(
                 for row in range(cell.row, cell.row + cell.row_span):
                     notes.setdefault((row, noted(cell.col)), []).append(text)
     in_cells: dict[tuple[int, int], list[_Session]] = {}
-    first_time_row = min(block_rows, default=0)
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
         if (cell.col == time_col and cell.col_span == 1) or cell.col in note_cols:
             continue
@@ -537,7 +600,17 @@ def _place(
                 )
         elif session.minutes is not None:
             start, end = cursor, cursor + session.minutes
-            if end > block_end:
+            before = slots[-1] if slots else None
+            if (
+                end > block_end
+                and before is not None
+                and before.minutes == session.minutes
+                and _minutes(before.end) == block_end
+            ):
+                # As long as the session before it, which ends the block: the two run side by side
+                # (two rooms), as the Word export writes sessions that share their times.
+                start, end = _minutes(before.start), block_end
+            elif end > block_end:
                 warnings.append(
                     f"schedule: {where}: {session.title!r} ({session.minutes} minutes) runs past the end "
                     f"of the block; not placed"
@@ -609,6 +682,9 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
         )
         places.clear()
 
+    # A typed list ("• Opening Ceremony", "- Cybersecurity"): each point is a session of its own.
+    bulleted = sum(1 for raw in lines if _BULLET.match(raw)) >= 2
+    listed: set[int] = set()  # the sessions that are points of it
     for raw in lines:
         line = raw.strip()
         if not line or line.lower() == "time":
@@ -616,6 +692,10 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
         if _SEPARATOR.match(line):
             finish()
             continue
+        if bulleted and _BULLET.match(line):
+            finish()
+            listed.add(len(sessions))
+            line = _BULLET.sub("", line)
         place = _PLACE_LINE.match(line)
         said = _clean(place.group(1)) if place else _clean(line) if _ROLE_LINE.match(line) else ""
         if said:
@@ -648,9 +728,20 @@ def _sessions(lines: list[str], *, where: str, warnings: list[str]) -> list[_Ses
                     finish(minutes=minutes, note=_clean(note).strip(" .,;:-–"), shown=shown)
             line = line[match.end() :].strip()
     finish()
-    return sessions
+    # Points without a time or a length share their block, as the lines of one cell may.
+    kept: list[tuple[int, _Session]] = []
+    for index, session in enumerate(sessions):
+        shares = index in listed and session.start is None and session.minutes is None
+        if shares and kept:
+            before_index, before = kept[-1]
+            if before_index in listed and before.start is None and before.minutes is None:
+                before.parallel.append(session.title)
+                continue
+        kept.append((index, session))
+    return [session for _index, session in kept]
 
 
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●■*]|[-–](?=\s))\s*")
 # "Room: Main Hall", "Venue – Plenary Hall": where a session is held, on a line of its own.
 _PLACE_LINE = re.compile(r"^(?:room|venue|location|hall)\s*[:–—-]\s*(\S.*)$", re.IGNORECASE)
 # "Moderator: Ms. ...", "Co-chairs: ...": who leads a session, on a line of its own; kept whole.
@@ -874,8 +965,11 @@ def _time_column(cells: list[Cell]) -> int | None:
 
 _DAY_NUMBER = re.compile(r"^\s*Day\s*(?P<n>\d{1,2}|one|two|three|four|five|six|seven)\b", re.IGNORECASE)
 _DAY_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_WEEKDAY = starting_pattern(r"\b(?P<name>mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\b\.?", re.IGNORECASE)
-_WEEKDAYS = ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"]
+# "Tuesday", "Tues", "Tue.", "Thu": a weekday, known by its first two letters.
+_WEEKDAY = starting_pattern(
+    r"\b(?P<name>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.IGNORECASE
+)
+_WEEKDAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"]
 
 
 def day_heading(
@@ -905,7 +999,7 @@ def day_heading(
         offset = int(value) if value.isdigit() else _DAY_WORDS[value]
         return True, start_date + datetime.timedelta(days=offset - 1)
     if weekday and start_date and not number:
-        wanted = _WEEKDAYS.index(weekday.group("name").lower())
+        wanted = _WEEKDAYS.index(weekday.group("name").lower()[:2])
         return True, start_date + datetime.timedelta(days=(wanted - start_date.weekday()) % 7)
     return True, None
 

@@ -1167,3 +1167,197 @@ def test_empty_row_and_rows_across_every_day_as_annexes_write_them():
         ),
         [],
     )
+
+
+def test_numbered_days_past_the_events_last_day_are_a_warning():
+    data = grid_report(
+        ["Annex II: IGF 2018 main sessions, Paris, 12-14 November 2018"],
+        [
+            ["Time", "Day 1", "Day 2", "Day 3", "Day 4"],
+            ["10:00 – 11:30", "Opening Ceremony", "Gender", "Cybersecurity", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "11:30", "Opening Ceremony", 90, False, ""),
+                (13, "10:00", "11:30", "Gender", 90, False, ""),
+                (14, "10:00", "11:30", "Cybersecurity", 90, False, ""),
+                (15, "10:00", "11:30", "Closing Ceremony", 90, False, ""),
+            ],
+        ),
+        [
+            "schedule: 'Closing Ceremony' is on 15 November 2018, after the event's last day "
+            "(14 November 2018)"
+        ],
+    )
+
+
+def test_days_as_abbreviated_weekday_and_numeric_date():
+    data = grid_report(
+        ["2018 IGF Main Session Schedule", "UNESCO Headquarters, Paris"],
+        [
+            ["Time", "Mon 12/11/2018", "Tue 13/11/2018", "Wed 14/11/2018", "Thu 15/11/2018"],
+            [
+                "10:00 – 13:00",
+                "Opening Ceremony",
+                "Gender and Access",
+                "Human Rights Online",
+                "Closing Ceremony",
+            ],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 15),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (14, "10:00", "13:00", "Human Rights Online", 180, False, ""),
+                (15, "10:00", "13:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_days_in_columns_over_a_row_of_rooms_each_a_track():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", across("Monday 12 November", 2), None, across("Tuesday 13 November", 2), None],
+            ["", "Main Hall", "Room II", "Main Hall", "Room II"],
+            ["10:00 – 13:00", "Opening Ceremony", "Youth Forum", "Gender and Access", "Human Rights Online"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, "Main Hall"),
+                (12, "10:00", "13:00", "Youth Forum", 180, False, "Room II"),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, "Main Hall"),
+                (13, "10:00", "13:00", "Human Rights Online", 180, False, "Room II"),
+            ],
+        ),
+        [],
+    )
+
+
+def test_cell_sessions_as_a_typed_list_of_bullets():
+    data = grid_report(
+        PARIS,
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            [
+                "10:00 – 13:00",
+                "• Opening Ceremony (30 min)\n• High-Level Session (150 min)",
+                "Gender and Access",
+            ],
+            ["15:00 – 18:00", ["- Cybersecurity", "- Trust and Safety"], "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 14),
+            [
+                (12, "10:00", "10:30", "Opening Ceremony", 30, False, ""),
+                (12, "10:30", "13:00", "High-Level Session", 150, False, ""),
+                (12, "15:00", "18:00", "Cybersecurity", 180, False, ""),
+                (12, "15:00", "18:00", "Trust and Safety", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+                (13, "15:00", "18:00", "Closing Ceremony", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+def test_title_row_across_the_top_of_the_table_is_the_grids_title():
+    data = grid_report(
+        ["12-13 November 2018, Paris"],
+        [
+            [across("IGF 2018 Main Session Schedule", 3), None, None],
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 13:00", "Opening Ceremony", "Gender and Access"],
+        ],
+    )
+
+    assert parse_report(data).schedule.title == "IGF 2018 Main Session Schedule"
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "10:00", "13:00", "Opening Ceremony", 180, False, ""),
+                (13, "10:00", "13:00", "Gender and Access", 180, False, ""),
+            ],
+        ),
+        [],
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            ["Time", "Monday 12 November", "Tuesday 13 November"],
+            ["10:00 – 13:00", "Opening Ceremony\nHigh-Level Leaders Session", "Gender and Access"],
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Closing Ceremony"],
+        ],
+        [
+            ["Time", "Main Hall", "Room II"],
+            [across("Monday, 12 November", 3), None, None],
+            ["10:00 – 13:00", "Opening Ceremony", "Youth Forum"],
+            ["15:00 – 18:00", "Cybersecurity and Trust", "Gender and Access"],
+        ],
+    ],
+    ids=["lines-of-one-cell", "rooms-side-by-side"],
+)
+def test_sessions_side_by_side_come_back_from_the_word_export(client, rows):
+    from meetings.importer.services import import_report
+    from tests.factories import make_secretariat_user
+    from tests.meetings.export_checks import as_held, as_imported
+
+    meeting = import_report(grid_report(PARIS, rows), source_name="grid.docx", publish=True).meeting
+    user = make_secretariat_user()
+    client.force_login(user)
+
+    data = client.get(f"/meetings/{meeting.slug}.docx").content
+
+    assert as_imported(data) == as_held(meeting, user=user, annotations=True)
+    assert parse_report(data).warnings == []
+
+
+def test_without_a_row_of_days_an_empty_spacer_column_is_no_day():
+    data = grid_report(
+        ["2018 IGF Main Session Schedule", "12-13 November 2018, Paris"],
+        [
+            ["09:00 – 10:30", "", "Opening Ceremony", "Cybersecurity and Trust"],
+            ["11:00 – 12:30", "", "Gender and Access", "Closing Ceremony"],
+        ],
+    )
+
+    assert imported_grid(data) == (
+        (
+            D(2018, 11, 12),
+            D(2018, 11, 13),
+            [
+                (12, "09:00", "10:30", "Opening Ceremony", 90, False, ""),
+                (12, "11:00", "12:30", "Gender and Access", 90, False, ""),
+                (13, "09:00", "10:30", "Cybersecurity and Trust", 90, False, ""),
+                (13, "11:00", "12:30", "Closing Ceremony", 90, False, ""),
+            ],
+        ),
+        [],
+    )
