@@ -25,6 +25,7 @@ and key its pages on ``version(scope)``, or on ``generation(scope)`` where the c
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
@@ -106,9 +107,17 @@ def _new_version(scope: str) -> str:
 def _new_versions(scopes) -> str:
     # One value for all: each page's key holds its scope's name beside it.
     value = _new_token()
-    if ContentVersion.objects.filter(scope__in=scopes).update(version=value) < len(set(scopes)):
-        for scope in scopes:
-            ContentVersion.objects.update_or_create(scope=scope, defaults={"version": value})
+    connection = transaction.get_connection(router.db_for_write(ContentVersion))
+    with (
+        contextlib.nullcontext() if connection.in_atomic_block else transaction.atomic(using=connection.alias)
+    ):
+        # Every writer first takes all the versions' rows, in one order: two imports changing
+        # different scopes in turn would otherwise each hold a row the other waits for, and
+        # PostgreSQL would end one of them as a deadlock. A no-op on SQLite, which locks it all.
+        list(ContentVersion.objects.select_for_update().order_by("scope").values_list("pk", flat=True))
+        if ContentVersion.objects.filter(scope__in=scopes).update(version=value) < len(set(scopes)):
+            for scope in scopes:
+                ContentVersion.objects.update_or_create(scope=scope, defaults={"version": value})
     return value
 
 

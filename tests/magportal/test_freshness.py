@@ -1,9 +1,12 @@
 """magportal.freshness: the version of a family of cached pages, as the database keeps it."""
 
+import contextlib
+import threading
 from unittest import mock
 
 import pytest
 from django.core.cache import cache, caches
+from django.db import connection, transaction
 
 from magportal import freshness
 from magportal.models import ContentVersion
@@ -42,11 +45,12 @@ def test_version_fits_its_column_on_every_database():
     assert 0 < len(freshness.version("test-freshness-new")) <= limit
 
 
-def test_changed_scope_already_recorded_costs_one_query(django_assert_num_queries, settings):
+def test_changed_scope_already_recorded_costs_two_queries(django_assert_num_queries, settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     freshness.version(SCOPE)
 
-    with django_assert_num_queries(1):
+    # The versions' rows taken in one order, then the one UPDATE.
+    with django_assert_num_queries(2):
         freshness.changed(SCOPE)
 
 
@@ -95,3 +99,39 @@ def test_generation_and_the_page_kept_under_it_cost_one_round_trip(shared):
         found = freshness.generation(SCOPE, also="page:test")
 
     assert found == (current, (current, "the page"))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's row locks")
+@pytest.mark.django_db(transaction=True)
+def test_changed_scopes_in_opposite_orders_by_two_writers_never_deadlock(settings):
+    # Two imports (or an import and an admin save) change scopes in turn, in opposite orders.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    for scope in ("first-scope", "second-scope"):
+        freshness.version(scope)
+    turn = threading.Barrier(2, timeout=2)
+    errors = []
+
+    def writer(first: str, then: str):
+        try:
+            with transaction.atomic():
+                freshness.changed(first)
+                # Each holds its first scope before changing the other's; or the other waits for
+                # this transaction's locks, as it should, and the wait times out.
+                with contextlib.suppress(threading.BrokenBarrierError):
+                    turn.wait()
+                freshness.changed(then)
+        except Exception as error:  # a deadlock, which PostgreSQL ends by failing one writer
+            errors.append(error)
+        finally:
+            connection.close()
+
+    writers = [
+        threading.Thread(target=writer, args=("first-scope", "second-scope")),
+        threading.Thread(target=writer, args=("second-scope", "first-scope")),
+    ]
+    for thread in writers:
+        thread.start()
+    for thread in writers:
+        thread.join(timeout=30)
+
+    assert errors == []
