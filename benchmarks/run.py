@@ -1121,7 +1121,7 @@ def render_public_pages(renders: dict[str, dict], rates: dict | None) -> str:
         render_rows.append(f"| {label} | {' | '.join(cells)} | {flat} | {target} | {_verdict(ok)} |")
     size_names = [
         "the sample alone"
-        if renders[database]["meetings"] == 1
+        if renders[database]["meetings"] == 0
         else f"at {renders[database]['meetings']:,} reports"
         for database in sizes
     ]

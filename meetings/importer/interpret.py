@@ -736,8 +736,18 @@ _OPEN_END = re.compile(
 
 def _cut_mid_sentence(text: str) -> bool:
     """Whether a paragraph's text stops where no sentence ends, as a printed line a PDF conversion
-    made a paragraph does: on "the", "of", "by Ms."."""
-    return bool(_OPEN_END.search(text))
+    made a paragraph does: on "the", "of", "by Ms.".
+
+    Only the last words can end it: the pattern is tried on them alone, not from every character of
+    the paragraph (which made this a third of the interpretation of a long report)."""
+    tail = text[-_OPEN_END_TAIL:]
+    match = _OPEN_END.search(tail)
+    # A match at the tail's first character may be the end of a longer word cut by the slice.
+    return match is not None and (match.start() > 0 or len(tail) == len(text))
+
+
+#: Characters of a line's end that hold its last word and what precedes it (for the word boundary).
+_OPEN_END_TAIL = 40
 
 
 _LINE_END = re.compile(r"[.!?;:][\"'”’)\]]*$")
