@@ -110,8 +110,8 @@ def test_record_announced_meetings_costs_the_same_queries_for_more_announcements
             text=f"The next MAG Virtual Meeting will take place on {13 + day} September.",
         )
     # The paragraphs, the announcements already kept, the meetings held on those dates, one INSERT,
-    # and one UPDATE of the versions of the pages that show them (the home page's).
-    with django_assert_num_queries(5):
+    # and the versions of the pages that show them (the home page's): their rows taken, one UPDATE.
+    with django_assert_num_queries(6):
         recorded = record_announced_meetings(meeting=meeting)
     assert [(row.date.day, row.held_as.title) for row in recorded] == [
         (13 + day, f"MAG Virtual Meeting {day}") for day in range(count)
