@@ -1207,9 +1207,12 @@ def _position(shape: etree._Element) -> tuple | None:
             offsets[axis] = (placed.get("relativeFrom"), int(offset.text) / 12700)  # EMU per point
         (against_v, top), (against_h, left) = offsets["top"], offsets["left"]
         return (against_v, against_h), top, left
-    found = {name.lower(): float(value) for name, value in _VML_OFFSET.findall(shape.get("style", ""))}
+    found = {name.lower(): value for name, value in _VML_OFFSET.findall(shape.get("style", ""))}
     top, left = found.get("margin-top", found.get("top")), found.get("margin-left", found.get("left"))
-    return None if top is None or left is None else ("vml", "vml"), top, left
+    try:
+        return ("vml", "vml"), float(top), float(left)
+    except (TypeError, ValueError):  # not given, or not a number ("." alone)
+        return None
 
 
 #: A box this much higher (in points) than the one listed before it is on the next page.

@@ -745,3 +745,19 @@ def test_floating_vml_boxes_read_in_reading_order():
     body = p(vml_box("text of paragraph 1", 200, 108), vml_box("1.", 200.5, 90))
 
     assert texts(read(build_docx(body_xml=body))) == ["", "1.", "text of paragraph 1"]
+
+
+def test_floating_vml_boxes_that_do_not_say_where_keep_the_file_order():
+    def vml_box(text, style):
+        return (
+            f'<w:r><w:pict><v:shape {VML} style="{style}">'
+            f"<v:textbox><w:txbxContent>{p(r(text))}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        )
+
+    body = p(
+        vml_box("First box", "position:absolute"),
+        vml_box("Second box", "margin-top:.pt;margin-left:90pt"),
+        vml_box("Third box", "margin-top:10pt;margin-left:90pt"),
+    )
+
+    assert texts(read(build_docx(body_xml=body))) == ["", "First box", "Second box", "Third box"]
