@@ -193,12 +193,6 @@ class AgendaItem(models.Model):
 
     objects = AgendaItemManager()
 
-    #: A decisions search sets these on the decisions it lists: the text with the searched words
-    #: marked, and the passage of the paragraph where they were found. Empty by default, so a list
-    #: that did not search reads them without failing a lookup on every row.
-    marked_text = ""
-    matching_passage = ""
-
     #: Written by the database's triggers only (PostgreSQL; null elsewhere).
     DERIVED_FIELDS = ("search_document",)
 
@@ -389,6 +383,12 @@ class Decision(models.Model):
     )
 
     objects = DecisionManager()
+
+    #: A decisions search sets these on the decisions it lists: the text with the searched words
+    #: marked, and the passage of the paragraph where they were found. Empty by default, so a list
+    #: that did not search reads them without failing a lookup on every row.
+    marked_text = ""
+    matching_passage = ""
 
     #: Written by the database's triggers only (PostgreSQL; null elsewhere).
     DERIVED_FIELDS = (
