@@ -787,10 +787,18 @@ class _PrintedLines:
 def _interrupts(paragraph: Paragraph, text: str, following: Paragraph | None) -> bool:
     """A short line that is not a sentence, between a line cut mid-sentence and the line in lower
     case that goes on with it: a page's running header or footer."""
-    if following is None or not _heading_like(paragraph, text) or _cut_mid_sentence(text):
+    if not _heading_like(paragraph, text) or _cut_mid_sentence(text):
+        return False
+    return _runs_on_in_lower_case(following)
+
+
+def _runs_on_in_lower_case(following: Paragraph | None) -> bool:
+    """Whether the paragraph after a line goes on with that line's sentence: plain, in lower case
+    ("participants have registered so far.")."""
+    if following is None or following.list_label is not None:
         return False
     rest = _clean(following.text)
-    return bool(rest) and rest[0].islower() and following.list_label is None
+    return bool(rest) and rest[0].islower()
 
 
 def _goes_on(paragraph: Paragraph) -> bool:
@@ -1209,7 +1217,11 @@ def _split_body(document: Document, warnings: list[str]):
             and (
                 block.heading_level is not None
                 or (_SECTION.match(text) and _words(text) <= 8)
-                or (_heading_ahead(body, offset, numbered_ahead) and not _goes_on_below(body, offset))
+                # A heading is never continued in lower case, as a printed line of a PDF conversion is.
+                or (
+                    _heading_ahead(body, offset, numbered_ahead)
+                    and not _runs_on_in_lower_case(_next_paragraph(body, offset))
+                )
             )
         ):
             heading = text
@@ -1635,17 +1647,6 @@ def _starts_item(following: Paragraph, number: str, last_number: int | None, *, 
     return last_number is None or value in (last_number + 1, 1) or repeated
 
 
-def _goes_on_below(body: list[Paragraph | Table], offset: int) -> bool:
-    """Whether the line after this one goes on with its sentence, as a printed line of a PDF
-    conversion does ("... and more than 900" / "participants have registered so far."): a heading
-    is never continued in lower case."""
-    following = _next_paragraph(body, offset)
-    if following is None or following.list_label is not None:
-        return False
-    rest = _clean(following.text)
-    return bool(rest) and rest[0].islower()
-
-
 def _heading_ahead(body: list[Paragraph | Table], offset: int, numbered_ahead: list[bool]) -> bool:
     """A short plain line is a heading when body text follows it: a numbered paragraph, or (before
     the first number) a paragraph or bullet."""
@@ -1770,7 +1771,7 @@ def _read_meeting(
     # Dates of the header first (a date line, then the title, then a venue line), then the first
     # paragraph, then the first paragraphs of the body.
     candidates = [*header.dates, *header.title, *header.venues, first_item]
-    candidates += [_clean(" ".join(p.text for p in item.paragraphs)) for item in items[:3]]
+    candidates += [_item_text(item) for item in items[:3]]
     for line in candidates:
         found = find_date_range(_without_number_before_date(line), default_year=context_year)
         if found:
