@@ -11,7 +11,7 @@ with the same result.
 import datetime
 
 from django.db import connections
-from django.db.models import DateField, F, Func, QuerySet
+from django.db.models import DateField, F, Func, QuerySet, Value
 
 #: Newest meeting first, then in the order of the report, through the joins (any database).
 NEWEST_DECISIONS_FIRST = (
@@ -43,11 +43,26 @@ def within_dates(queryset: QuerySet, *, first: datetime.date, last: datetime.dat
     The bound changes no result. It lets PostgreSQL start its newest-first walk of
     ``decision_newest_first`` at ``last`` and stop at ``first``, instead of stepping over
     every newer decision: the 2016 cycle of a decade's archive is otherwise the slowest
-    page there is. The dates are literals, so the planner can estimate the rows between them.
+    page there is. The dates are written into the statement (``DateLiteral``), so the planner
+    estimates the rows between them even where PostgreSQL keeps statements prepared.
     """
     if not has_listing_columns(queryset):
         return queryset
-    return queryset.filter(meeting_date__range=(first, last))
+    return queryset.filter(meeting_date__gte=DateLiteral(first), meeting_date__lte=DateLiteral(last))
+
+
+class DateLiteral(Value):
+    """A date written into the SQL rather than sent as a parameter (PostgreSQL).
+
+    A prepared statement's generic plan knows nothing of its parameters' values: planned for unknown
+    dates, the oldest cycle's decisions took 23 ms instead of 13 at 3,000 reports (``make bench``).
+    An ISO date holds only digits and dashes, so writing it in is safe.
+    """
+
+    output_field = DateField()
+
+    def as_sql(self, compiler, connection):
+        return f"DATE '{self.value.isoformat()}'", []
 
 
 def newest_first_among_few(queryset: QuerySet) -> QuerySet:

@@ -123,6 +123,12 @@ def announced_meetings_between(
         UpcomingMeeting.objects.visible_to(user)
         .filter(Q(held_as__isnull=True) | ~Q(held_as__in=visible_meetings))
         .select_related("announced_in", "agenda_item__meeting")
+        # What a row of the list shows: an archive announces hundreds of meetings, and reading their
+        # meetings' every column was most of the list's time.
+        .only(
+            *("title", "date", "announced_in__title", "announced_in__slug", "announced_in__cycle_year"),
+            *("agenda_item__position", "agenda_item__meeting__slug"),
+        )
     )
     if newer_than is not None:
         announced = announced.filter(announced_in__cycle_year__lte=newer_than[0])

@@ -43,6 +43,11 @@ def decisions_for_listing(user):
 
 #: What a row of ``_meeting_rows.html`` shows of a meeting (with its decision counts).
 MEETING_ROW_FIELDS = ("title", "slug", "kind", "status", "date", "end_date")
+#: What the report page's header shows of its meeting and of the annual meeting its annex is a grid of.
+REPORT_HEADER_FIELDS = (
+    *("title", "slug", "kind", "status", "date", "end_date", "cycle_year", "chair", "recording_url"),
+    *("event__title", "event__slug", "event__is_published"),
+)
 #: What a row of ``_decision_rows.html`` shows of a decision, its paragraph and its meeting.
 DECISION_ROW_FIELDS = (
     *("kind", "text", "agenda_item__number", "agenda_item__position"),
@@ -133,7 +138,9 @@ class MeetingDetailView(DetailView):
     template_name = "meetings/meeting_detail.html"
 
     def get_queryset(self):
-        return Meeting.objects.visible_to(self.request.user).select_related("event")
+        return (
+            Meeting.objects.visible_to(self.request.user).select_related("event").only(*REPORT_HEADER_FIELDS)
+        )
 
     def get_context_data(self, **kwargs):
         meeting = self.object

@@ -308,6 +308,22 @@ def test_few_search_matches_are_found_by_the_full_text_index_and_a_cycle_by_its_
 
 
 @postgresql_only
+def test_within_dates_writes_the_dates_into_the_statement():
+    cycle = within_dates(
+        decisions_for_listing(AnonymousUser()),
+        first=datetime.date(2016, 1, 1),
+        last=datetime.date(2016, 12, 31),
+    )
+
+    sql, params = cycle.query.sql_with_params()
+
+    # Not parameters: a prepared statement's generic plan would not know them.
+    assert "\"meeting_date\" >= DATE '2016-01-01'" in sql
+    assert "\"meeting_date\" <= DATE '2016-12-31'" in sql
+    assert not [param for param in params if isinstance(param, datetime.date)]
+
+
+@postgresql_only
 def test_derived_columns_triggers_installed_from_the_models():
     with connection.cursor() as cursor:
         cursor.execute("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'pgtrigger_%%' ORDER BY 1")
