@@ -1,5 +1,6 @@
 import pgtrigger
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -651,9 +652,20 @@ class UpcomingMeeting(models.Model):
             return self.held_as.get_absolute_url()
         return self.announcement_url
 
+    def clean(self):
+        # The link to the announcement is to this paragraph in the announcing meeting's report.
+        if (
+            self.agenda_item_id
+            and self.announced_in_id
+            and self.agenda_item.meeting_id != self.announced_in_id
+        ):
+            raise ValidationError(
+                {"agenda_item": _("The announcing paragraph must be a paragraph of the announcing meeting.")}
+            )
+
     @property
     def announcement_url(self):
-        """The paragraph that announced the meeting."""
+        """The paragraph that announced the meeting (one of the announcing meeting's: ``clean``)."""
         if self.agenda_item_id:
-            return self.agenda_item.get_absolute_url()
+            return f"{self.announced_in.get_absolute_url()}#{self.agenda_item.anchor}"
         return self.announced_in.get_absolute_url()

@@ -92,7 +92,7 @@ def upcoming_meetings(*, user, from_date: datetime.date | None = None):
     if from_date is not None:
         announced = announced.filter(date__gte=from_date)
     # Its link is to the announcing paragraph, in its meeting's report.
-    return announced.select_related("announced_in", "agenda_item__meeting")
+    return announced.select_related("announced_in", "agenda_item")
 
 
 #: Where a meeting or an announced meeting stands in the meetings list, newest first: cycle year, date,
@@ -122,12 +122,11 @@ def announced_meetings_between(
     announced = (
         UpcomingMeeting.objects.visible_to(user)
         .filter(Q(held_as__isnull=True) | ~Q(held_as__in=visible_meetings))
-        .select_related("announced_in", "agenda_item__meeting")
-        # What a row of the list shows: an archive announces hundreds of meetings, and reading their
-        # meetings' every column was most of the list's time.
+        .select_related("announced_in", "agenda_item")
+        # What a row of the list shows: an archive announces hundreds of meetings.
         .only(
             *("title", "date", "announced_in__title", "announced_in__slug", "announced_in__cycle_year"),
-            *("agenda_item__position", "agenda_item__meeting__slug"),
+            "agenda_item__position",
         )
     )
     if newer_than is not None:

@@ -56,10 +56,7 @@ DECISION_ROW_FIELDS = (
 )
 #: What the home page shows of an announced meeting: its title, date and link (to the meeting held
 #: as announced, else to the paragraph that announced it).
-UPCOMING_ROW_FIELDS = (
-    *("title", "date", "held_as", "announced_in__slug"),
-    *("agenda_item__position", "agenda_item__meeting__slug"),
-)
+UPCOMING_ROW_FIELDS = ("title", "date", "held_as", "announced_in__slug", "agenda_item__position")
 
 
 @cached_page(caching.HOME)

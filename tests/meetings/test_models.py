@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from meetings.models import AgendaItem, Annotation, Decision, Meeting, UpcomingMeeting
@@ -87,6 +88,40 @@ def test_upcoming_meetings_are_those_announced_and_not_held_yet():
     )
 
     assert list(UpcomingMeeting.objects.upcoming()) == [waiting]
+
+
+def test_upcoming_meeting_announced_in_a_paragraph_of_another_meeting_is_refused():
+    announced_in = make_meeting()
+    elsewhere = make_agenda_item(meeting=make_meeting())
+    upcoming = UpcomingMeeting(
+        title="MAG Virtual Meeting VIII",
+        date=datetime.date(2016, 10, 4),
+        announced_in=announced_in,
+        agenda_item=elsewhere,
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        upcoming.full_clean()
+
+    assert refused.value.message_dict == {
+        "agenda_item": ["The announcing paragraph must be a paragraph of the announcing meeting."]
+    }
+
+
+def test_upcoming_meeting_links_to_the_paragraph_that_announced_it():
+    announced_in = make_meeting(slug="mag-meeting-vi")
+    item = make_agenda_item(meeting=announced_in, position=7)
+    upcoming = UpcomingMeeting(
+        title="MAG Virtual Meeting VIII",
+        date=datetime.date(2016, 10, 4),
+        announced_in=announced_in,
+        agenda_item=item,
+    )
+    upcoming.full_clean()
+
+    assert upcoming.get_absolute_url() == "/meetings/mag-meeting-vi/#item-7"
+    upcoming.agenda_item = None
+    assert upcoming.get_absolute_url() == "/meetings/mag-meeting-vi/"
 
 
 def test_annotations_visible_by_role():
