@@ -20,7 +20,7 @@ from meetings.highlight import (
     search_terms,
 )
 from meetings.listing import newest_first, newest_first_among_few
-from meetings.models import Annotation, Decision, Footnote, Meeting, UpcomingMeeting
+from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, UpcomingMeeting
 from meetings.pagination import CappedPaginator
 from meetings.roles import may_see_all_annotations
 from meetings.search import search_decisions
@@ -144,7 +144,7 @@ class MeetingDetailView(DetailView):
         user = self.request.user
         # Only the columns the page shows: building and reading the others (the cited meeting's
         # twenty, each paragraph's list of sentences that are not decisions) was a fifth of its time.
-        items = list(meeting.items.defer("not_decisions").order_by("position"))
+        items = list(AgendaItem.objects.filter(meeting=meeting).defer("not_decisions").order_by("position"))
         # One query per kind of note, grouped here by paragraph: a prefetch would build a
         # queryset for each of the report's paragraphs, which costs more than the queries.
         decisions = _by_item(
@@ -198,6 +198,9 @@ class MeetingDetailView(DetailView):
             paragraphs.append(
                 {
                     "item": item,
+                    # Copied here, so the template reads one row per paragraph, not two.
+                    "number": item.number,
+                    "position": item.position,
                     "anchor": item.anchor,
                     # A section's name heads its first paragraph.
                     "heading": item.section if item.section != section else "",
