@@ -37,7 +37,7 @@ from docx.shared import Cm, Pt, RGBColor
 from magportal import dates
 from meetings.models import AgendaItem, Annotation, Footnote, Meeting
 from meetings.roles import may_see_all_annotations
-from meetings.selectors import is_staff_work
+from meetings.selectors import by_item, is_staff_work
 from schedule.models import ScheduleVersion, Slot
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -116,10 +116,10 @@ def report_contents(*, meeting: Meeting, user) -> ReportContents:
     circulated file cannot tell MAG-shared notes from the rest once it leaves the portal.
     """
     items = list(meeting.items.order_by("position"))
-    footnotes = _by_item(Footnote.objects.filter(agenda_item__meeting=meeting).order_by("kind", "pk"))
+    footnotes = by_item(Footnote.objects.filter(agenda_item__meeting=meeting).order_by("kind", "pk"))
     annotations = {}
     if may_see_all_annotations(user):
-        annotations = _by_item(
+        annotations = by_item(
             Annotation.objects.visible_to(user).filter(agenda_item__meeting=meeting).order_by("date", "pk")
         )
     event = meeting.event
@@ -185,13 +185,6 @@ def _snapshot_slots(snapshot: dict) -> list[GridSlot]:
         for slot in session.get("slots", [])
     ]
     return sorted(slots, key=lambda slot: (slot.date, slot.start))
-
-
-def _by_item(rows) -> dict[int, list]:
-    grouped: dict[int, list] = {}
-    for row in rows:
-        grouped.setdefault(row.agenda_item_id, []).append(row)
-    return grouped
 
 
 # -- the document --------------------------------------------------------------------------------

@@ -20,15 +20,17 @@ from meetings.highlight import (
     search_terms,
 )
 from meetings.listing import newest_first, newest_first_among_few
-from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, UpcomingMeeting
+from meetings.models import Annotation, Decision, Meeting, UpcomingMeeting
 from meetings.pagination import CappedPaginator
 from meetings.roles import may_see_all_annotations
 from meetings.search import search_decisions
 from meetings.selectors import (
     announced_meetings_between,
     announcement_list_key,
+    by_item,
     is_staff_work,
     meeting_list_key,
+    report_rows,
     tracked_actions,
     upcoming_meetings,
     with_decision_counts,
@@ -142,43 +144,25 @@ class MeetingDetailView(DetailView):
     def get_context_data(self, **kwargs):
         meeting = self.object
         user = self.request.user
-        # Only the columns the page shows: building and reading the others (the cited meeting's
-        # twenty, each paragraph's list of sentences that are not decisions) was a fifth of its time.
-        items = list(AgendaItem.objects.filter(meeting=meeting).defer("not_decisions").order_by("position"))
-        # One query per kind of note, grouped here by paragraph: a prefetch would build a
-        # queryset for each of the report's paragraphs, which costs more than the queries.
-        decisions = _by_item(
-            Decision.objects.filter(agenda_item__meeting=meeting)
-            .only("agenda_item", "kind", "text")
-            .order_by("position")
-        )
-        item_footnotes = _by_item(
-            Footnote.objects.filter(agenda_item__meeting=meeting)
-            .select_related("cited_meeting")
-            .only(
-                *("agenda_item", "kind", "mark", "text", "urls", "offset"),
-                *("cited_meeting__title", "cited_meeting__slug", "cited_meeting__status"),
-            )
-            .order_by("kind", "pk")
-        )
+        rows = report_rows(meeting)
         # Annotations the user may not see are never fetched: not hidden, absent (and for the public,
         # not even asked for).
         visible = Annotation.objects.visible_to(user)
         annotations = (
             {}
             if isinstance(visible, EmptyQuerySet)
-            else _by_item(visible.filter(agenda_item__meeting=meeting).order_by("date", "pk"))
+            else by_item(visible.filter(agenda_item__meeting=meeting).order_by("date", "pk"))
         )
         paragraphs = []
         footnotes = []
         # How many times each printed number has been used so far: reports repeat one now and then.
         numbers_seen: dict[str, int] = {}
         section = ""
-        for item in items:
-            notes = item_footnotes.get(item.pk, [])
+        for item in rows.items:
+            notes = rows.footnotes.get(item.pk, [])
             highlighted = highlight_decisions(
                 text=item.text,
-                decisions=decisions.get(item.pk, []),
+                decisions=rows.decisions.get(item.pk, []),
                 footnotes=notes,
                 # A mark's place is known only in the text as imported.
                 place_footnotes=bool(notes) and not is_staff_work(item),
@@ -244,14 +228,6 @@ def meeting_docx(request, slug):
 
 def _if_visible(meeting: Meeting | None, user) -> Meeting | None:
     return meeting if meeting is not None and meeting.is_visible_to(user) else None
-
-
-def _by_item(rows) -> dict[int, list]:
-    """Rows that belong to agenda items, as lists keyed by the item's id, in the rows' order."""
-    grouped: dict[int, list] = {}
-    for row in rows:
-        grouped.setdefault(row.agenda_item_id, []).append(row)
-    return grouped
 
 
 @method_decorator(cached_page(caching.DECISION_LIST), name="dispatch")

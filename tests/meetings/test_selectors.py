@@ -10,13 +10,14 @@ from meetings.selectors import (
     content_digest,
     decisions_by_session,
     is_staff_work,
+    report_rows,
     upcoming_meetings,
     with_decision_counts,
 )
 from meetings.services import (
     record_announced_meetings,
 )
-from tests.factories import make_agenda_item, make_decision, make_event, make_meeting
+from tests.factories import make_agenda_item, make_decision, make_event, make_footnote, make_meeting
 from tests.seed_2016 import (
     DECISION_CHANGES,
     ITEM_5,
@@ -132,6 +133,57 @@ def test_with_decision_counts_counts_each_kind_of_the_given_meetings_only(django
 
     assert returned is meetings
     assert [(meeting.decision_count, meeting.action_count) for meeting in meetings] == [(3, 1), (0, 0)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 3])
+def test_report_rows_are_the_orms_rows_of_the_meeting(django_assert_num_queries, count):
+    meeting, other = make_meeting(), make_meeting()
+    cited, draft = make_meeting(title="Cited report"), make_meeting(title="A draft", status="draft")
+    for position in reversed(range(1, count + 1)):
+        item = make_agenda_item(
+            meeting=meeting, position=position, section="Programme", text=f"Text {position}."
+        )
+        make_decision(agenda_item=item, kind="action", position=2, text="The Secretariat will write.")
+        make_decision(agenda_item=item, kind="decision", position=1, text="It was agreed.")
+        make_footnote(agenda_item=item, mark="2", kind="endnote", cited_meeting=draft)
+        make_footnote(agenda_item=item, mark="1", cited_meeting=cited, urls=["https://example.org/a"])
+        make_footnote(agenda_item=item, mark="3", offset=4)
+    make_decision(agenda_item=make_agenda_item(meeting=other))
+    make_footnote(agenda_item=make_agenda_item(meeting=other))
+
+    with django_assert_num_queries(3):
+        rows = report_rows(meeting)
+
+    items = list(meeting.items.order_by("position"))
+    assert [(item.pk, item.number, item.section, item.text, item.origin) for item in rows.items] == [
+        (item.pk, item.number, item.section, item.text, item.origin) for item in items
+    ]
+    assert [item.import_digest for item in rows.items] == [item.import_digest for item in items]
+    for item in items:
+        decisions = item.decisions.order_by("position")
+        assert [(d.pk, d.kind, d.text) for d in rows.decisions[item.pk]] == [
+            (d.pk, d.kind, d.text) for d in decisions
+        ]
+        notes = item.footnotes.select_related("cited_meeting").order_by("kind", "pk")
+        assert [
+            (n.pk, n.kind, n.mark, n.text, n.urls, n.offset, n.cited_meeting) for n in rows.footnotes[item.pk]
+        ] == [(n.pk, n.kind, n.mark, n.text, n.urls, n.offset, n.cited_meeting) for n in notes]
+    with django_assert_num_queries(0):
+        # What the page shows of a cited meeting, and whether the public may see it, is read with the notes.
+        shown = [
+            [
+                (n.cited_meeting.title, n.cited_meeting.get_absolute_url(), n.cited_meeting.is_published)
+                for n in notes
+                if n.cited_meeting
+            ]
+            for notes in rows.footnotes.values()
+        ]
+    assert (
+        shown
+        == [[("A draft", draft.get_absolute_url(), False), ("Cited report", cited.get_absolute_url(), True)]]
+        * count
+    )
 
 
 @pytest.mark.django_db
