@@ -29,6 +29,7 @@ from meetings.selectors import (
     announcement_list_key,
     by_item,
     is_staff_work,
+    latest_published_meetings,
     meeting_list_key,
     report_rows,
     tracked_actions,
@@ -43,8 +44,6 @@ def decisions_for_listing(user):
     return newest_first(Decision.objects.visible_to(user).select_related("agenda_item__meeting"))
 
 
-#: What a row of ``_meeting_rows.html`` shows of a meeting (with its decision counts).
-MEETING_ROW_FIELDS = ("title", "slug", "kind", "status", "date", "end_date")
 #: What the report page's header shows of its meeting and of the annual meeting its annex is a grid of.
 REPORT_HEADER_FIELDS = (
     *("title", "slug", "kind", "status", "date", "end_date", "cycle_year", "chair", "recording_url"),
@@ -68,9 +67,7 @@ def home(request):
     # the page's time.
     context = {
         "event": Event.objects.published().first(),
-        "meetings": with_decision_counts(
-            list(Meeting.objects.published().only(*MEETING_ROW_FIELDS).order_by("-date", "-pk")[:5])
-        ),
+        "meetings": latest_published_meetings(count=5),
         "decisions": newest_first(
             Decision.objects.published().select_related("agenda_item__meeting").only(*DECISION_ROW_FIELDS)
         )[:5],

@@ -10,6 +10,7 @@ from meetings.selectors import (
     content_digest,
     decisions_by_session,
     is_staff_work,
+    latest_published_meetings,
     report_rows,
     upcoming_meetings,
     with_decision_counts,
@@ -184,6 +185,32 @@ def test_report_rows_are_the_orms_rows_of_the_meeting(django_assert_num_queries,
         == [[("A draft", draft.get_absolute_url(), False), ("Cited report", cited.get_absolute_url(), True)]]
         * count
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 3])
+def test_latest_published_meetings_are_the_orms_published_meetings_with_their_counts(
+    django_assert_num_queries, count
+):
+    same_day = datetime.date(2016, 8, 30)
+    for n in range(4):
+        meeting = make_meeting(date=same_day if n < 2 else datetime.date(2016, 1, 1 + n))
+        item = make_agenda_item(meeting=meeting)
+        for position, kind in enumerate(["decision", "action", "decision"][: n + 1], start=1):
+            make_decision(agenda_item=item, kind=kind, position=position)
+    make_meeting(title="A newer draft", date=datetime.date(2017, 1, 1), status="draft")
+
+    with django_assert_num_queries(1):
+        latest = latest_published_meetings(count=count)
+
+    expected = with_decision_counts(list(Meeting.objects.published().order_by("-date", "-pk")[:count]))
+    assert [(m.pk, m.title, m.date, m.decision_count, m.action_count) for m in latest] == [
+        (m.pk, m.title, m.date, m.decision_count, m.action_count) for m in expected
+    ]
+    with django_assert_num_queries(0):
+        # What a meeting row shows is read with it.
+        shown = [(m.get_absolute_url(), m.get_kind_display(), m.is_published, m.end_date) for m in latest]
+    assert shown == [(m.get_absolute_url(), m.get_kind_display(), True, None) for m in expected]
 
 
 @pytest.mark.django_db

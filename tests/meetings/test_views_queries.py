@@ -59,9 +59,9 @@ def as_user(request, client):
 def test_home_queries(client, django_assert_num_queries, count):
     make_meetings(count)
 
-    # The event, the meetings, their decision counts, the decisions and the announced meetings, and
-    # the pages' version.
-    with django_assert_num_queries(6):
+    # The event, the meetings with their decision counts, the decisions and the announced meetings,
+    # and the pages' version.
+    with django_assert_num_queries(5):
         response = client.get("/")
 
     assert len(response.context["meetings"]) == count
@@ -78,7 +78,7 @@ def test_home_queries_with_upcoming_meetings(client, django_assert_num_queries, 
             agenda_item=decision.agenda_item,
         )
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get("/")
 
     assert [upcoming.title for upcoming in response.context["upcoming"]] == [
@@ -91,7 +91,7 @@ def test_home_queries_signed_in(client, secretariat_user, django_assert_num_quer
     decisions = make_meetings(count)
     client.force_login(secretariat_user)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = client.get("/")
 
     shown = page(response)
