@@ -23,6 +23,7 @@ from meetings.models import (
     Origin,
     UpcomingMeeting,
 )
+from meetings.roles import may_see_drafts
 
 if TYPE_CHECKING:
     from schedule.models import Session
@@ -167,6 +168,39 @@ def upcoming_meetings(*, user, from_date: datetime.date | None = None):
         announced = announced.filter(date__gte=from_date)
     # Its link is to the announcing paragraph, in its meeting's report.
     return announced.select_related("announced_in", "agenda_item")
+
+
+_NEXT_ANNOUNCED = """
+    SELECT u."id", u."title", u."date", u."announced_in_id", u."agenda_item_id", u."held_as_id",
+        m."slug" AS announced_in_slug, i."position" AS agenda_item_position
+    FROM "meetings_upcomingmeeting" u JOIN "meetings_meeting" m ON u."announced_in_id" = m."id"
+        LEFT JOIN "meetings_agendaitem" i ON u."agenda_item_id" = i."id"
+    WHERE u."held_as_id" IS NULL AND u."date" >= %s AND (%s OR m."status" = %s)
+    ORDER BY u."date", u."id" LIMIT %s
+"""
+
+
+def next_announced_meetings(*, user, from_date: datetime.date, count: int) -> list[UpcomingMeeting]:
+    """The first ``count`` of ``upcoming_meetings(user=user, from_date=from_date)``, each with what its
+    link needs (its announcing meeting's slug, its paragraph's position), in one query written in SQL:
+    the ORM's building of it was a sixth of the home page's time, for a list that is mostly empty.
+
+    The rule is ``UpcomingMeeting.objects.upcoming().visible_to(user)``'s: not held yet, and announced in
+    a published report unless the user may see drafts (tests/meetings/test_selectors.py compares them).
+    """
+    rows = list(
+        UpcomingMeeting.objects.raw(
+            _NEXT_ANNOUNCED, [from_date, may_see_drafts(user), Meeting.Status.PUBLISHED, count]
+        )
+    )
+    for row in rows:
+        db = row._state.db
+        row.announced_in = Meeting.from_db(db, ["id", "slug"], [row.announced_in_id, row.announced_in_slug])
+        if row.agenda_item_id:
+            row.agenda_item = AgendaItem.from_db(
+                db, ["id", "position"], [row.agenda_item_id, row.agenda_item_position]
+            )
+    return rows
 
 
 #: Where a meeting or an announced meeting stands in the meetings list, newest first: cycle year, date,

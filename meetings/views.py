@@ -31,9 +31,9 @@ from meetings.selectors import (
     is_staff_work,
     latest_published_meetings,
     meeting_list_key,
+    next_announced_meetings,
     report_rows,
     tracked_actions,
-    upcoming_meetings,
     with_decision_counts,
 )
 from schedule.models import Event
@@ -55,16 +55,12 @@ DECISION_ROW_FIELDS = (
     *("agenda_item__meeting__title", "agenda_item__meeting__slug"),
     *("agenda_item__meeting__date", "agenda_item__meeting__status"),
 )
-#: What the home page shows of an announced meeting: its title, date and link (to the meeting held
-#: as announced, else to the paragraph that announced it).
-UPCOMING_ROW_FIELDS = ("title", "date", "held_as", "announced_in__slug", "agenda_item__position")
 
 
 @cached_page(caching.HOME)
 def home(request):
     # Each list reads only the columns its rows show: Django's building and reading of the
-    # others (three tables' worth for the decisions and the announced meetings) was a third of
-    # the page's time.
+    # others (three tables' worth for the decisions) was a third of the page's time.
     context = {
         "event": Event.objects.published().first(),
         "meetings": latest_published_meetings(count=5),
@@ -73,9 +69,7 @@ def home(request):
         )[:5],
         # Announced in a report ("will take place on 13 September"), not held yet: an announcement
         # whose date has passed is history, even while its own report has not arrived.
-        "upcoming": upcoming_meetings(user=request.user, from_date=timezone.localdate()).only(
-            *UPCOMING_ROW_FIELDS
-        )[:5],
+        "upcoming": next_announced_meetings(user=request.user, from_date=timezone.localdate(), count=5),
     }
     return render(request, "meetings/home.html", context)
 

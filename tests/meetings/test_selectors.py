@@ -5,12 +5,14 @@ import time
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, Origin
+from meetings.models import AgendaItem, Annotation, Decision, Footnote, Meeting, Origin, UpcomingMeeting
+from meetings.roles import may_see_drafts
 from meetings.selectors import (
     content_digest,
     decisions_by_session,
     is_staff_work,
     latest_published_meetings,
+    next_announced_meetings,
     report_rows,
     upcoming_meetings,
     with_decision_counts,
@@ -55,6 +57,42 @@ def test_upcoming_meetings_hides_announcements_of_draft_reports_from_the_public(
         [],
         [upcoming],
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 3])
+def test_next_announced_meetings_are_the_orms_upcoming_meetings(django_assert_num_queries, mag_member, count):
+    today = datetime.date(2016, 9, 1)
+    published, draft = make_meeting(), make_meeting(status="draft")
+    item = make_agenda_item(meeting=published, position=4)
+    for n, (announced_in, paragraph) in enumerate([(published, item), (draft, None), (published, None)] * 2):
+        UpcomingMeeting.objects.create(
+            title=f"Meeting {n}",
+            date=today + datetime.timedelta(days=10 - n),
+            announced_in=announced_in,
+            agenda_item=paragraph,
+        )
+    UpcomingMeeting.objects.create(title="Held", date=today, announced_in=published, held_as=make_meeting())
+    UpcomingMeeting.objects.create(
+        title="Past", date=today - datetime.timedelta(days=1), announced_in=published
+    )
+
+    for user in [AnonymousUser(), mag_member]:
+        may_see_drafts(user)  # the user's permissions, read once per request whatever the page
+        with django_assert_num_queries(1):
+            announced = next_announced_meetings(user=user, from_date=today, count=count)
+        with django_assert_num_queries(0):
+            # The link, to the announcing paragraph or else its report, is read with the row.
+            shown = [(row.pk, row.title, row.date, row.get_absolute_url()) for row in announced]
+
+        expected = upcoming_meetings(user=user, from_date=today)[:count]
+        assert shown == [(row.pk, row.title, row.date, row.get_absolute_url()) for row in expected]
+    assert [row.title for row in next_announced_meetings(user=AnonymousUser(), from_date=today, count=9)] == [
+        "Meeting 5",
+        "Meeting 3",
+        "Meeting 2",
+        "Meeting 0",
+    ]
 
 
 def _sha256(text: str) -> str:
