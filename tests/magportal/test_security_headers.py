@@ -2,8 +2,6 @@ import pytest
 from django.db import InterfaceError, OperationalError
 from django.test import Client
 
-from meetings.models import MeetingQuerySet
-
 
 def _directives(header: str) -> dict[str, list[str]]:
     directives = {}
@@ -97,11 +95,11 @@ def test_unknown_address_answers_friendly_404_page(client):
 @pytest.mark.parametrize("error", [OperationalError, InterfaceError])
 @pytest.mark.django_db
 def test_database_outage_answers_503_with_retry_after(monkeypatch, error):
-    def unreachable(queryset):
+    def unreachable(**kwargs):
         raise error("connection to server at 127.0.0.1, port 5432 failed: Connection refused")
 
     # The home page's meetings are where a dropped database shows up.
-    monkeypatch.setattr(MeetingQuerySet, "published", unreachable)
+    monkeypatch.setattr("meetings.views.latest_published_meetings", unreachable)
     client = Client(raise_request_exception=False)
     response = client.get("/")
     assert response.status_code == 503
@@ -111,10 +109,10 @@ def test_database_outage_answers_503_with_retry_after(monkeypatch, error):
 
 @pytest.mark.django_db
 def test_other_errors_answer_plain_500_page(monkeypatch):
-    def broken(queryset):
+    def broken(**kwargs):
         raise ZeroDivisionError
 
-    monkeypatch.setattr(MeetingQuerySet, "published", broken)
+    monkeypatch.setattr("meetings.views.latest_published_meetings", broken)
     client = Client(raise_request_exception=False)
     response = client.get("/")
     assert response.status_code == 500
