@@ -239,16 +239,21 @@ def announced_meetings_between(
             "agenda_item__position",
         )
     )
+    # An announcement's key is (cycle year, date, infinity): it is below (year, date, pk) when of an
+    # earlier year, or of the year and an earlier date; above it when of a later year, or of the year
+    # and the date or a later one. Said in SQL, so an archive's hundreds of announcements of the page's
+    # years are not all read to keep a few.
     if newer_than is not None:
-        announced = announced.filter(announced_in__cycle_year__lte=newer_than[0])
+        year, date, _pk = newer_than
+        announced = announced.filter(
+            Q(announced_in__cycle_year__lt=year) | Q(announced_in__cycle_year=year, date__lt=date)
+        )
     if older_than is not None:
-        announced = announced.filter(announced_in__cycle_year__gte=older_than[0])
-    found = [
-        row
-        for row in announced
-        if (newer_than is None or announcement_list_key(row) < newer_than)
-        and (older_than is None or announcement_list_key(row) > older_than)
-    ]
+        year, date, _pk = older_than
+        announced = announced.filter(
+            Q(announced_in__cycle_year__gt=year) | Q(announced_in__cycle_year=year, date__gte=date)
+        )
+    found = list(announced)
     for row in found:
         row.cycle_year = row.announced_in.cycle_year
     return sorted(found, key=announcement_list_key, reverse=True)
