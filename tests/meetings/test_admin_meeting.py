@@ -1,10 +1,11 @@
 """The Secretariat's meeting page: workable for a report of 60 paragraphs."""
 
+import datetime
 import re
 
 import pytest
 
-from meetings.models import Decision
+from meetings.models import Decision, UpcomingMeeting
 from tests.factories import make_agenda_item, make_decision, make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +97,29 @@ def test_meeting_change_page_gives_the_title_a_wide_field(client, secretariat_us
     html = change_page(client, meeting)
 
     assert '<link href="/static/css/admin.css" media="all" rel="stylesheet">' in html
+
+
+def test_upcoming_meeting_change_page_refuses_a_paragraph_of_another_meeting(client, secretariat_user):
+    announcing = make_meeting()
+    item = make_agenda_item(meeting=announcing, position=4)
+    elsewhere = make_agenda_item(meeting=make_meeting(), position=9)
+    upcoming = UpcomingMeeting.objects.create(
+        title="MAG Virtual Meeting VII",
+        date=datetime.date(2016, 9, 13),
+        announced_in=announcing,
+        agenda_item=item,
+    )
+    client.force_login(secretariat_user)
+    url = f"/admin/meetings/upcomingmeeting/{upcoming.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update({"date": "2016-09-13", "agenda_item": str(elsewhere.pk)})
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "agenda_item": ["The announcing paragraph must be a paragraph of the announcing meeting."]
+    }
+    upcoming.refresh_from_db()
+    assert upcoming.agenda_item == item
